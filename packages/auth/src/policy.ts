@@ -1,0 +1,102 @@
+import { isWithinDivision, type Principal, type Role } from "@civicgrid/contracts";
+
+/**
+ * The access policy, as data: which roles may take each action. Where a role may act, the
+ * resource must also lie in the principal's jurisdiction, read by role (see `inJurisdiction`).
+ * Later services add their actions here, so that one table answers "who may do what".
+ */
+export const POLICY = {
+  "division:read": ["agency", "hr", "department", "grid_worker"],
+  "division:write": ["agency"],
+  "grid:read": ["agency", "hr", "department", "grid_worker"],
+  "grid:write": ["agency"],
+  "grid:file": ["agency"],
+  "grid:review-filing": ["agency"],
+  "matter:read": ["agency", "department", "grid_worker", "hr"],
+  "matter:write": ["agency"],
+  "matter:request-change": ["agency", "department"],
+  "matter:review-change": ["agency"],
+  "worker:read": ["agency", "hr", "department"],
+  "worker:write": ["agency", "hr"],
+  "worker:read-pii": ["hr"],
+  "department:read": ["agency", "hr", "department", "grid_worker"],
+  "department:write": ["agency"],
+  "user:write": ["agency", "hr"],
+  "case:read": ["agency", "department", "grid_worker", "resident"],
+  "case:report": ["grid_worker", "resident", "agency"],
+  "case:verify": ["grid_worker", "agency"],
+  "case:resolve-on-site": ["grid_worker"],
+  "case:assign-work-order": ["agency"],
+  "case:accept": ["agency"],
+  "case:dispatch": ["agency"],
+  "case:escalate": ["agency", "grid_worker"],
+  "case:check": ["agency"],
+  "case:review-extension": ["agency"],
+  "case:close-invalid": ["agency"],
+  "case:merge": ["agency"],
+  "case:approve-matter": ["agency"],
+  "case:sign": ["department"],
+  "case:handle": ["department"],
+  "case:return": ["department"],
+  "case:request-extension": ["department"],
+  "case:rate": ["resident", "agency"],
+  "patrol:write": ["grid_worker"],
+  "assessment:read": ["agency", "department", "grid_worker"],
+  "assessment:configure": ["agency"],
+  "notification:read": ["platform_admin", "agency", "hr", "department", "grid_worker", "resident"],
+  "notification:admin": ["agency"],
+  "integration:admin": ["agency"],
+  "cron:run": [],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof POLICY;
+
+/** Where a resource lives; any field may be absent when the resource has no such side. */
+export interface ResourceScope {
+  divisionCode?: string;
+  departmentId?: string;
+  /** All department ids involved (a case with a lead and assisting departments). */
+  departmentIds?: readonly string[];
+  gridCode?: string;
+  ownerSub?: string;
+}
+
+function inJurisdiction(principal: Principal, role: Role, resource: ResourceScope): boolean {
+  switch (role) {
+    case "platform_admin":
+      return true;
+    case "agency":
+    case "hr":
+      return resource.divisionCode !== undefined && isWithinDivision(resource.divisionCode, principal.divisionCode);
+    case "department": {
+      if (!principal.departmentId) return false;
+      const ids = resource.departmentIds ?? (resource.departmentId ? [resource.departmentId] : []);
+      if (ids.length > 0) return ids.includes(principal.departmentId);
+      // Resources with no department side (a grid, a division) are readable within the department's division.
+      return resource.divisionCode !== undefined && isWithinDivision(resource.divisionCode, principal.divisionCode);
+    }
+    case "grid_worker":
+      if (resource.gridCode) return (principal.grids ?? []).includes(resource.gridCode);
+      return resource.divisionCode !== undefined && isWithinDivision(resource.divisionCode, principal.divisionCode);
+    case "resident":
+      return resource.ownerSub !== undefined && resource.ownerSub === principal.sub;
+  }
+}
+
+/** The roles through which `principal` may take `action` on `resource` (empty: refused). */
+export function grantingRoles(principal: Principal, action: Action, resource: ResourceScope): Role[] {
+  const allowed: readonly Role[] = POLICY[action];
+  return principal.roles.filter(
+    (role) => (role === "platform_admin" || allowed.includes(role)) && inJurisdiction(principal, role, resource),
+  );
+}
+
+export function can(principal: Principal, action: Action, resource: ResourceScope): boolean {
+  return grantingRoles(principal, action, resource).length > 0;
+}
+
+/** True when some role of the principal may take the action somewhere (used before a list is scoped). */
+export function mayEver(principal: Principal, action: Action): boolean {
+  const allowed: readonly Role[] = POLICY[action];
+  return principal.roles.some((role) => role === "platform_admin" || allowed.includes(role));
+}

@@ -1,0 +1,6 @@
+export * from "./division";
+export * from "./events";
+export * from "./health";
+export * from "./pagination";
+export * from "./principal";
+export * from "./problem";

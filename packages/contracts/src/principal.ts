@@ -1,0 +1,20 @@
+import { z } from "@hono/zod-openapi";
+import { DivisionCode } from "./division";
+
+/** Roles a login subject can hold. Agency level (city/county/township/village) follows from its division code. */
+export const Role = z.enum(["platform_admin", "agency", "department", "grid_worker", "hr", "resident"]);
+export type Role = z.infer<typeof Role>;
+
+/**
+ * The verified identity the gateway hands to services. Services never build one from request
+ * input: they only accept it inside the gateway-signed internal token (see @civicgrid/auth).
+ */
+export const Principal = z.object({
+  sub: z.string().min(1).max(128),
+  name: z.string().max(64).optional(),
+  roles: z.array(Role).min(1),
+  divisionCode: DivisionCode,
+  departmentId: z.string().max(64).optional(),
+  grids: z.array(z.string()).max(500).optional(),
+});
+export type Principal = z.infer<typeof Principal>;

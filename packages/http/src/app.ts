@@ -1,0 +1,71 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Principal } from "@civicgrid/contracts";
+import type { Context, Env as HonoEnv } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { accessLog } from "./access-log";
+import { AppError } from "./errors";
+import { log } from "./logging";
+import { principalGuard } from "./principal";
+import { problemFromError } from "./problem";
+import { requestId } from "./request-id";
+import { validationHook } from "./validation";
+
+export interface KitVariables {
+  requestId: string;
+  principal?: Principal;
+}
+
+export interface KitBindings {
+  INTERNAL_TOKEN_SECRET: string;
+}
+
+export type KitEnv<B extends KitBindings = KitBindings, V extends object = object> = {
+  Bindings: B;
+  Variables: KitVariables & V;
+};
+
+/** A fresh router with the shared validation hook, for one resource's routes. */
+export function createRouter<E extends HonoEnv>() {
+  return new OpenAPIHono<E>({ defaultHook: validationHook as never });
+}
+
+/**
+ * The Hono app every service starts from: request id, access log, the gateway-principal guard,
+ * problem+json for every error (5xx logged with the request id, internals never leaked).
+ */
+export function createServiceApp<E extends KitEnv>(service: string, options: { publicPrefixes?: string[] } = {}) {
+  const app = createRouter<E>();
+  app.use("*", requestId());
+  app.use("*", accessLog(service));
+  app.use(
+    "/v1/*",
+    principalGuard({
+      secret: (c) => (c.env as KitBindings).INTERNAL_TOKEN_SECRET,
+      publicPrefixes: options.publicPrefixes,
+    }),
+  );
+  app.onError((error, c) => handleError(service, error, c));
+  app.notFound((c) => problemFromError(c, new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
+  return app;
+}
+
+export function handleError(service: string, error: unknown, c: Context): Response {
+  if (error instanceof AppError) {
+    if (error.status >= 500) log("error", error.message, { service, requestId: c.get("requestId" as never), code: error.code });
+    return problemFromError(c, error);
+  }
+  if (error instanceof HTTPException) {
+    const code = error.status === 413 ? "payload_too_large" : error.status === 401 ? "unauthorized" : "bad_request";
+    return problemFromError(c, new AppError(code, error.message));
+  }
+  if (error instanceof SyntaxError) {
+    return problemFromError(c, AppError.field("body", "the body is not valid JSON", "bad_request"));
+  }
+  log("error", "unhandled error", {
+    service,
+    requestId: c.get("requestId" as never),
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
+  return problemFromError(c, new AppError("internal", "something went wrong; quote the request id when you report it"));
+}

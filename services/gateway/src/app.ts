@@ -1,0 +1,59 @@
+import { accessLog, AppError, createRouter, handleError, problemFromError, requestId } from "@civicgrid/http";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { runCron, CronRun } from "./admin";
+import { authenticate } from "./authenticate";
+import { devJwks } from "./dev-issuer";
+import { docsPage } from "./docs-page";
+import { settingsOf, type AppEnv } from "./env";
+import { forward } from "./forward";
+import { healthz } from "./health";
+import { mergedOpenApi } from "./openapi";
+import { rateLimit } from "./rate-limit";
+import { isPublicPath, routeFor } from "./routes-table";
+import { validationError } from "@civicgrid/http";
+
+export const app = createRouter<AppEnv>();
+
+app.use("*", requestId());
+app.use("*", accessLog("gateway"));
+app.use("*", async (c, next) => {
+  const origins = settingsOf(c.env).CORS_ORIGINS;
+  return cors({
+    origin: (origin) => (origins.includes(origin) ? origin : null),
+    allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match", "if-none-match", "x-request-id"],
+    exposeHeaders: ["etag", "x-request-id", "location", "retry-after"],
+    maxAge: 600,
+  })(c, next);
+});
+app.use("*", async (c, next) =>
+  bodyLimit({
+    maxSize: settingsOf(c.env).MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError("payload_too_large", `the body exceeds ${settingsOf(c.env).MAX_BODY_BYTES} bytes`);
+    },
+  })(c, next),
+);
+
+app.get("/healthz", healthz);
+app.get("/openapi.json", mergedOpenApi);
+app.get("/docs", async (c) => docsPage(c, await (await mergedOpenApi(c)).json()));
+app.get("/dev/jwks.json", devJwks);
+
+app.use("/v1/*", async (c, next) => (isPublicPath(new URL(c.req.url).pathname) ? next() : authenticate()(c, next)));
+app.use("/v1/*", rateLimit());
+
+app.post("/v1/admin/cron", async (c) => {
+  const parsed = CronRun.safeParse(await c.req.json().catch(() => undefined));
+  if (!parsed.success) throw validationError(parsed.error, "json");
+  return runCron(c, parsed.data);
+});
+
+app.all("/v1/*", async (c) => {
+  const service = routeFor(new URL(c.req.url).pathname);
+  if (!service) throw new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`);
+  return forward(c, c.env[service]);
+});
+
+app.onError((error, c) => handleError("gateway", error, c));
+app.notFound((c) => problemFromError(c, new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)));

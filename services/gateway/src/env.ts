@@ -1,0 +1,54 @@
+import type { Health } from "@civicgrid/contracts";
+import type { KitEnv } from "@civicgrid/http";
+import { z } from "zod";
+
+/** What the gateway may call on every service binding: HTTP, and the RPC methods all services share. */
+export type ServiceBinding = Fetcher & {
+  health(): Promise<Health>;
+  runCron?(cron: string): Promise<unknown>;
+};
+
+export interface Bindings {
+  REGISTRY: ServiceBinding;
+  ROSTER: ServiceBinding;
+  CASES: ServiceBinding;
+  NOTIFICATIONS: ServiceBinding;
+  ASSESSMENTS: ServiceBinding;
+  RATE_LIMITER?: RateLimit;
+  INTERNAL_TOKEN_SECRET: string;
+  AUTH_ISSUER: string;
+  AUTH_AUDIENCE: string;
+  AUTH_JWKS_URL: string;
+  AUTH_CLOCK_TOLERANCE_SECONDS?: string;
+  CORS_ORIGINS?: string;
+  MAX_BODY_BYTES?: string;
+  /** Local development only: the dev issuer's public JWKS, served at /dev/jwks.json. */
+  DEV_ISSUER_JWKS?: string;
+}
+
+export type AppEnv = KitEnv<Bindings>;
+
+/** The gateway's settings, parsed once per isolate from the environment (a bad setting fails loudly). */
+export const Settings = z.object({
+  INTERNAL_TOKEN_SECRET: z.string().min(32, "INTERNAL_TOKEN_SECRET must be at least 32 characters"),
+  AUTH_ISSUER: z.string().min(1),
+  AUTH_AUDIENCE: z.string().min(1),
+  AUTH_JWKS_URL: z.url(),
+  AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean)),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  DEV_ISSUER_JWKS: z.string().optional(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+let cached: { source: Bindings; settings: Settings } | undefined;
+
+export function settingsOf(env: Bindings): Settings {
+  if (cached?.source === env) return cached.settings;
+  const settings = Settings.parse(env);
+  cached = { source: env, settings };
+  return settings;
+}

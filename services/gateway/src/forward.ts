@@ -1,0 +1,34 @@
+import { PRINCIPAL_HEADER, signInternalPrincipal } from "@civicgrid/auth";
+import { AppError, REQUEST_ID_HEADER } from "@civicgrid/http";
+import type { Context } from "hono";
+import { settingsOf, type AppEnv, type ServiceBinding } from "./env";
+
+/** Request headers a service may see; everything else (Authorization, cookies, spoofed principals) stays here. */
+const PASSED_HEADERS = ["accept", "content-type", "if-match", "if-none-match", "idempotency-key", "accept-language"];
+
+/** Forwards the request to a service over its binding, with the verified principal signed for it. */
+export async function forward(c: Context<AppEnv>, service: ServiceBinding): Promise<Response> {
+  const url = new URL(c.req.url);
+  const headers = new Headers();
+  for (const name of PASSED_HEADERS) {
+    const value = c.req.header(name);
+    if (value !== undefined) headers.set(name, value);
+  }
+  headers.set(REQUEST_ID_HEADER, c.get("requestId"));
+  const principal = c.get("principal");
+  if (principal) headers.set(PRINCIPAL_HEADER, await signInternalPrincipal(principal, settingsOf(c.env).INTERNAL_TOKEN_SECRET));
+  const hasBody = !["GET", "HEAD"].includes(c.req.method);
+  const request = new Request(`https://service.internal${url.pathname}${url.search}`, {
+    method: c.req.method,
+    headers,
+    body: hasBody ? await c.req.arrayBuffer() : undefined,
+  });
+  try {
+    const res = await service.fetch(request);
+    const out = new Response(res.body, res);
+    out.headers.delete(REQUEST_ID_HEADER);
+    return out;
+  } catch {
+    throw new AppError("bad_gateway", "the service behind this route did not answer");
+  }
+}

@@ -1,0 +1,19 @@
+import { AppError } from "@civicgrid/http";
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "./env";
+
+/**
+ * Per-caller rate limit with the Workers Rate Limiting binding: by token subject when signed in,
+ * else by client address. Without the binding (e.g. a unit test), nothing is limited.
+ */
+export function rateLimit(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const limiter = c.env.RATE_LIMITER;
+    if (limiter) {
+      const key = c.get("principal")?.sub ?? `ip:${c.req.header("cf-connecting-ip") ?? "local"}`;
+      const { success } = await limiter.limit({ key });
+      if (!success) throw new AppError("rate_limited", "slow down: too many requests from this caller", { headers: { "retry-after": "60" } });
+    }
+    await next();
+  };
+}

@@ -1,0 +1,55 @@
+import type { Bindings } from "./env";
+
+type ServiceKey = "REGISTRY" | "ROSTER" | "CASES" | "NOTIFICATIONS" | "ASSESSMENTS";
+
+/**
+ * Which service owns which path. The first matching prefix wins. Paths under `/v1/public/` are
+ * answered without a token (disclosure); all other `/v1/` paths need one.
+ */
+export const ROUTES: readonly { prefix: string; service: ServiceKey }[] = [
+  { prefix: "/v1/public/grids", service: "REGISTRY" },
+  { prefix: "/v1/public/matters", service: "REGISTRY" },
+  { prefix: "/v1/divisions", service: "REGISTRY" },
+  { prefix: "/v1/grids", service: "REGISTRY" },
+  { prefix: "/v1/layouts", service: "REGISTRY" },
+  { prefix: "/v1/lookup", service: "REGISTRY" },
+  { prefix: "/v1/matters", service: "REGISTRY" },
+  { prefix: "/v1/workers", service: "ROSTER" },
+  { prefix: "/v1/assignments", service: "ROSTER" },
+  { prefix: "/v1/departments", service: "ROSTER" },
+  { prefix: "/v1/users", service: "ROSTER" },
+  { prefix: "/v1/roster", service: "ROSTER" },
+  { prefix: "/v1/cases", service: "CASES" },
+  { prefix: "/v1/public/cases", service: "CASES" },
+  { prefix: "/v1/supervisions", service: "CASES" },
+  { prefix: "/v1/inbox", service: "NOTIFICATIONS" },
+  { prefix: "/v1/notifications", service: "NOTIFICATIONS" },
+  { prefix: "/v1/checkins", service: "ASSESSMENTS" },
+  { prefix: "/v1/patrols", service: "ASSESSMENTS" },
+  { prefix: "/v1/assessments", service: "ASSESSMENTS" },
+  { prefix: "/v1/rankings", service: "ASSESSMENTS" },
+  { prefix: "/v1/evaluations", service: "ASSESSMENTS" },
+  { prefix: "/v1/reports", service: "ASSESSMENTS" },
+];
+
+export const SERVICES = {
+  registry: "REGISTRY",
+  roster: "ROSTER",
+  cases: "CASES",
+  notifications: "NOTIFICATIONS",
+  assessments: "ASSESSMENTS",
+} as const satisfies Record<string, ServiceKey>;
+
+export type ServiceName = keyof typeof SERVICES;
+
+export function routeFor(path: string): ServiceKey | undefined {
+  return ROUTES.find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`))?.service;
+}
+
+export function isPublicPath(path: string): boolean {
+  return path.startsWith("/v1/public/");
+}
+
+export function bindingOf(env: Bindings, key: ServiceKey) {
+  return env[key];
+}

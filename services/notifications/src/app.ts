@@ -1,0 +1,4 @@
+import { createServiceApp } from "@civicgrid/http";
+import type { AppEnv } from "./env";
+
+export const app = createServiceApp<AppEnv>("notifications", { publicPrefixes: ["/v1/public/"] });

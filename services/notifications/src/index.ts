@@ -1,0 +1,15 @@
+import { checkHealth } from "@civicgrid/http";
+import { WorkerEntrypoint } from "cloudflare:workers";
+import { app } from "./app";
+import type { Env } from "./env";
+
+/** HTTP (forwarded by the gateway) and RPC for other services, over one service binding. */
+export default class NotificationsService extends WorkerEntrypoint<Env> {
+  override fetch(request: Request): Response | Promise<Response> {
+    return app.fetch(request, this.env, this.ctx);
+  }
+
+  health() {
+    return checkHealth("notifications", this.env.DB);
+  }
+}

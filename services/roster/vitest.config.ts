@@ -1,0 +1,3 @@
+import { serviceTestConfig } from "@civicgrid/testing/config";
+
+export default serviceTestConfig(import.meta.dirname);
