@@ -93,7 +93,7 @@ export function layoutCity(seed: number, gridCounts: ReadonlyMap<string, number>
   for (const [villageCode, count] of gridCounts) {
     const rng = createRng(seed, "grid-area", villageCode);
     const items = Array.from({ length: count }, () => ({ weight: rng.float(0.7, 1.3) }));
-    const rings = partition(topo, ring(divisionRings, villageCode), items, rng);
+    const rings = partition(topo, ring(divisionRings, villageCode), items, rng, 3);
     rings.forEach((r, i) => gridRings.set(gridCode(villageCode, i + 1), r));
   }
   return { topo, divisionRings, gridRings };

@@ -17,18 +17,23 @@ export interface PartItem {
 
 /** Metres per degree of longitude relative to latitude, around 22.3°N. */
 const K = Math.cos((22.3 * Math.PI) / 180);
-const TRIES = 6;
 const ANGLES = Array.from({ length: 18 }, (_, i) => (i * Math.PI) / 18);
 
 /** Partitions the kept ring `rootId`; returns one new ring id per item, in item order. */
-export function partition(topo: Topology, rootId: number, items: readonly PartItem[], rng: Rng): number[] {
+export function partition(
+  topo: Topology,
+  rootId: number,
+  items: readonly PartItem[],
+  rng: Rng,
+  tries = 6,
+): number[] {
   const out: number[] = new Array<number>(items.length).fill(-1);
   const recurse = (ringId: number, idx: number[], keep: boolean): void => {
     if (idx.length === 1) {
       out[idx[0] ?? 0] = keep ? topo.addRing(topo.ring(ringId)) : ringId;
       return;
     }
-    const [line, first, second] = chooseCut(topo, ringId, idx, items, rng);
+    const [line, first, second] = chooseCut(topo, ringId, idx, items, rng, tries);
     const [neg, pos] = cutRobustly(topo, ringId, line, keep);
     recurse(pos, first, false);
     recurse(neg, second, false);
@@ -58,7 +63,7 @@ function offsetFor(ring: Point[], nx: number, ny: number, fraction: number): num
     hi = Math.max(hi, p);
   }
   const target = fraction * signedArea(ring);
-  for (let i = 0; i < 56; i++) {
+  for (let i = 0; i < 44; i++) {
     const mid = (lo + hi) / 2;
     if (areaAbove(ring, nx, ny, mid) > target) lo = mid;
     else hi = mid;
@@ -76,6 +81,7 @@ function chooseCut(
   idx: number[],
   items: readonly PartItem[],
   rng: Rng,
+  tries: number,
 ): [Line, number[], number[]] {
   const ring = coords(topo, ringId);
   const total = weightOf(items, idx);
@@ -92,12 +98,12 @@ function chooseCut(
   const first = idx.slice(0, k);
   const second = idx.slice(k);
   const fraction = weightOf(items, first) / total;
-  // Among a few directions, take the one whose two sides are the most compact.
-  const offset = rng.float(0, Math.PI / TRIES);
+  // Among `tries` directions (each both ways), take the one whose two sides are the most compact.
+  const offset = rng.float(0, Math.PI / tries);
   let best: Line | undefined;
   let bestScore = -Infinity;
-  for (let t = 0; t < TRIES * 2; t++) {
-    const [nx, ny] = normalFor(offset + (t * Math.PI) / TRIES);
+  for (let t = 0; t < tries * 2; t++) {
+    const [nx, ny] = normalFor(offset + (t * Math.PI) / tries);
     const c = offsetFor(ring, nx, ny, fraction);
     const score = Math.min(compactness(clipAbove(ring, nx, ny, c), K), compactness(clipAbove(ring, -nx, -ny, -c), K));
     if (score > bestScore) [best, bestScore] = [{ nx, ny, c }, score];
@@ -121,9 +127,8 @@ function metricWidth(ring: Point[], theta: number): number {
 function siteCut(ring: Point[], idx: number[], items: readonly PartItem[], total: number): [Line, number[], number[]] {
   let best: [Line, number[], number[]] | undefined;
   let bestScore = -Infinity;
-  const widths = ANGLES.map((theta) => metricWidth(ring, theta));
-  const maxWidth = Math.max(...widths);
-  ANGLES.forEach((theta, a) => {
+  const maxWidth = Math.max(...ANGLES.map((theta) => metricWidth(ring, theta)));
+  for (const theta of ANGLES) {
     const [nx, ny] = normalFor(theta);
     const proj = (i: number): number => {
       const s = items[i]?.site ?? [0, 0];
@@ -136,10 +141,11 @@ function siteCut(ring: Point[], idx: number[], items: readonly PartItem[], total
       const c = offsetFor(ring, nx, ny, weightOf(items, first) / total);
       const margins = [...first.map((i) => proj(i) - c), ...second.map((i) => c - proj(i))];
       const misplaced = margins.filter((m) => m < 0).length;
-      const score = -misplaced * 10 + Math.min(...margins) / maxWidth + 1.5 * ((widths[a] ?? 0) / maxWidth);
+      const shape = Math.min(compactness(clipAbove(ring, nx, ny, c), K), compactness(clipAbove(ring, -nx, -ny, -c), K));
+      const score = -misplaced * 10 + Math.min(...margins) / maxWidth + 2 * shape;
       if (score > bestScore) [best, bestScore] = [[{ nx, ny, c }, first, second], score];
     }
-  });
+  }
   if (!best) throw new Error("no cut for sites");
   return best;
 }

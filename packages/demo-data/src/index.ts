@@ -1,0 +1,14 @@
+export { generateCity, DEFAULT_GRIDS, DEFAULT_SEED } from "./generate";
+export type { CityOptions } from "./generate";
+export { generateCases, CASE_CATEGORIES } from "./cases";
+export type { CaseGrid, CaseOptions, CasePriority, CaseSource, CaseStatus, DemoCase } from "./cases";
+export { demoPrincipals } from "./users";
+export type { DemoPrincipalKey } from "./users";
+export { DEPARTMENT_KINDS, departmentId } from "./departments";
+export { attribution, jiangmenDivisions, CITY_CODE } from "./data";
+export type { DivisionRecord } from "./data";
+export { idCheckDigit, idBirthDate, isValidIdNumber, genderOfIdNumber } from "./idcard";
+export { villageShortName } from "./grids";
+export { createRng } from "./random";
+export type { Rng } from "./random";
+export type * from "./types";
