@@ -47,6 +47,6 @@ export default defineConfig(async () => {
         },
       }),
     ],
-    test: { testTimeout: 20_000, silent: "passed-only" },
+    test: { testTimeout: 20_000, silent: "passed-only" as const },
   };
 });

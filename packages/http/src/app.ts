@@ -44,6 +44,7 @@ export function createServiceApp<E extends KitEnv>(service: string, options: { p
       publicPrefixes: options.publicPrefixes,
     }),
   );
+  app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: `civicgrid ${service}`, version: "0.1.0" } });
   app.onError((error, c) => handleError(service, error, c));
   app.notFound((c) => problemFromError(c, new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
   return app;
@@ -55,8 +56,10 @@ export function handleError(service: string, error: unknown, c: Context): Respon
     return problemFromError(c, error);
   }
   if (error instanceof HTTPException) {
-    const code = error.status === 413 ? "payload_too_large" : error.status === 401 ? "unauthorized" : "bad_request";
-    return problemFromError(c, new AppError(code, error.message));
+    if (error.status === 413) return problemFromError(c, new AppError("payload_too_large", error.message));
+    if (error.status === 401) return problemFromError(c, new AppError("unauthorized", error.message));
+    // Hono's validators throw a 400 HTTPException for a body that does not parse.
+    return problemFromError(c, AppError.field("body", error.message || "the body could not be read", "bad_request"));
   }
   if (error instanceof SyntaxError) {
     return problemFromError(c, AppError.field("body", "the body is not valid JSON", "bad_request"));

@@ -29,7 +29,7 @@ export function serviceTestConfig(dir: string, options: { wranglerPath?: string;
       test: {
         setupFiles: options.setupFiles ?? [path.join(dir, "test", "setup.ts")],
         testTimeout: 20_000,
-        silent: "passed-only",
+        silent: "passed-only" as const,
       },
     };
   });

@@ -1,15 +1,9 @@
-import { checkHealth } from "@civicgrid/http";
-import { WorkerEntrypoint } from "cloudflare:workers";
+import { ServiceEntrypoint } from "@civicgrid/http";
 import { app } from "./app";
 import type { Env } from "./env";
 
-/** HTTP (forwarded by the gateway) and RPC for other services, over one service binding. */
-export default class CasesService extends WorkerEntrypoint<Env> {
-  override fetch(request: Request): Response | Promise<Response> {
-    return app.fetch(request, this.env, this.ctx);
-  }
-
-  health() {
-    return checkHealth("cases", this.env.DB);
-  }
+/** The cases service: HTTP from the gateway, RPC for the other services, its scheduled work. */
+export default class CasesService extends ServiceEntrypoint<Env> {
+  protected readonly service = "cases";
+  protected readonly app = app;
 }

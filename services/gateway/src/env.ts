@@ -1,11 +1,11 @@
 import type { Health } from "@civicgrid/contracts";
-import type { KitEnv } from "@civicgrid/http";
+import type { CronOutcome, KitEnv } from "@civicgrid/http";
 import { z } from "zod";
 
 /** What the gateway may call on every service binding: HTTP, and the RPC methods all services share. */
 export type ServiceBinding = Fetcher & {
   health(): Promise<Health>;
-  runCron?(cron: string): Promise<unknown>;
+  runCron(cron: string): Promise<CronOutcome>;
 };
 
 export interface Bindings {

@@ -20,6 +20,6 @@ export default class extends WorkerEntrypoint {
     return Response.json({ service: "${name}", method: request.method, path: url.pathname + url.search, headers, body });
   }
   health() { return { service: "${name}", ok: true, database: "ok", migrations: 1, time: new Date().toISOString() }; }
-  runCron(cron) { return { ran: cron, service: "${name}" }; }
+  runCron(cron) { return cron === "*/5 * * * *" ? { ran: true, cron, result: { swept: 0, service: "${name}" } } : { ran: false, cron, known: ["*/5 * * * *"] }; }
 }`;
 }

@@ -1,15 +1,9 @@
-import { checkHealth } from "@civicgrid/http";
-import { WorkerEntrypoint } from "cloudflare:workers";
+import { ServiceEntrypoint } from "@civicgrid/http";
 import { app } from "./app";
 import type { Env } from "./env";
 
-/** HTTP (forwarded by the gateway) and RPC for other services, over one service binding. */
-export default class NotificationsService extends WorkerEntrypoint<Env> {
-  override fetch(request: Request): Response | Promise<Response> {
-    return app.fetch(request, this.env, this.ctx);
-  }
-
-  health() {
-    return checkHealth("notifications", this.env.DB);
-  }
+/** The notifications service: HTTP from the gateway, RPC for the other services, its scheduled work. */
+export default class NotificationsService extends ServiceEntrypoint<Env> {
+  protected readonly service = "notifications";
+  protected readonly app = app;
 }

@@ -1,15 +1,9 @@
-import { checkHealth } from "@civicgrid/http";
-import { WorkerEntrypoint } from "cloudflare:workers";
+import { ServiceEntrypoint } from "@civicgrid/http";
 import { app } from "./app";
 import type { Env } from "./env";
 
-/** HTTP (forwarded by the gateway) and RPC for other services, over one service binding. */
-export default class RegistryService extends WorkerEntrypoint<Env> {
-  override fetch(request: Request): Response | Promise<Response> {
-    return app.fetch(request, this.env, this.ctx);
-  }
-
-  health() {
-    return checkHealth("registry", this.env.DB);
-  }
+/** The registry service: HTTP from the gateway, RPC for the other services, its scheduled work. */
+export default class RegistryService extends ServiceEntrypoint<Env> {
+  protected readonly service = "registry";
+  protected readonly app = app;
 }

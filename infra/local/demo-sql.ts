@@ -1,0 +1,26 @@
+// Writes the demo data as SQL, one file per service, from the deterministic generator.
+// Each service owns the shape of its tables, so each service's seed module turns the city into
+// statements: services/<name>/seed/demo.ts exports `demoStatements(city): string[]`.
+// Also writes users.json, the demo login subjects that `npm run token` signs tokens for.
+import { generateCity, type City } from "@civicgrid/demo-data";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const outDir = process.argv[2] ?? path.join(root, ".dev", "demo");
+const services = ["registry", "roster", "cases", "notifications", "assessments"];
+
+const started = Date.now();
+const city: City = generateCity({});
+fs.mkdirSync(outDir, { recursive: true });
+fs.writeFileSync(path.join(outDir, "users.json"), JSON.stringify(city.users, null, 2));
+
+for (const service of services) {
+  const module = path.join(root, "services", service, "seed", "demo.ts");
+  if (!fs.existsSync(module)) continue;
+  const { demoStatements } = (await import(pathToFileURL(module).href)) as { demoStatements: (c: City) => string[] };
+  const statements = demoStatements(city);
+  fs.writeFileSync(path.join(outDir, `${service}.sql`), `${statements.join(";\n")};\n`);
+}
+console.log(`  demo data generated: ${city.grids.length} grids, ${city.workers.length} workers, ${city.users.length} users (${Date.now() - started} ms)`);

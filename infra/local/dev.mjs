@@ -1,0 +1,55 @@
+// `npm run dev`: prepares local state (secrets, migrations, demo data), then runs the gateway and all
+// five services in one `wrangler dev` (multi-config) on 127.0.0.1. One Ctrl-C stops everything.
+import { configFiles, GATEWAY_ORIGIN, GATEWAY_PORT, STATE_DIR } from "./env.mjs";
+import { migrateAll } from "./migrate.mjs";
+import { writeDevVars } from "./secrets.mjs";
+import { seedAll } from "./seed.mjs";
+import { wranglerSpawn } from "./wrangler.mjs";
+
+export async function prepare(stateDir = STATE_DIR) {
+  console.log("civicgrid: preparing local state");
+  await writeDevVars();
+  migrateAll(stateDir);
+  seedAll(stateDir);
+}
+
+export function startAll({ stateDir = STATE_DIR, port = GATEWAY_PORT, stdio = "inherit", extraArgs = [] } = {}) {
+  const args = ["dev", ...configFiles().flatMap((c) => ["-c", c]), "--persist-to", stateDir, "--ip", "127.0.0.1", "--port", String(port), "--test-scheduled", "--show-interactive-dev-session=false", ...extraArgs];
+  return wranglerSpawn(args, { stdio });
+}
+
+/** Stops a process group started by startAll, and makes sure no workerd is left behind. */
+export async function stopAll(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    process.kill(-child.pid, "SIGINT");
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }, 5000);
+  await exited;
+  clearTimeout(timer);
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // the whole group is gone, as it should be
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await prepare();
+  const child = startAll();
+  console.log(`civicgrid: gateway on ${GATEWAY_ORIGIN} (docs: ${GATEWAY_ORIGIN}/docs, health: ${GATEWAY_ORIGIN}/healthz)`);
+  console.log("civicgrid: a token for a demo user: npm run token -- demo-county-agency-440703");
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => void stopAll(child).then(() => process.exit(0)));
+  }
+  child.on("exit", (code) => process.exit(code ?? 0));
+}

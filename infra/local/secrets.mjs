@@ -1,0 +1,47 @@
+// Local development secrets: made on this machine on first run, never committed. Each worker's
+// .dev.vars is written from the .dev.vars.example beside its wrangler.toml, with the values filled in.
+import { exportJWK, generateKeyPair } from "jose";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { DEV_DIR, GATEWAY_ORIGIN, ROOT, SERVICES } from "./env.mjs";
+
+const SECRETS_FILE = path.join(DEV_DIR, "secrets.json");
+export const DEV_ISSUER = `${GATEWAY_ORIGIN}/dev`;
+export const DEV_AUDIENCE = "civicgrid-api";
+
+export async function loadDevSecrets() {
+  if (fs.existsSync(SECRETS_FILE)) return JSON.parse(fs.readFileSync(SECRETS_FILE, "utf8"));
+  const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
+  const kid = `dev-${randomBytes(4).toString("hex")}`;
+  const secrets = {
+    INTERNAL_TOKEN_SECRET: randomBytes(32).toString("base64url"),
+    issuerPrivateJwk: { ...(await exportJWK(privateKey)), kid, alg: "ES256" },
+    issuerPublicJwk: { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" },
+  };
+  fs.mkdirSync(DEV_DIR, { recursive: true });
+  fs.writeFileSync(SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** Writes every .dev.vars from its example, replacing `${NAME}` with the local value. */
+export async function writeDevVars() {
+  const secrets = await loadDevSecrets();
+  const values = {
+    INTERNAL_TOKEN_SECRET: secrets.INTERNAL_TOKEN_SECRET,
+    DEV_ISSUER_JWKS: JSON.stringify({ keys: [secrets.issuerPublicJwk] }),
+    AUTH_ISSUER: DEV_ISSUER,
+    AUTH_AUDIENCE: DEV_AUDIENCE,
+    AUTH_JWKS_URL: `${GATEWAY_ORIGIN}/dev/jwks.json`,
+  };
+  for (const dir of [ROOT, ...SERVICES.map((s) => path.join(ROOT, "services", s))]) {
+    const example = path.join(dir, ".dev.vars.example");
+    if (!fs.existsSync(example)) continue;
+    const text = fs.readFileSync(example, "utf8").replace(/\$\{([A-Z_]+)\}/g, (_, name) => {
+      if (!(name in values)) throw new Error(`${example}: no local value for ${name}`);
+      return values[name].includes("\n") || values[name].includes('"') ? `'${values[name]}'` : values[name];
+    });
+    fs.writeFileSync(path.join(dir, ".dev.vars"), text, { mode: 0o600 });
+  }
+  return secrets;
+}

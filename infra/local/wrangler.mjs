@@ -1,0 +1,20 @@
+// Runs the project's own wrangler (node_modules/.bin), offline, and fails loudly.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { OFFLINE_ENV, ROOT } from "./env.mjs";
+
+export const WRANGLER = path.join(ROOT, "node_modules", ".bin", "wrangler");
+
+export function wranglerSync(args, { quiet = false } = {}) {
+  const result = spawnSync(WRANGLER, args, { cwd: ROOT, env: OFFLINE_ENV, stdio: quiet ? "pipe" : "inherit", encoding: "utf8" });
+  if (result.status !== 0) {
+    if (quiet) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
+    throw new Error(`wrangler ${args.slice(0, 3).join(" ")} failed with exit code ${result.status}`);
+  }
+  return result.stdout ?? "";
+}
+
+/** Starts a long-running wrangler in its own process group, so one signal stops it and its workerd. */
+export function wranglerSpawn(args, options = {}) {
+  return spawn(WRANGLER, args, { cwd: ROOT, env: { ...OFFLINE_ENV, ...options.env }, stdio: options.stdio ?? "inherit", detached: true });
+}
