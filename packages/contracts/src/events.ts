@@ -14,3 +14,33 @@ export const EventEnvelope = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
+
+/**
+ * Queues and the events on them. Cloudflare Queues deliver each queue to one consumer, so a producer
+ * sends an event to the queue of every consumer that needs it.
+ */
+export const QUEUES = {
+  /** roster → registry: who serves each grid, for the public disclosure. */
+  rosterToRegistry: "civicgrid-roster-events",
+  /** registry → notifications: grid and disclosure changes. */
+  registryEvents: "civicgrid-registry-events",
+  /** cases → notifications. */
+  caseEventsNotifications: "civicgrid-case-events-notifications",
+  /** cases → assessments. */
+  caseEventsAssessments: "civicgrid-case-events-assessments",
+} as const;
+
+/** roster.grid-servers.changed: the full list of who serves a grid now (a snapshot, so redelivery and reordering are harmless given `version`). */
+export const GridServersChanged = z.object({
+  gridCode: z.string(),
+  servers: z.array(
+    z.object({
+      workerId: z.string(),
+      name: z.string(),
+      role: z.enum(["chief", "full_time", "part_time", "professional", "auxiliary"]),
+      workPhone: z.string(),
+      departmentId: z.string().optional(),
+    }),
+  ),
+});
+export type GridServersChanged = z.infer<typeof GridServersChanged>;

@@ -4,3 +4,4 @@ export * from "./health";
 export * from "./pagination";
 export * from "./principal";
 export * from "./problem";
+export * from "./rpc";
