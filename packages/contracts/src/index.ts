@@ -5,3 +5,4 @@ export * from "./pagination";
 export * from "./principal";
 export * from "./problem";
 export * from "./rpc";
+export * from "./case-events";

@@ -1,0 +1,91 @@
+import { z } from "@hono/zod-openapi";
+
+/**
+ * The case events every consumer (notifications, assessments, integrations) reads. The cases service
+ * publishes one per state change, in an EventEnvelope whose `aggregateId` is the case id, `version`
+ * the case version after the change and `id` stable across redeliveries (`<caseId>:<version>`).
+ */
+export const CaseStatus = z.enum([
+  "reported",
+  "verified",
+  "accepted",
+  "dispatched",
+  "signed",
+  "handled",
+  "closed",
+  "rated",
+  "archived",
+  "invalid",
+  "merged",
+]);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const CaseSource = z.enum(["grid_worker", "resident", "agency", "platform"]);
+export type CaseSource = z.infer<typeof CaseSource>;
+
+export const CasePriority = z.enum(["normal", "urgent", "emergency"]);
+export type CasePriority = z.infer<typeof CasePriority>;
+
+export const CaseEventType = z.enum([
+  "case.reported",
+  "case.work_order_created",
+  "case.verified",
+  "case.resolved_on_site",
+  "case.accepted",
+  "case.escalated",
+  "case.dispatched",
+  "case.returned",
+  "case.signed",
+  "case.handled",
+  "case.check_passed",
+  "case.check_failed",
+  "case.closed",
+  "case.rated",
+  "case.reopened",
+  "case.archived",
+  "case.extension_requested",
+  "case.extension_approved",
+  "case.extension_refused",
+  "case.merged",
+  "case.invalidated",
+  "case.matter_approved",
+  "case.deadline_warning",
+  "case.overdue",
+  "case.supervised",
+]);
+export type CaseEventType = z.infer<typeof CaseEventType>;
+
+export const CaseEventData = z.object({
+  caseId: z.string(),
+  status: CaseStatus,
+  previousStatus: CaseStatus.nullable(),
+  title: z.string(),
+  categoryCode: z.string(),
+  priority: CasePriority,
+  source: CaseSource,
+  gridCode: z.string().nullable(),
+  villageCode: z.string().nullable(),
+  townshipCode: z.string().nullable(),
+  countyCode: z.string(),
+  /** The agency level currently holding the case (village → township → county → city). */
+  holderDivisionCode: z.string(),
+  leadDepartmentId: z.string().nullable(),
+  assistingDepartmentIds: z.array(z.string()),
+  /** Who acted: login subject, the role they acted in, and their unit (division or department). */
+  actor: z.object({ sub: z.string(), role: z.string(), unit: z.string() }),
+  /** The step now running and its deadline (ISO instants), when one runs. */
+  step: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  warnAt: z.string().nullable(),
+  /** The unit responsible for the current step (a department id or a division code), for warnings and rankings. */
+  responsibleUnit: z.string().nullable(),
+  /** For rated cases: satisfied | basically_satisfied | unsatisfied. */
+  rating: z.string().nullable().optional(),
+  /** Set when a provincial platform pushed the case: platform id and its own work-order id. */
+  external: z.object({ platform: z.string(), orderId: z.string() }).nullable().optional(),
+  /** Set when a resident reported it and left a contact for the closing notice. */
+  reporterSub: z.string().nullable().optional(),
+  /** Free details of this event (reason, outcome, late minutes, ...). */
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type CaseEventData = z.infer<typeof CaseEventData>;
