@@ -10,7 +10,7 @@ export async function prepare(stateDir = STATE_DIR) {
   console.log("civicgrid: preparing local state");
   await writeDevVars();
   migrateAll(stateDir);
-  seedAll(stateDir);
+  await seedAll(stateDir);
 }
 
 export function startAll({ stateDir = STATE_DIR, port = GATEWAY_PORT, stdio = "inherit", extraArgs = [] } = {}) {

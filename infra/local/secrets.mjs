@@ -11,11 +11,20 @@ export const DEV_ISSUER = `${GATEWAY_ORIGIN}/dev`;
 export const DEV_AUDIENCE = "civicgrid-api";
 
 export async function loadDevSecrets() {
-  if (fs.existsSync(SECRETS_FILE)) return JSON.parse(fs.readFileSync(SECRETS_FILE, "utf8"));
+  if (fs.existsSync(SECRETS_FILE)) {
+    const existing = JSON.parse(fs.readFileSync(SECRETS_FILE, "utf8"));
+    // Secrets added after this machine's first run are made now and kept with the others.
+    if (!existing.PII_KEY) {
+      existing.PII_KEY = randomBytes(32).toString("base64");
+      fs.writeFileSync(SECRETS_FILE, JSON.stringify(existing, null, 2), { mode: 0o600 });
+    }
+    return existing;
+  }
   const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
   const kid = `dev-${randomBytes(4).toString("hex")}`;
   const secrets = {
     INTERNAL_TOKEN_SECRET: randomBytes(32).toString("base64url"),
+    PII_KEY: randomBytes(32).toString("base64"),
     issuerPrivateJwk: { ...(await exportJWK(privateKey)), kid, alg: "ES256" },
     issuerPublicJwk: { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" },
   };
@@ -29,6 +38,7 @@ export async function writeDevVars() {
   const secrets = await loadDevSecrets();
   const values = {
     INTERNAL_TOKEN_SECRET: secrets.INTERNAL_TOKEN_SECRET,
+    PII_KEY: secrets.PII_KEY,
     DEV_ISSUER_JWKS: JSON.stringify({ keys: [secrets.issuerPublicJwk] }),
     AUTH_ISSUER: DEV_ISSUER,
     AUTH_AUDIENCE: DEV_AUDIENCE,

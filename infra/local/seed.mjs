@@ -7,18 +7,21 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DEV_DIR, OFFLINE_ENV, ROOT, SERVICES, STATE_DIR } from "./env.mjs";
+import { loadDevSecrets } from "./secrets.mjs";
 import { wranglerSync } from "./wrangler.mjs";
 
 const DEMO_DIR = path.join(DEV_DIR, "demo");
 
-export function generateDemo() {
+/** Writes the demo SQL; the roster's seed encrypts personal data with this machine's PII_KEY. */
+export async function generateDemo() {
+  const { PII_KEY } = await loadDevSecrets();
   const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
-  const result = spawnSync(tsx, [path.join(ROOT, "infra", "local", "demo-sql.ts"), DEMO_DIR], { cwd: ROOT, env: OFFLINE_ENV, stdio: "inherit" });
+  const result = spawnSync(tsx, [path.join(ROOT, "infra", "local", "demo-sql.ts"), DEMO_DIR], { cwd: ROOT, env: { ...OFFLINE_ENV, PII_KEY }, stdio: "inherit" });
   if (result.status !== 0) throw new Error("demo data generation failed");
 }
 
-export function seedAll(stateDir = STATE_DIR) {
-  generateDemo();
+export async function seedAll(stateDir = STATE_DIR) {
+  await generateDemo();
   const markerFile = path.join(stateDir, "demo-loaded.json");
   const loaded = fs.existsSync(markerFile) ? JSON.parse(fs.readFileSync(markerFile, "utf8")) : {};
   for (const service of SERVICES) {
@@ -38,4 +41,4 @@ export function seedAll(stateDir = STATE_DIR) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) seedAll(process.argv[2] ?? STATE_DIR);
+if (import.meta.url === `file://${process.argv[1]}`) await seedAll(process.argv[2] ?? STATE_DIR);

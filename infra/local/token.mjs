@@ -9,13 +9,13 @@ import { generateDemo } from "./seed.mjs";
 
 const usersFile = path.join(DEV_DIR, "demo", "users.json");
 
-export function demoUsers() {
-  if (!fs.existsSync(usersFile)) generateDemo();
+export async function demoUsers() {
+  if (!fs.existsSync(usersFile)) await generateDemo();
   return JSON.parse(fs.readFileSync(usersFile, "utf8"));
 }
 
 export async function mintDevToken(sub, ttlSeconds = 8 * 3600) {
-  const user = demoUsers().find((u) => u.sub === sub);
+  const user = (await demoUsers()).find((u) => u.sub === sub);
   if (!user) throw new Error(`no demo user '${sub}'; see npm run token -- --list`);
   const { issuerPrivateJwk } = await loadDevSecrets();
   const key = await importJWK(issuerPrivateJwk, issuerPrivateJwk.alg);
@@ -32,7 +32,7 @@ export async function mintDevToken(sub, ttlSeconds = 8 * 3600) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   if (args.length === 0 || args[0] === "--list") {
-    for (const u of demoUsers().filter((u) => u.sub.startsWith("demo-"))) console.log(`${u.sub.padEnd(36)} ${u.roles.join(",").padEnd(14)} ${u.divisionCode} ${u.name}`);
+    for (const u of (await demoUsers()).filter((u) => u.sub.startsWith("demo-"))) console.log(`${u.sub.padEnd(36)} ${u.roles.join(",").padEnd(14)} ${u.divisionCode} ${u.name}`);
     if (args.length === 0) console.log("\nusage: npm run token -- <sub> [--ttl seconds]");
   } else {
     const ttl = args.includes("--ttl") ? Number(args[args.indexOf("--ttl") + 1]) : undefined;
