@@ -1,3 +1,4 @@
+import { reporters } from "@civicgrid/testing/config";
 import { defineConfig } from "vitest/config";
 
 // End-to-end: one real multi-worker system under `wrangler dev` (started once in global setup),
@@ -8,5 +9,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    reporters: reporters("e2e"),
   },
 });

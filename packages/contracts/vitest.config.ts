@@ -1,4 +1,5 @@
+import { reporters } from "@civicgrid/testing/config";
 import { defineConfig } from "vitest/config";
 
 // Plain Node tests; generous timeouts because CI runs suites side by side on 2 cores.
-export default defineConfig({ test: { testTimeout: 60_000, silent: "passed-only" } });
+export default defineConfig({ test: { testTimeout: 60_000, silent: "passed-only", reporters: reporters("packages/contracts") } });

@@ -1,4 +1,4 @@
-import { TEST_AUDIENCE, TEST_INTERNAL_SECRET, TEST_ISSUER, TEST_JWKS_URL } from "@civicgrid/testing/config";
+import { reporters, TEST_AUDIENCE, TEST_INTERNAL_SECRET, TEST_ISSUER, TEST_JWKS_URL } from "@civicgrid/testing/config";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { exportJWK, generateKeyPair } from "jose";
 import path from "node:path";
@@ -47,6 +47,6 @@ export default defineConfig(async () => {
         },
       }),
     ],
-    test: { testTimeout: 20_000, silent: "passed-only" as const },
+    test: { testTimeout: 20_000, silent: "passed-only" as const, reporters: reporters("services/gateway") },
   };
 });

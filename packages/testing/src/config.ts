@@ -1,8 +1,10 @@
 export * from "./constants.ts";
+export * from "./reporters.ts";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { TEST_INTERNAL_SECRET } from "./constants.ts";
+import { reporters } from "./reporters.ts";
 
 type PoolOptions = Parameters<typeof cloudflareTest>[0];
 type Miniflare = NonNullable<Exclude<PoolOptions, (...args: never[]) => unknown>["miniflare"]>;
@@ -30,6 +32,7 @@ export function serviceTestConfig(dir: string, options: { wranglerPath?: string;
         setupFiles: options.setupFiles ?? [path.join(dir, "test", "setup.ts")],
         testTimeout: 20_000,
         silent: "passed-only" as const,
+        reporters: reporters(path.relative(path.resolve(import.meta.dirname, "../../.."), dir)),
       },
     };
   });
