@@ -40,6 +40,8 @@ export const POLICY = {
   "case:return": ["department"],
   "case:request-extension": ["department"],
   "case:rate": ["resident", "agency"],
+  "case:archive": ["agency"],
+  "supervision:read": ["agency", "department"],
   "patrol:write": ["grid_worker"],
   "assessment:read": ["agency", "department", "grid_worker"],
   "assessment:configure": ["agency"],

@@ -6,3 +6,4 @@ export * from "./principal";
 export * from "./problem";
 export * from "./rpc";
 export * from "./case-events";
+export * from "./cases";

@@ -1,0 +1,197 @@
+import { z } from "@hono/zod-openapi";
+import { CaseEventData, CasePriority, CaseSource, CaseStatus } from "./case-events";
+import { PageQuery } from "./pagination";
+
+/** Bodies and answers of the cases service (`/v1/cases`, `/v1/public/cases`, `/v1/supervisions`). */
+
+export const CaseStep = z.enum(["accept", "dispatch", "sign", "handle", "check"]);
+export type CaseStep = z.infer<typeof CaseStep>;
+
+export const CaseRating = z.enum(["satisfied", "basically_satisfied", "unsatisfied"]);
+export type CaseRating = z.infer<typeof CaseRating>;
+
+export const StepLimit = z.object({ amount: z.number().positive().max(10_000), unit: z.enum(["working_days", "working_hours", "minutes"]) });
+export type StepLimit = z.infer<typeof StepLimit>;
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+export const CaseId = z.string().regex(/^CASE-\d{8}-[A-Z2-7]{10}$/, "must be a case id like CASE-20260315-ABCDEFGHJK");
+const CategoryCode = z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, "letters, digits, . _ - (1 to 32)");
+const DepartmentId = z.string().regex(/^dept-\d{6}-[a-z_]{2,32}$/, "must be a department id like dept-440703-police");
+
+export const Evidence = z
+  .array(z.object({ kind: z.enum(["photo", "video", "document", "note"]), url: z.url().max(500), caption: z.string().max(200).optional() }))
+  .max(20);
+export type Evidence = z.infer<typeof Evidence>;
+
+export const ReportCaseBody = z
+  .object({
+    title: z.string().trim().min(2).max(100),
+    description: Text(4000),
+    categoryCode: CategoryCode,
+    priority: CasePriority.default("normal"),
+    lng: z.number().min(73).max(136),
+    lat: z.number().min(3).max(54),
+    address: z.string().max(200).optional(),
+  })
+  .openapi("ReportCaseBody");
+export type ReportCaseBody = z.infer<typeof ReportCaseBody>;
+
+/** 统一交办: a grid agency asks the workers of a grid to check or act on a listed matter. */
+export const WorkOrderBody = z
+  .object({
+    gridCode: z.string().regex(/^\d{15}$/, "must be a 15-digit grid code"),
+    title: z.string().trim().min(2).max(100),
+    description: Text(4000),
+    categoryCode: CategoryCode,
+    priority: CasePriority.default("normal"),
+    action: z.enum(["check", "act"]),
+  })
+  .openapi("WorkOrderBody");
+export type WorkOrderBody = z.infer<typeof WorkOrderBody>;
+
+const Note = z.object({ note: z.string().max(1000).optional() });
+export const CommandBodies = {
+  verify: Note,
+  "resolve-on-site": z.object({ outcome: Text(2000), evidence: Evidence.default([]) }),
+  accept: Note,
+  dispatch: z.object({ leadDepartmentId: DepartmentId, assistingDepartmentIds: z.array(DepartmentId).max(10).default([]), note: z.string().max(1000).optional() }),
+  sign: Note,
+  handle: z.object({ outcome: Text(2000), evidence: Evidence.default([]) }),
+  check: z.object({ passed: z.boolean(), opinion: Text(1000) }),
+  rate: z.object({ rating: CaseRating, comment: z.string().max(1000).optional(), reopen: z.boolean().default(false) }),
+  archive: Note,
+  return: z.object({ reason: z.string().trim().min(2).max(1000) }),
+  escalate: z.object({ reason: z.string().trim().min(2).max(1000) }),
+  "request-extension": z.object({ amount: z.number().int().min(1).max(30), unit: z.enum(["working_days", "working_hours"]), reason: Text(1000) }),
+  "review-extension": z.object({ approved: z.boolean(), opinion: Text(1000) }),
+  merge: z.object({ intoCaseId: CaseId, reason: z.string().max(1000).optional() }),
+  invalidate: z.object({ reason: z.string().trim().min(2).max(1000) }),
+  "approve-matter": z.object({ opinion: Text(1000) }),
+} as const;
+export type CommandName = keyof typeof CommandBodies;
+export type CommandBody<N extends CommandName> = z.infer<(typeof CommandBodies)[N]>;
+
+export const CaseView = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    status: CaseStatus,
+    title: z.string(),
+    description: z.string(),
+    categoryCode: z.string(),
+    matterName: z.string().nullable(),
+    matterStatus: z.enum(["admitted", "unlisted"]),
+    matterApproved: z.boolean(),
+    priority: CasePriority,
+    source: CaseSource,
+    workOrder: z.object({ action: z.enum(["check", "act"]), assignedBy: z.string() }).nullable(),
+    location: z.object({ lng: z.number(), lat: z.number(), address: z.string().nullable() }).nullable(),
+    // Where the case lies and who holds it: the same fields the case events carry.
+    ...CaseEventData.pick({
+      gridCode: true, villageCode: true, townshipCode: true, countyCode: true,
+      holderDivisionCode: true, leadDepartmentId: true, assistingDepartmentIds: true,
+    }).shape,
+    reporterSub: z.string().nullable(),
+    external: z.object({ platform: z.string(), orderId: z.string() }).nullable(),
+    emergency: z.boolean(),
+    stabilityRisk: z.boolean(),
+    policeCall: z.boolean(),
+    limits: z.record(z.string(), StepLimit),
+    step: CaseStep.nullable(),
+    stepStartedAt: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    warnAt: z.string().nullable(),
+    warned: z.boolean(),
+    overdue: z.boolean(),
+    returns: z.number().int(),
+    reworks: z.number().int(),
+    escalations: z.number().int(),
+    outcome: z.string().nullable(),
+    evidence: Evidence,
+    rating: CaseRating.nullable(),
+    extension: z
+      .object({ amount: z.number(), unit: z.enum(["working_days", "working_hours"]), reason: z.string(), status: z.enum(["pending", "approved", "refused"]) })
+      .nullable(),
+    mergedInto: z.string().nullable(),
+    closeReason: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    closedAt: z.string().nullable(),
+  })
+  .openapi("Case");
+export type CaseView = z.infer<typeof CaseView>;
+
+export const CaseSummary = CaseView.pick({
+  id: true, version: true, status: true, title: true, categoryCode: true, priority: true, source: true, gridCode: true,
+  countyCode: true, holderDivisionCode: true, leadDepartmentId: true, step: true, dueAt: true, warned: true, overdue: true,
+  createdAt: true, updatedAt: true,
+}).openapi("CaseSummary");
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+const Flag = z.enum(["true", "false"]).transform((v) => v === "true");
+const Instant = z.iso.datetime({ offset: true });
+export const CaseListQuery = PageQuery.extend({
+  division: z.string().regex(/^\d{12}$/).optional(),
+  grid: z.string().regex(/^\d{15}$/).optional(),
+  department: DepartmentId.optional(),
+  status: CaseStatus.optional(),
+  category: CategoryCode.optional(),
+  priority: CasePriority.optional(),
+  warned: Flag.optional(),
+  overdue: Flag.optional(),
+  createdFrom: Instant.optional(),
+  createdTo: Instant.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const CaseEventRecord = z
+  .object({
+    version: z.number().int(),
+    type: z.string(),
+    actor: z.object({ sub: z.string(), role: z.string(), unit: z.string() }),
+    at: z.string(),
+    from: CaseStatus.nullable(),
+    to: CaseStatus,
+    payload: z.record(z.string(), z.unknown()),
+    idempotencyKey: z.string().nullable(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .openapi("CaseEventRecord");
+export type CaseEventRecord = z.infer<typeof CaseEventRecord>;
+
+export const Supervision = z
+  .object({ id: z.string(), caseId: z.string(), step: CaseStep, responsibleUnit: z.string(), dueAt: z.string(), createdAt: z.string(), countyCode: z.string() })
+  .openapi("Supervision");
+export type Supervision = z.infer<typeof Supervision>;
+
+export const CaseArchive = z
+  .object({ case: CaseView, events: z.array(CaseEventRecord), supervisions: z.array(Supervision), exportedAt: z.string() })
+  .openapi("CaseArchive");
+export type CaseArchive = z.infer<typeof CaseArchive>;
+
+export const ArchiveVerification = z.object({ valid: z.boolean(), events: z.number().int(), brokenAt: z.number().int().optional() }).openapi("ArchiveVerification");
+export type ArchiveVerification = z.infer<typeof ArchiveVerification>;
+
+export const PublicReportAnswer = z.object({ id: z.string(), followToken: z.string() }).openapi("PublicReportAnswer");
+
+/** What a resident sees with their follow token: the progress, not who worked on it. */
+export const PublicCaseView = CaseView.pick({ id: true, status: true, title: true, categoryCode: true, createdAt: true, updatedAt: true, closedAt: true, outcome: true, rating: true })
+  .extend({ timeline: z.array(z.object({ at: z.string(), status: CaseStatus, type: z.string() })) })
+  .openapi("PublicCaseView");
+export type PublicCaseView = z.infer<typeof PublicCaseView>;
+
+/** A provincial platform's push (粤平安, 12345), for the integrations ingress. */
+export const PlatformCaseInput = z.object({
+  platform: z.string().regex(/^[a-z0-9_-]{2,32}$/),
+  orderId: z.string().min(1).max(64),
+  categoryCode: CategoryCode,
+  divisionCode: z.string().regex(/^\d{12}$/),
+  lng: z.number().min(73).max(136).optional(),
+  lat: z.number().min(3).max(54).optional(),
+  title: z.string().trim().min(2).max(100),
+  description: Text(4000),
+  reportedAt: Instant,
+});
+export type PlatformCaseInput = z.infer<typeof PlatformCaseInput>;

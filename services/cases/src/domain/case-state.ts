@@ -1,0 +1,28 @@
+import type { CaseEventType, CaseView, CommandBody, CommandName } from "@civicgrid/contracts";
+
+/** The DO's whole state: the public view plus what is never shown (the hash of the resident's follow token). */
+export type CaseState = CaseView & { followTokenHash: string | null };
+
+/** Who acted, in the role that granted the action, and their unit (department id or division code). */
+export interface Actor {
+  sub: string;
+  role: string;
+  unit: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { sub: "system", role: "system", unit: "cases" };
+
+/** A command as the DO receives it: the route's name and its validated body. */
+export type CaseCommand = { [N in CommandName]: { name: N; body: CommandBody<N> } }[CommandName];
+
+/** One committed change: its event type, the state after it and free details for the log. */
+export interface Step {
+  type: CaseEventType;
+  state: CaseState;
+  details: Record<string, unknown>;
+}
+
+/** The answer of the pure machine: either the steps to commit, or a refusal the route turns into problem+json. */
+export type Decision =
+  | { ok: true; steps: Step[] }
+  | { ok: false; code: "invalid_transition" | "forbidden" | "unprocessable"; detail: string; allowed?: string[] };

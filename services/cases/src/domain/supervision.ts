@@ -1,0 +1,27 @@
+import type { CaseState, Step } from "./case-state";
+import { responsibleUnit } from "./deadlines";
+import { versioned } from "./decide";
+import { isOpen } from "./transitions";
+
+/**
+ * What the clock says at `now`: a warning once the warning instant passed, and once the deadline passed
+ * the overdue mark and a supervision record (督办) against the responsible unit. Idempotent: a flag that is
+ * already set yields nothing, so a lost alarm re-applied by the sweep (or a second sweep) changes nothing.
+ */
+export function tick(state: CaseState, now: Date): Step[] {
+  if (!state.step || !isOpen(state.status)) return [];
+  const unit = responsibleUnit(state);
+  const steps: Step[] = [];
+  let current = state;
+  if (!current.warned && current.warnAt && now >= new Date(current.warnAt)) {
+    current = { ...current, warned: true };
+    steps.push({ type: "case.deadline_warning", state: current, details: { step: current.step, dueAt: current.dueAt, responsibleUnit: unit } });
+  }
+  if (!current.overdue && current.dueAt && now >= new Date(current.dueAt)) {
+    const lateMinutes = Math.floor((now.getTime() - new Date(current.dueAt).getTime()) / 60_000);
+    current = { ...current, overdue: true, warned: true };
+    steps.push({ type: "case.overdue", state: current, details: { step: current.step, dueAt: current.dueAt, responsibleUnit: unit, lateMinutes } });
+    steps.push({ type: "case.supervised", state: current, details: { step: current.step, dueAt: current.dueAt, responsibleUnit: unit, warning: true } });
+  }
+  return versioned(state, steps, now);
+}
