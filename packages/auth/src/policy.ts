@@ -49,6 +49,12 @@ export const POLICY = {
   "notification:admin": ["agency"],
   "integration:admin": ["agency"],
   "cron:run": [],
+  "user:read": ["agency", "hr"],
+  "screening:write": ["agency", "hr"],
+  "training:write": ["agency", "hr", "department"],
+  "assignment:read": ["agency", "hr", "department", "grid_worker"],
+  "assignment:write": ["agency"],
+  "roster-settings:write": ["agency"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -7,3 +7,4 @@ export * from "./problem";
 export * from "./rpc";
 export * from "./case-events";
 export * from "./cases";
+export * from "./roster";

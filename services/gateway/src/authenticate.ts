@@ -1,31 +1,45 @@
 import { AuthError, bearerToken, remoteJwks, verifyAccessToken } from "@civicgrid/auth";
+import type { Principal } from "@civicgrid/contracts";
 import { AppError } from "@civicgrid/http";
 import type { MiddlewareHandler } from "hono";
 import { settingsOf, type AppEnv } from "./env";
+import { rosterStatus, type PrincipalStatusSource } from "./principal-status";
 
 /**
  * Verifies the bearer token of every non-public `/v1/` request and keeps its principal for
- * forwarding. Every refusal is 401 problem+json with the reason; the token itself is never logged.
+ * forwarding; then asks the roster (cached for a minute) whether the subject may still act, so a
+ * dismissed worker's or removed user's token stops working whatever its expiry. Every refusal is
+ * 401 problem+json with the reason; the token itself is never logged.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const settings = settingsOf(c.env);
+    let principal: Principal;
     try {
       const token = bearerToken(c.req.header("authorization"));
-      const principal = await verifyAccessToken(token, remoteJwks(settings.AUTH_JWKS_URL), {
+      principal = await verifyAccessToken(token, remoteJwks(settings.AUTH_JWKS_URL), {
         issuer: settings.AUTH_ISSUER,
         audience: settings.AUTH_AUDIENCE,
         clockToleranceSeconds: settings.AUTH_CLOCK_TOLERANCE_SECONDS,
       });
-      c.set("principal", principal);
     } catch (error) {
-      if (!(error instanceof AuthError)) throw error;
-      const status = error.reason === "jwks_unavailable" ? "unavailable" : "unauthorized";
-      throw new AppError(status, error.message, {
-        extra: { reason: error.reason },
-        headers: status === "unauthorized" ? { "www-authenticate": `Bearer error="invalid_token"` } : {},
-      });
+      throw refusal(error);
     }
+    // The ROSTER binding is typed with the RPC all services share; the roster adds principalStatus.
+    const status = await rosterStatus(c.env.ROSTER as unknown as PrincipalStatusSource, principal).catch(() => {
+      throw new AppError("unavailable", "the roster could not confirm this subject; retry shortly", { headers: { "retry-after": "5" } });
+    });
+    if (!status.active) throw refusal(new AuthError("revoked", `this subject may no longer act (${status.reason ?? "inactive"})`));
+    c.set("principal", principal);
     await next();
   };
+}
+
+function refusal(error: unknown): unknown {
+  if (!(error instanceof AuthError)) return error;
+  const status = error.reason === "jwks_unavailable" ? "unavailable" : "unauthorized";
+  return new AppError(status, error.message, {
+    extra: { reason: error.reason },
+    headers: status === "unauthorized" ? { "www-authenticate": `Bearer error="invalid_token"` } : {},
+  });
 }

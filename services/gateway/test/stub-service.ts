@@ -1,11 +1,28 @@
+// A relative path with its extension: this file is loaded by Node with the vitest config.
+import { principals } from "../../../packages/testing/src/principals.ts";
+
+const ACTIVE_SUBS = Object.values(principals).map((p) => p.sub);
+
 /**
  * Source of a recording stand-in for a service behind the gateway: it answers health over RPC and
  * echoes what the gateway forwarded (method, path, the headers a service sees, body), so the tests
  * can assert exactly what crosses the service binding. The real services are proven in their own
- * suites and together in e2e/.
+ * suites and together in e2e/. The roster stand-in also answers principalStatus: the test
+ * principals are active, `t-dismissed` was dismissed, any other subject is unknown; it counts calls
+ * so the tests can prove the gateway caches answers.
  */
 export function stubServiceScript(name: string): string {
+  const roster = name !== "roster" ? "" : `
+  principalStatus(sub) {
+    calls.set(sub, (calls.get(sub) ?? 0) + 1);
+    if (sub === "t-dismissed") return { active: false, reason: "dismissed" };
+    if (ACTIVE.includes(sub)) return { active: true };
+    return { active: false, reason: "unknown_subject" };
+  }
+  principalStatusCalls(sub) { return calls.get(sub) ?? 0; }`;
   return `
+const ACTIVE = ${JSON.stringify(ACTIVE_SUBS)};
+const calls = new Map();
 import { WorkerEntrypoint } from "cloudflare:workers";
 export default class extends WorkerEntrypoint {
   async fetch(request) {
@@ -20,6 +37,6 @@ export default class extends WorkerEntrypoint {
     return Response.json({ service: "${name}", method: request.method, path: url.pathname + url.search, headers, body });
   }
   health() { return { service: "${name}", ok: true, database: "ok", migrations: 1, time: new Date().toISOString() }; }
-  runCron(cron) { return cron === "*/5 * * * *" ? { ran: true, cron, result: { swept: 0, service: "${name}" } } : { ran: false, cron, known: ["*/5 * * * *"] }; }
+  runCron(cron) { return cron === "*/5 * * * *" ? { ran: true, cron, result: { swept: 0, service: "${name}" } } : { ran: false, cron, known: ["*/5 * * * *"] }; }${roster}
 }`;
 }

@@ -1,9 +1,30 @@
-import { ServiceEntrypoint } from "@civicgrid/http";
+import type { RosterRpc } from "@civicgrid/contracts";
+import { ServiceEntrypoint, type CronJob } from "@civicgrid/http";
 import { app } from "./app";
+import { flushOutbox } from "./domain/outbox";
 import type { Env } from "./env";
+import * as rpc from "./rpc";
 
 /** The roster service: HTTP from the gateway, RPC for the other services, its scheduled work. */
-export default class RosterService extends ServiceEntrypoint<Env> {
+export default class RosterService extends ServiceEntrypoint<Env> implements RosterRpc {
   protected readonly service = "roster";
   protected readonly app = app;
+  /** Sends outbox rows a failed send after a write left behind. */
+  protected override readonly cronJobs: Record<string, CronJob<Env>> = { "*/5 * * * *": (env) => flushOutbox(env, 500) };
+
+  gridServers(gridCode: string, onDate?: string) {
+    return rpc.gridServers(this.env.DB, gridCode, onDate);
+  }
+
+  workerGrids(workerId: string, onDate?: string) {
+    return rpc.workerGrids(this.env.DB, workerId, onDate);
+  }
+
+  department(departmentId: string) {
+    return rpc.department(this.env.DB, departmentId);
+  }
+
+  principalStatus(sub: string) {
+    return rpc.principalStatus(this.env.DB, sub);
+  }
 }

@@ -1,0 +1,29 @@
+import { grantingRoles, type Action, type ResourceScope } from "@civicgrid/auth";
+import { divisionPrefix, type Principal, type Role } from "@civicgrid/contracts";
+import { AppError, principalOf } from "@civicgrid/http";
+import type { Context } from "hono";
+
+/** Refuses (403) unless some role of the caller may take `action` on a resource in `scope`. */
+export function authorize(c: Context, action: Action, scope: ResourceScope): { principal: Principal; roles: Role[] } {
+  const principal = principalOf(c);
+  const roles = grantingRoles(principal, action, scope);
+  if (roles.length === 0) throw new AppError("forbidden", `${action} is not allowed for this caller on a resource in ${scope.divisionCode ?? scope.departmentId ?? "this scope"}`);
+  return { principal, roles };
+}
+
+/** The division a list is scoped to: the asked one, checked, or the caller's own. */
+export function listScope(c: Context, action: Action, divisionCode: string | undefined): { prefix: string; principal: Principal } {
+  const principal = principalOf(c);
+  const code = divisionCode ?? principal.divisionCode;
+  authorize(c, action, { divisionCode: code });
+  return { prefix: divisionPrefix(code), principal };
+}
+
+/** The village (12 digits) a grid code (village + 3-digit sequence) lies in. */
+export function gridDivision(gridCode: string): string {
+  return gridCode.slice(0, 12);
+}
+
+export function countyOf(divisionCode: string): string {
+  return `${divisionCode.slice(0, 6)}000000`;
+}

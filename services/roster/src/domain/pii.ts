@@ -1,0 +1,78 @@
+/**
+ * Encryption of personal data at rest: AES-GCM with a random 96-bit IV per value (stored as
+ * base64(iv || ciphertext)), and an HMAC-SHA256 of the ID number under a key derived from the same
+ * secret, so duplicates are found without decrypting. Web Crypto only: the demo seed runs this in Node.
+ */
+export interface PiiKeys {
+  aes: CryptoKey;
+  hmac: CryptoKey;
+}
+
+const cache = new Map<string, Promise<PiiKeys>>();
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+async function deriveKeys(secret: string): Promise<PiiKeys> {
+  const raw = fromBase64(secret);
+  if (raw.length !== 32) throw new Error("PII_KEY must be the base64 of exactly 32 bytes");
+  const aes = await crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
+  // The hash key is derived, not reused, so the AES key never serves two purposes.
+  const base = await crypto.subtle.importKey("raw", raw, "HKDF", false, ["deriveKey"]);
+  const hmac = await crypto.subtle.deriveKey(
+    { name: "HKDF", hash: "SHA-256", salt: new TextEncoder().encode("civicgrid-roster"), info: new TextEncoder().encode("id-number-hash") },
+    base,
+    { name: "HMAC", hash: "SHA-256", length: 256 },
+    false,
+    ["sign"],
+  );
+  return { aes, hmac };
+}
+
+/** The keys of a secret, derived once per isolate. */
+export function piiKeys(secret: string | undefined): Promise<PiiKeys> {
+  if (!secret) throw new Error("PII_KEY is not set: the roster cannot store or read personal data without it");
+  let keys = cache.get(secret);
+  if (!keys) {
+    keys = deriveKeys(secret);
+    cache.set(secret, keys);
+  }
+  return keys;
+}
+
+export async function encrypt(keys: PiiKeys, plain: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, keys.aes, new TextEncoder().encode(plain)));
+  const out = new Uint8Array(iv.length + sealed.length);
+  out.set(iv);
+  out.set(sealed, iv.length);
+  return toBase64(out);
+}
+
+export async function decrypt(keys: PiiKeys, stored: string): Promise<string> {
+  const bytes = fromBase64(stored);
+  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes.slice(0, 12) }, keys.aes, bytes.slice(12));
+  return new TextDecoder().decode(plain);
+}
+
+export async function idHash(keys: PiiKeys, idNumber: string): Promise<string> {
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", keys.hmac, new TextEncoder().encode(idNumber)));
+  return [...mac].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** 440703********1234: region and last four, birth date and sequence hidden. */
+export function maskIdNumber(id: string): string {
+  return `${id.slice(0, 6)}********${id.slice(14)}`;
+}
+
+/** 138****5678 */
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(7)}`;
+}
