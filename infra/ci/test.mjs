@@ -1,6 +1,7 @@
 // `npm test`: typecheck, lint and every package's and service's suite through turbo (two at a time,
 // for 2-core machines), then the end-to-end suite against the real system, then one line counting
-// every test of every suite ("Tests: N passed, N failed, N skipped").
+// every test of every suite ("Tests: N passed, N failed, N skipped"). Between them, a deploy dry-run
+// bundles every worker and checks its size.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -21,7 +22,8 @@ function run(label, command, args) {
 
 const turbo = path.join(root, "node_modules", ".bin", "turbo");
 const unitOk = run("types, lint, unit and service suites", turbo, ["run", "check:types", "check:lint", "test", "--concurrency=2", "--output-logs=errors-only"]);
-const e2eOk = unitOk && run("end-to-end suite", "npm", ["run", "test", "--workspace", "e2e"]);
+const bundleOk = unitOk && run("deploy dry-run: every worker bundles, each under 1 MiB gzipped", "npm", ["run", "-s", "deploy:dry-run"]);
+const e2eOk = bundleOk && run("end-to-end suite", "npm", ["run", "test", "--workspace", "e2e"]);
 
 let passed = 0;
 let failed = 0;
@@ -33,6 +35,6 @@ for (const file of fs.readdirSync(reports).filter((f) => f.endsWith(".json"))) {
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   console.log(`   ${file.replace(/\.json$/, "").padEnd(28)} ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
-if (!unitOk || !e2eOk) failed = Math.max(failed, 1);
+if (!unitOk || !bundleOk || !e2eOk) failed = Math.max(failed, 1);
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(unitOk && e2eOk && failed === 0 ? 0 : 1);
+process.exit(unitOk && bundleOk && e2eOk && failed === 0 ? 0 : 1);

@@ -11,7 +11,7 @@ export function wranglerSync(args, { quiet = false } = {}) {
     if (quiet) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
     throw new Error(`wrangler ${args.slice(0, 3).join(" ")} failed with exit code ${result.status}`);
   }
-  return result.stdout ?? "";
+  return `${result.stdout ?? ""}${result.stderr ?? ""}`;
 }
 
 /** Starts a long-running wrangler in its own process group, so one signal stops it and its workerd. */

@@ -1,0 +1,79 @@
+// `node infra/deploy/deploy.mjs --env production [--dry-run]`: applies every service's D1 migrations
+// remotely first (a new column exists before code that reads it), then deploys the workers in
+// dependency order, the gateway last. Each config is deployed from a copy with the real database
+// ids from ids.<env>.json. With --dry-run it only bundles (no account needed) and reports sizes.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { stringify } from "smol-toml";
+import { gzipSync } from "node:zlib";
+import { ROOT } from "../local/env.mjs";
+import { wranglerSync } from "../local/wrangler.mjs";
+import { workerConfigs } from "./workers.mjs";
+
+const args = process.argv.slice(2);
+const env = args.includes("--env") ? args[args.indexOf("--env") + 1] : "production";
+const dryRun = args.includes("--dry-run");
+const here = path.dirname(fileURLToPath(import.meta.url));
+const idsFile = path.join(here, `ids.${env}.json`);
+if (!dryRun && !fs.existsSync(idsFile)) throw new Error(`run provision.mjs --env ${env} first (no ${idsFile})`);
+const ids = dryRun ? {} : JSON.parse(fs.readFileSync(idsFile, "utf8"));
+
+/** A copy of the worker's config beside the original (so relative paths still resolve), with real ids. */
+function deployConfig({ key, file, config }) {
+  const copy = structuredClone(config);
+  for (const db of copy.d1_databases ?? []) {
+    if (!dryRun) {
+      if (!ids[db.database_name]) throw new Error(`no id for database ${db.database_name} in ${idsFile}`);
+      db.database_id = ids[db.database_name];
+    }
+  }
+  const out = path.join(path.dirname(file), `.wrangler.deploy.${key}.toml`);
+  fs.writeFileSync(out, stringify(copy));
+  return out;
+}
+
+const workers = workerConfigs();
+if (!dryRun) {
+  for (const w of workers) {
+    if (!w.config.d1_databases?.length) continue;
+    console.log(`migrations (remote): ${w.config.name}`);
+    wranglerSync(["d1", "migrations", "apply", "DB", "--remote", "-c", w.file]);
+  }
+}
+const sizes = [];
+for (const w of workers) {
+  const config = deployConfig(w);
+  try {
+    const outdir = path.join(ROOT, ".deploy", w.key);
+    fs.rmSync(outdir, { recursive: true, force: true });
+    wranglerSync(["deploy", "-c", config, "--outdir", outdir, ...(dryRun ? ["--dry-run"] : [])], { quiet: true });
+    const size = bundleSize(outdir);
+    sizes.push({ worker: w.config.name, ...size });
+    console.log(`${dryRun ? "bundled" : "deployed"}: ${w.config.name.padEnd(24)} ${kib(size.raw)} KiB, gzip ${kib(size.gzip)} KiB`);
+  } finally {
+    fs.rmSync(config, { force: true });
+  }
+}
+const tooBig = sizes.filter((s) => s.gzip > 1024 * 1024);
+if (tooBig.length) {
+  console.error(`over the 1 MiB gzip budget: ${tooBig.map((s) => `${s.worker} ${kib(s.gzip)} KiB`).join(", ")}`);
+  process.exit(1);
+}
+
+/** What the worker uploads: every module of the bundle (source maps are not uploaded as code). */
+function bundleSize(dir) {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of fs.readdirSync(dir)) {
+    if (file.endsWith(".map") || file === "README.md") continue;
+    const bytes = fs.readFileSync(path.join(dir, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
+function kib(bytes) {
+  return (bytes / 1024).toFixed(1);
+}

@@ -1,0 +1,17 @@
+// `node infra/deploy/plan.mjs`: prints what a deploy needs — databases, queues, Durable Object
+// migrations, cron triggers, secrets per worker — in the order the deploy runs.
+import { DEPLOY_ORDER, resources, workerConfigs } from "./workers.mjs";
+
+const workers = workerConfigs();
+const r = resources(workers);
+console.log("D1 databases (one per service; migrations applied remotely before the worker deploys):");
+for (const name of r.d1) console.log(`  ${name}`);
+console.log("Queues (including dead-letter queues):");
+for (const name of r.queues) console.log(`  ${name}`);
+console.log("Durable Object migrations:");
+for (const m of r.durableObjects) console.log(`  ${m.worker}: ${m.tag} new_sqlite_classes=${m.classes.join(",")}`);
+console.log("Cron triggers:");
+for (const c of r.crons) console.log(`  ${c.worker}: ${c.cron}`);
+console.log("Secrets to set with `wrangler secret put` (per worker):");
+for (const w of workers) if (w.secrets.length) console.log(`  ${w.config.name}: ${w.secrets.join(", ")}`);
+console.log(`Deploy order: ${DEPLOY_ORDER.join(" → ")}`);
