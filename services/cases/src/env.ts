@@ -1,7 +1,19 @@
+import type { RegistryRpc, RosterRpc } from "@civicgrid/contracts";
 import type { KitBindings, KitEnv } from "@civicgrid/http";
+import type { CaseDO } from "./do/case-do";
 
 export interface Env extends KitBindings {
   DB: D1Database;
+  CASE: DurableObjectNamespace<CaseDO>;
+  NOTIFY_QUEUE: Queue;
+  ASSESS_QUEUE: Queue;
+  REGISTRY: Fetcher & RegistryRpc;
+  ROSTER: Fetcher & RosterRpc;
 }
 
 export type AppEnv = KitEnv<Env>;
+
+/** The Durable Object of one case. */
+export function caseStub(env: Env, caseId: string) {
+  return env.CASE.get(env.CASE.idFromName(caseId));
+}

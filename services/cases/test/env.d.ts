@@ -5,5 +5,6 @@ declare namespace Cloudflare {
   interface Env extends ServiceTestEnv {}
   interface GlobalProps {
     mainModule: typeof import("../src/index");
+    durableNamespaces: "CaseDO";
   }
 }

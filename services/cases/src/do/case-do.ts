@@ -1,0 +1,191 @@
+import { DurableObject } from "cloudflare:workers";
+import { log, sha256Hex } from "@civicgrid/http";
+import type { ArchiveVerification, CaseArchive, CaseEventRecord, CaseView, Principal, PublicCaseView } from "@civicgrid/contracts";
+import { canonicalJson, chainHash, decide, GENESIS_HASH, nextDueAt, openCase, SYSTEM_ACTOR, tick, verifyChain, type Actor, type CaseCommand, type CaseState, type NewCase, type Step } from "../domain";
+import type { Env } from "../env";
+import { projectCase } from "../read-model/project";
+import { envelopeOf, viewOf } from "./envelope";
+import { CaseStore } from "./storage";
+
+export type CommandResult =
+  | { ok: true; case: CaseView; replayed: boolean }
+  | { ok: false; code: "not_found" | "invalid_transition" | "forbidden" | "unprocessable" | "precondition_failed" | "idempotency_key_reused" | "conflict"; detail: string; allowed?: string[]; currentVersion?: number };
+
+/** How long after a failed send or projection the alarm retries it. */
+const RETRY_MS = 30_000;
+
+/**
+ * One case: the authoritative state, its hash-chained event log, the outbox of its queue messages and its
+ * deadline alarm. Each command runs under blockConcurrencyWhile, so no other call sees or changes the case
+ * between its version check and its commit; delivery (queues, read model) happens after the commit and is
+ * retried from the alarm until done.
+ */
+export class CaseDO extends DurableObject<Env> {
+  private readonly store: CaseStore;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new CaseStore(ctx.storage.sql);
+  }
+
+  async open(input: NewCase, actor: Actor): Promise<CommandResult> {
+    const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
+      const existing = this.store.state();
+      if (existing) return { ok: false, code: "conflict", detail: `case ${input.id} already exists` };
+      const steps = openCase(input, new Date());
+      await this.commit(steps, null, actor, null);
+      return { ok: true, case: viewOf(steps[steps.length - 1]!.state), replayed: false };
+    });
+    await this.deliver();
+    return result;
+  }
+
+  async command(command: CaseCommand, principal: Principal, options: { expectedVersion: number; idempotencyKey: string | null }): Promise<CommandResult> {
+    const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
+      const state = this.store.state();
+      if (!state) return { ok: false, code: "not_found", detail: "no such case" };
+      // The same key with the same command (and caller) answers what it answered first, before any version check.
+      const commandHash = await sha256Hex(canonicalJson({ command, sub: principal.sub }));
+      if (options.idempotencyKey) {
+        const seen = this.store.command(options.idempotencyKey);
+        if (seen && seen.hash !== commandHash) return { ok: false, code: "idempotency_key_reused", detail: "this Idempotency-Key was used with a different command" };
+        if (seen) return { ok: true, case: JSON.parse(seen.result) as CaseView, replayed: true };
+      }
+      const decision = decide(state, command, principal, new Date());
+      // Jurisdiction first: a caller outside it learns neither the state nor the version.
+      if (!decision.ok && decision.code === "forbidden") return decision;
+      if (options.expectedVersion !== state.version) {
+        return { ok: false, code: "precondition_failed", detail: `the case is at version ${state.version}, not ${options.expectedVersion}; read it again`, currentVersion: state.version };
+      }
+      if (!decision.ok) return decision;
+      const view = viewOf(decision.steps[decision.steps.length - 1]!.state);
+      await this.commit(decision.steps, state.status, decision.actor!, options.idempotencyKey, { hash: commandHash, result: JSON.stringify(view) });
+      return { ok: true, case: view, replayed: false };
+    });
+    if (result.ok && !result.replayed) await this.deliver();
+    return result;
+  }
+
+  /** Applies warnings and deadlines due at `nowMs` (alarm or sweep); harmless when already applied. */
+  async tick(nowMs: number): Promise<{ applied: string[] }> {
+    const applied = await this.ctx.blockConcurrencyWhile(async () => {
+      const state = this.store.state();
+      if (!state) return [];
+      const steps = tick(state, new Date(nowMs));
+      if (steps.length > 0) await this.commit(steps, state.status, SYSTEM_ACTOR, null);
+      return steps.map((s) => s.type);
+    });
+    await this.deliver();
+    return { applied };
+  }
+
+  /** A platform withdrew its order: the case closes as invalid (only while it is still before dispatch or open). */
+  async cancel(reason: string, actor: Actor): Promise<CommandResult> {
+    const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
+      const state = this.store.state();
+      if (!state) return { ok: false, code: "not_found", detail: "no such case" };
+      if (["closed", "rated", "archived", "invalid", "merged"].includes(state.status)) return { ok: false, code: "invalid_transition", detail: `a ${state.status} case cannot be cancelled`, allowed: [] };
+      const now = new Date();
+      const next: CaseState = { ...state, status: "invalid", closeReason: reason, closedAt: now.toISOString(), step: null, dueAt: null, warnAt: null, version: state.version + 1, updatedAt: now.toISOString() };
+      await this.commit([{ type: "case.invalidated", state: next, details: { reason, cancelledBy: actor.sub } }], state.status, actor, null);
+      return { ok: true, case: viewOf(next), replayed: false };
+    });
+    await this.deliver();
+    return result;
+  }
+
+  snapshot(): CaseState | null {
+    return this.store.state();
+  }
+
+  archive(): CaseArchive | null {
+    const state = this.store.state();
+    if (!state) return null;
+    return { case: viewOf(state), events: this.store.events(), supervisions: this.store.supervisions(), exportedAt: new Date().toISOString() };
+  }
+
+  verify(): Promise<ArchiveVerification> {
+    return verifyChain(this.store.events().map(({ hash, prevHash, ...body }) => ({ version: body.version, prevHash, hash, body })));
+  }
+
+  /** The resident's view, only for the holder of the follow token given at reporting. */
+  publicView(tokenHash: string): PublicCaseView | null {
+    const state = this.store.state();
+    if (!state || !state.followTokenHash || state.followTokenHash !== tokenHash) return null;
+    const timeline = this.store.events().map((e) => ({ at: e.at, status: e.to, type: e.type }));
+    return { id: state.id, status: state.status, title: state.title, categoryCode: state.categoryCode, createdAt: state.createdAt, updatedAt: state.updatedAt, closedAt: state.closedAt, outcome: state.outcome, rating: state.rating, timeline };
+  }
+
+  override async alarm(): Promise<void> {
+    // The instant this alarm was set for: its effect is what is due then (an alarm never fires early in production).
+    const scheduled = this.store.meta("alarm_at") ?? Date.now();
+    await this.tick(Math.max(Date.now(), scheduled));
+  }
+
+  /** Writes the steps, their hash-chained events, outbox rows and supervisions in one storage transaction. */
+  private async commit(steps: Step[], previous: CaseState["status"] | null, actor: Actor, idempotencyKey: string | null, command?: { hash: string; result: string }): Promise<void> {
+    let prevHash = this.store.lastHash() ?? GENESIS_HASH;
+    let from = previous;
+    const records: { record: CaseEventRecord; envelope: string; step: Step }[] = [];
+    for (const step of steps) {
+      const s = step.state;
+      const body = { version: s.version, type: step.type, actor, at: s.updatedAt, from, to: s.status, payload: step.details, idempotencyKey };
+      const hash = await chainHash(prevHash, body);
+      records.push({ record: { ...body, prevHash, hash }, envelope: JSON.stringify(envelopeOf(step, from, actor)), step });
+      prevHash = hash;
+      from = s.status;
+    }
+    this.ctx.storage.transactionSync(() => {
+      for (const { record, envelope, step } of records) {
+        this.store.appendEvent(record);
+        this.store.enqueue(record.version, envelope);
+        if (step.type === "case.supervised") {
+          const s = step.state;
+          this.store.addSupervision({ id: `${s.id}:${s.version}`, caseId: s.id, step: s.step!, responsibleUnit: String(step.details.responsibleUnit), dueAt: s.dueAt!, createdAt: s.updatedAt, countyCode: s.countyCode });
+        }
+      }
+      this.store.saveState(steps[steps.length - 1]!.state);
+      if (command && idempotencyKey) this.store.saveCommand(idempotencyKey, command.hash, command.result);
+    });
+  }
+
+  /** Sends unsent outbox rows to both queues, projects the state into D1, and sets the next alarm. */
+  private async deliver(): Promise<void> {
+    let failed = false;
+    try {
+      for (const row of this.store.unsent()) {
+        const body = JSON.parse(row.envelope) as unknown;
+        if (!row.notify_sent) {
+          await this.env.NOTIFY_QUEUE.send(body);
+          this.store.markSent(row.version, "notify_sent");
+        }
+        if (!row.assess_sent) {
+          await this.env.ASSESS_QUEUE.send(body);
+          this.store.markSent(row.version, "assess_sent");
+        }
+      }
+      const state = this.store.state();
+      if (state && (this.store.meta("projected_version") ?? 0) < state.version) {
+        await projectCase(this.env.DB, state, this.store.supervisions());
+        this.store.setMeta("projected_version", state.version);
+      }
+    } catch (error) {
+      failed = true;
+      log("warn", "case delivery failed; the alarm retries it", { caseId: this.store.state()?.id, error: error instanceof Error ? error.message : String(error) });
+    }
+    await this.schedule(failed);
+  }
+
+  private async schedule(retry: boolean): Promise<void> {
+    const state = this.store.state();
+    const due = state ? nextDueAt(state) : null;
+    const candidates = [due ? Date.parse(due) : Infinity, retry ? Date.now() + RETRY_MS : Infinity];
+    const at = Math.min(...candidates);
+    if (at === Infinity) {
+      await this.ctx.storage.deleteAlarm();
+      return;
+    }
+    this.store.setMeta("alarm_at", at);
+    await this.ctx.storage.setAlarm(at);
+  }
+}

@@ -1,0 +1,21 @@
+import type { CaseEventData, CaseStatus, CaseView, EventEnvelope } from "@civicgrid/contracts";
+import { responsibleUnit, type Actor, type CaseState, type Step } from "../domain";
+
+/** The public view of the state: everything but the follow token's hash. */
+export function viewOf(state: CaseState): CaseView {
+  const { followTokenHash: _hidden, ...view } = state;
+  return view;
+}
+
+/** The queue message of one committed step (id `<caseId>:<version>`, stable across redeliveries). */
+export function envelopeOf(step: Step, previous: CaseStatus | null, actor: Actor): EventEnvelope {
+  const s = step.state;
+  const data: CaseEventData = {
+    caseId: s.id, status: s.status, previousStatus: previous, title: s.title, categoryCode: s.categoryCode, priority: s.priority,
+    source: s.source, gridCode: s.gridCode, villageCode: s.villageCode, townshipCode: s.townshipCode, countyCode: s.countyCode,
+    holderDivisionCode: s.holderDivisionCode, leadDepartmentId: s.leadDepartmentId, assistingDepartmentIds: s.assistingDepartmentIds,
+    actor, step: s.step, dueAt: s.dueAt, warnAt: s.warnAt, responsibleUnit: responsibleUnit(s), rating: s.rating,
+    external: s.external, reporterSub: s.reporterSub, details: step.details,
+  };
+  return { id: `${s.id}:${s.version}`, type: step.type, source: "cases", aggregateId: s.id, version: s.version, occurredAt: s.updatedAt, data };
+}

@@ -1,0 +1,52 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { CaseView, ReportCaseBody, WorkOrderBody } from "@civicgrid/contracts";
+import { can } from "@civicgrid/auth";
+import { AppError, createRouter, etagOf, principalOf } from "@civicgrid/http";
+import { actorFor } from "../domain";
+import type { AppEnv } from "../env";
+import { openReport, placementOf, reporterActor, sourceOf } from "../opening";
+
+const created = { 201: { description: "the case, opened", content: { "application/json": { schema: CaseView } } } };
+
+export const reportRoutes = createRouter<AppEnv>()
+  .openapi(
+    createRoute({ method: "post", path: "/v1/cases", summary: "Report a case at a location (grid worker, agency, signed-in resident)", request: { body: { content: { "application/json": { schema: ReportCaseBody } } } }, responses: created }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const principal = principalOf(c);
+      const place = await placementOf(c.env, body.lng, body.lat);
+      const actor = reporterActor(principal, place);
+      const view = await openReport(c.env, {
+        ...body, source: sourceOf(actor.role), placement: place, location: { lng: body.lng, lat: body.lat, address: body.address ?? null },
+        reporterSub: actor.role === "resident" ? principal.sub : null,
+      }, actor);
+      c.header("etag", etagOf(view.version));
+      c.header("location", `/v1/cases/${view.id}`);
+      return c.json(view, 201);
+    },
+  )
+  .openapi(
+    createRoute({ method: "post", path: "/v1/cases/work-orders", summary: "统一交办: an agency gives a grid's workers a listed matter to check or act on", request: { body: { content: { "application/json": { schema: WorkOrderBody } } } }, responses: created }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const principal = principalOf(c);
+      const grid = await c.env.REGISTRY.grid(body.gridCode);
+      if (!grid || grid.status !== "active") throw AppError.field("body.gridCode", "no active grid with this code", "unprocessable");
+      const villageCode = grid.villageCode;
+      const place = { gridCode: grid.code, villageCode, townshipCode: `${villageCode.slice(0, 9)}000`, countyCode: `${villageCode.slice(0, 6)}000000` };
+      // Only grid agencies assign matters to grid workers; a department asking is refused by the policy.
+      const actor = actorFor(principal, "case:assign-work-order", { divisionCode: villageCode });
+      if (!actor) {
+        const why = can(principal, "case:read", { divisionCode: villageCode }) && !principal.roles.includes("agency") ? "only a grid agency may assign matters to grid workers (统一交办)" : "this grid lies outside your jurisdiction";
+        throw new AppError("forbidden", why);
+      }
+      const view = await openReport(c.env, {
+        title: body.title, description: body.description, categoryCode: body.categoryCode, priority: body.priority, source: "agency",
+        placement: place, location: null, reporterSub: null, workOrder: { action: body.action, assignedBy: principal.sub },
+      }, actor);
+      c.header("etag", etagOf(view.version));
+      return c.json(view, 201);
+    },
+  );
+
+export const CaseIdParam = z.object({ id: z.string().regex(/^CASE-\d{8}-[A-Z2-7]{10}$/, "must be a case id") });
