@@ -9,7 +9,7 @@ import { answers, call, newWorker, secrets } from "./helpers";
  */
 const logLines: string[] = [];
 beforeAll(() => {
-  for (const level of ["log", "warn", "error", "info"] as const) {
+  for (const level of ["log", "warn", "error"] as const) {
     const original = console[level].bind(console);
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
       logLines.push(args.map(String).join(" "));
