@@ -14,17 +14,14 @@ export async function loadDevSecrets() {
   if (fs.existsSync(SECRETS_FILE)) {
     const existing = JSON.parse(fs.readFileSync(SECRETS_FILE, "utf8"));
     // Secrets added after this machine's first run are made now and kept with the others.
-    if (!existing.PII_KEY) {
-      existing.PII_KEY = randomBytes(32).toString("base64");
-      fs.writeFileSync(SECRETS_FILE, JSON.stringify(existing, null, 2), { mode: 0o600 });
-    }
-    return existing;
+    const added = { ...freshSecrets(), ...existing };
+    if (Object.keys(added).length !== Object.keys(existing).length) fs.writeFileSync(SECRETS_FILE, JSON.stringify(added, null, 2), { mode: 0o600 });
+    return added;
   }
   const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
   const kid = `dev-${randomBytes(4).toString("hex")}`;
   const secrets = {
-    INTERNAL_TOKEN_SECRET: randomBytes(32).toString("base64url"),
-    PII_KEY: randomBytes(32).toString("base64"),
+    ...freshSecrets(),
     issuerPrivateJwk: { ...(await exportJWK(privateKey)), kid, alg: "ES256" },
     issuerPublicJwk: { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" },
   };
@@ -33,12 +30,24 @@ export async function loadDevSecrets() {
   return secrets;
 }
 
+/** The plain random secrets; each is made once per machine and then kept. */
+function freshSecrets() {
+  const whsec = () => `whsec_${randomBytes(24).toString("base64")}`;
+  return {
+    INTERNAL_TOKEN_SECRET: randomBytes(32).toString("base64url"),
+    PII_KEY: randomBytes(32).toString("base64"),
+    // Two active secrets for the demo platform, to show rotation.
+    PLATFORM_SECRETS: JSON.stringify({ "demo-12345": [whsec(), whsec()] }),
+  };
+}
+
 /** Writes every .dev.vars from its example, replacing `${NAME}` with the local value. */
 export async function writeDevVars() {
   const secrets = await loadDevSecrets();
   const values = {
     INTERNAL_TOKEN_SECRET: secrets.INTERNAL_TOKEN_SECRET,
     PII_KEY: secrets.PII_KEY,
+    PLATFORM_SECRETS: secrets.PLATFORM_SECRETS,
     DEV_ISSUER_JWKS: JSON.stringify({ keys: [secrets.issuerPublicJwk] }),
     AUTH_ISSUER: DEV_ISSUER,
     AUTH_AUDIENCE: DEV_AUDIENCE,
