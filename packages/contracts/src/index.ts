@@ -8,3 +8,4 @@ export * from "./rpc";
 export * from "./case-events";
 export * from "./cases";
 export * from "./roster";
+export * from "./notifications";

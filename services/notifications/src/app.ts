@@ -1,4 +1,13 @@
-import { createServiceApp } from "@civicgrid/http";
-import type { AppEnv } from "./env";
+import { createServiceApp, idempotency } from "@civicgrid/http";
+import type { AppEnv, Env } from "./env";
+import { deliveries } from "./routes/deliveries";
+import { inbox } from "./routes/inbox";
+import { preferences } from "./routes/preferences";
+import { rules } from "./routes/rules";
+import { smsSink } from "./routes/sms-sink";
+import { subscriptions } from "./routes/subscriptions";
+import { templates } from "./routes/templates";
 
 export const app = createServiceApp<AppEnv>("notifications", { publicPrefixes: ["/v1/public/"] });
+app.use("/v1/*", idempotency((env) => (env as Env).DB));
+for (const router of [inbox, preferences, subscriptions, templates, rules, deliveries, smsSink]) app.route("/", router);

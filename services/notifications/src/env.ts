@@ -1,7 +1,20 @@
 import type { KitBindings, KitEnv } from "@civicgrid/http";
+import type { RosterRpc } from "@civicgrid/contracts";
+
+/** What goes on this service's own delivery queue: one delivery to (re)try. */
+export interface DeliveryJob {
+  deliveryId: string;
+}
 
 export interface Env extends KitBindings {
   DB: D1Database;
+  /** The delivery queue: push sends, retried with backoff. */
+  DELIVERY: Queue<DeliveryJob>;
+  /** Phone numbers of duty lines and grid workers. */
+  ROSTER: Fetcher & Pick<RosterRpc, "department" | "gridServers">;
+  SMS_PROVIDER?: string;
+  SMS_HTTP_URL?: string;
+  SMS_HTTP_KEY?: string;
 }
 
 export type AppEnv = KitEnv<Env>;
