@@ -10,7 +10,7 @@ import { answers, call, newWorker, secrets } from "./helpers";
 const logLines: string[] = [];
 beforeAll(() => {
   for (const level of ["log", "warn", "error"] as const) {
-    const original = console[level].bind(console);
+    const original = { log: console.log, warn: console.warn, error: console.error }[level].bind(console);
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
       logLines.push(args.map(String).join(" "));
       original(...args);
