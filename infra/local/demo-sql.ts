@@ -19,8 +19,8 @@ fs.writeFileSync(path.join(outDir, "users.json"), JSON.stringify(city.users, nul
 for (const service of services) {
   const module = path.join(root, "services", service, "seed", "demo.ts");
   if (!fs.existsSync(module)) continue;
-  const { demoStatements } = (await import(pathToFileURL(module).href)) as { demoStatements: (c: City) => string[] };
-  const statements = demoStatements(city);
+  const { demoStatements } = (await import(pathToFileURL(module).href)) as { demoStatements: (c: City) => string[] | Promise<string[]> };
+  const statements = await demoStatements(city);
   fs.writeFileSync(path.join(outDir, `${service}.sql`), `${statements.join(";\n")};\n`);
 }
 console.log(`  demo data generated: ${city.grids.length} grids, ${city.workers.length} workers, ${city.users.length} users (${Date.now() - started} ms)`);
