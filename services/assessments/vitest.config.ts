@@ -1,3 +1,10 @@
 import { serviceTestConfig } from "@civicgrid/testing/config";
+import { stubRegistryScript } from "./test/stub-registry.ts";
 
-export default serviceTestConfig(import.meta.dirname);
+// REGISTRY points at a small stand-in that implements locateMany over a few test squares.
+export default serviceTestConfig(import.meta.dirname, {
+  miniflare: {
+    serviceBindings: { REGISTRY: { name: "stub-registry" } },
+    workers: [{ name: "stub-registry", modules: true, compatibilityDate: "2026-10-01", script: stubRegistryScript() }],
+  },
+});

@@ -9,3 +9,4 @@ export * from "./case-events";
 export * from "./cases";
 export * from "./roster";
 export * from "./notifications";
+export * from "./assessments";

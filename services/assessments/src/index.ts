@@ -1,9 +1,19 @@
-import { ServiceEntrypoint } from "@civicgrid/http";
+import { ServiceEntrypoint, type CronJob } from "@civicgrid/http";
 import { app } from "./app";
+import { closedPeriodRankings, dailyFacts } from "./cron";
 import type { Env } from "./env";
+import { consumeCaseEvents } from "./facts/consume";
 
-/** The assessments service: HTTP from the gateway, RPC for the other services, its scheduled work. */
+/** The assessments service: HTTP from the gateway, case events from its queue, its scheduled work. */
 export default class AssessmentsService extends ServiceEntrypoint<Env> {
   protected readonly service = "assessments";
   protected readonly app = app;
+  protected override readonly cronJobs: Record<string, CronJob<Env>> = {
+    "10 16 * * *": dailyFacts,
+    "30 16 * * *": closedPeriodRankings,
+  };
+
+  override async queue(batch: MessageBatch<unknown>): Promise<void> {
+    await consumeCaseEvents(this.env.DB, batch);
+  }
 }

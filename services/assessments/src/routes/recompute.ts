@@ -1,0 +1,33 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { divisionLevel, divisionPrefix, RankingKind, RecomputeBody } from "@civicgrid/contracts";
+import { AppError, createRouter, principalOf } from "@civicgrid/http";
+import type { AppEnv } from "../env";
+import { periodKind } from "../periods";
+import { recomputePeriod } from "../recompute";
+import { requireIn } from "../scope";
+
+export const recompute = createRouter<AppEnv>();
+
+const Outcome = z.object({ days: z.number().int(), rankings: z.array(z.object({ kind: RankingKind, period: z.string(), subjects: z.number().int() })) });
+
+/** Rebuilds a past period for the caller's jurisdiction; the result equals what the cron computed from the same store. */
+recompute.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/assessments/recompute",
+    request: { body: { content: { "application/json": { schema: RecomputeBody } } } },
+    responses: { 200: { description: "recomputed", content: { "application/json": { schema: Outcome } } } },
+  }),
+  async (c) => {
+    const principal = principalOf(c);
+    const { kind, period } = c.req.valid("json");
+    if (periodKind(period) !== kind) throw AppError.field("body.period", `is not a ${kind}`);
+    requireIn(principal, "assessment:configure", { divisionCode: principal.divisionCode });
+    const admin = principal.roles.includes("platform_admin");
+    // Rankings are per county, so only a county or a city agency (or the platform) recomputes them.
+    if (!admin && ["township", "village"].includes(divisionLevel(principal.divisionCode))) {
+      throw new AppError("forbidden", "recompute is for county and city agencies");
+    }
+    return c.json(await recomputePeriod(c.env.DB, period, admin ? "" : divisionPrefix(principal.divisionCode)), 200);
+  },
+);

@@ -1,0 +1,43 @@
+import type { CaseEventData, EventEnvelope } from "@civicgrid/contracts";
+import { jsonAs } from "@civicgrid/testing";
+import type { Principal } from "@civicgrid/contracts";
+import { exports } from "cloudflare:workers";
+
+let key = 0;
+/** A command as the gateway forwards it, with a fresh Idempotency-Key. */
+export async function send(principal: Principal, method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
+  const init = await jsonAs(principal, method, body, { "idempotency-key": `test-key-${Date.now()}-${++key}`, ...extra });
+  return exports.default.fetch(`http://assessments${path}`, init);
+}
+
+export async function get(principal: Principal, path: string) {
+  return exports.default.fetch(`http://assessments${path}`, await jsonAs(principal, "GET"));
+}
+
+const BASE: CaseEventData = {
+  caseId: "c-1",
+  status: "reported",
+  previousStatus: null,
+  title: "路灯故障",
+  categoryCode: "0802",
+  priority: "normal",
+  source: "grid_worker",
+  gridCode: "440703001001001",
+  villageCode: "440703001001",
+  townshipCode: "440703001000",
+  countyCode: "440703000000",
+  holderDivisionCode: "440703001001",
+  leadDepartmentId: null,
+  assistingDepartmentIds: [],
+  actor: { sub: "t-worker", role: "grid_worker", unit: "440703001001" },
+  step: null,
+  dueAt: null,
+  warnAt: null,
+  responsibleUnit: null,
+};
+
+/** A case event as the cases service publishes it (id `<caseId>:<version>`). */
+export function caseEvent(type: string, version: number, occurredAt: string, data: Partial<CaseEventData> = {}): EventEnvelope {
+  const d = { ...BASE, ...data };
+  return { id: `${d.caseId}:${version}`, type, source: "cases", aggregateId: d.caseId, version, occurredAt, data: d };
+}
