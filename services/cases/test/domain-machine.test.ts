@@ -1,7 +1,7 @@
 import { principals } from "@civicgrid/testing";
 import type { CaseStatus, MatterAdmission, Principal } from "@civicgrid/contracts";
 import { describe, expect, it } from "vitest";
-import { allowedNow, decide, openCase, tick, type CaseCommand, type CaseState, type NewCase } from "../src/domain";
+import { allowedNow, decide, openCase, startClock, tick, type CaseCommand, type CaseState, type NewCase } from "../src/domain";
 
 // Pure state-machine tests: only domain code, no bindings, no Durable Object.
 const NOW = new Date("2026-03-16T02:00:00Z"); // Monday 10:00 in Shanghai
@@ -187,5 +187,17 @@ describe("case clock: warning, overdue, supervision", () => {
     expect(late[1]!.details).toMatchObject({ responsibleUnit: "440703001001", step: "accept" });
     expect(late[1]!.state.version).toBe(w.version + 2);
     expect(tick(late[1]!.state, new Date(s.dueAt!))).toEqual([]);
+  });
+});
+
+describe("step clocks on the working-day calendar", () => {
+  it("skips the Labour Day holiday and counts the 调休 Saturday (2026-05-09) as a working day", () => {
+    // Thursday 2026-04-30 10:00 Shanghai; handle = 5 working days: May 6, 7, 8, 9 (Saturday, worked), 11.
+    const clock = startClock({ limits: {}, priority: "normal" }, "signed", new Date("2026-04-30T02:00:00Z"));
+    expect(clock).toMatchObject({ step: "handle", dueAt: "2026-05-11T09:30:00.000Z" });
+    expect(Date.parse(clock.warnAt!)).toBeLessThan(Date.parse(clock.dueAt!));
+    // The county's list may set a limit per priority: urgent handle in 1 working day lands on the 调休 Saturday.
+    const urgent = startClock({ limits: { "urgent:handle": { amount: 1, unit: "working_days" } }, priority: "urgent" }, "signed", new Date("2026-05-08T02:00:00Z"));
+    expect(urgent.dueAt).toBe("2026-05-09T09:30:00.000Z");
   });
 });
