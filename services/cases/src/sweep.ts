@@ -33,14 +33,18 @@ export async function sweep(env: Env, scheduledTime: Date): Promise<{ skipped: b
   let due = 0;
   let applied = 0;
   try {
-    let after = "";
+    // Keyset over (next_due_at, id): the index on next_due_at bounds the scan to due rows only.
+    let after: [number, string] = [-1, ""];
     for (;;) {
-      const { results } = await env.DB.prepare("SELECT id FROM cases WHERE next_due_at <= ?1 AND id > ?2 ORDER BY id LIMIT ?3").bind(now, after, BATCH).all<{ id: string }>();
+      const { results } = await env.DB.prepare("SELECT id, next_due_at FROM cases WHERE next_due_at <= ?1 AND (next_due_at, id) > (?2, ?3) ORDER BY next_due_at, id LIMIT ?4")
+        .bind(now, after[0], after[1], BATCH)
+        .all<{ id: string; next_due_at: number }>();
       if (results.length === 0) break;
       due += results.length;
       const outcomes = await Promise.all(results.map((r) => caseStub(env, r.id).tick(now)));
       applied += outcomes.reduce((n, o) => n + o.applied.length, 0);
-      after = results[results.length - 1]!.id;
+      const last = results[results.length - 1]!;
+      after = [last.next_due_at, last.id];
       if (results.length < BATCH) break;
     }
   } finally {
