@@ -36,6 +36,10 @@ export const closedPeriodRankings: CronJob<Env> = async (env, _ctx, scheduledTim
     const run = await env.DB.prepare("SELECT 1 AS one FROM ranking_runs WHERE period = ?1 LIMIT 1").bind(period).first();
     if (run) continue;
     await recomputePeriod(env.DB, period, "", { facts: false });
+    // Marks the period done even when no county had facts, so the cron does not redo it every night.
+    await env.DB.prepare("INSERT OR IGNORE INTO ranking_runs (kind, period, county_code, subjects, computed_at) VALUES ('cron', ?1, '*', 0, ?2)")
+      .bind(period, new Date().toISOString())
+      .run();
     computed.push(period);
   }
   return { computed };
