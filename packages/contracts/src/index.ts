@@ -10,3 +10,4 @@ export * from "./cases";
 export * from "./roster";
 export * from "./notifications";
 export * from "./assessments";
+export * from "./registry";

@@ -1,4 +1,19 @@
-import { createServiceApp } from "@civicgrid/http";
-import type { AppEnv } from "./env";
+import { createServiceApp, idempotency } from "@civicgrid/http";
+import type { AppEnv, Env } from "./env";
+import { divisions } from "./routes/divisions";
+import { grids } from "./routes/grids";
+import { layoutChanges } from "./routes/layout-changes";
+import { layoutFiling } from "./routes/layout-filing";
+import { layouts } from "./routes/layouts";
+import { lookup } from "./routes/lookup";
+import { matterCatalogue } from "./routes/matter-catalogue";
+import { matterChanges } from "./routes/matter-changes";
+import { publicGrids } from "./routes/public-grids";
+import { publicMatters } from "./routes/public-matters";
 
 export const app = createServiceApp<AppEnv>("registry", { publicPrefixes: ["/v1/public/"] });
+app.use("/v1/*", idempotency((env) => (env as Env).DB));
+
+for (const router of [divisions, grids, layouts, layoutChanges, layoutFiling, lookup, publicGrids, publicMatters, matterCatalogue, matterChanges]) {
+  app.route("/", router);
+}

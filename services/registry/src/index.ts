@@ -1,9 +1,38 @@
-import { ServiceEntrypoint } from "@civicgrid/http";
+import type { MatterAdmission, PointLocation, RegistryRpc } from "@civicgrid/contracts";
+import { ServiceEntrypoint, type CronJob } from "@civicgrid/http";
 import { app } from "./app";
 import type { Env } from "./env";
+import { consumeRosterEvents } from "./queue/roster-events";
+import * as rpc from "./rpc";
+import { flushOutbox } from "./store/outbox";
 
-/** The registry service: HTTP from the gateway, RPC for the other services, its scheduled work. */
-export default class RegistryService extends ServiceEntrypoint<Env> {
+/** Every five minutes: send events whose send failed after their write (the outbox). */
+export const FLUSH_CRON = "*/5 * * * *";
+const flush: CronJob<Env> = (env) => flushOutbox(env.DB, env.EVENTS);
+
+/** The registry service: HTTP from the gateway, RPC for the other services, the roster queue, its cron. */
+export default class RegistryService extends ServiceEntrypoint<Env> implements RegistryRpc {
   protected readonly service = "registry";
   protected readonly app = app;
+  protected override readonly cronJobs = { [FLUSH_CRON]: flush };
+
+  locate(lng: number, lat: number, onDate?: string): Promise<PointLocation | null> {
+    return rpc.locate(this.env.DB, lng, lat, onDate);
+  }
+
+  locateMany(points: { lng: number; lat: number }[], onDate?: string): Promise<(PointLocation | null)[]> {
+    return rpc.locateMany(this.env.DB, points, onDate);
+  }
+
+  grid(gridCode: string): ReturnType<RegistryRpc["grid"]> {
+    return rpc.grid(this.env.DB, gridCode);
+  }
+
+  matterAdmission(countyCode: string, matterCode: string, onDate?: string): Promise<MatterAdmission> {
+    return rpc.admission(this.env.DB, countyCode, matterCode, onDate);
+  }
+
+  override async queue(batch: MessageBatch<unknown>): Promise<void> {
+    await consumeRosterEvents(batch, this.env.DB);
+  }
 }

@@ -1,0 +1,40 @@
+import { EventEnvelope, GridServersChanged } from "@civicgrid/contracts";
+import { log } from "@civicgrid/http";
+
+export const GRID_SERVERS_CHANGED = "roster.grid-servers.changed";
+
+/**
+ * Consumes the roster's grid-servers snapshots into the disclosure projection. Each snapshot is the whole
+ * list for one grid, ordered per grid by the envelope version, so the newest version wins and an older or
+ * repeated one changes nothing: redelivery and reordering are harmless. Only names, roles and work phones
+ * are kept (the schema drops anything else, e.g. a private phone sent by mistake). Messages that can never
+ * be read are acknowledged and logged; a database failure retries the batch.
+ */
+export async function consumeRosterEvents(batch: MessageBatch<unknown>, db: D1Database): Promise<void> {
+  const statements: D1PreparedStatement[] = [];
+  for (const message of batch.messages) {
+    const envelope = EventEnvelope.safeParse(message.body);
+    const data = envelope.success && envelope.data.type === GRID_SERVERS_CHANGED ? GridServersChanged.safeParse(envelope.data.data) : null;
+    if (!envelope.success || !data?.success) {
+      log("warn", "roster event ignored: not a grid-servers snapshot", { service: "registry", messageId: message.id });
+      continue;
+    }
+    const servers = data.data.servers.map(({ workerId, name, role, workPhone }) => ({ workerId, name, role, workPhone }));
+    statements.push(
+      db
+        .prepare(
+          `INSERT INTO disclosure_servers (grid_code, version, servers, event_id, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+           ON CONFLICT (grid_code) DO UPDATE SET version = excluded.version, servers = excluded.servers, event_id = excluded.event_id, updated_at = excluded.updated_at
+           WHERE excluded.version > disclosure_servers.version`,
+        )
+        .bind(data.data.gridCode, envelope.data.version, JSON.stringify(servers), envelope.data.id, new Date().toISOString()),
+    );
+  }
+  try {
+    if (statements.length > 0) await db.batch(statements);
+    batch.ackAll();
+  } catch (error) {
+    log("error", "disclosure projection write failed; retrying the batch", { service: "registry", messages: batch.messages.length, error: String(error) });
+    batch.retryAll({ delaySeconds: 5 });
+  }
+}

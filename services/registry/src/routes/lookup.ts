@@ -1,0 +1,43 @@
+import { LocateBatch, LocateQuery, PointLocationSchema } from "@civicgrid/contracts";
+import { AppError, createRouter } from "@civicgrid/http";
+import { createRoute, z } from "@hono/zod-openapi";
+import { authorizeEver } from "../access";
+import type { AppEnv } from "../env";
+import { indexOn, locationIn } from "../lookup/locator";
+import { shanghaiToday } from "../time";
+import { jsonBody, jsonOf, refusals } from "./openapi";
+
+export const lookup = createRouter<AppEnv>();
+
+lookup.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/lookup",
+    summary: "The grid, village, township and county of a point (today, or on onDate from grid history)",
+    request: { query: LocateQuery },
+    responses: { 200: jsonOf(PointLocationSchema, "where the point lies"), ...refusals },
+  }),
+  async (c) => {
+    authorizeEver(c, "grid:read");
+    const { lng, lat, onDate } = c.req.valid("query");
+    const location = locationIn(await indexOn(c.env.DB, onDate ?? shanghaiToday()), lng, lat);
+    if (!location) throw new AppError("not_found", `no grid covers (${lng}, ${lat})${onDate ? ` on ${onDate}` : ""}`);
+    return c.json(location, 200);
+  },
+);
+
+lookup.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/lookup/batch",
+    summary: "Point lookup for up to 1,000 points (e.g. a patrol track); null where no grid covers a point",
+    request: jsonBody(LocateBatch),
+    responses: { 200: jsonOf(z.object({ results: z.array(PointLocationSchema.nullable()) }), "one answer per point, in order"), ...refusals },
+  }),
+  async (c) => {
+    authorizeEver(c, "grid:read");
+    const { points, onDate } = c.req.valid("json");
+    const entry = await indexOn(c.env.DB, onDate ?? shanghaiToday());
+    return c.json({ results: points.map((p) => locationIn(entry, p.lng, p.lat)) }, 200);
+  },
+);

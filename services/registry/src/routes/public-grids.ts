@@ -1,0 +1,54 @@
+import { GridCode, LocateQuery, PublicGrid } from "@civicgrid/contracts";
+import { AppError, createRouter, notModified, sha256Hex } from "@civicgrid/http";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { indexOn, locationIn } from "../lookup/locator";
+import { publicGrid } from "../store/disclosure";
+import { shanghaiToday } from "../time";
+import { jsonOf, refusals } from "./openapi";
+
+export const publicGrids = createRouter<AppEnv>();
+
+/** Short enough that a roster change shows within seconds; the ETag makes revalidation cheap. */
+export const DISCLOSURE_CACHE = "public, max-age=15, stale-while-revalidate=30";
+
+async function disclose(c: Context<AppEnv>, code: string) {
+  const grid = await publicGrid(c.env.DB, code, shanghaiToday());
+  if (!grid) throw new AppError("not_found", `no grid ${code} is in force`);
+  c.header("cache-control", DISCLOSURE_CACHE);
+  c.header("vary", "accept-encoding");
+  const body = JSON.stringify(grid);
+  if (notModified(c, `"${(await sha256Hex(body)).slice(0, 32)}"`)) return c.body(null, 304);
+  return c.body(body, 200, { "content-type": "application/json" });
+}
+
+// Registered before /{code} so that "locate" is never read as a grid code.
+publicGrids.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/public/grids/locate",
+    summary: "公示 of the grid covering a point: name, area, workers' names, roles and work phones, supervision phone",
+    security: [],
+    request: { query: LocateQuery.omit({ onDate: true }) },
+    responses: { 200: jsonOf(PublicGrid, "the grid's public facts"), 304: { description: "not modified" }, ...refusals },
+  }),
+  async (c) => {
+    const { lng, lat } = c.req.valid("query");
+    const location = locationIn(await indexOn(c.env.DB, shanghaiToday()), lng, lat);
+    if (!location) throw new AppError("not_found", `no grid covers (${lng}, ${lat})`);
+    return disclose(c, location.gridCode) as never;
+  },
+);
+
+publicGrids.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/public/grids/{code}",
+    summary: "公示 of a grid by its code",
+    security: [],
+    request: { params: z.object({ code: GridCode }) },
+    responses: { 200: jsonOf(PublicGrid, "the grid's public facts"), 304: { description: "not modified" }, ...refusals },
+  }),
+  async (c) => disclose(c, c.req.valid("param").code) as never,
+);

@@ -1,0 +1,83 @@
+import { DivisionCode, MatterCategoryNode, MatterList, type MatterCategoryTree, DateOnly } from "@civicgrid/contracts";
+import { AppError, createRouter, notModified, sha256Hex } from "@civicgrid/http";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { listOf, listVersion, listVersionOn, type ListVersionRow } from "../store/matters";
+import { shanghaiToday } from "../time";
+import { jsonOf, refusals } from "./openapi";
+
+/** The matters catalogue and every version of each county's lists are public (向社会公布). */
+export const publicMatters = createRouter<AppEnv>();
+const County = z.object({ countyCode: DivisionCode });
+
+async function cacheable(c: Context<AppEnv>, value: unknown) {
+  const body = JSON.stringify(value);
+  c.header("cache-control", "public, max-age=60");
+  if (notModified(c, `"${(await sha256Hex(body)).slice(0, 32)}"`)) return c.body(null, 304);
+  return c.body(body, 200, { "content-type": "application/json" });
+}
+
+export async function categoryTree(db: D1Database): Promise<MatterCategoryTree[]> {
+  const { results } = await db.prepare("SELECT code, name, parent_code, description FROM matter_categories ORDER BY code").all<{ code: string; name: string; parent_code: string | null; description: string }>();
+  const nodes = new Map<string, MatterCategoryTree>(results.map((r) => [r.code, { code: r.code, name: r.name, parentCode: r.parent_code, description: r.description, children: [] }]));
+  const roots: MatterCategoryTree[] = [];
+  for (const node of nodes.values()) (node.parentCode ? nodes.get(node.parentCode)?.children : roots)?.push(node);
+  return roots;
+}
+
+publicMatters.openapi(
+  createRoute({ method: "get", path: "/v1/public/matters/categories", summary: "The city's matter category catalogue (分类目录), as a tree", security: [], responses: { 200: jsonOf(z.object({ items: z.array(MatterCategoryNode) }), "the tree"), ...refusals } }),
+  async (c) => cacheable(c, { items: await categoryTree(c.env.DB) }) as never,
+);
+
+publicMatters.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/public/matters/lists/{countyCode}",
+    summary: "A county's admission and forbidden lists (准入清单 / 禁入清单) in force today or on onDate",
+    security: [],
+    request: { params: County, query: z.object({ onDate: DateOnly.optional() }) },
+    responses: { 200: jsonOf(MatterList, "the lists"), 304: { description: "not modified" }, ...refusals },
+  }),
+  async (c) => {
+    const { countyCode } = c.req.valid("param");
+    const date = c.req.valid("query").onDate ?? shanghaiToday();
+    const version = await listVersionOn(c.env.DB, countyCode, date);
+    if (!version) throw new AppError("not_found", `county ${countyCode} has no lists in force on ${date}`);
+    return cacheable(c, await listOf(c.env.DB, version)) as never;
+  },
+);
+
+publicMatters.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/public/matters/lists/{countyCode}/versions",
+    summary: "Every version of a county's lists, newest first",
+    security: [],
+    request: { params: County },
+    responses: { 200: jsonOf(z.object({ items: z.array(MatterList.omit({ admission: true, forbidden: true })) }), "the versions"), ...refusals },
+  }),
+  async (c) => {
+    const { results } = await c.env.DB.prepare("SELECT * FROM matter_list_versions WHERE county_code = ?1 ORDER BY number DESC").bind(c.req.valid("param").countyCode).all<ListVersionRow>();
+    const items = results.map((v) => ({ countyCode: v.county_code, number: v.number, effectiveDate: v.effective_date, filedAt: v.filed_at, changeRequestId: v.change_request_id }));
+    return cacheable(c, { items }) as never;
+  },
+);
+
+publicMatters.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/public/matters/lists/{countyCode}/versions/{number}",
+    summary: "One version of a county's lists",
+    security: [],
+    request: { params: County.extend({ number: z.coerce.number().int().positive() }) },
+    responses: { 200: jsonOf(MatterList, "the lists"), ...refusals },
+  }),
+  async (c) => {
+    const { countyCode, number } = c.req.valid("param");
+    const version = await listVersion(c.env.DB, countyCode, number);
+    if (!version) throw new AppError("not_found", `county ${countyCode} has no list version ${number}`);
+    return cacheable(c, await listOf(c.env.DB, version)) as never;
+  },
+);

@@ -1,0 +1,49 @@
+import { DateOnly, GridCode, LngLat, MatterCode, DivisionCode, type MatterAdmission, type PointLocation, type RegistryRpc } from "@civicgrid/contracts";
+import { z } from "@hono/zod-openapi";
+import { indexOn, locationIn } from "./lookup/locator";
+import { versionsOf } from "./store/grids";
+import { statusOf } from "./store/grid-rows";
+import { matterAdmission } from "./store/matters";
+import { shanghaiToday } from "./time";
+
+/**
+ * The RPC methods other services call over service bindings (RegistryRpc in contracts/rpc.ts). Arguments
+ * cross a trust boundary too, so they are parsed; a bad one throws a TypeError naming it.
+ */
+function parsed<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new TypeError(`${name}: ${result.error.issues.map((i) => i.message).join("; ")}`);
+  return result.data;
+}
+
+const Points = z.array(LngLat).max(10_000);
+
+export async function locate(db: D1Database, lng: number, lat: number, onDate?: string): Promise<PointLocation | null> {
+  const point = parsed(LngLat, { lng, lat }, "point");
+  const date = onDate === undefined ? shanghaiToday() : parsed(DateOnly, onDate, "onDate");
+  return locationIn(await indexOn(db, date), point.lng, point.lat);
+}
+
+export async function locateMany(db: D1Database, points: { lng: number; lat: number }[], onDate?: string): Promise<(PointLocation | null)[]> {
+  const list = parsed(Points, points, "points");
+  const entry = await indexOn(db, onDate === undefined ? shanghaiToday() : parsed(DateOnly, onDate, "onDate"));
+  return list.map((p) => locationIn(entry, p.lng, p.lat));
+}
+
+export async function grid(db: D1Database, gridCode: string): ReturnType<RegistryRpc["grid"]> {
+  const code = parsed(GridCode, gridCode, "gridCode");
+  const today = shanghaiToday();
+  const versions = await versionsOf(db, code);
+  const row = versions.find((v) => v.valid_from <= today && (v.valid_to === null || v.valid_to > today)) ?? versions.at(-1);
+  if (!row) return null;
+  return { code, name: row.name, villageCode: row.village_code, status: statusOf(versions, today) };
+}
+
+export async function admission(db: D1Database, countyCode: string, matterCode: string, onDate?: string): Promise<MatterAdmission> {
+  return matterAdmission(
+    db,
+    parsed(DivisionCode, countyCode, "countyCode"),
+    parsed(MatterCode, matterCode, "matterCode"),
+    onDate === undefined ? shanghaiToday() : parsed(DateOnly, onDate, "onDate"),
+  );
+}
