@@ -73,9 +73,9 @@ export const Rule = z
 export type Rule = z.infer<typeof Rule>;
 export const RulePatch = z.object({ enabled: z.boolean() }).openapi("NotificationRulePatch");
 
-export const DeliveryStatus = z.enum(["pending", "failed", "sent", "dead", "deferred", "digested"]);
-export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
-export const Delivery = z
+export const NotificationDeliveryStatus = z.enum(["pending", "failed", "sent", "dead", "deferred", "digested"]);
+export type NotificationDeliveryStatus = z.infer<typeof NotificationDeliveryStatus>;
+export const NotificationDelivery = z
   .object({
     id: z.string(),
     eventId: z.string(),
@@ -85,7 +85,7 @@ export const Delivery = z
     templateCode: z.string(),
     urgent: z.boolean(),
     divisionCode: z.string(),
-    status: DeliveryStatus,
+    status: NotificationDeliveryStatus,
     attempts: z.number().int(),
     dueAt: z.string().nullable(),
     digestId: z.string().nullable(),
@@ -93,13 +93,13 @@ export const Delivery = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi("Delivery");
-export type Delivery = z.infer<typeof Delivery>;
-export const DeliveryAttempt = z
+  .openapi("NotificationDelivery");
+export type NotificationDelivery = z.infer<typeof NotificationDelivery>;
+export const NotificationDeliveryAttempt = z
   .object({ attempt: z.number().int(), status: z.enum(["ok", "error"]), error: z.string().nullable(), at: z.string() })
-  .openapi("DeliveryAttempt");
-export const DeliveryDetail = Delivery.extend({ attemptLog: z.array(DeliveryAttempt) }).openapi("DeliveryDetail");
-export const DeliveryListQuery = PageQuery.extend({ status: DeliveryStatus.optional(), eventId: z.string().max(200).optional() });
+  .openapi("NotificationDeliveryAttempt");
+export const NotificationDeliveryDetail = NotificationDelivery.extend({ attemptLog: z.array(NotificationDeliveryAttempt) }).openapi("NotificationDeliveryDetail");
+export const NotificationDeliveryListQuery = PageQuery.extend({ status: NotificationDeliveryStatus.optional(), eventId: z.string().max(200).optional() });
 
 /** What the dev/test SMS sink recorded: the text and the (work or duty) number it went to. */
 export const SmsSinkRecord = z

@@ -38,10 +38,19 @@ export function caseEvent(type: string, data: Partial<CaseEventData> = {}, occur
 /** Runs one queue batch through the service's queue handler and answers the acks and retries. */
 export async function runBatch(queue: string, bodies: unknown[], overrides: Partial<Env> = {}) {
   const batch = createMessageBatch(queue, bodies.map((body, i) => ({ id: `m-${++sequence}-${i}`, timestamp: new Date(), attempts: 1, body })));
+  // getQueueResult does not report retry delays, so the test watches them on the way through.
+  const delays: (number | undefined)[] = [];
+  for (const message of batch.messages) {
+    const retry = message.retry.bind(message);
+    message.retry = (options?: QueueRetryOptions) => {
+      delays.push(options?.delaySeconds);
+      retry(options);
+    };
+  }
   const ctx = createExecutionContext();
   const testEnv = { ...env, ...overrides };
   await handleQueue(batch, testEnv, pushChannels(testEnv));
-  return getQueueResult(batch, ctx);
+  return { ...(await getQueueResult(batch, ctx)), delays };
 }
 
 export const publish = (...events: EventEnvelope[]) => runBatch("civicgrid-case-events-notifications", events);

@@ -18,7 +18,8 @@ export class HttpSmsProvider implements SmsProvider {
   constructor(
     private readonly url: string,
     private readonly apiKey: string,
-    private readonly fetcher: typeof fetch = fetch,
+    // Wrapped: the global fetch refuses to be called as a method of another object.
+    private readonly fetcher: typeof fetch = (input, init) => fetch(input, init),
   ) {}
 
   async send(message: SmsMessage): Promise<SendResult> {

@@ -23,6 +23,12 @@ function subjectOf(event: EventEnvelope): Subject | null {
   return null;
 }
 
+/** Inbox order is when things happened, not when this consumer got to them (queues may lag or reorder). */
+function occurredAt(event: EventEnvelope, now: string): string {
+  const at = Date.parse(event.occurredAt);
+  return Number.isNaN(at) ? now : new Date(at).toISOString();
+}
+
 function statementsFor(db: D1Database, event: EventEnvelope, subject: Subject, d: PlannedDelivery, now: string): D1PreparedStatement[] {
   const insert = db
     .prepare(
@@ -33,7 +39,7 @@ function statementsFor(db: D1Database, event: EventEnvelope, subject: Subject, d
   if (d.channel !== "in_app") return [insert];
   const message = db
     .prepare("INSERT OR IGNORE INTO messages (id, event_type, recipient_key, title, body, urgent, case_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-    .bind(d.id, event.type, d.recipientKey, d.title, d.body, d.urgent ? 1 : 0, subject.caseId, now);
+    .bind(d.id, event.type, d.recipientKey, d.title, d.body, d.urgent ? 1 : 0, subject.caseId, occurredAt(event, now));
   return [insert, message];
 }
 

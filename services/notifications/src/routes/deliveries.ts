@@ -1,4 +1,4 @@
-import { Delivery, DeliveryDetail, DeliveryListQuery, pageOf } from "@civicgrid/contracts";
+import { NotificationDelivery, NotificationDeliveryDetail, NotificationDeliveryListQuery, pageOf } from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
 import { assertOperatorOf, operatorPrefix } from "../access";
@@ -16,7 +16,7 @@ async function load(db: D1Database, id: string): Promise<DeliveryRow> {
 }
 
 deliveries.openapi(
-  createRoute({ method: "get", path: "/v1/notifications/deliveries", request: { query: DeliveryListQuery }, responses: { 200: json(pageOf(Delivery), "the delivery log of the caller's jurisdiction, newest first") } }),
+  createRoute({ method: "get", path: "/v1/notifications/deliveries", request: { query: NotificationDeliveryListQuery }, responses: { 200: json(pageOf(NotificationDelivery), "the delivery log of the caller's jurisdiction, newest first") } }),
   async (c) => {
     const prefix = operatorPrefix(principalOf(c));
     const { limit, cursor, status, eventId } = c.req.valid("query");
@@ -34,7 +34,7 @@ deliveries.openapi(
 );
 
 deliveries.openapi(
-  createRoute({ method: "get", path: "/v1/notifications/deliveries/{id}", request: { params: Id }, responses: { 200: json(DeliveryDetail, "a delivery and every attempt") } }),
+  createRoute({ method: "get", path: "/v1/notifications/deliveries/{id}", request: { params: Id }, responses: { 200: json(NotificationDeliveryDetail, "a delivery and every attempt") } }),
   async (c) => {
     const row = await load(c.env.DB, c.req.valid("param").id);
     assertOperatorOf(principalOf(c), row.division_code, "delivery");
@@ -46,12 +46,12 @@ deliveries.openapi(
 );
 
 deliveries.openapi(
-  createRoute({ method: "post", path: "/v1/notifications/deliveries/{id}/redrive", request: { params: Id }, responses: { 200: json(Delivery, "the dead delivery, back on the queue") } }),
+  createRoute({ method: "post", path: "/v1/notifications/deliveries/{id}/redrive", request: { params: Id }, responses: { 200: json(NotificationDelivery, "the dead delivery, back on the queue") } }),
   async (c) => {
     const row = await load(c.env.DB, c.req.valid("param").id);
     assertOperatorOf(principalOf(c), row.division_code, "delivery");
     if (row.status !== "dead") {
-      throw new AppError("invalid_transition", `only a dead delivery is redriven; this one is ${row.status}`, { extra: { status: row.status } });
+      throw new AppError("invalid_transition", `only a dead delivery is redriven; this one is ${row.status}`, { extra: { currentStatus: row.status } });
     }
     // A new drive: as many attempts again as the first one had.
     const updated = await c.env.DB.prepare("UPDATE deliveries SET status = 'pending', retry_base = attempts, updated_at = ?2 WHERE id = ?1 AND status = 'dead' RETURNING *")

@@ -1,4 +1,4 @@
-import type { Delivery, NotificationChannel } from "@civicgrid/contracts";
+import type { NotificationDelivery, NotificationChannel } from "@civicgrid/contracts";
 
 export interface DeliveryRow {
   id: string;
@@ -10,7 +10,7 @@ export interface DeliveryRow {
   template_code: string;
   urgent: number;
   division_code: string;
-  status: Delivery["status"];
+  status: NotificationDelivery["status"];
   attempts: number;
   due_at: string | null;
   digest_id: string | null;
@@ -20,7 +20,7 @@ export interface DeliveryRow {
 }
 
 /** A delivery as operators see it: the address (a phone number) stays in the database. */
-export function deliveryView(row: DeliveryRow): Delivery {
+export function deliveryView(row: DeliveryRow): NotificationDelivery {
   return {
     id: row.id,
     eventId: row.event_id,
