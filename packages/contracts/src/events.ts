@@ -28,6 +28,8 @@ export const QUEUES = {
   caseEventsNotifications: "civicgrid-case-events-notifications",
   /** cases → assessments. */
   caseEventsAssessments: "civicgrid-case-events-assessments",
+  /** cases → integrations: progress of platform cases, sent back to the platform. */
+  caseEventsIntegrations: "civicgrid-case-events-integrations",
 } as const;
 
 /** roster.grid-servers.changed: the full list of who serves a grid now (a snapshot, so redelivery and reordering are harmless given `version`). */

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 
-export const ServiceName = z.enum(["gateway", "registry", "roster", "cases", "notifications", "assessments"]);
+export const ServiceName = z.enum(["gateway", "registry", "roster", "cases", "notifications", "assessments", "integrations"]);
 export type ServiceName = z.infer<typeof ServiceName>;
 
 /** What a service's `health()` RPC method answers. */

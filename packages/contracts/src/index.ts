@@ -11,3 +11,4 @@ export * from "./roster";
 export * from "./notifications";
 export * from "./assessments";
 export * from "./registry";
+export * from "./integrations";

@@ -72,3 +72,95 @@ export interface RosterRpc {
   /** Whether a login subject may still act (a dismissed worker's or removed user's token stops working). */
   principalStatus(sub: string): Promise<{ active: boolean; reason?: string }>;
 }
+
+/** One public case as residents' apps see it (Open311 GeoReport v2): no reporter, no private contact. */
+export interface PublicCaseRecord {
+  caseId: string;
+  categoryCode: string;
+  categoryName: string;
+  /** CaseStatus of the case (reported … archived, invalid, merged). */
+  status: string;
+  description: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  requestedAt: string;
+  updatedAt: string;
+  /** When the current step is due, if one runs. */
+  expectedAt: string | null;
+  /** Name of the unit handling it now (department or agency), if any. */
+  agencyResponsible: string | null;
+  /** The last public note (e.g. the outcome when handled). */
+  statusNotes: string | null;
+}
+
+export interface PublicCaseQuery {
+  ids?: string[];
+  categoryCode?: string;
+  /** ISO instants bounding the report time. */
+  start?: string;
+  end?: string;
+  /** Open311 status: open = not yet closed; closed = closed, rated, archived, invalid or merged. */
+  status?: ("open" | "closed")[];
+  /** Cases of this county only (Open311 jurisdiction_id). */
+  countyCode: string;
+  limit: number;
+}
+
+/**
+ * What the integrations service calls on cases: cases pushed by provincial platforms (粤平安, 12345) and
+ * residents' reports through Open311. createFromPlatform and cancelFromPlatform are idempotent on (platform, orderId).
+ */
+export interface CasesPlatformRpc {
+  createFromPlatform(input: {
+    platform: string;
+    orderId: string;
+    categoryCode: string;
+    divisionCode: string;
+    lng?: number;
+    lat?: number;
+    title: string;
+    description: string;
+    reportedAt: string;
+  }): Promise<{ caseId: string; created: boolean }>;
+  /** A platform's amendment of its order: a note on the case (and the new text of its description, if sent). */
+  updateFromPlatform(platform: string, orderId: string, update: { description?: string; note: string }): Promise<{ caseId: string; status: string }>;
+  cancelFromPlatform(platform: string, orderId: string, reason: string): Promise<{ caseId: string; status: string }>;
+  /** A resident's report through an Open311 app; `contact` is personal data (kept encrypted, never logged). */
+  reportFromResident(input: {
+    categoryCode: string;
+    lng: number;
+    lat: number;
+    title: string;
+    description: string;
+    contact?: { name?: string; phone?: string; email?: string };
+    clientId: string;
+  }): Promise<{ caseId: string; followToken: string }>;
+  publicRequest(caseId: string): Promise<PublicCaseRecord | null>;
+  publicRequests(query: PublicCaseQuery): Promise<PublicCaseRecord[]>;
+}
+
+/** A matter a county admits, as the Open311 service list shows it. */
+export interface AdmittedMatter {
+  matterCode: string;
+  name: string;
+  categoryCode: string;
+  description?: string;
+  keywords?: string[];
+  /** A grouping for residents' apps (e.g. the responsible department kind). */
+  group?: string;
+  /** Extra questions a report of this matter asks (Open311 service definition attributes). */
+  attributes?: {
+    code: string;
+    description: string;
+    datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+    required: boolean;
+    order: number;
+    values?: { key: string; name: string }[];
+  }[];
+}
+
+export interface RegistryMattersRpc {
+  /** The matters on a county's current admission list (准入清单). */
+  admittedMatters(countyCode: string): Promise<AdmittedMatter[]>;
+}

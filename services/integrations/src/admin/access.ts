@@ -1,0 +1,25 @@
+import { can } from "@civicgrid/auth";
+import type { Principal } from "@civicgrid/contracts";
+import { AppError, principalOf } from "@civicgrid/http";
+import type { Context } from "hono";
+import { findPlatform, listPlatforms, type Platform } from "../platforms/store";
+
+/** The platform, if the caller administers integrations in its division (404 for an unknown one, 403 outside). */
+export async function administeredPlatform(c: Context, db: D1Database, platformId: string): Promise<Platform> {
+  const principal = principalOf(c);
+  const platform = await findPlatform(db, platformId);
+  if (!platform) throw new AppError("not_found", `no platform ${platformId}`);
+  if (!can(principal, "integration:admin", { divisionCode: platform.divisionCode })) {
+    throw new AppError("forbidden", "integration:admin is not allowed here for your role or outside your jurisdiction");
+  }
+  return platform;
+}
+
+/** The platforms the caller administers; refused outright when no role of theirs may administer integrations. */
+export async function administeredPlatforms(principal: Principal, db: D1Database): Promise<Platform[]> {
+  const mine = (await listPlatforms(db)).filter((p) => can(principal, "integration:admin", { divisionCode: p.divisionCode }));
+  if (mine.length === 0 && !can(principal, "integration:admin", { divisionCode: principal.divisionCode })) {
+    throw new AppError("forbidden", "your role may not integration:admin");
+  }
+  return mine;
+}

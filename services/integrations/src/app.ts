@@ -1,0 +1,28 @@
+import { accessLog, AppError, createRouter, handleError, idempotency, principalGuard, problemFromError, requestId } from "@civicgrid/http";
+import { admin } from "./admin/routes";
+import { deliveriesRoutes } from "./callbacks/routes";
+import { receiver } from "./callbacks/receiver";
+import type { AppEnv, Env } from "./env";
+import { open311 } from "./open311/requests";
+import { isOpen311, open311ErrorResponse } from "./open311/errors";
+import { webhooks } from "./webhooks/route";
+
+/**
+ * Not a /v1-only service: /webhooks/* is authenticated by the platform's signature and /open311/* by its
+ * api_key, so the gateway principal is required only under /v1 (admin routes). The local receiver's POST
+ * is signature-checked like a platform would; reading what it received needs a principal.
+ */
+export const app = createRouter<AppEnv>();
+app.use("*", requestId());
+app.use("*", accessLog("integrations"));
+app.use("/v1/*", principalGuard({ secret: (c) => (c.env as Env).INTERNAL_TOKEN_SECRET, publicPrefixes: ["/v1/integrations/receiver/"] }));
+app.use("/v1/*", idempotency((env) => (env as Env).DB));
+app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "civicgrid integrations", version: "0.1.0" } });
+
+for (const router of [webhooks, open311, admin, deliveriesRoutes, receiver]) app.route("/", router);
+
+app.onError((error, c) => (isOpen311(c) ? open311ErrorResponse(c, error) : handleError("integrations", error, c)));
+app.notFound((c) => {
+  const error = new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`);
+  return isOpen311(c) ? open311ErrorResponse(c, error) : problemFromError(c, error);
+});

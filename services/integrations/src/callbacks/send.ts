@@ -1,0 +1,87 @@
+import { log } from "@civicgrid/http";
+import type { CallbackMessage, Env } from "../env";
+import { secretsOf } from "../platforms/secrets";
+import { findPlatform } from "../platforms/store";
+import { sign } from "../webhooks/signature";
+
+/** Callback URLs on this origin are answered by this worker itself (the local demo receiver). */
+export const INTERNAL_ORIGIN = "https://integrations.internal";
+const TIMEOUT_MS = 10_000;
+
+/** Exponential backoff: 10 s, 20 s, 40 s … capped at an hour (Queues allow up to 12 h). */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(3600, 10 * 2 ** Math.max(0, attempts - 1));
+}
+
+interface DeliveryRow {
+  id: string;
+  platform: string;
+  payload: string;
+  status: string;
+  attempts: number;
+}
+
+type LocalFetch = (request: Request) => Promise<Response>;
+
+/** One attempt: signs the payload with the platform's first secret, POSTs it, logs the attempt. */
+async function attempt(env: Env, delivery: DeliveryRow, local: LocalFetch): Promise<{ ok: boolean }> {
+  const platform = await findPlatform(env.DB, delivery.platform);
+  const secrets = secretsOf(env.PLATFORM_SECRETS, delivery.platform);
+  const number = delivery.attempts + 1;
+  const started = Date.now();
+  let httpStatus: number | null = null;
+  let error: string | null = null;
+  if (!platform || secrets.length === 0) {
+    error = !platform ? "platform no longer configured" : "no secret configured to sign with";
+  } else {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = await sign(secrets.slice(0, 1), delivery.id, timestamp, delivery.payload);
+    const request = new Request(platform.callbackUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "webhook-id": delivery.id, "webhook-timestamp": String(timestamp), "webhook-signature": signature },
+      body: delivery.payload,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    try {
+      const res = platform.callbackUrl.startsWith(`${INTERNAL_ORIGIN}/`) ? await local(request) : await fetch(request);
+      httpStatus = res.status;
+      await res.body?.cancel();
+      if (!res.ok) error = `answered ${res.status}`;
+    } catch (e) {
+      error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    }
+  }
+  const ok = error === null;
+  const at = new Date().toISOString();
+  await env.DB.batch([
+    env.DB.prepare("INSERT OR REPLACE INTO delivery_attempts (delivery_id, attempt, at, http_status, error, ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)").bind(delivery.id, number, at, httpStatus, error, Date.now() - started),
+    env.DB.prepare(`UPDATE deliveries SET attempts = ?2, status = CASE WHEN ?3 THEN 'delivered' ELSE status END, delivered_at = CASE WHEN ?3 THEN ?4 ELSE delivered_at END WHERE id = ?1`).bind(delivery.id, number, ok ? 1 : 0, at),
+  ]);
+  return { ok };
+}
+
+/** Our callback queue: each message one delivery; a failure is retried with backoff until the queue dead-letters it. */
+export async function consumeCallbacks(env: Env, batch: MessageBatch<CallbackMessage>, local: LocalFetch): Promise<void> {
+  for (const message of batch.messages) {
+    const delivery = await env.DB.prepare("SELECT id, platform, payload, status, attempts FROM deliveries WHERE id = ?1").bind(message.body.deliveryId).first<DeliveryRow>();
+    if (!delivery || delivery.status === "delivered") {
+      message.ack();
+      continue;
+    }
+    const result = await attempt(env, delivery, local);
+    if (result.ok) {
+      message.ack();
+    } else {
+      log("warn", "callback failed; retrying", { service: "integrations", deliveryId: delivery.id, platform: delivery.platform, attempt: delivery.attempts + 1 });
+      message.retry({ delaySeconds: backoffSeconds(delivery.attempts + 1) });
+    }
+  }
+}
+
+/** The dead-letter queue: deliveries whose retries ran out are marked dead, to be replayed by hand. */
+export async function consumeDeadLetters(env: Env, batch: MessageBatch<CallbackMessage>): Promise<void> {
+  const ids = batch.messages.map((m) => m.body.deliveryId);
+  await env.DB.prepare(`UPDATE deliveries SET status = 'dead' WHERE status = 'pending' AND id IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(ids)).run();
+  log("error", "callbacks dead-lettered", { service: "integrations", deliveries: ids.length });
+  batch.ackAll();
+}

@@ -1,0 +1,63 @@
+import type { Open311Request, PublicCaseRecord } from "@civicgrid/contracts";
+import type { Context } from "hono";
+
+/** Case statuses that Open311 calls closed; every other status is open. */
+const CLOSED = new Set(["closed", "rated", "archived", "invalid", "merged"]);
+
+export function open311Status(status: string): "open" | "closed" {
+  return CLOSED.has(status) ? "closed" : "open";
+}
+
+export function toOpen311Request(r: PublicCaseRecord): Open311Request {
+  return {
+    service_request_id: r.caseId,
+    status: open311Status(r.status),
+    status_notes: r.statusNotes,
+    service_name: r.categoryName,
+    service_code: r.categoryCode,
+    description: r.description,
+    agency_responsible: r.agencyResponsible,
+    service_notice: null,
+    requested_datetime: r.requestedAt,
+    updated_datetime: r.updatedAt,
+    expected_datetime: r.expectedAt,
+    address: r.address,
+    address_id: null,
+    zipcode: null,
+    lat: r.lat,
+    long: r.lng,
+    media_url: null,
+  };
+}
+
+export type Format = "json" | "xml";
+
+/** The format a client asked for by the path's extension (`requests.xml`); JSON otherwise. */
+export function formatOf(c: Context): Format {
+  return new URL(c.req.url).pathname.endsWith(".xml") ? "xml" : "json";
+}
+
+/** The element name of one item of each list, as the GeoReport v2 XML examples spell them. */
+const ITEM: Record<string, string> = { services: "service", service_requests: "request", errors: "error", attributes: "attribute", values: "value" };
+
+const escape = (s: string) => s.replace(/[<>&'"]/g, (ch) => `&${{ "<": "lt", ">": "gt", "&": "amp", "'": "apos", '"': "quot" }[ch]};`);
+
+function element(name: string, value: unknown): string {
+  if (value === null || value === undefined) return `<${name}/>`;
+  if (Array.isArray(value)) return `<${name}>${value.map((v) => element(ITEM[name] ?? "item", v)).join("")}</${name}>`;
+  if (typeof value === "object") return `<${name}>${Object.entries(value).map(([k, v]) => element(k, v)).join("")}</${name}>`;
+  return `<${name}>${escape(String(value))}</${name}>`;
+}
+
+export function toXml(root: string, value: unknown): string {
+  return `<?xml version="1.0" encoding="utf-8"?>${element(root, value)}`;
+}
+
+/**
+ * Answers in the asked format: JSON as is, XML with the root the specification names. Routes return it
+ * `as never`: one handler serves both formats, so its answer is not the typed JSON of the route's schema.
+ */
+export function render(c: Context, format: Format, root: string, body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  if (format === "xml") return new Response(toXml(root, body), { status, headers: { "content-type": "text/xml; charset=utf-8", ...headers } });
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+}

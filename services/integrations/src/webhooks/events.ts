@@ -1,0 +1,90 @@
+import { INBOUND_DATA, InboundEnvelope, InboundEventType, type WebhookAnswer } from "@civicgrid/contracts";
+import { AppError, validationError } from "@civicgrid/http";
+import type { z } from "zod";
+import type { Env } from "../env";
+import { mapCodes, type Platform } from "../platforms/store";
+
+/** What handling one event produced: the answer for the platform and the case it concerns. */
+export interface Handled {
+  status: 200 | 201;
+  answer: WebhookAnswer;
+}
+
+/** Parses the raw body into a known event and its validated data; every refusal names the field. */
+export function parseEvent(raw: string): { type: InboundEventType; data: unknown } {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw AppError.field("body", "the body is not valid JSON", "bad_request");
+  }
+  const envelope = InboundEnvelope.safeParse(json);
+  if (!envelope.success) throw validationError(envelope.error, "json");
+  const type = InboundEventType.safeParse(envelope.data.type);
+  if (!type.success) {
+    throw new AppError("validation_failed", `unknown event type ${envelope.data.type}; known: ${InboundEventType.options.join(", ")}`, {
+      errors: [{ field: "body.type", message: `unknown event type; expected one of ${InboundEventType.options.join(", ")}` }],
+      extra: { knownTypes: InboundEventType.options },
+    });
+  }
+  const schema: z.ZodType = INBOUND_DATA[type.data];
+  const data = schema.safeParse(envelope.data.data);
+  if (!data.success) {
+    const error = validationError(data.error, "json");
+    const errors = (error.options.errors ?? []).map((e) => ({ ...e, field: e.field.replace(/^body\./, "body.data.") }));
+    throw new AppError("validation_failed", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
+  }
+  return { type: type.data, data: data.data };
+}
+
+async function caseOfOrder(db: D1Database, platform: string, orderId: string): Promise<string> {
+  const row = await db.prepare("SELECT case_id FROM platform_orders WHERE platform = ?1 AND order_id = ?2").bind(platform, orderId).first<{ case_id: string }>();
+  if (!row) {
+    throw new AppError("not_found", `no case for ${platform} order ${orderId}`, { errors: [{ field: "body.data.orderId", message: "unknown order" }] });
+  }
+  return row.case_id;
+}
+
+/** Carries out one validated event against the cases service. */
+export async function handleEvent(env: Env, platform: Platform, webhookId: string, event: { type: InboundEventType; data: unknown }): Promise<Handled> {
+  const base = { webhookId, type: event.type };
+  switch (event.type) {
+    case "work_order.created": {
+      const d = INBOUND_DATA["work_order.created"].parse(event.data);
+      const mapped = mapCodes(platform, d.categoryCode, d.divisionCode);
+      const { caseId, created } = await env.CASES.createFromPlatform({
+        platform: platform.id,
+        orderId: d.orderId,
+        categoryCode: mapped.matterCode,
+        divisionCode: mapped.divisionCode,
+        ...(d.lng !== undefined && d.lat !== undefined ? { lng: d.lng, lat: d.lat } : {}),
+        title: d.title,
+        description: d.description,
+        reportedAt: d.reportedAt,
+      });
+      await env.DB.prepare("INSERT OR IGNORE INTO platform_orders (platform, order_id, case_id, created_at) VALUES (?1, ?2, ?3, ?4)")
+        .bind(platform.id, d.orderId, caseId, new Date().toISOString())
+        .run();
+      return { status: created ? 201 : 200, answer: { ...base, orderId: d.orderId, caseId, status: null } };
+    }
+    case "work_order.updated": {
+      const d = INBOUND_DATA["work_order.updated"].parse(event.data);
+      await caseOfOrder(env.DB, platform.id, d.orderId);
+      const result = await env.CASES.updateFromPlatform(platform.id, d.orderId, { note: d.note, ...(d.description ? { description: d.description } : {}) });
+      return { status: 200, answer: { ...base, orderId: d.orderId, caseId: result.caseId, status: result.status } };
+    }
+    case "work_order.cancelled": {
+      const d = INBOUND_DATA["work_order.cancelled"].parse(event.data);
+      await caseOfOrder(env.DB, platform.id, d.orderId);
+      const result = await env.CASES.cancelFromPlatform(platform.id, d.orderId, d.reason);
+      return { status: 200, answer: { ...base, orderId: d.orderId, caseId: result.caseId, status: result.status } };
+    }
+    case "work_order.status_query": {
+      const d = INBOUND_DATA["work_order.status_query"].parse(event.data);
+      const caseId = await caseOfOrder(env.DB, platform.id, d.orderId);
+      const record = await env.CASES.publicRequest(caseId);
+      if (!record) throw new AppError("not_found", `case ${caseId} of ${platform.id} order ${d.orderId} is not public`);
+      return { status: 200, answer: { ...base, orderId: d.orderId, caseId, status: record.status, updatedAt: record.updatedAt } };
+    }
+  }
+}
