@@ -10,7 +10,7 @@ import { forward } from "./forward";
 import { healthz } from "./health";
 import { mergedOpenApi } from "./openapi";
 import { rateLimit } from "./rate-limit";
-import { isPublicPath, routeFor } from "./routes-table";
+import { isPublicPath, routeFor, SIGNED_PREFIXES } from "./routes-table";
 import { validationError } from "@civicgrid/http";
 
 export const app = createRouter<AppEnv>();
@@ -42,6 +42,12 @@ app.get("/dev/jwks.json", devJwks);
 
 app.use("/v1/*", async (c, next) => (isPublicPath(new URL(c.req.url).pathname) ? next() : authenticate()(c, next)));
 app.use("/v1/*", rateLimit());
+
+// Webhooks and Open311 carry no bearer token: the integrations service checks the signature or api_key.
+for (const prefix of SIGNED_PREFIXES) {
+  app.use(`${prefix}*`, rateLimit());
+  app.all(`${prefix}*`, (c) => forward(c, c.env.INTEGRATIONS));
+}
 
 app.post("/v1/admin/cron", async (c) => {
   const parsed = CronRun.safeParse(await c.req.json().catch(() => undefined));

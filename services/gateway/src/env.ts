@@ -14,6 +14,7 @@ export interface Bindings {
   CASES: ServiceBinding;
   NOTIFICATIONS: ServiceBinding;
   ASSESSMENTS: ServiceBinding;
+  INTEGRATIONS: ServiceBinding;
   RATE_LIMITER?: RateLimit;
   INTERNAL_TOKEN_SECRET: string;
   AUTH_ISSUER: string;

@@ -4,7 +4,18 @@ import type { Context } from "hono";
 import { settingsOf, type AppEnv, type ServiceBinding } from "./env";
 
 /** Request headers a service may see; everything else (Authorization, cookies, spoofed principals) stays here. */
-const PASSED_HEADERS = ["accept", "content-type", "if-match", "if-none-match", "idempotency-key", "accept-language"];
+const PASSED_HEADERS = [
+  "accept",
+  "content-type",
+  "if-match",
+  "if-none-match",
+  "idempotency-key",
+  "accept-language",
+  // Standard Webhooks: the integrations service verifies the platform's signature over the untouched body.
+  "webhook-id",
+  "webhook-timestamp",
+  "webhook-signature",
+];
 
 /** Forwards the request to a service over its binding, with the verified principal signed for it. */
 export async function forward(c: Context<AppEnv>, service: ServiceBinding): Promise<Response> {

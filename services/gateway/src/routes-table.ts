@@ -1,6 +1,6 @@
 import type { Bindings } from "./env";
 
-type ServiceKey = "REGISTRY" | "ROSTER" | "CASES" | "NOTIFICATIONS" | "ASSESSMENTS";
+type ServiceKey = "REGISTRY" | "ROSTER" | "CASES" | "NOTIFICATIONS" | "ASSESSMENTS" | "INTEGRATIONS";
 
 /**
  * Which service owns which path. The first matching prefix wins. Paths under `/v1/public/` are
@@ -30,6 +30,7 @@ export const ROUTES: readonly { prefix: string; service: ServiceKey }[] = [
   { prefix: "/v1/rankings", service: "ASSESSMENTS" },
   { prefix: "/v1/evaluations", service: "ASSESSMENTS" },
   { prefix: "/v1/reports", service: "ASSESSMENTS" },
+  { prefix: "/v1/integrations", service: "INTEGRATIONS" },
 ];
 
 export const SERVICES = {
@@ -38,9 +39,13 @@ export const SERVICES = {
   cases: "CASES",
   notifications: "NOTIFICATIONS",
   assessments: "ASSESSMENTS",
+  integrations: "INTEGRATIONS",
 } as const satisfies Record<string, ServiceKey>;
 
 export type ServiceName = keyof typeof SERVICES;
+
+/** Paths outside /v1 that the integrations service authenticates itself (webhook signature, Open311 api_key). */
+export const SIGNED_PREFIXES = ["/webhooks/", "/open311/"] as const;
 
 export function routeFor(path: string): ServiceKey | undefined {
   return ROUTES.find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`))?.service;

@@ -78,7 +78,7 @@ describe("gateway public surface", () => {
     expect(res.status).toBe(200);
     const body = await res.json<{ ok: boolean; services: Record<string, { ok: boolean }> }>();
     expect(body.ok).toBe(true);
-    expect(Object.keys(body.services).sort()).toEqual(["assessments", "cases", "notifications", "registry", "roster"]);
+    expect(Object.keys(body.services).sort()).toEqual(["assessments", "cases", "integrations", "notifications", "registry", "roster"]);
   });
 
   it("merges every service's OpenAPI document into /openapi.json, with bearer security on protected paths", async () => {

@@ -3,7 +3,7 @@ import { Open311Created, Open311Error, Open311Request } from "@civicgrid/contrac
 import { AppError } from "@civicgrid/http";
 import { clientOf, countRequest } from "./clients";
 import { render, toOpen311Request, type Format } from "./format";
-import { open311 } from "./routes";
+import { CodeFile, open311, splitFile } from "./routes";
 
 const County = z.string().regex(/^\d{6}000000$/, "must be a county code like 440703000000");
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
@@ -94,22 +94,24 @@ for (const format of ["json", "xml"] as Format[]) {
     },
   );
 
-  open311.openapi(
-    createRoute({
-      method: "get",
-      path: `/open311/v2/requests/{service_request_id}.${format}`,
-      summary: "One request",
-      request: { params: z.object({ service_request_id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }), query: z.object({ jurisdiction_id: County.optional(), api_key: z.string().max(128).optional() }) },
-      responses: { 200: json(z.array(Open311Request), "the request, as a list of one"), 404: errors("no such request") },
-    }),
-    async (c) => {
-      const { service_request_id } = c.req.valid("param");
-      const q = c.req.valid("query");
-      if (q.api_key !== undefined) await countRequest(c.env.DB, await clientOf(c.env.DB, q.api_key));
-      const record = await c.env.CASES.publicRequest(service_request_id);
-      if (!record) throw new AppError("not_found", `no request ${service_request_id}`);
-      return render(c, format, "service_requests", [toOpen311Request(record)]) as never;
-    },
-  );
 }
+
+open311.openapi(
+  createRoute({
+    method: "get",
+    path: "/open311/v2/requests/{file}",
+    summary: "One request",
+    request: { params: z.object({ file: CodeFile }), query: z.object({ jurisdiction_id: County.optional(), api_key: z.string().max(128).optional() }) },
+    responses: { 200: json(z.array(Open311Request), "the request, as a list of one"), 404: errors("no such request") },
+  }),
+  async (c) => {
+    const [service_request_id, format] = splitFile(c.req.valid("param").file);
+    const q = c.req.valid("query");
+    if (q.api_key !== undefined) await countRequest(c.env.DB, await clientOf(c.env.DB, q.api_key));
+    const record = await c.env.CASES.publicRequest(service_request_id);
+    if (!record) throw new AppError("not_found", `no request ${service_request_id}`);
+    return render(c, format, "service_requests", [toOpen311Request(record)]) as never;
+  },
+);
+
 export { open311 };

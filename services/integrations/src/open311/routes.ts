@@ -15,6 +15,13 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({ descrip
 const errors = (description: string) => json(Open311Error, description);
 const FORMATS: Format[] = ["json", "xml"];
 
+/** `{code}.json` or `{code}.xml`: Hono cannot match a parameter followed by an extension, so the file name is one parameter. */
+export const CodeFile = z.string().regex(/^[A-Za-z0-9._-]{1,64}\.(json|xml)$/, "must be <code>.json or <code>.xml");
+export function splitFile(file: string): [string, Format] {
+  const dot = file.lastIndexOf(".");
+  return [file.slice(0, dot), file.slice(dot + 1) === "xml" ? "xml" : "json"];
+}
+
 async function mattersOf(c: Context<AppEnv>, county: string): Promise<AdmittedMatter[]> {
   return c.env.REGISTRY.admittedMatters(county);
 }
@@ -50,25 +57,26 @@ for (const format of FORMATS) {
     },
   );
 
-  open311.openapi(
-    createRoute({
-      method: "get",
-      path: `/open311/v2/services/{service_code}.${format}`,
-      summary: "Service definition: the extra attributes a report of this matter asks for",
-      request: { params: z.object({ service_code: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/) }), query: z.object({ jurisdiction_id: County, api_key: z.string().max(128).optional() }) },
-      responses: { 200: json(Open311ServiceDefinition, "the definition"), 404: errors("no such service, or it has no attributes") },
-    }),
-    async (c) => {
-      const { service_code } = c.req.valid("param");
-      const { jurisdiction_id, api_key } = c.req.valid("query");
-      await countIfKeyed(c, api_key);
-      const matter = (await mattersOf(c, jurisdiction_id)).find((m) => m.matterCode === service_code);
-      if (!matter?.attributes?.length) throw new AppError("not_found", `service_code ${service_code} has no definition in ${jurisdiction_id}`);
-      const attributes = matter.attributes.map((a) => ({
-        variable: true, code: a.code, datatype: a.datatype, required: a.required, datatype_description: "", order: a.order, description: a.description,
-        ...(a.values ? { values: a.values } : {}),
-      }));
-      return render(c, format, "service_definition", { service_code, attributes }) as never;
-    },
-  );
 }
+
+open311.openapi(
+  createRoute({
+    method: "get",
+    path: "/open311/v2/services/{file}",
+    summary: "Service definition: the extra attributes a report of this matter asks for",
+    request: { params: z.object({ file: CodeFile }), query: z.object({ jurisdiction_id: County, api_key: z.string().max(128).optional() }) },
+    responses: { 200: json(Open311ServiceDefinition, "the definition"), 404: errors("no such service, or it has no attributes") },
+  }),
+  async (c) => {
+    const [service_code, format] = splitFile(c.req.valid("param").file);
+    const { jurisdiction_id, api_key } = c.req.valid("query");
+    await countIfKeyed(c, api_key);
+    const matter = (await mattersOf(c, jurisdiction_id)).find((m) => m.matterCode === service_code);
+    if (!matter?.attributes?.length) throw new AppError("not_found", `service_code ${service_code} has no definition in ${jurisdiction_id}`);
+    const attributes = matter.attributes.map((a) => ({
+      variable: true, code: a.code, datatype: a.datatype, required: a.required, datatype_description: "", order: a.order, description: a.description,
+      ...(a.values ? { values: a.values } : {}),
+    }));
+    return render(c, format, "service_definition", { service_code, attributes }) as never;
+  },
+);
