@@ -20,7 +20,39 @@ for (const service of services) {
   const module = path.join(root, "services", service, "seed", "demo.ts");
   if (!fs.existsSync(module)) continue;
   const { demoStatements } = (await import(pathToFileURL(module).href)) as { demoStatements: (c: City) => string[] | Promise<string[]> };
-  const statements = await demoStatements(city);
+  const statements = mergeInserts(await demoStatements(city));
   fs.writeFileSync(path.join(outDir, `${service}.sql`), `${statements.join(";\n")};\n`);
 }
 console.log(`  demo data generated: ${city.grids.length} grids, ${city.workers.length} workers, ${city.users.length} users (${Date.now() - started} ms)`);
+
+/**
+ * Folds runs of single-row `INSERT ... VALUES (...)` into multi-row statements (under D1's 100 KB
+ * statement limit): loading tens of thousands of rows one statement at a time is minutes, folded
+ * it is seconds. Statements of any other shape pass through unchanged, in order.
+ */
+function mergeInserts(statements: string[], maxBytes = 90_000): string[] {
+  const out: string[] = [];
+  let head = "";
+  let rows: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (rows.length) out.push(`${head}${rows.join(",\n")}`);
+    rows = [];
+    size = 0;
+  };
+  for (const statement of statements) {
+    const match = /^(INSERT(?: OR IGNORE)? INTO \w+ \([^)]*\) VALUES )(\(.*\))\s*;?\s*$/s.exec(statement);
+    if (!match) {
+      flush();
+      out.push(statement.replace(/;\s*$/, ""));
+      continue;
+    }
+    const [, prefix, values] = match as unknown as [string, string, string];
+    if (prefix !== head || size + values.length > maxBytes) flush();
+    head = prefix;
+    rows.push(values);
+    size += values.length + 2;
+  }
+  flush();
+  return out;
+}

@@ -12,12 +12,29 @@ import { wranglerSync } from "./wrangler.mjs";
 
 const DEMO_DIR = path.join(DEV_DIR, "demo");
 
-/** Writes the demo SQL; the roster's seed encrypts personal data with this machine's PII_KEY. */
+/** Every file the demo SQL is made from: when none changed, the SQL written last time still holds. */
+function demoInputsHash(secret) {
+  const hash = createHash("sha256").update(secret);
+  const roots = [path.join(ROOT, "packages", "demo-data", "src"), path.join(ROOT, "packages", "demo-data", "data"), path.join(ROOT, "infra", "local", "demo-sql.ts")];
+  for (const service of SERVICES) roots.push(path.join(ROOT, "services", service, "seed"), path.join(ROOT, "services", service, "migrations"));
+  const files = roots.flatMap((r) => (fs.existsSync(r) ? (fs.statSync(r).isDirectory() ? fs.readdirSync(r, { recursive: true }).map((f) => path.join(r, f)) : [r]) : []));
+  for (const file of files.filter((f) => fs.statSync(f).isFile()).sort()) hash.update(file).update(fs.readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** Writes the demo SQL (unless its inputs are unchanged); the roster's seed encrypts personal data with this machine's PII_KEY. */
 export async function generateDemo() {
   const { PII_KEY } = await loadDevSecrets();
+  const inputsFile = path.join(DEMO_DIR, "inputs.sha256");
+  const inputs = demoInputsHash(PII_KEY);
+  if (fs.existsSync(inputsFile) && fs.readFileSync(inputsFile, "utf8") === inputs) {
+    console.log("  demo data unchanged since last generated");
+    return;
+  }
   const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
   const result = spawnSync(tsx, [path.join(ROOT, "infra", "local", "demo-sql.ts"), DEMO_DIR], { cwd: ROOT, env: { ...OFFLINE_ENV, PII_KEY }, stdio: "inherit" });
   if (result.status !== 0) throw new Error("demo data generation failed");
+  fs.writeFileSync(inputsFile, inputs);
 }
 
 export async function seedAll(stateDir = STATE_DIR) {
