@@ -11,10 +11,9 @@ import { versionGuard, runBatch } from "../store/guard";
 import { lastSequences, openRecords, villageLayouts, villagesOfCounty } from "../store/grids";
 import { bumpLayout, deleteOp, layoutOf, loadLayout, upsertOp, type LoadedLayout } from "../store/layouts";
 import { nowIso } from "../time";
-import { jsonBody, jsonOf, refusals } from "./openapi";
+import { jsonBody, jsonOf, LayoutId, refusals } from "./openapi";
 
 export const layoutChanges = createRouter<AppEnv>();
-const LayoutId = z.object({ id: z.string().regex(/^\d{6}-\d{1,6}$/, "must be a layout id like 440703-2") });
 const Checked = z.object({ layout: Layout, findings: LayoutFindings });
 
 export const EDITABLE = new Set(["draft", "returned"]);

@@ -1,7 +1,8 @@
 import type { LayoutFindings } from "@civicgrid/contracts";
 import { AcceptLayout, Layout, ReturnLayout, SubmitLayout, divisionAncestors } from "@civicgrid/contracts";
 import { AppError, assertVersion, createRouter, etagOf } from "@civicgrid/http";
-import { createRoute, z } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { authorize } from "../access";
 import type { AppEnv } from "../env";
@@ -12,10 +13,9 @@ import { flushOutbox, outboxStatement, registryEvent } from "../store/outbox";
 import { bumpLayoutVersion } from "../store/state";
 import { nowIso, shanghaiToday } from "../time";
 import { checkWholeLayout, EDITABLE } from "./layout-changes";
-import { jsonBody, jsonOf, refusals } from "./openapi";
+import { jsonBody, jsonOf, LayoutId, refusals } from "./openapi";
 
 export const layoutFiling = createRouter<AppEnv>();
-const LayoutId = z.object({ id: z.string().regex(/^\d{6}-\d{1,6}$/, "must be a layout id like 440703-2") });
 
 /** The city a county files with: review is by an agency whose jurisdiction holds the city, never the county itself. */
 const cityOf = (countyCode: string) => divisionAncestors(countyCode)[0] ?? countyCode;

@@ -6,10 +6,9 @@ import type { AppEnv } from "../env";
 import { gridOfRecord } from "../store/grid-rows";
 import { layoutOf, loadLayout, type LayoutRow } from "../store/layouts";
 import { nowIso } from "../time";
-import { jsonBody, jsonOf, refusals } from "./openapi";
+import { jsonBody, jsonOf, LayoutId, refusals } from "./openapi";
 
 export const layouts = createRouter<AppEnv>();
-const LayoutId = z.object({ id: z.string().regex(/^\d{6}-\d{1,6}$/, "must be a layout id like 440703-2") });
 
 layouts.openapi(
   createRoute({

@@ -44,6 +44,15 @@ async function load(c: Context<AppEnv>, id: string): Promise<Row> {
   return row;
 }
 
+/** A pending request the caller may decide (county agency), read at the version the caller saw. */
+async function forDecision(c: Context<AppEnv>, id: string): Promise<{ row: Row; decider: Principal }> {
+  const row = await load(c, id);
+  const decider = authorize(c, "matter:review-change", { divisionCode: row.county_code });
+  if (row.status !== "pending") throw new AppError("invalid_transition", `the request is ${row.status}`);
+  assertVersion(c, row.version);
+  return { row, decider };
+}
+
 async function answer<S extends 200 | 201>(c: Context<AppEnv>, id: string, status: S) {
   const row = await load(c, id);
   c.header("etag", etagOf(row.version));
@@ -101,10 +110,7 @@ matterChanges.openapi(
   }),
   async (c) => {
     const db = c.env.DB;
-    const row = await load(c, c.req.valid("param").id);
-    const p = authorize(c, "matter:review-change", { divisionCode: row.county_code });
-    if (row.status !== "pending") throw new AppError("invalid_transition", `the request is ${row.status}`);
-    assertVersion(c, row.version);
+    const { row, decider: p } = await forDecision(c, c.req.valid("param").id);
     const body = c.req.valid("json");
     const change = requestOf(row).change;
     const latest = await listVersionOn(db, row.county_code, null);
@@ -134,10 +140,7 @@ matterChanges.openapi(
   createRoute({ method: "post", path: "/v1/matters/change-requests/{id}/refuse", summary: "Refuse a change (county agency), with the reason", request: { params: Id, ...jsonBody(RefuseMatterChange) }, responses: { 200: jsonOf(MatterChangeRequest, "the refused request"), ...refusals } }),
   async (c) => {
     const db = c.env.DB;
-    const row = await load(c, c.req.valid("param").id);
-    const p = authorize(c, "matter:review-change", { divisionCode: row.county_code });
-    if (row.status !== "pending") throw new AppError("invalid_transition", `the request is ${row.status}`);
-    assertVersion(c, row.version);
+    const { row, decider: p } = await forDecision(c, c.req.valid("param").id);
     await runBatch(db, [
       versionGuard(db, "matter_change_requests", row.id, row.version),
       db.prepare("UPDATE matter_change_requests SET status = 'refused', decided_by = ?2, decided_at = ?3, decision_note = ?4, version = version + 1 WHERE id = ?1").bind(row.id, p.sub, nowIso(), c.req.valid("json").note),

@@ -1,11 +1,12 @@
 import { GridCode, LocateQuery, PublicGrid } from "@civicgrid/contracts";
-import { AppError, createRouter, notModified, sha256Hex } from "@civicgrid/http";
+import { AppError, createRouter } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { indexOn, locationIn } from "../lookup/locator";
 import { publicGrid } from "../store/disclosure";
 import { shanghaiToday } from "../time";
+import { cacheableJson } from "./cacheable";
 import { jsonOf, refusals } from "./openapi";
 
 export const publicGrids = createRouter<AppEnv>();
@@ -16,11 +17,7 @@ export const DISCLOSURE_CACHE = "public, max-age=15, stale-while-revalidate=30";
 async function disclose(c: Context<AppEnv>, code: string) {
   const grid = await publicGrid(c.env.DB, code, shanghaiToday());
   if (!grid) throw new AppError("not_found", `no grid ${code} is in force`);
-  c.header("cache-control", DISCLOSURE_CACHE);
-  c.header("vary", "accept-encoding");
-  const body = JSON.stringify(grid);
-  if (notModified(c, `"${(await sha256Hex(body)).slice(0, 32)}"`)) return c.body(null, 304);
-  return c.body(body, 200, { "content-type": "application/json" });
+  return cacheableJson(c, grid, DISCLOSURE_CACHE);
 }
 
 // Registered before /{code} so that "locate" is never read as a grid code.

@@ -1,22 +1,18 @@
 import { DivisionCode, MatterCategoryNode, MatterList, type MatterCategoryTree, DateOnly } from "@civicgrid/contracts";
-import { AppError, createRouter, notModified, sha256Hex } from "@civicgrid/http";
+import { AppError, createRouter } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { listOf, listVersion, listVersionOn, type ListVersionRow } from "../store/matters";
 import { shanghaiToday } from "../time";
+import { cacheableJson } from "./cacheable";
 import { jsonOf, refusals } from "./openapi";
 
 /** The matters catalogue and every version of each county's lists are public (向社会公布). */
 export const publicMatters = createRouter<AppEnv>();
 const County = z.object({ countyCode: DivisionCode });
 
-async function cacheable(c: Context<AppEnv>, value: unknown) {
-  const body = JSON.stringify(value);
-  c.header("cache-control", "public, max-age=60");
-  if (notModified(c, `"${(await sha256Hex(body)).slice(0, 32)}"`)) return c.body(null, 304);
-  return c.body(body, 200, { "content-type": "application/json" });
-}
+/** Lists change by filed versions, rarely: a minute of caching is harmless. */
+const cacheable = (c: Parameters<typeof cacheableJson>[0], value: unknown) => cacheableJson(c, value, "public, max-age=60");
 
 export async function categoryTree(db: D1Database): Promise<MatterCategoryTree[]> {
   const { results } = await db.prepare("SELECT code, name, parent_code, description FROM matter_categories ORDER BY code").all<{ code: string; name: string; parent_code: string | null; description: string }>();
