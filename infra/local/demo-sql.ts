@@ -6,10 +6,11 @@ import { generateCity, type City } from "@civicgrid/demo-data";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { SERVICES } from "./env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const outDir = process.argv[2] ?? path.join(root, ".dev", "demo");
-const services = ["registry", "roster", "cases", "notifications", "assessments"];
+const services: string[] = SERVICES;
 
 const started = Date.now();
 const city: City = generateCity({});
