@@ -1,4 +1,4 @@
-import { divisionAncestors, divisionLevel } from "@civicgrid/contracts";
+import { divisionAncestors } from "@civicgrid/contracts";
 
 /**
  * 网格编码: the 12-digit code of the grid's village followed by a 3-digit sequence (001-999) that the
@@ -7,10 +7,6 @@ import { divisionAncestors, divisionLevel } from "@civicgrid/contracts";
 export function gridCodeOf(villageCode: string, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999) throw new RangeError(`grid sequence ${sequence} is outside 1-999`);
   return `${villageCode}${String(sequence).padStart(3, "0")}`;
-}
-
-export function isGridCode(code: string): boolean {
-  return /^\d{15}$/.test(code) && code.slice(12) !== "000" && divisionLevel(code.slice(0, 12)) === "village";
 }
 
 /** The divisions a grid lies in, read from its code. */
