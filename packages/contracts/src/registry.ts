@@ -65,11 +65,17 @@ export const GridFieldsBase = z.object({
   population: z.number().int().min(0).max(1_000_000),
   partyOrganisation: z.string().trim().regex(/(党支部|党小组|党总支)$/, "must name a 党支部, 党小组 or 党总支").max(64),
   supervisionPhone: z.string().regex(/^\d{3,4}-?\d{7,8}$|^1\d{10}$/, "must be a landline like 0750-3295560 or a mobile number"),
-  areaDescription: z.string().trim().max(500).default(""),
+  areaDescription: z.string().trim().max(500),
   boundary: Boundary,
 });
 export const unitMatchesType = (g: { type?: string; unit?: unknown }) => (g.type === "dedicated") === (g.unit !== undefined && g.unit !== null);
-export const GridFields = GridFieldsBase.refine(unitMatchesType, { message: "a dedicated grid names its unit; other grids have none", path: ["unit"] });
+/** A new grid; the area description may be left out. */
+export const GridFields = GridFieldsBase.extend({ areaDescription: z.string().trim().max(500).default("") }).refine(unitMatchesType, {
+  message: "a dedicated grid names its unit; other grids have none",
+  path: ["unit"],
+});
+/** An edit of a grid: only what is sent changes (no defaults, so nothing is blanked by omission). */
+export const GridPatch = GridFieldsBase.partial();
 export type GridFields = z.infer<typeof GridFields>;
 
 export const Grid = GridFieldsBase.extend({
@@ -104,7 +110,7 @@ export const GridHistory = z.object({ code: GridCode, events: z.array(GridHistor
 export const LayoutStatus = z.enum(["draft", "submitted", "returned", "accepted"]);
 export const GridChange = z.discriminatedUnion("op", [
   z.object({ op: z.literal("create"), villageCode: DivisionCode, grid: GridFields }),
-  z.object({ op: z.literal("update"), code: GridCode, grid: GridFieldsBase.partial() }),
+  z.object({ op: z.literal("update"), code: GridCode, grid: GridPatch }),
   z.object({ op: z.literal("retire"), code: GridCode }),
   z.object({ op: z.literal("split"), code: GridCode, parts: z.array(GridFields).min(2).max(20) }),
   z.object({ op: z.literal("merge"), codes: z.array(GridCode).min(2).max(20), grid: GridFields }),

@@ -42,6 +42,8 @@ describe("grid history", () => {
     await fileLayout(PJ, [{ op: "update", code: G3, grid: { households: 450 } }], shanghaiDay());
     const updated = await json<History>(await call(principals.countyAgency, "GET", `/v1/grids/${G3}/history`), 200);
     expect(updated.events.map((e) => e.kind)).toEqual(["merged", "updated"]);
+    // Only what the edit sends changes: the description filed with the merge stays.
+    expect(await json(await call(principals.countyAgency, "GET", `/v1/grids/${G3}`), 200)).toMatchObject({ households: 450, areaDescription: "测试片区", name: "合并网格" });
   });
 
   it("never hands a grid code out twice, even when its draft grid was dropped", async () => {
