@@ -52,6 +52,8 @@ export const CaseEventType = z.enum([
   "case.deadline_warning",
   "case.overdue",
   "case.supervised",
+  /** A provincial platform amended its order: a note, and perhaps a new description; the status does not change. */
+  "case.amended",
 ]);
 export type CaseEventType = z.infer<typeof CaseEventType>;
 

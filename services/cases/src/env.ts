@@ -7,6 +7,7 @@ export interface Env extends KitBindings {
   CASE: DurableObjectNamespace<CaseDO>;
   NOTIFY_QUEUE: Queue;
   ASSESS_QUEUE: Queue;
+  INTEG_QUEUE: Queue;
   REGISTRY: Fetcher & RegistryRpc;
   ROSTER: Fetcher & RosterRpc;
 }

@@ -1,14 +1,19 @@
 import { ServiceEntrypoint } from "@civicgrid/http";
-import type { PlatformCaseInput } from "@civicgrid/contracts";
+import type { CasesPlatformRpc, PlatformCaseInput, PublicCaseQuery } from "@civicgrid/contracts";
 import { app } from "./app";
 import type { Env } from "./env";
-import { cancelFromPlatform, createFromPlatform } from "./platform";
+import { cancelFromPlatform, createFromPlatform, updateFromPlatform } from "./platform";
+import { publicRequest, publicRequests } from "./read-model/public-requests";
+import { reportFromResident, type Open311Report } from "./resident";
 import { sweep } from "./sweep";
 
 export { CaseDO } from "./do/case-do";
 
-/** The cases service: HTTP from the gateway, RPC for the other services (platform pushes), the supervision sweep. */
-export default class CasesService extends ServiceEntrypoint<Env> {
+/**
+ * The cases service: HTTP from the gateway, RPC for the other services (the integrations service's platform
+ * pushes and Open311 requests: CasesPlatformRpc), the supervision sweep.
+ */
+export default class CasesService extends ServiceEntrypoint<Env> implements CasesPlatformRpc {
   protected readonly service = "cases";
   protected readonly app = app;
   protected override readonly cronJobs = { "*/5 * * * *": (env: Env, _ctx: ExecutionContext, at: Date) => sweep(env, at) };
@@ -17,7 +22,23 @@ export default class CasesService extends ServiceEntrypoint<Env> {
     return createFromPlatform(this.env, input);
   }
 
+  updateFromPlatform(platform: string, orderId: string, update: { description?: string; note: string }) {
+    return updateFromPlatform(this.env, platform, orderId, update);
+  }
+
   cancelFromPlatform(platform: string, orderId: string, reason: string) {
     return cancelFromPlatform(this.env, platform, orderId, reason);
+  }
+
+  reportFromResident(input: Open311Report) {
+    return reportFromResident(this.env, input);
+  }
+
+  publicRequest(caseId: string) {
+    return publicRequest(this.env, caseId);
+  }
+
+  publicRequests(query: PublicCaseQuery) {
+    return publicRequests(this.env, query);
   }
 }

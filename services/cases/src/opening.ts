@@ -34,6 +34,7 @@ export interface Report {
   followTokenHash?: string | null;
   external?: NewCase["external"];
   workOrder?: NewCase["workOrder"];
+  intake?: NewCase["intake"];
 }
 
 /** Checks the matter, gives the case its id and opens its Durable Object. */

@@ -1,8 +1,12 @@
 import { PlatformCaseInput, type CaseView } from "@civicgrid/contracts";
-import { AppError } from "@civicgrid/http";
-import type { Actor } from "./domain";
+import { AppError, sha256Hex, validationError } from "@civicgrid/http";
+import { z } from "@hono/zod-openapi";
+import { canonicalJson, type Actor, type Amendment } from "./domain";
 import { caseStub, type Env } from "./env";
 import { openReport, placementOf } from "./opening";
+
+/** The amendment as the platform sends it: the same limits as a case's own texts. */
+const AmendmentInput = z.object({ note: z.string().trim().min(1).max(1000), description: z.string().trim().min(1).max(4000).optional() });
 
 const actorOf = (platform: string, divisionCode: string): Actor => ({ sub: `platform:${platform}`, role: "platform", unit: divisionCode });
 
@@ -32,10 +36,36 @@ export async function createFromPlatform(env: Env, raw: PlatformCaseInput): Prom
   return { caseId: view.id, created: true };
 }
 
-export async function cancelFromPlatform(env: Env, platform: string, orderId: string, reason: string): Promise<{ caseId: string; status: string }> {
+/** The case a platform's order opened, or a 404 naming the order. */
+async function caseOfOrder(env: Env, platform: string, orderId: string): Promise<string> {
   const known = await env.DB.prepare("SELECT case_id FROM platform_orders WHERE platform = ?1 AND order_id = ?2").bind(platform, orderId).first<{ case_id: string }>();
   if (!known) throw new AppError("not_found", `no case for ${platform} order ${orderId}`);
-  const result = await caseStub(env, known.case_id).cancel(reason, actorOf(platform, "platform"));
+  return known.case_id;
+}
+
+/**
+ * A platform amended its order: the note is logged on the case (`case.amended`) and the description replaced when
+ * sent. The DO's idempotency key is derived from (platform, order, note), so a redelivered amendment is logged
+ * once; the same note sent again with another description is refused rather than silently dropped. The key has
+ * a "/", which HTTP Idempotency-Keys may not, so no caller's own key can collide with it.
+ */
+export async function updateFromPlatform(env: Env, platform: string, orderId: string, update: Amendment): Promise<{ caseId: string; status: string }> {
+  const parsed = AmendmentInput.safeParse(update);
+  if (!parsed.success) throw validationError(parsed.error, "update");
+  const amendment = parsed.data;
+  const caseId = await caseOfOrder(env, platform, orderId);
+  const key = `platform/amend/${await sha256Hex(canonicalJson({ platform, orderId, note: amendment.note }))}`;
+  const result = await caseStub(env, caseId).amend(amendment, actorOf(platform, "platform"), key);
+  if (!result.ok && result.code === "idempotency_key_reused") {
+    throw new AppError("conflict", `${platform} order ${orderId} already has this note with another description; send a new note with the new text`);
+  }
   if (!result.ok) throw new AppError(result.code, result.detail);
-  return { caseId: known.case_id, status: result.case.status };
+  return { caseId, status: result.case.status };
+}
+
+export async function cancelFromPlatform(env: Env, platform: string, orderId: string, reason: string): Promise<{ caseId: string; status: string }> {
+  const caseId = await caseOfOrder(env, platform, orderId);
+  const result = await caseStub(env, caseId).cancel(reason, actorOf(platform, "platform"));
+  if (!result.ok) throw new AppError(result.code, result.detail);
+  return { caseId, status: result.case.status };
 }

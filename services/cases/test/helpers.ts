@@ -28,3 +28,16 @@ export async function step(principal: Principal, c: Pick<CaseView, "id" | "versi
   if (res.status !== 200) throw new Error(`${command} failed ${res.status}: ${await res.text()}`);
   return res.json<CaseView>();
 }
+
+/**
+ * The message of a refused RPC call. Awaited inside try/catch rather than through `expect(...).rejects`, whose
+ * handling of the RPC promise leaves the rejection reported as unhandled.
+ */
+export async function refusal(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error("expected the call to be refused");
+}

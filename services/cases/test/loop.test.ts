@@ -22,9 +22,10 @@ describe("the closed loop over HTTP", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBe('"v9"');
     const outbox = await runInDurableObject(env.CASE.get(env.CASE.idFromName(c.id)), (_i, state) =>
-      state.storage.sql.exec<{ n: number; sent: number }>("SELECT count(*) AS n, sum(notify_sent + assess_sent) AS sent FROM outbox").one(),
+      state.storage.sql.exec<{ n: number; sent: number }>("SELECT count(*) AS n, sum(notify_sent + assess_sent + integ_sent) AS sent FROM outbox").one(),
     );
-    expect(outbox).toEqual({ n: 9, sent: 18 });
+    // Each of the 9 events was sent to the three consumers' queues (notifications, assessments, integrations).
+    expect(outbox).toEqual({ n: 9, sent: 27 });
   });
 
   it("refuses an illegal transition with 409 naming the commands allowed now", async () => {

@@ -1,11 +1,11 @@
 import { DurableObject } from "cloudflare:workers";
 import { log, sha256Hex } from "@civicgrid/http";
 import type { ArchiveVerification, CaseArchive, CaseEventRecord, CaseView, Principal, PublicCaseView } from "@civicgrid/contracts";
-import { canonicalJson, chainHash, decide, GENESIS_HASH, nextDueAt, openCase, SYSTEM_ACTOR, tick, verifyChain, type Actor, type CaseCommand, type CaseState, type NewCase, type Step } from "../domain";
+import { amendCase, canonicalJson, chainHash, decide, GENESIS_HASH, nextDueAt, openCase, SYSTEM_ACTOR, tick, verifyChain, type Actor, type Amendment, type CaseCommand, type CaseState, type NewCase, type Step } from "../domain";
 import type { Env } from "../env";
 import { projectCase } from "../read-model/project";
 import { envelopeOf, viewOf } from "./envelope";
-import { CaseStore } from "./storage";
+import { CaseStore, OUTBOX_QUEUES } from "./storage";
 
 export type CommandResult =
   | { ok: true; case: CaseView; replayed: boolean }
@@ -46,11 +46,8 @@ export class CaseDO extends DurableObject<Env> {
       if (!state) return { ok: false, code: "not_found", detail: "no such case" };
       // The same key with the same command (and caller) answers what it answered first, before any version check.
       const commandHash = await sha256Hex(canonicalJson({ command, sub: principal.sub }));
-      if (options.idempotencyKey) {
-        const seen = this.store.command(options.idempotencyKey);
-        if (seen && seen.hash !== commandHash) return { ok: false, code: "idempotency_key_reused", detail: "this Idempotency-Key was used with a different command" };
-        if (seen) return { ok: true, case: JSON.parse(seen.result) as CaseView, replayed: true };
-      }
+      const replay = this.replayOf(options.idempotencyKey, commandHash);
+      if (replay) return replay;
       const decision = decide(state, command, principal, new Date());
       // Jurisdiction first: a caller outside it learns neither the state nor the version.
       if (!decision.ok && decision.code === "forbidden") return decision;
@@ -94,6 +91,27 @@ export class CaseDO extends DurableObject<Env> {
     return result;
   }
 
+  /**
+   * A platform's amendment of its order (`case.amended`). `idempotencyKey` is derived from the order and the note,
+   * so a redelivered amendment answers what the first one did and is logged once.
+   */
+  async amend(amendment: Amendment, actor: Actor, idempotencyKey: string): Promise<CommandResult> {
+    const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
+      const state = this.store.state();
+      if (!state) return { ok: false, code: "not_found", detail: "no such case" };
+      const commandHash = await sha256Hex(canonicalJson({ amendment, sub: actor.sub }));
+      const replay = this.replayOf(idempotencyKey, commandHash);
+      if (replay) return replay;
+      const decision = amendCase(state, amendment, new Date());
+      if (!decision.ok) return decision;
+      const view = viewOf(decision.steps[decision.steps.length - 1]!.state);
+      await this.commit(decision.steps, state.status, actor, idempotencyKey, { hash: commandHash, result: JSON.stringify(view) });
+      return { ok: true, case: view, replayed: false };
+    });
+    if (result.ok && !result.replayed) await this.deliver();
+    return result;
+  }
+
   snapshot(): CaseState | null {
     return this.store.state();
   }
@@ -120,6 +138,15 @@ export class CaseDO extends DurableObject<Env> {
     // The instant this alarm was set for: its effect is what is due then (an alarm never fires early in production).
     const scheduled = this.store.meta("alarm_at") ?? Date.now();
     await this.tick(Math.max(Date.now(), scheduled));
+  }
+
+  /** The first answer to this idempotency key, or a refusal when the key came with a different command; null when unseen. */
+  private replayOf(idempotencyKey: string | null, commandHash: string): CommandResult | null {
+    if (!idempotencyKey) return null;
+    const seen = this.store.command(idempotencyKey);
+    if (!seen) return null;
+    if (seen.hash !== commandHash) return { ok: false, code: "idempotency_key_reused", detail: "this Idempotency-Key was used with a different command" };
+    return { ok: true, case: JSON.parse(seen.result) as CaseView, replayed: true };
   }
 
   /** Writes the steps, their hash-chained events, outbox rows and supervisions in one storage transaction. */
@@ -149,19 +176,17 @@ export class CaseDO extends DurableObject<Env> {
     });
   }
 
-  /** Sends unsent outbox rows to both queues, projects the state into D1, and sets the next alarm. */
+  /** Sends unsent outbox rows to every consumer's queue, projects the state into D1, and sets the next alarm. */
   private async deliver(): Promise<void> {
     let failed = false;
     try {
       for (const row of this.store.unsent()) {
         const body = JSON.parse(row.envelope) as unknown;
-        if (!row.notify_sent) {
-          await this.env.NOTIFY_QUEUE.send(body);
-          this.store.markSent(row.version, "notify_sent");
-        }
-        if (!row.assess_sent) {
-          await this.env.ASSESS_QUEUE.send(body);
-          this.store.markSent(row.version, "assess_sent");
+        // Each queue is marked on its own, so a retry resends only to the queues that have not taken it yet.
+        for (const { binding, column } of OUTBOX_QUEUES) {
+          if (row[column]) continue;
+          await this.env[binding].send(body);
+          this.store.markSent(row.version, column);
         }
       }
       const state = this.store.state();

@@ -8,10 +8,32 @@ export const SCHEMA = [
      actor_unit TEXT NOT NULL, at TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL, payload TEXT NOT NULL, idem_key TEXT,
      prev_hash TEXT NOT NULL, hash TEXT NOT NULL)`,
   "CREATE TABLE IF NOT EXISTS commands (idem_key TEXT PRIMARY KEY, command_hash TEXT NOT NULL, result TEXT NOT NULL)",
-  "CREATE TABLE IF NOT EXISTS outbox (version INTEGER PRIMARY KEY, envelope TEXT NOT NULL, notify_sent INTEGER NOT NULL DEFAULT 0, assess_sent INTEGER NOT NULL DEFAULT 0)",
+  `CREATE TABLE IF NOT EXISTS outbox (version INTEGER PRIMARY KEY, envelope TEXT NOT NULL, notify_sent INTEGER NOT NULL DEFAULT 0,
+     assess_sent INTEGER NOT NULL DEFAULT 0, integ_sent INTEGER NOT NULL DEFAULT 0)`,
   "CREATE TABLE IF NOT EXISTS supervisions (id TEXT PRIMARY KEY, json TEXT NOT NULL)",
   "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
 ];
+
+/** Each queue an event goes to, with the outbox column that records it was sent there. */
+export const OUTBOX_QUEUES = [
+  { binding: "NOTIFY_QUEUE", column: "notify_sent" },
+  { binding: "ASSESS_QUEUE", column: "assess_sent" },
+  { binding: "INTEG_QUEUE", column: "integ_sent" },
+] as const;
+export type SentColumn = (typeof OUTBOX_QUEUES)[number]["column"];
+export type OutboxRow = { version: number; envelope: string } & Record<SentColumn, number>;
+
+/**
+ * Cases opened before the integrations queue existed have an outbox without its column. Their events that
+ * both other queues already took are marked sent to integrations too: replaying a case's old history would
+ * send stale progress callbacks to the platforms; what is still pending goes to all three.
+ */
+function addIntegrationsColumn(sql: SqlStorage): void {
+  const columns = sql.exec<{ name: string }>("PRAGMA table_info(outbox)").toArray().map((c) => c.name);
+  if (columns.includes("integ_sent")) return;
+  sql.exec("ALTER TABLE outbox ADD COLUMN integ_sent INTEGER NOT NULL DEFAULT 0");
+  sql.exec("UPDATE outbox SET integ_sent = 1 WHERE notify_sent = 1 AND assess_sent = 1");
+}
 
 type EventRow = {
   version: number; type: string; actor_sub: string; actor_role: string; actor_unit: string; at: string;
@@ -22,6 +44,7 @@ type EventRow = {
 export class CaseStore {
   constructor(private readonly sql: SqlStorage) {
     for (const ddl of SCHEMA) sql.exec(ddl);
+    addIntegrationsColumn(sql);
   }
 
   state(): CaseState | null {
@@ -65,13 +88,13 @@ export class CaseStore {
     this.sql.exec("INSERT INTO outbox (version, envelope) VALUES (?, ?)", version, envelope);
   }
 
-  unsent(): { version: number; envelope: string; notify_sent: number; assess_sent: number }[] {
-    return this.sql.exec<{ version: number; envelope: string; notify_sent: number; assess_sent: number }>(
-      "SELECT version, envelope, notify_sent, assess_sent FROM outbox WHERE notify_sent = 0 OR assess_sent = 0 ORDER BY version",
+  unsent(): OutboxRow[] {
+    return this.sql.exec<OutboxRow>(
+      "SELECT version, envelope, notify_sent, assess_sent, integ_sent FROM outbox WHERE notify_sent = 0 OR assess_sent = 0 OR integ_sent = 0 ORDER BY version",
     ).toArray();
   }
 
-  markSent(version: number, queue: "notify_sent" | "assess_sent"): void {
+  markSent(version: number, queue: SentColumn): void {
     this.sql.exec(`UPDATE outbox SET ${queue} = 1 WHERE version = ?`, version);
   }
 

@@ -1,4 +1,5 @@
 export * from "./access";
+export * from "./amend";
 export * from "./case-id";
 export * from "./case-state";
 export * from "./deadlines";

@@ -18,6 +18,15 @@ export interface NewCase {
   followTokenHash: string | null;
   external: { platform: string; orderId: string } | null;
   workOrder: { action: "check" | "act"; assignedBy: string } | null;
+  /** How a report without a login came in (an Open311 app), for the log: never the reporter's contact itself. */
+  intake?: Intake;
+}
+
+export interface Intake {
+  channel: "open311";
+  clientId: string;
+  /** The resident left a way to reach them; what it was is not kept (the service holds no key to encrypt it). */
+  contactLeft: boolean;
 }
 
 /**
@@ -46,7 +55,7 @@ export function openCase(input: NewCase, now: Date): Step[] {
   const first: Step = {
     type: input.workOrder ? "case.work_order_created" : "case.reported",
     state: reported,
-    details: input.workOrder ? { action: input.workOrder.action } : { source: input.source },
+    details: input.workOrder ? { action: input.workOrder.action } : { source: input.source, ...(input.intake ? { intake: input.intake } : {}) },
   };
   if (!urgentMatter) return versioned(reported, [first], now);
   const escalated: CaseState = { ...reported, status: "accepted", holderDivisionCode: placement.countyCode, escalations: 1, ...startClock(reported, "accepted", now) };

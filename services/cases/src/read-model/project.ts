@@ -1,5 +1,6 @@
 import type { CaseSummary, Supervision } from "@civicgrid/contracts";
 import { nextDueAt, type CaseState } from "../domain";
+import { publicRecordOf } from "./public-record";
 
 function summaryOf(s: CaseState): CaseSummary {
   return {
@@ -28,18 +29,20 @@ export async function projectCase(db: D1Database, s: CaseState, supervisions: Su
       .prepare(
         `INSERT INTO cases (id, version, status, title, category_code, priority, source, grid_code, village_code, township_code,
            county_code, division_code, holder_division_code, lead_department_id, reporter_sub, step, due_at, warned, overdue,
-           next_due_at, created_at, updated_at, summary)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
+           next_due_at, created_at, updated_at, summary, public)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
          ON CONFLICT (id) DO UPDATE SET version = excluded.version, status = excluded.status, title = excluded.title,
            category_code = excluded.category_code, priority = excluded.priority, holder_division_code = excluded.holder_division_code,
            lead_department_id = excluded.lead_department_id, step = excluded.step, due_at = excluded.due_at, warned = excluded.warned,
-           overdue = excluded.overdue, next_due_at = excluded.next_due_at, updated_at = excluded.updated_at, summary = excluded.summary
+           overdue = excluded.overdue, next_due_at = excluded.next_due_at, updated_at = excluded.updated_at, summary = excluded.summary,
+           public = excluded.public
          WHERE excluded.version > cases.version`,
       )
       .bind(
         s.id, s.version, s.status, s.title, s.categoryCode, s.priority, s.source, s.gridCode, s.villageCode, s.townshipCode,
         s.countyCode, division, s.holderDivisionCode, s.leadDepartmentId, s.reporterSub, s.step, s.dueAt, s.warned ? 1 : 0,
         s.overdue ? 1 : 0, next ? Date.parse(next) : null, s.createdAt, s.updatedAt, JSON.stringify(summaryOf(s)),
+        JSON.stringify(publicRecordOf(s)),
       ),
     db.prepare(`DELETE FROM case_departments WHERE case_id = ?1 AND ${isCurrent}`).bind(s.id, s.version),
     ...departments.map(([d, role]) =>

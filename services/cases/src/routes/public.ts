@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CaseId, PublicCaseView, PublicReportAnswer, ReportCaseBody } from "@civicgrid/contracts";
 import { AppError, createRouter, sha256Hex } from "@civicgrid/http";
-import { newFollowToken } from "../domain";
 import { caseStub, type AppEnv } from "../env";
-import { openReport, placementOf } from "../opening";
+import { openResidentReport } from "../resident";
 
 /** Residents without a login: report (the gateway rate-limits it) and follow with the token handed back. */
 export const publicRoutes = createRouter<AppEnv>()
@@ -14,14 +13,8 @@ export const publicRoutes = createRouter<AppEnv>()
       responses: { 201: { description: "the case id and follow token", content: { "application/json": { schema: PublicReportAnswer } } } },
     }),
     async (c) => {
-      const body = c.req.valid("json");
-      const place = await placementOf(c.env, body.lng, body.lat);
-      const token = newFollowToken();
-      const view = await openReport(c.env, {
-        ...body, priority: "normal", source: "resident", placement: place, location: { lng: body.lng, lat: body.lat, address: body.address ?? null },
-        reporterSub: null, followTokenHash: await sha256Hex(token),
-      }, { sub: "anonymous", role: "resident", unit: place.villageCode });
-      return c.json({ id: view.id, followToken: token }, 201);
+      const { caseId, followToken } = await openResidentReport(c.env, c.req.valid("json"), { sub: "anonymous" });
+      return c.json({ id: caseId, followToken }, 201);
     },
   )
   .openapi(
