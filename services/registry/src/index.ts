@@ -1,4 +1,4 @@
-import type { MatterAdmission, PointLocation, RegistryRpc } from "@civicgrid/contracts";
+import type { AdmittedMatter, MatterAdmission, PointLocation, RegistryMattersRpc, RegistryRpc } from "@civicgrid/contracts";
 import { ServiceEntrypoint, type CronJob } from "@civicgrid/http";
 import { app } from "./app";
 import type { Env } from "./env";
@@ -11,7 +11,7 @@ export const FLUSH_CRON = "*/5 * * * *";
 const flush: CronJob<Env> = (env) => flushOutbox(env.DB, env.EVENTS);
 
 /** The registry service: HTTP from the gateway, RPC for the other services, the roster queue, its cron. */
-export default class RegistryService extends ServiceEntrypoint<Env> implements RegistryRpc {
+export default class RegistryService extends ServiceEntrypoint<Env> implements RegistryRpc, RegistryMattersRpc {
   protected readonly service = "registry";
   protected readonly app = app;
   protected override readonly cronJobs = { [FLUSH_CRON]: flush };
@@ -30,6 +30,10 @@ export default class RegistryService extends ServiceEntrypoint<Env> implements R
 
   matterAdmission(countyCode: string, matterCode: string, onDate?: string): Promise<MatterAdmission> {
     return rpc.admission(this.env.DB, countyCode, matterCode, onDate);
+  }
+
+  admittedMatters(countyCode: string): Promise<AdmittedMatter[]> {
+    return rpc.admittedMatters(this.env.DB, countyCode);
   }
 
   override async queue(batch: MessageBatch<unknown>): Promise<void> {

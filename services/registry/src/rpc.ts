@@ -1,9 +1,9 @@
-import { DateOnly, GridCode, LngLat, MatterCode, DivisionCode, type MatterAdmission, type PointLocation, type RegistryRpc } from "@civicgrid/contracts";
+import { DateOnly, GridCode, LngLat, MatterCode, DivisionCode, type AdmittedMatter, type MatterAdmission, type PointLocation, type RegistryRpc } from "@civicgrid/contracts";
 import { z } from "@hono/zod-openapi";
 import { indexOn, locationIn } from "./lookup/locator";
 import { versionsOf } from "./store/grids";
 import { statusOf } from "./store/grid-rows";
-import { matterAdmission } from "./store/matters";
+import { listOf, listVersionOn, matterAdmission } from "./store/matters";
 import { shanghaiToday } from "./time";
 
 /**
@@ -46,4 +46,19 @@ export async function admission(db: D1Database, countyCode: string, matterCode: 
     parsed(MatterCode, matterCode, "matterCode"),
     onDate === undefined ? shanghaiToday() : parsed(DateOnly, onDate, "onDate"),
   );
+}
+
+/**
+ * The matters on a county's admission list in force today, as residents' apps see them (the Open311
+ * service list): grouped by the kind of department responsible. Matters a grid worker only collects
+ * (信息采集) are not something a resident reports, so they are left out.
+ */
+export async function admittedMatters(db: D1Database, countyCode: string): Promise<AdmittedMatter[]> {
+  const county = parsed(DivisionCode, countyCode, "countyCode");
+  const version = await listVersionOn(db, county, shanghaiToday());
+  if (!version) return [];
+  const list = await listOf(db, version);
+  return list.admission
+    .filter((item) => item.workerDuty !== "collect")
+    .map((item) => ({ matterCode: item.matterCode, name: item.name, categoryCode: item.categoryCode, group: item.responsibleDepartmentKind }));
 }

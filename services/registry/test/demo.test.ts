@@ -72,6 +72,18 @@ describe("demo data (seed/demo.ts)", () => {
     expect(refused?.message).toMatch(/countyCode/);
   });
 
+  it("lists a county's admitted matters for residents' apps (Open311 services), without collect-only matters or forbidden ones", async () => {
+    const matters = await exports.default.admittedMatters("440703000000");
+    const codes = matters.map((m) => m.matterCode);
+    expect(codes).toContain("0802");
+    expect(matters.find((m) => m.matterCode === "0802")).toEqual({ matterCode: "0802", name: "路灯故障", categoryCode: "08", group: "urban_management" });
+    expect(codes).not.toContain("1001");
+    expect(codes).not.toContain("F01");
+    expect(await exports.default.admittedMatters("440799000000")).toEqual([]);
+    const refused = await exports.default.admittedMatters("4407").then(() => null, (error: Error) => error);
+    expect(refused?.message).toMatch(/countyCode/);
+  });
+
   it("knows every demo case category as an admitted matter", async () => {
     const { CASE_CATEGORIES } = await import("@civicgrid/demo-data");
     for (const c of CASE_CATEGORIES) expect((await exports.default.matterAdmission("440705000000", c.code)).status, c.code).toBe("admitted");
