@@ -5,33 +5,8 @@
  */
 import { z } from "@hono/zod-openapi";
 import { DivisionCode } from "./division";
+import { isValidIdNumber } from "./id-number";
 import { Role } from "./principal";
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = "10X98765432";
-
-/** The birth date (YYYY-MM-DD) of an 18-character resident ID number, or null when the date does not exist. */
-export function idNumberBirthDate(id: string): string | null {
-  const m = /^\d{6}(\d{4})(\d{2})(\d{2})\d{3}[\dX]$/.exec(id);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${m[1]}-${m[2]}-${m[3]}`;
-}
-
-/** GB 11643-1999: a real birth date and the ISO 7064 MOD 11-2 check character. */
-export function isValidIdNumber(id: string): boolean {
-  if (idNumberBirthDate(id) === null) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (WEIGHTS[i] ?? 0);
-  return CHECK[sum % 11] === id[17];
-}
-
-/** The 17th digit is odd for men, even for women. */
-export function genderOfId(id: string): "male" | "female" {
-  return Number(id[16]) % 2 === 1 ? "male" : "female";
-}
 
 export const IdNumber = z
   .string()

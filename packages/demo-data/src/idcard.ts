@@ -1,37 +1,13 @@
-/**
- * Resident ID numbers (居民身份证号码, GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit
- * sequence whose last digit is odd for men and even for women, ISO 7064 MOD 11-2 check character.
- */
+/** Making resident ID numbers (GB 11643-1999) for demo people. */
+import { genderOfId, idCheckDigit } from "@civicgrid/contracts";
 import type { Gender } from "./types";
 import type { Rng } from "./random";
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = "10X98765432";
-
-/** The check character for the first 17 digits. */
-export function idCheckDigit(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
-  return CHECK[sum % 11] ?? "?";
-}
-
-/** The birth date (YYYY-MM-DD) of a well-formed ID number whose date exists, else null. */
-export function idBirthDate(id: string): string | null {
-  const m = /^\d{6}(\d{4})(\d{2})(\d{2})\d{3}[\dX]$/.exec(id);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${m[1]}-${m[2]}-${m[3]}`;
-}
-
-/** True when the number is 18 characters, its birth date exists and its check character is right. */
-export function isValidIdNumber(id: string): boolean {
-  return idBirthDate(id) !== null && idCheckDigit(id.slice(0, 17)) === id[17];
-}
+/** The ID-number rules live with the contracts; the generator only makes numbers that obey them. */
+export { idCheckDigit, idNumberBirthDate as idBirthDate, isValidIdNumber } from "@civicgrid/contracts";
 
 export function genderOfIdNumber(id: string): Gender {
-  return Number(id[16]) % 2 === 1 ? "male" : "female";
+  return genderOfId(id);
 }
 
 /**

@@ -69,16 +69,3 @@ export function idempotency(db: (env: unknown) => D1Database, options: { staleMs
       .run();
   };
 }
-
-/** The DDL each service's first migration carries (kept here so tests can assert they agree). */
-export const IDEMPOTENCY_TABLE_SQL = `CREATE TABLE IF NOT EXISTS idempotency_keys (
-  scope TEXT NOT NULL,
-  key TEXT NOT NULL,
-  body_hash TEXT NOT NULL,
-  state TEXT NOT NULL CHECK (state IN ('in_flight', 'done')),
-  status INTEGER,
-  headers TEXT,
-  body TEXT,
-  created_at INTEGER NOT NULL,
-  PRIMARY KEY (scope, key)
-);`;

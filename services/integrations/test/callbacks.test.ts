@@ -1,5 +1,5 @@
-import { asPrincipal, principals } from "@civicgrid/testing";
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { asPrincipal, principals, watchedBatch } from "@civicgrid/testing";
+import { createExecutionContext, getQueueResult } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { backoffSeconds, INTERNAL_ORIGIN } from "../src/callbacks/send";
@@ -18,15 +18,7 @@ const caseEvent = (caseId: string, version: number, external: { platform: string
 
 /** Runs one batch through the service's queue handler; getQueueResult does not report retry delays, so they are watched here. */
 async function runQueue(queue: string, bodies: unknown[]) {
-  const batch = createMessageBatch(queue, bodies.map((body, i) => ({ id: `m${i}-${crypto.randomUUID()}`, timestamp: new Date(), attempts: 1, body })));
-  const delays: (number | undefined)[] = [];
-  for (const message of batch.messages) {
-    const retry = message.retry.bind(message);
-    message.retry = (options?: QueueRetryOptions) => {
-      delays.push(options?.delaySeconds);
-      retry(options);
-    };
-  }
+  const { batch, delays } = watchedBatch(queue, bodies);
   const ctx = createExecutionContext();
   await new IntegrationsService(ctx, env).queue(batch);
   return { ...(await getQueueResult(batch, ctx)), delays };

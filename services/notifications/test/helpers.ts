@@ -1,5 +1,6 @@
 import type { CaseEventData, EventEnvelope } from "@civicgrid/contracts";
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { createExecutionContext, getQueueResult } from "cloudflare:test";
+import { watchedBatch } from "@civicgrid/testing";
 import { env } from "cloudflare:workers";
 import { pushChannels } from "../src/channels";
 import type { Env } from "../src/env";
@@ -37,16 +38,7 @@ export function caseEvent(type: string, data: Partial<CaseEventData> = {}, occur
 
 /** Runs one queue batch through the service's queue handler and answers the acks and retries. */
 export async function runBatch(queue: string, bodies: unknown[], overrides: Partial<Env> = {}) {
-  const batch = createMessageBatch(queue, bodies.map((body, i) => ({ id: `m-${++sequence}-${i}`, timestamp: new Date(), attempts: 1, body })));
-  // getQueueResult does not report retry delays, so the test watches them on the way through.
-  const delays: (number | undefined)[] = [];
-  for (const message of batch.messages) {
-    const retry = message.retry.bind(message);
-    message.retry = (options?: QueueRetryOptions) => {
-      delays.push(options?.delaySeconds);
-      retry(options);
-    };
-  }
+  const { batch, delays } = watchedBatch(queue, bodies);
   const ctx = createExecutionContext();
   const testEnv = { ...env, ...overrides };
   await handleQueue(batch, testEnv, pushChannels(testEnv));

@@ -4,10 +4,8 @@ import { app } from "./app";
 import type { Env } from "./env";
 import { consumeRosterEvents } from "./queue/roster-events";
 import * as rpc from "./rpc";
-import { flushOutbox } from "./store/outbox";
+import { FLUSH_CRON, flushOutbox } from "./store/outbox";
 
-/** Every five minutes: send events whose send failed after their write (the outbox). */
-export const FLUSH_CRON = "*/5 * * * *";
 const flush: CronJob<Env> = (env) => flushOutbox(env.DB, env.EVENTS);
 
 /** The registry service: HTTP from the gateway, RPC for the other services, the roster queue, its cron. */

@@ -1,7 +1,8 @@
 import { createScheduledController } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import RegistryService, { FLUSH_CRON } from "../src/index";
+import RegistryService from "../src/index";
+import { FLUSH_CRON } from "../src/store/outbox";
 import { flushOutbox } from "../src/store/outbox";
 import { PJ, V1, fileLayout, gridFields, rect, resetRegistry, seedDivisions, shanghaiDay } from "./fixtures";
 

@@ -2,6 +2,10 @@ import type { EventEnvelope } from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
 import type { RegistryEventType } from "@civicgrid/contracts";
 
+/** Every five minutes: send events whose send failed after their write (the outbox). Not exported from the
+ * worker's entry module: workerd allows only handlers and classes there. */
+export const FLUSH_CRON = "*/5 * * * *";
+
 /** An event with an id that stays the same however often it is written or sent. */
 export function registryEvent(type: RegistryEventType, aggregateId: string, version: number, data: Record<string, unknown>, id?: string): EventEnvelope {
   return {

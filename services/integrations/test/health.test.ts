@@ -1,0 +1,4 @@
+import { describeServiceBasics } from "@civicgrid/testing";
+import { exports } from "cloudflare:workers";
+
+describeServiceBasics("integrations", () => exports.default);
