@@ -26,6 +26,10 @@ export type CaseSource = z.infer<typeof CaseSource>;
 export const CasePriority = z.enum(["normal", "urgent", "emergency"]);
 export type CasePriority = z.infer<typeof CasePriority>;
 
+/**
+ * A case closes through `case.check_passed` (the agency's check) or `case.resolved_on_site` (the grid
+ * worker); both carry `status: "closed"`. There is no separate closing event.
+ */
 export const CaseEventType = z.enum([
   "case.reported",
   "case.work_order_created",
@@ -39,7 +43,6 @@ export const CaseEventType = z.enum([
   "case.handled",
   "case.check_passed",
   "case.check_failed",
-  "case.closed",
   "case.rated",
   "case.reopened",
   "case.archived",

@@ -60,6 +60,11 @@ describe("daily facts from case events", () => {
     expect(dept).toEqual({ d: 1, s: 1, so: 1, h: 1, ho: 0, o: 1, r: 1, ss: 100 });
   });
 
+  it("counts a grid's closures from both ways a case closes (resolved on site, check passed)", async () => {
+    const grid = await env.DB.prepare("SELECT SUM(cases_closed) AS closed FROM grid_day_facts WHERE grid_code = '440703001001001' AND day = '2026-11-18'").first<{ closed: number }>();
+    expect(grid?.closed).toBe(1);
+  });
+
   it("changes nothing when the same events are delivered again", async () => {
     const before = [await snapshot(FACTS), await snapshot(DEPT_FACTS), await snapshot("SELECT COUNT(*) n FROM case_events")];
     expect((await deliver([...EVENTS].reverse())).outcome).toBe("ok");

@@ -49,10 +49,10 @@ describe("rules and the SMS sink", () => {
     const list = await (await call(principals.countyAgency, "GET", "/v1/notifications/rules?limit=200")).json<{ items: { id: string; version: number }[] }>();
     expect(list.items.map((r) => r.id)).toContain("emergency-lead-sms");
     expect((await call(principals.department, "GET", "/v1/notifications/rules")).status).toBe(403);
-    expect((await call(principals.cityAgency, "PATCH", "/v1/notifications/rules/closed-reporter-app", { enabled: false }, { "if-match": '"v1"' })).status).toBe(403);
-    const off = await call(principals.admin, "PATCH", "/v1/notifications/rules/closed-reporter-app", { enabled: false }, { "if-match": '"v1"' });
+    expect((await call(principals.cityAgency, "PATCH", "/v1/notifications/rules/emergency-lead-sms", { enabled: false }, { "if-match": '"v1"' })).status).toBe(403);
+    const off = await call(principals.admin, "PATCH", "/v1/notifications/rules/emergency-lead-sms", { enabled: false }, { "if-match": '"v1"' });
     expect(await off.json()).toMatchObject({ enabled: false, version: 2 });
-    const on = await call(principals.admin, "PATCH", "/v1/notifications/rules/closed-reporter-app", { enabled: true }, { "if-match": off.headers.get("etag")! });
+    const on = await call(principals.admin, "PATCH", "/v1/notifications/rules/emergency-lead-sms", { enabled: true }, { "if-match": off.headers.get("etag")! });
     expect(await on.json()).toMatchObject({ enabled: true, version: 3 });
   });
 

@@ -40,7 +40,7 @@ describe("the inbox", () => {
 
   it("shows a message only to the keys it is addressed to: not another department, county or resident", async () => {
     const event = caseEvent("case.escalated", { holderDivisionCode: "440703001000", details: { reason: "跨村纠纷" } });
-    const closed = caseEvent("case.closed", { status: "closed", reporterSub: resident.sub });
+    const closed = caseEvent("case.check_passed", { status: "closed", reporterSub: resident.sub });
     await publish(event, closed);
     expect(caseIds(await inboxOf(pengjiangTownship))).toContain(event.data.caseId);
     expect(caseIds(await inboxOf(xinhuiAgency))).not.toContain(event.data.caseId);

@@ -72,10 +72,10 @@ describe("rules turn events into messages", () => {
   });
 
   it("tells the resident who reported that the case is closed, and nobody when no reporter left a contact", async () => {
-    const event = caseEvent("case.closed", { status: "closed", reporterSub: "t-resident" });
+    const event = caseEvent("case.check_passed", { status: "closed", reporterSub: "t-resident" });
     await publish(event);
     expect(keysOf(await deliveriesOf(event.id))).toEqual(["in_app user:t-resident"]);
-    const anonymous = caseEvent("case.closed", { status: "closed", reporterSub: null });
+    const anonymous = caseEvent("case.check_passed", { status: "closed", reporterSub: null });
     await publish(anonymous);
     expect(await deliveriesOf(anonymous.id)).toEqual([]);
   });

@@ -58,7 +58,7 @@ INSERT INTO grid_day_facts (grid_code, day, village_code, township_code, county_
 WITH ${EVENTS_WITH_DEADLINES},
   ge AS (
     SELECT grid_code, SUM(type = 'case.reported') AS reported, SUM(type = 'case.verified') AS verified,
-      SUM(type = 'case.resolved_on_site') AS on_site, SUM(type = 'case.closed') AS closed, SUM(type = 'case.overdue') AS overdue
+      SUM(type = 'case.resolved_on_site') AS on_site, SUM(type IN ('case.check_passed', 'case.resolved_on_site')) AS closed, SUM(type = 'case.overdue') AS overdue
     FROM today WHERE grid_code IS NOT NULL GROUP BY grid_code
   ),
   gp AS (
