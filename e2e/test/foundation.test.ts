@@ -25,7 +25,7 @@ describe("the running system, through the gateway", () => {
     const res = await call("/healthz");
     expect(res.status).toBe(200);
     const services = res.json.services as Record<string, { ok: boolean; migrations: number }>;
-    expect(Object.keys(services).sort()).toEqual(["assessments", "cases", "notifications", "registry", "roster"]);
+    expect(Object.keys(services).sort()).toEqual(["assessments", "cases", "integrations", "notifications", "registry", "roster"]);
     for (const health of Object.values(services)) {
       expect(health.ok).toBe(true);
       expect(health.migrations).toBeGreaterThanOrEqual(1);
