@@ -48,7 +48,7 @@ describe("Open311 GeoReport v2", () => {
     expect(created).toMatchObject({ service_request_id: expect.stringMatching(/^CASE-/), token: expect.stringMatching(/^FT-/), account_id: "acct-9" });
     const one = await get(`requests/${created?.service_request_id}.json`);
     const [request] = z.array(strict(Open311Request)).parse(await one.json());
-    expect(request).toMatchObject({ status: "open", service_code: "ecology.noise", lat: 22.5897, long: 113.0781 });
+    expect(request).toMatchObject({ status: "open", service_code: "M-ENV-003", lat: 22.5897, long: 113.0781 });
     expect(request?.description).toContain("NOISE_TIME: night");
   });
 

@@ -62,7 +62,7 @@ for (const format of ["json", "xml"] as Format[]) {
       const attributes = Object.entries(form).filter(([k]) => k.startsWith("attribute[")).map(([k, v]) => `${k.slice(10, -1)}: ${String(v)}`);
       const description = [form.description, form.address_string ? `地址: ${form.address_string}` : "", ...attributes].filter(Boolean).join("\n").slice(0, 4000);
       const created = await c.env.CASES.reportFromResident({
-        categoryCode: matter.categoryCode, lng: form.long, lat: form.lat, title: matter.name.slice(0, 100), description, clientId: client.id, ...(contact ? { contact } : {}),
+        categoryCode: matter.matterCode, lng: form.long, lat: form.lat, title: matter.name.slice(0, 100), description, clientId: client.id, ...(contact ? { contact } : {}),
       });
       const notice = "已受理，将转交所在网格办理 (received; routed to the grid where it is)";
       return render(c, format, "service_requests", [{ service_request_id: created.caseId, token: created.followToken, service_notice: notice, account_id: form.account_id ?? null }]) as never;
