@@ -292,6 +292,7 @@ export const MatterAdmissionSchema = z
 export const RegistryEventType = z.enum([
   "registry.division.changed",
   "registry.grid.changed",
+  "registry.disclosure.changed",
   "registry.layout.submitted",
   "registry.layout.returned",
   "registry.layout.accepted",

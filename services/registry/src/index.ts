@@ -35,6 +35,6 @@ export default class RegistryService extends ServiceEntrypoint<Env> implements R
   }
 
   override async queue(batch: MessageBatch<unknown>): Promise<void> {
-    await consumeRosterEvents(batch, this.env.DB);
+    await consumeRosterEvents(batch, this.env.DB, this.env.EVENTS);
   }
 }

@@ -73,6 +73,16 @@ describe("public disclosure (公示)", () => {
     expect(await workersOf()).toEqual(["赵六"]);
   });
 
+  it("announces a disclosure change once per snapshot shown, never for a stale or repeated one", async () => {
+    const announced = async () =>
+      (await env.DB.prepare("SELECT id FROM outbox WHERE id LIKE 'registry.disclosure.changed:' || ?1 || ':%' ORDER BY id").bind(G1).all<{ id: string }>()).results.map((r) => r.id);
+    await deliver(snapshot(2, [server("王五", "chief", "13800000005")]));
+    await deliver(snapshot(1, [server("张三", "chief", "13800000001")]), snapshot(2, [server("王五", "chief", "13800000005")]));
+    expect(await announced()).toEqual([`registry.disclosure.changed:${G1}:2`]);
+    await deliver(snapshot(3, [server("赵六", "chief", "13800000006")]));
+    expect(await announced()).toEqual([`registry.disclosure.changed:${G1}:2`, `registry.disclosure.changed:${G1}:3`]);
+  });
+
   it("acknowledges a message it can never read instead of retrying it forever", async () => {
     const result = await deliver({ hello: "world" }, snapshot(1, [server("张三", "chief", "not-checked-here")]), { ...snapshot(2, []), type: "roster.other" });
     expect(result.ackAll).toBe(true);

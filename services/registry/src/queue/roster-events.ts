@@ -1,5 +1,6 @@
 import { EventEnvelope, GridServersChanged } from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
+import { flushOutbox, outboxStatement, registryEvent } from "../store/outbox";
 
 export const GRID_SERVERS_CHANGED = "roster.grid-servers.changed";
 
@@ -9,8 +10,11 @@ export const GRID_SERVERS_CHANGED = "roster.grid-servers.changed";
  * repeated one changes nothing: redelivery and reordering are harmless. Only names, roles and work phones
  * are kept (the schema drops anything else, e.g. a private phone sent by mistake). Messages that can never
  * be read are acknowledged and logged; a database failure retries the batch.
+ *
+ * When a snapshot wins, `registry.disclosure.changed` goes out (through the outbox, in the same batch) so
+ * that residents subscribed to the grid are told; a snapshot that changed nothing announces nothing.
  */
-export async function consumeRosterEvents(batch: MessageBatch<unknown>, db: D1Database): Promise<void> {
+export async function consumeRosterEvents(batch: MessageBatch<unknown>, db: D1Database, events: Pick<Queue, "sendBatch">): Promise<void> {
   const statements: D1PreparedStatement[] = [];
   for (const message of batch.messages) {
     const envelope = EventEnvelope.safeParse(message.body);
@@ -29,6 +33,9 @@ export async function consumeRosterEvents(batch: MessageBatch<unknown>, db: D1Da
         )
         .bind(data.data.gridCode, envelope.data.version, JSON.stringify(servers), envelope.data.id, new Date().toISOString()),
     );
+    // Announced only when this snapshot is the one now shown (the projection row carries its event id).
+    const announced = registryEvent("registry.disclosure.changed", data.data.gridCode, envelope.data.version, { gridCode: data.data.gridCode });
+    statements.push(outboxStatement(db, announced, { sql: "SELECT 1 FROM disclosure_servers WHERE grid_code = ?4 AND event_id = ?5", args: [data.data.gridCode, envelope.data.id] }));
   }
   try {
     if (statements.length > 0) await db.batch(statements);
@@ -36,5 +43,8 @@ export async function consumeRosterEvents(batch: MessageBatch<unknown>, db: D1Da
   } catch (error) {
     log("error", "disclosure projection write failed; retrying the batch", { service: "registry", messages: batch.messages.length, error: String(error) });
     batch.retryAll({ delaySeconds: 5 });
+    return;
   }
+  // The announcements are safe in the outbox; a failure to send now is the cron's to retry.
+  await flushOutbox(db, events).catch((error: unknown) => log("warn", "outbox flush after disclosure change failed", { service: "registry", error: String(error) }));
 }

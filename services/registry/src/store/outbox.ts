@@ -19,11 +19,15 @@ export function registryEvent(type: RegistryEventType, aggregateId: string, vers
   };
 }
 
-/** The outbox row to put in the same D1 batch as the change the event describes. */
-export function outboxStatement(db: D1Database, event: EventEnvelope): D1PreparedStatement {
+/**
+ * The outbox row to put in the same D1 batch as the change the event describes. With `onlyIf`, the row is
+ * written only when that query (placeholders from ?4) finds a row once the batch's earlier statements ran.
+ */
+export function outboxStatement(db: D1Database, event: EventEnvelope, onlyIf?: { sql: string; args: unknown[] }): D1PreparedStatement {
+  const guard = onlyIf ? ` WHERE EXISTS (${onlyIf.sql})` : "";
   return db
-    .prepare("INSERT OR IGNORE INTO outbox (id, body, created_at) VALUES (?1, ?2, ?3)")
-    .bind(event.id, JSON.stringify(event), Date.now());
+    .prepare(`INSERT OR IGNORE INTO outbox (id, body, created_at) SELECT ?1, ?2, ?3${guard}`)
+    .bind(event.id, JSON.stringify(event), Date.now(), ...(onlyIf?.args ?? []));
 }
 
 const BATCH = 100; // the most messages Queues take in one sendBatch
