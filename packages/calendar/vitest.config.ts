@@ -1,4 +1,4 @@
-import { reporters } from "@civicgrid/testing/config";
+import { reporters } from "@civicgrid/test-reporters";
 import { defineConfig } from "vitest/config";
 
 // Plain Node tests; generous timeouts because CI runs suites side by side on 2 cores.

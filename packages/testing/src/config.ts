@@ -1,10 +1,10 @@
 export * from "./constants.ts";
-export * from "./reporters.ts";
+export { reporters } from "@civicgrid/test-reporters";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { TEST_INTERNAL_SECRET } from "./constants.ts";
-import { reporters } from "./reporters.ts";
+import { reporters } from "@civicgrid/test-reporters";
 
 type PoolOptions = Parameters<typeof cloudflareTest>[0];
 type Miniflare = NonNullable<Exclude<PoolOptions, (...args: never[]) => unknown>["miniflare"]>;
