@@ -60,7 +60,9 @@ export async function writeDevVars() {
       if (!(name in values)) throw new Error(`${example}: no local value for ${name}`);
       return values[name].includes("\n") || values[name].includes('"') ? `'${values[name]}'` : values[name];
     });
-    fs.writeFileSync(path.join(dir, ".dev.vars"), text, { mode: 0o600 });
+    const target = path.join(dir, ".dev.vars");
+    // Rewriting an unchanged file would make a running `wrangler dev` reload every worker.
+    if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== text) fs.writeFileSync(target, text, { mode: 0o600 });
   }
   return secrets;
 }

@@ -1,8 +1,11 @@
 import { jsonAs, principals } from "@civicgrid/testing";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { DeliveryJob } from "../src/env";
 import { deliverOne } from "../src/queues/deliver";
 import { caseEvent, deliveriesOf, drain, publish, runBatch, sinkFor } from "./helpers";
+
+const CASE_QUEUE = "civicgrid-case-events-notifications";
 
 const HTTP_SMS = { SMS_PROVIDER: "http", SMS_HTTP_URL: "https://sms.test/send", SMS_HTTP_KEY: "test-sms-key-0001" };
 const base = "http://notifications";
@@ -25,6 +28,26 @@ describe("exactly one effect under at-least-once delivery", () => {
     expect(await sinkFor(event.id)).toHaveLength(1);
     const attempts = await env.DB.prepare("SELECT count(*) AS n FROM delivery_attempts WHERE delivery_id = ?1").bind(sms!.id).first<{ n: number }>();
     expect(attempts?.n).toBe(1);
+  });
+
+  it("retries only the message whose handling threw mid-batch, and the whole batch redelivered still has one effect per event", async () => {
+    const events = ["dept-440703-police", "dept-440703-housing", "dept-440703-fire"].map((lead) => caseEvent("case.dispatched", { leadDepartmentId: lead }));
+    let calls = 0;
+    // The delivery queue fails once, on the second event of the batch: the handler throws mid-batch.
+    const flaky = { sendBatch: async (messages: Iterable<MessageSendRequest<DeliveryJob>>) => (++calls === 2 ? Promise.reject(new Error("queue unavailable")) : env.DELIVERY.sendBatch(messages)) } as Queue;
+    const first = await runBatch(CASE_QUEUE, events, { DELIVERY: flaky });
+    expect(first.explicitAcks).toHaveLength(2);
+    expect(first.retryMessages).toHaveLength(1);
+    expect(first.delays).toHaveLength(1);
+    const again = await runBatch(CASE_QUEUE, events);
+    expect(again.explicitAcks).toHaveLength(3);
+    for (const event of events) {
+      const rows = await deliveriesOf(event.id);
+      expect(rows.filter((r) => r.channel === "in_app")).toHaveLength(1);
+      expect(new Set(rows.map((r) => `${r.recipient_key} ${r.channel}`)).size).toBe(rows.length);
+      const messages = await env.DB.prepare("SELECT count(*) AS n FROM messages WHERE id IN (SELECT id FROM deliveries WHERE event_id = ?1)").bind(event.id).first<{ n: number }>();
+      expect(messages?.n).toBe(1);
+    }
   });
 
   it("retries a failing provider with growing backoff, dead-letters it, and a redrive delivers it once", async () => {
