@@ -23,7 +23,7 @@ function run(label, command, args) {
 const turbo = path.join(root, "node_modules", ".bin", "turbo");
 const unitOk = run("types, lint, unit and service suites", turbo, ["run", "check:types", "check:lint", "test", "--concurrency=2", "--output-logs=errors-only"]);
 const bundleOk = unitOk && run("deploy dry-run: every worker bundles, each under 1 MiB gzipped", "npm", ["run", "-s", "deploy:dry-run"]);
-const e2eOk = bundleOk && run("end-to-end suite", "npm", ["run", "test", "--workspace", "e2e"]);
+const e2eOk = bundleOk && run("end-to-end suite", "npm", ["run", "e2e", "--workspace", "e2e"]);
 
 let passed = 0;
 let failed = 0;
