@@ -6,9 +6,11 @@ import { parse } from "smol-toml";
 import { ROOT, SERVICES } from "../local/env.mjs";
 
 /** Deploy order: a worker goes after every worker it binds to, the gateway last. */
-export const DEPLOY_ORDER = ["roster", "registry", "cases", "notifications", "assessments", "gateway"];
+export const DEPLOY_ORDER = ["roster", "registry", "cases", "notifications", "assessments", "integrations", "gateway"];
 
 export function workerConfigs() {
+  const missing = SERVICES.filter((s) => !DEPLOY_ORDER.includes(s));
+  if (missing.length) throw new Error(`no deploy order for ${missing.join(", ")}: add them to DEPLOY_ORDER`);
   const files = { gateway: path.join(ROOT, "wrangler.toml"), ...Object.fromEntries(SERVICES.map((s) => [s, path.join(ROOT, "services", s, "wrangler.toml")])) };
   return DEPLOY_ORDER.map((key) => {
     const file = files[key];
