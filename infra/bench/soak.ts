@@ -2,7 +2,8 @@
 // ~60% of it for two minutes, crashes the server mid-load and restarts it on the same state, and asserts
 // invariants (no 5xx under held load, no acknowledged write lost, archives verify, the read model and the
 // consumers converge without duplicates). Exits non-zero when an invariant fails; it never asserts speed.
-// Run: npm run bench -- soak   (or: npx tsx infra/bench/soak.ts). SOAK_HELD_S shortens the held phase.
+// Run: npm run bench -- soak   (or: npx tsx infra/bench/soak.ts). SOAK_HELD_S shortens the held phase;
+// SOAK_READS_ONLY=1 holds a load of reads only (memory diagnosis: new cases are new Durable Objects).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
