@@ -4,6 +4,7 @@ import type { Context, Env as HonoEnv } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { accessLog } from "./access-log";
 import { AppError } from "./errors";
+import { idempotency } from "./idempotency";
 import { log } from "./logging";
 import { principalGuard } from "./principal";
 import { problemFromError } from "./problem";
@@ -17,9 +18,11 @@ export interface KitVariables {
 
 export interface KitBindings {
   INTERNAL_TOKEN_SECRET: string;
+  /** The service's own database; it holds the Idempotency-Key table too. */
+  DB: D1Database;
 }
 
-export type KitEnv<B extends KitBindings = KitBindings, V extends object = object> = {
+export type KitEnv<B extends { INTERNAL_TOKEN_SECRET?: string } = KitBindings, V extends object = object> = {
   Bindings: B;
   Variables: KitVariables & V;
 };
@@ -31,9 +34,11 @@ export function createRouter<E extends HonoEnv>() {
 
 /**
  * The Hono app every service starts from: request id, access log, the gateway-principal guard,
+ * Idempotency-Key on every command (on `idempotentPaths`, by default all of `/v1/*`; a service whose
+ * commands keep their keys elsewhere, like cases in its Durable Objects, names the paths it leaves here),
  * problem+json for every error (5xx logged with the request id, internals never leaked).
  */
-export function createServiceApp<E extends KitEnv>(service: string, options: { publicPrefixes?: string[] } = {}) {
+export function createServiceApp<E extends KitEnv>(service: string, options: { publicPrefixes?: string[]; idempotentPaths?: string[] } = {}) {
   const app = createRouter<E>();
   app.use("*", requestId());
   app.use("*", accessLog(service));
@@ -44,6 +49,7 @@ export function createServiceApp<E extends KitEnv>(service: string, options: { p
       publicPrefixes: options.publicPrefixes,
     }),
   );
+  for (const path of options.idempotentPaths ?? ["/v1/*"]) app.use(path, idempotency((env) => (env as KitBindings).DB));
   app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: `civicgrid ${service}`, version: "0.1.0" } });
   app.onError((error, c) => handleError(service, error, c));
   app.notFound((c) => problemFromError(c, new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)));

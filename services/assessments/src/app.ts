@@ -1,5 +1,5 @@
-import { createServiceApp, idempotency } from "@civicgrid/http";
-import type { AppEnv, Env } from "./env";
+import { createServiceApp } from "@civicgrid/http";
+import type { AppEnv } from "./env";
 import { checkins } from "./routes/checkins";
 import { evaluations } from "./routes/evaluations";
 import { patrols } from "./routes/patrols";
@@ -9,7 +9,6 @@ import { reports } from "./routes/reports";
 import { settings } from "./routes/settings";
 
 export const app = createServiceApp<AppEnv>("assessments", { publicPrefixes: ["/v1/public/"] });
-app.use("/v1/*", idempotency((env) => (env as Env).DB));
 app.route("/", checkins);
 app.route("/", patrols);
 app.route("/", settings);

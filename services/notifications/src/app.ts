@@ -1,5 +1,5 @@
-import { createServiceApp, idempotency } from "@civicgrid/http";
-import type { AppEnv, Env } from "./env";
+import { createServiceApp } from "@civicgrid/http";
+import type { AppEnv } from "./env";
 import { deliveries } from "./routes/deliveries";
 import { inbox } from "./routes/inbox";
 import { preferences } from "./routes/preferences";
@@ -9,5 +9,4 @@ import { subscriptions } from "./routes/subscriptions";
 import { templates } from "./routes/templates";
 
 export const app = createServiceApp<AppEnv>("notifications", { publicPrefixes: ["/v1/public/"] });
-app.use("/v1/*", idempotency((env) => (env as Env).DB));
 for (const router of [inbox, preferences, subscriptions, templates, rules, deliveries, smsSink]) app.route("/", router);

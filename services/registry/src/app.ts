@@ -1,5 +1,5 @@
-import { createServiceApp, idempotency } from "@civicgrid/http";
-import type { AppEnv, Env } from "./env";
+import { createServiceApp } from "@civicgrid/http";
+import type { AppEnv } from "./env";
 import { divisions } from "./routes/divisions";
 import { grids } from "./routes/grids";
 import { layoutChanges } from "./routes/layout-changes";
@@ -12,7 +12,6 @@ import { publicGrids } from "./routes/public-grids";
 import { publicMatters } from "./routes/public-matters";
 
 export const app = createServiceApp<AppEnv>("registry", { publicPrefixes: ["/v1/public/"] });
-app.use("/v1/*", idempotency((env) => (env as Env).DB));
 
 for (const router of [divisions, grids, layouts, layoutChanges, layoutFiling, lookup, publicGrids, publicMatters, matterCatalogue, matterChanges]) {
   app.route("/", router);

@@ -1,5 +1,5 @@
-import { createServiceApp, idempotency } from "@civicgrid/http";
-import type { AppEnv, Env } from "./env";
+import { createServiceApp } from "@civicgrid/http";
+import type { AppEnv } from "./env";
 import { assignments } from "./routes/assignments";
 import { departments } from "./routes/departments";
 import { objections } from "./routes/objections";
@@ -9,7 +9,6 @@ import { vetting } from "./routes/vetting";
 import { workers } from "./routes/workers";
 
 export const app = createServiceApp<AppEnv>("roster", { publicPrefixes: ["/v1/public/"] });
-app.use("/v1/*", idempotency((env) => (env as Env).DB));
 app.route("/", workers);
 app.route("/", vetting);
 app.route("/", assignments);
