@@ -4,22 +4,10 @@ import { gridCode } from "./layout";
 import { landline } from "./phones";
 import { createRng } from "./random";
 import type { Rng } from "./random";
-import type { GridType, UnitKind } from "./types";
+import type { Grid, GridType, UnitKind } from "./types";
 
-export interface GridFacts {
-  code: string;
-  name: string;
-  sequence: number;
-  villageCode: string;
-  townshipCode: string;
-  countyCode: string;
-  type: GridType;
-  unit?: { kind: UnitKind; name: string };
-  households: number;
-  population: number;
-  partyOrganisation: string;
-  supervisionPhone: string;
-}
+/** A grid before its boundary is drawn: everything of `Grid` but the geometry. */
+export type GridFacts = Omit<Grid, "geometry" | "center" | "areaKm2">;
 
 /** 白沙社区居委会 → 白沙社区, 东风村委会 → 东风村. */
 export function villageShortName(name: string): string {
