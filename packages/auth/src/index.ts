@@ -5,3 +5,4 @@ export * from "./internal";
 export * from "./jwks";
 export * from "./mint";
 export * from "./policy";
+export * from "./references";

@@ -12,3 +12,4 @@ export * from "./request-id";
 export * from "./validation";
 export * from "./entrypoint";
 export * from "./health";
+export * from "./references";
