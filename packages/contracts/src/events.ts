@@ -46,3 +46,19 @@ export const GridServersChanged = z.object({
   ),
 });
 export type GridServersChanged = z.infer<typeof GridServersChanged>;
+
+/** The queue registry → roster: grids created, redrawn or retired, so the roster's vacancy report covers every grid. */
+export const REGISTRY_TO_ROSTER_QUEUE = "civicgrid-registry-events-roster";
+
+/**
+ * registry.grid.changed: a snapshot of one grid's registry facts (type `registry.grid.changed`, aggregateId the
+ * grid code, `version` the grid's own version, so the roster keeps the newest and ignores stale redeliveries).
+ */
+export const RegistryGridChanged = z.object({
+  gridCode: z.string(),
+  name: z.string(),
+  villageCode: z.string(),
+  type: z.enum(["urban", "rural", "dedicated"]),
+  status: z.enum(["active", "retired"]),
+});
+export type RegistryGridChanged = z.infer<typeof RegistryGridChanged>;

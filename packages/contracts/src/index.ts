@@ -13,3 +13,4 @@ export * from "./notifications";
 export * from "./assessments";
 export * from "./registry";
 export * from "./integrations";
+export * from "./scrub";
