@@ -2,6 +2,8 @@ import { grantingRoles, type Action, type ResourceScope } from "@civicgrid/auth"
 import { divisionPrefix, type Principal, type Role } from "@civicgrid/contracts";
 import { AppError, principalOf } from "@civicgrid/http";
 import type { Context } from "hono";
+import type { AppEnv } from "./env";
+import { assertRosterReferences } from "./references";
 
 /** Refuses (403) unless some role of the caller may take `action` on a resource in `scope`. */
 export function authorize(c: Context, action: Action, scope: ResourceScope): { principal: Principal; roles: Role[] } {
@@ -11,12 +13,19 @@ export function authorize(c: Context, action: Action, scope: ResourceScope): { p
   return { principal, roles };
 }
 
-/** The division a list is scoped to: the asked one, checked, or the caller's own. */
-export function listScope(c: Context, action: Action, divisionCode: string | undefined): { prefix: string; principal: Principal } {
+/**
+ * The division a list is scoped to: the asked one (`query.divisionCode`, a reference checked like any other),
+ * or the caller's own.
+ */
+export async function listScope(
+  c: Context<AppEnv>,
+  action: Action,
+  divisionCode: string | undefined,
+): Promise<{ prefix: string; principal: Principal }> {
   const principal = principalOf(c);
-  const code = divisionCode ?? principal.divisionCode;
-  authorize(c, action, { divisionCode: code });
-  return { prefix: divisionPrefix(code), principal };
+  if (divisionCode === undefined) authorize(c, action, { divisionCode: principal.divisionCode });
+  else await assertRosterReferences(c, [{ field: "query.divisionCode", kind: "division", id: divisionCode, action }]);
+  return { prefix: divisionPrefix(divisionCode ?? principal.divisionCode), principal };
 }
 
 /** The village (12 digits) a grid code (village + 3-digit sequence) lies in. */

@@ -3,9 +3,10 @@ import { ServiceEntrypoint, type CronJob } from "@civicgrid/http";
 import { app } from "./app";
 import { flushOutbox } from "./domain/outbox";
 import type { Env } from "./env";
+import { consumeRegistryEvents } from "./queue/registry-events";
 import * as rpc from "./rpc";
 
-/** The roster service: HTTP from the gateway, RPC for the other services, its scheduled work. */
+/** The roster service: HTTP from the gateway, RPC for the other services, the registry's grid events, its cron. */
 export default class RosterService extends ServiceEntrypoint<Env> implements RosterRpc {
   protected readonly service = "roster";
   protected readonly app = app;
@@ -26,5 +27,10 @@ export default class RosterService extends ServiceEntrypoint<Env> implements Ros
 
   principalStatus(sub: string) {
     return rpc.principalStatus(this.env.DB, sub);
+  }
+
+  /** civicgrid-registry-events-roster: the registry's grid snapshots (contracts REGISTRY_TO_ROSTER_QUEUE). */
+  override async queue(batch: MessageBatch<unknown>): Promise<void> {
+    await consumeRegistryEvents(batch, this.env.DB);
   }
 }

@@ -1,20 +1,17 @@
 import { principals } from "@civicgrid/testing";
 import { env, exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
-import { call, key, newWorker } from "./helpers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, key, knownGrids, newWorker, screenedWorker } from "./helpers";
 
 const agency = principals.countyAgency;
 let gridSeq = 100;
 const nextGrid = () => `440703001001${String(++gridSeq)}`;
+// The grids this file appoints to, as the registry announces them (a grid must be known to the roster).
+beforeAll(() => knownGrids(...Array.from({ length: 60 }, (_, i) => `440703001001${101 + i}`)));
 const LONG_AGO = "2026-09-01";
 type A = { id: string; status: string; noticeEndDate: string; version: number };
 
-async function worker(overrides: Record<string, unknown> = {}, screening: Record<string, boolean> = {}) {
-  const w = await call<{ id: string; version: number }>(agency, "POST", "/v1/workers", newWorker("440703001001", overrides));
-  const flags = { criminalPunishment: false, pendingCriminalCase: false, detention: false, expelledFromPublicOffice: false, dishonestyBlacklist: false, otherLegalBar: false, ...screening };
-  expect((await call(agency, "POST", `/v1/workers/${w.body.id}/screenings`, flags)).status).toBe(201);
-  return w.body;
-}
+const worker = (overrides: Record<string, unknown> = {}, screening: Record<string, boolean> = {}) => screenedWorker(agency, "440703001001", overrides, screening);
 const train = (id: string) => call(agency, "POST", `/v1/workers/${id}/trainings`, { kind: "onboarding", title: "岗前培训", date: "2026-09-10", hours: 8 });
 const appoint = (workerId: string, gridCode: string, role: string, noticeStartDate?: string) =>
   call<A>(agency, "POST", "/v1/assignments", { workerId, gridCode, role, ...(noticeStartDate ? { noticeStartDate } : {}) }, key());

@@ -1,6 +1,8 @@
-import type { Principal } from "@civicgrid/contracts";
+import { REGISTRY_TO_ROSTER_QUEUE, type Principal } from "@civicgrid/contracts";
 import { jsonAs } from "@civicgrid/testing";
-import { exports } from "cloudflare:workers";
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import RosterService from "../src/index";
 
 /** Every answer body the suite received, with the caller's roles, for the personal-data scan. */
 export const answers: { roles: string[]; text: string }[] = [];
@@ -54,3 +56,56 @@ export function newWorker(divisionCode: string, overrides: Record<string, unknow
 }
 
 export const key = () => ({ "idempotency-key": `k-${crypto.randomUUID()}` });
+
+export const CLEAR_SCREENING = {
+  criminalPunishment: false,
+  pendingCriminalCase: false,
+  detention: false,
+  expelledFromPublicOffice: false,
+  dishonestyBlacklist: false,
+  otherLegalBar: false,
+};
+
+/** A worker registered and screened by `p` in `divisionCode`, with the disqualifiers given found. */
+export async function screenedWorker(
+  p: Principal,
+  divisionCode: string,
+  overrides: Record<string, unknown> = {},
+  screening: Record<string, boolean> = {},
+) {
+  const w = await call<{ id: string; version: number }>(p, "POST", "/v1/workers", newWorker(divisionCode, overrides));
+  if (w.status !== 201) throw new Error(`worker not registered: ${w.status}`);
+  const s = await call(p, "POST", `/v1/workers/${w.body.id}/screenings`, { ...CLEAR_SCREENING, ...screening });
+  if (s.status !== 201) throw new Error(`worker not screened: ${s.status}`);
+  return w.body;
+}
+
+/** A registry.grid.changed snapshot as the registry sends it (contracts RegistryGridChanged). */
+export function gridEvent(gridCode: string, version = 1, status: "active" | "retired" = "active") {
+  return {
+    id: `registry.grid.changed:${gridCode}:${version}`,
+    type: "registry.grid.changed",
+    source: "registry",
+    aggregateId: gridCode,
+    version,
+    occurredAt: new Date().toISOString(),
+    data: { gridCode, name: `网格${gridCode.slice(12)}`, villageCode: gridCode.slice(0, 12), type: "urban", status },
+  };
+}
+
+let delivery = 0;
+/** Hands messages to the roster's queue handler as Queues would; answers their ids, what it acked and retried. */
+export async function deliver(...bodies: unknown[]) {
+  const ids = bodies.map(() => `m-${++delivery}`);
+  const messages = bodies.map((body, i) => ({ id: ids[i]!, timestamp: new Date(), attempts: 1, body }));
+  const batch = createMessageBatch(REGISTRY_TO_ROSTER_QUEUE, messages);
+  const ctx = createExecutionContext();
+  await new RosterService(ctx, env).queue(batch);
+  return { ids, ...(await getQueueResult(batch, ctx)) };
+}
+
+/** Makes grids known to the roster the way production does: the registry's events through the queue. */
+export async function knownGrids(...codes: string[]): Promise<void> {
+  const result = await deliver(...codes.map((code) => gridEvent(code)));
+  if (result.retryMessages.length > 0) throw new Error("grid events not kept");
+}

@@ -1,7 +1,7 @@
 import { principals } from "@civicgrid/testing";
 import { exports } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { answers, call, newWorker, secrets } from "./helpers";
+import { answers, call, knownGrids, newWorker, secrets } from "./helpers";
 
 /**
  * Exercises every endpoint as every role and then scans every answer a non-HR caller received,
@@ -30,6 +30,7 @@ afterAll(() => {
 describe("no full ID number or private phone reaches a role not entitled to it", () => {
   it("walks every endpoint as every role", async () => {
     const hr = principals.hr;
+    await knownGrids("440703001001901");
     const w = await call<{ id: string; version: number }>(hr, "POST", "/v1/workers", newWorker("440703001001"));
     const dept = await call(principals.countyAgency, "POST", "/v1/departments", { id: "dept-440703-scan", key: "scan", kind: "测试", name: "蓬江区测试局", divisionCode: "440703000000", dutyPhone: "0750-3000000" });
     expect(dept.status).toBe(201);

@@ -5,19 +5,18 @@ import { authorize, countyOf, gridDivision } from "../access";
 import { appointmentFacts, dutyFacts } from "../domain/appointment-facts";
 import { checkAppointment, checkDutyStart } from "../domain/appointment-rules";
 import { noticeEndDate, today } from "../domain/dates";
+import { assertGridInService } from "../domain/known-grids";
 import { flushAfterWrite, gridChangedStatements } from "../domain/outbox";
 import { ASSIGNMENT_SELECT, loadAssignment, loadWorker, toAssignment, type AssignmentRow } from "../domain/rows";
 import { countySettings } from "../domain/settings";
 import type { AppEnv, Env } from "../env";
+import { assertRosterReferences, ref } from "../references";
 
 /** Appointments of workers to grids: notice, start of duty, end, transfer. */
 export const assignments = createRouter<AppEnv>();
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const IdParam = z.object({ id: z.string().min(1).max(80) });
 const ok = { 200: { description: "the assignment", ...json(Assignment) } };
-
-const knownGrid = (db: D1Database, gridCode: string) =>
-  db.prepare("INSERT OR IGNORE INTO known_grids (code, county_code) VALUES (?1, ?2)").bind(gridCode, countyOf(gridDivision(gridCode)));
 
 async function answer(env: Env, id: string, status: 200 | 201) {
   const row = await loadAssignment(env.DB, id);
@@ -28,7 +27,12 @@ assignments.openapi(
   createRoute({ method: "post", path: "/v1/assignments", request: { body: json(NewAssignment) }, responses: { 201: { description: "appointed; the public notice runs", ...json(Assignment) } } }),
   async (c) => {
     const body = c.req.valid("json");
-    authorize(c, "assignment:write", { divisionCode: gridDivision(body.gridCode) });
+    await assertRosterReferences(c, [
+      ref("body.workerId", "worker", body.workerId, "assignment:write"),
+      ref("body.gridCode", "grid", body.gridCode, "assignment:write"),
+      ref("body.departmentId", "department", body.departmentId, "assignment:write"),
+    ]);
+    await assertGridInService(c.env.DB, body.gridCode, "body.gridCode");
     const worker = await loadWorker(c.env.DB, body.workerId);
     const departmentId = body.departmentId ?? (body.role === "professional" ? (worker.department_id ?? undefined) : undefined);
     checkAppointment(await appointmentFacts(c.env.DB, worker, body.gridCode, body.role, departmentId));
@@ -40,7 +44,6 @@ assignments.openapi(
       c.env.DB.prepare(
         "INSERT INTO assignments (id, worker_id, grid_code, role, department_id, status, notice_start_date, notice_end_date) VALUES (?1, ?2, ?3, ?4, ?5, 'notice', ?6, ?7)",
       ).bind(id, worker.id, body.gridCode, body.role, departmentId ?? null, noticeStart, noticeEndDate(noticeStart, settings.noticeWorkingDays)),
-      knownGrid(c.env.DB, body.gridCode),
     ]).catch((error: unknown) => {
       // The partial unique indexes catch a second chief or full-time worker appointed concurrently.
       if (String(error).includes("UNIQUE")) throw new AppError("conflict", `the grid already has a ${body.role} appointed`);
@@ -63,11 +66,10 @@ assignments.openapi(
   async (c) => {
     const q = c.req.valid("query");
     if (!q.gridCode && !q.workerId) throw AppError.field("query.gridCode", "give gridCode or workerId");
-    if (q.gridCode) authorize(c, "assignment:read", { divisionCode: gridDivision(q.gridCode), gridCode: q.gridCode });
-    else {
-      const w = await loadWorker(c.env.DB, q.workerId!);
-      authorize(c, "worker:read", { divisionCode: w.division_code, ...(w.department_id ? { departmentId: w.department_id } : {}) });
-    }
+    await assertRosterReferences(c, [
+      ref("query.gridCode", "grid", q.gridCode, "assignment:read"),
+      ref("query.workerId", "worker", q.workerId, "worker:read"),
+    ]);
     const after = decodeCursor(q.cursor, 1);
     const { results } = await c.env.DB.prepare(
       `${ASSIGNMENT_SELECT} WHERE (?1 IS NULL OR a.grid_code = ?1) AND (?2 IS NULL OR a.worker_id = ?2) AND (?3 IS NULL OR a.status = ?3) AND a.id > ?4 ORDER BY a.id LIMIT ?5`,
@@ -132,7 +134,8 @@ assignments.openapi(
     const row = await loadAssignment(c.env.DB, c.req.valid("param").id);
     const { gridCode, reason } = c.req.valid("json");
     authorize(c, "assignment:write", { divisionCode: gridDivision(row.grid_code) });
-    authorize(c, "assignment:write", { divisionCode: gridDivision(gridCode) });
+    await assertRosterReferences(c, [ref("body.gridCode", "grid", gridCode, "assignment:write")]);
+    await assertGridInService(c.env.DB, gridCode, "body.gridCode");
     assertVersion(c, row.version);
     if (row.status !== "active") throw new AppError("invalid_transition", "only a serving worker is transferred; a pending appointment is ended and made anew");
     const worker = await loadWorker(c.env.DB, row.worker_id);
@@ -146,7 +149,6 @@ assignments.openapi(
       c.env.DB.prepare(
         "INSERT INTO assignments (id, worker_id, grid_code, role, department_id, status, notice_start_date, notice_end_date, start_date) VALUES (?1, ?2, ?3, ?4, ?5, 'active', ?6, ?6, ?6)",
       ).bind(id, row.worker_id, gridCode, row.role, row.department_id, day),
-      knownGrid(c.env.DB, gridCode),
       ...gridChangedStatements(c.env.DB, row.grid_code, now),
       ...gridChangedStatements(c.env.DB, gridCode, now),
     ]);

@@ -3,6 +3,7 @@ import { Department, DepartmentPatch, NewDepartment, PageQuery, pageOf } from "@
 import { AppError, assertVersion, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
 import { authorize, listScope } from "../access";
 import type { AppEnv } from "../env";
+import { assertRosterReferences, ref } from "../references";
 
 /** Linkage departments (联动部门) at city and county level, their duty contacts and staff. */
 export const departments = createRouter<AppEnv>();
@@ -21,7 +22,7 @@ departments.openapi(
   createRoute({ method: "post", path: "/v1/departments", request: { body: json(NewDepartment) }, responses: { 201: { description: "created", ...json(Department) } } }),
   async (c) => {
     const d = c.req.valid("json");
-    authorize(c, "department:write", { divisionCode: d.divisionCode });
+    await assertRosterReferences(c, [ref("body.divisionCode", "division", d.divisionCode, "department:write")]);
     if (d.id.slice(5, 11) !== d.divisionCode.slice(0, 6)) throw AppError.field("body.id", "must carry the department's division: dept-<first 6 digits of divisionCode>-<key>");
     const row = await c.env.DB.prepare(
       `INSERT INTO departments (id, key, kind, name, division_code, duty_phone, duty_contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING
@@ -37,7 +38,7 @@ departments.openapi(
   createRoute({ method: "get", path: "/v1/departments", request: { query: PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional() }) }, responses: { 200: { description: "a page", ...json(pageOf(Department)) } } }),
   async (c) => {
     const q = c.req.valid("query");
-    const { prefix } = listScope(c, "department:read", q.divisionCode);
+    const { prefix } = await listScope(c, "department:read", q.divisionCode);
     const after = decodeCursor(q.cursor, 1);
     const { results } = await c.env.DB.prepare(`${SELECT} WHERE division_code LIKE ?1 AND id > ?2 ORDER BY id LIMIT ?3`).bind(`${prefix}%`, after?.[0] ?? "", q.limit + 1).all<Row>();
     return c.json(toPage(results, q.limit, (d) => [d.id]), 200);

@@ -47,14 +47,15 @@ reports.openapi(
   createRoute({ method: "get", path: "/v1/roster/vacancies", request: { query: Scoped }, responses: { 200: { description: "grids lacking a chief or a required full-time worker", ...json(pageOf(Vacancy)) } } }),
   async (c) => {
     const q = c.req.valid("query");
-    const { prefix } = listScope(c, "assignment:read", q.divisionCode);
+    const { prefix } = await listScope(c, "assignment:read", q.divisionCode);
     const after = decodeCursor(q.cursor, 1);
     const { results } = await c.env.DB.prepare(
       `SELECT g.code,
          NOT EXISTS (SELECT 1 FROM assignments a WHERE a.grid_code = g.code AND a.role = 'chief' AND a.status = 'active') AS no_chief,
          coalesce(s.full_time_required, 0) = 1 AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.grid_code = g.code AND a.role = 'full_time' AND a.status = 'active') AS no_full_time
        FROM known_grids g LEFT JOIN county_settings s ON s.county_code = g.county_code
-       WHERE g.code LIKE ?1 AND g.code > ?2 AND (no_chief OR no_full_time) ORDER BY g.code LIMIT ?3`,
+       WHERE g.status = 'active' AND g.code LIKE ?1 AND g.code > ?2 AND (no_chief OR no_full_time)
+       ORDER BY g.code LIMIT ?3`,
     ).bind(`${prefix}%`, after?.[0] ?? "", q.limit + 1).all<{ code: string; no_chief: number; no_full_time: number }>();
     const page = toPage(results, q.limit, (r) => [r.code]);
     const items = page.items.map((r) => ({ gridCode: r.code, missing: [...(r.no_chief ? ["chief" as const] : []), ...(r.no_full_time ? ["full_time" as const] : [])] }));
@@ -71,7 +72,7 @@ reports.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const { prefix } = listScope(c, "worker:read", q.divisionCode);
+    const { prefix } = await listScope(c, "worker:read", q.divisionCode);
     const year = String(q.year ?? Number(today().slice(0, 4)));
     const after = decodeCursor(q.cursor, 1);
     const { results } = await c.env.DB.prepare(

@@ -4,6 +4,7 @@ import { AppError, assertVersion, createRouter, decodeCursor, etagOf, principalO
 import type { Context } from "hono";
 import { authorize, listScope } from "../access";
 import type { AppEnv } from "../env";
+import { assertRosterReferences, gridRefs, ref } from "../references";
 
 /** Login subjects: who they are, their org unit, roles and jurisdiction; the gateway asks about them (principalStatus). */
 export const users = createRouter<AppEnv>();
@@ -37,7 +38,12 @@ users.openapi(
   createRoute({ method: "post", path: "/v1/users", request: { body: json(NewUser) }, responses: { 201: { description: "created", ...json(User) } } }),
   async (c) => {
     const u = c.req.valid("json");
-    authorize(c, "user:write", { divisionCode: u.divisionCode });
+    await assertRosterReferences(c, [
+      ref("body.divisionCode", "division", u.divisionCode, "user:write"),
+      ref("body.departmentId", "department", u.departmentId, "user:write"),
+      ref("body.workerId", "worker", u.workerId, "user:write"),
+      ...gridRefs("body.grids", u.grids, "user:write"),
+    ]);
     assertGrantable(c, u.roles);
     if (u.roles.includes("department") && !u.departmentId) throw AppError.field("body.departmentId", "required for a department user");
     const row = await c.env.DB.prepare(
@@ -54,7 +60,7 @@ users.openapi(
   createRoute({ method: "get", path: "/v1/users", request: { query: PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional() }) }, responses: { 200: { description: "a page", ...json(pageOf(User)) } } }),
   async (c) => {
     const q = c.req.valid("query");
-    const { prefix } = listScope(c, "user:read", q.divisionCode);
+    const { prefix } = await listScope(c, "user:read", q.divisionCode);
     const after = decodeCursor(q.cursor, 1);
     const { results } = await c.env.DB.prepare("SELECT * FROM users WHERE division_code LIKE ?1 AND sub > ?2 ORDER BY sub LIMIT ?3").bind(`${prefix}%`, after?.[0] ?? "", q.limit + 1).all<Row>();
     const page = toPage(results, q.limit, (r) => [r.sub]);
@@ -79,6 +85,7 @@ users.openapi(
     authorize(c, "user:write", { divisionCode: row.division_code });
     assertVersion(c, row.version);
     const p = c.req.valid("json");
+    await assertRosterReferences(c, gridRefs("body.grids", p.grids, "user:write"));
     if (p.roles) assertGrantable(c, p.roles);
     const updated = await c.env.DB.prepare(
       `UPDATE users SET name = coalesce(?3, name), org_unit = coalesce(?4, org_unit), roles = coalesce(?5, roles), grids = coalesce(?6, grids), version = version + 1

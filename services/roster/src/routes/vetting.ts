@@ -4,6 +4,7 @@ import { createRouter, principalOf } from "@civicgrid/http";
 import { authorize } from "../access";
 import { loadWorker, workerScope } from "../domain/rows";
 import type { AppEnv } from "../env";
+import { assertRosterReferences, ref } from "../references";
 
 /** Screening against the Gansu disqualifiers, and training records, per worker. */
 export const vetting = createRouter<AppEnv>();
@@ -52,8 +53,10 @@ vetting.openapi(
   async (c) => {
     const worker = await loadWorker(c.env.DB, c.req.valid("param").id);
     const t = c.req.valid("json");
-    // A department records the trainings it led; agencies and HR record any within their division.
-    authorize(c, "training:write", { divisionCode: worker.division_code, ...(t.departmentId ? { departmentId: t.departmentId } : {}) });
+    // Agencies, HR and departments record trainings of workers within their division; the department that led
+    // one is a second resource: a department names only itself, an agency a department within its reach.
+    authorize(c, "training:write", { divisionCode: worker.division_code });
+    await assertRosterReferences(c, [ref("body.departmentId", "department", t.departmentId, "training:write")]);
     const id = `training-${crypto.randomUUID()}`;
     await c.env.DB.prepare("INSERT INTO trainings (id, worker_id, kind, title, date, hours, department_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
       .bind(id, worker.id, t.kind, t.title, t.date, t.hours, t.departmentId ?? null).run();

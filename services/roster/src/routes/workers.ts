@@ -7,6 +7,7 @@ import { decrypt, encrypt, idHash, maskIdNumber, maskPhone, piiKeys } from "../d
 import { loadWorker, toWorker, workerScope, type WorkerRow } from "../domain/rows";
 import { changeWorkerStatus } from "../domain/worker-status";
 import type { AppEnv } from "../env";
+import { assertRosterReferences, ref } from "../references";
 
 export const workers = createRouter<AppEnv>();
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -16,7 +17,10 @@ workers.openapi(
   createRoute({ method: "post", path: "/v1/workers", request: { body: json(NewWorker) }, responses: { 201: { description: "created", ...json(Worker) } } }),
   async (c) => {
     const body = c.req.valid("json");
-    authorize(c, "worker:write", { divisionCode: body.divisionCode, ...(body.departmentId ? { departmentId: body.departmentId } : {}) });
+    await assertRosterReferences(c, [
+      ref("body.divisionCode", "division", body.divisionCode, "worker:write"),
+      ref("body.departmentId", "department", body.departmentId, "worker:write"),
+    ]);
     const keys = await piiKeys(c.env.PII_KEY);
     const hash = await idHash(keys, body.idNumber);
     const dup = await c.env.DB.prepare("SELECT id FROM workers WHERE id_hash = ?1").bind(hash).first<{ id: string }>();
@@ -50,7 +54,7 @@ workers.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const { prefix } = listScope(c, "worker:read", q.divisionCode);
+    const { prefix } = await listScope(c, "worker:read", q.divisionCode);
     const after = decodeCursor(q.cursor, 1);
     const { results } = await c.env.DB.prepare(
       "SELECT * FROM workers WHERE division_code LIKE ?1 AND id > ?2 AND (?3 IS NULL OR status = ?3) ORDER BY id LIMIT ?4",
