@@ -287,6 +287,65 @@ export const MatterAdmissionSchema = z
   })
   .openapi("MatterAdmission");
 
+// ---- matter definitions: what residents' apps show of a matter (Open311 GeoReport v2 service definitions) ----
+
+export const AttributeDatatype = z.enum(["string", "number", "datetime", "text", "singlevaluelist", "multivaluelist"]);
+const isList = (datatype: string) => datatype === "singlevaluelist" || datatype === "multivaluelist";
+
+/** One extra question a report of the matter asks (an Open311 attribute); list types name their values. */
+export const MatterAttribute = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, "must be 1-32 characters a-z 0-9 _, starting with a letter"),
+    /** The prompt shown to the reporter. */
+    description: z.string().trim().min(1).max(200),
+    datatype: AttributeDatatype,
+    required: z.boolean().default(false),
+    order: z.number().int().min(1).max(100),
+    values: z.array(z.object({ key: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(100) })).min(1).max(50).optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (isList(a.datatype) && !a.values) ctx.addIssue({ code: "custom", path: ["values"], message: `a ${a.datatype} attribute names its values` });
+    if (!isList(a.datatype) && a.values) ctx.addIssue({ code: "custom", path: ["values"], message: "only singlevaluelist and multivaluelist attributes have values" });
+    a.values?.forEach((v, i) => {
+      if (a.values?.findIndex((w) => w.key === v.key) !== i) ctx.addIssue({ code: "custom", path: ["values", i, "key"], message: `value key ${v.key} is used twice` });
+    });
+  })
+  .openapi("MatterAttribute");
+export type MatterAttribute = z.infer<typeof MatterAttribute>;
+
+const DefinitionFields = z.object({
+  description: z.string().trim().max(1000).default(""),
+  keywords: z.array(z.string().trim().min(1).max(32)).max(20).default([]),
+  /** The group residents' apps file the matter under; null: the name of its catalogue category. */
+  group: z.string().trim().min(1).max(64).nullable().default(null),
+  attributes: z.array(MatterAttribute).max(30).default([]),
+  /** False for demo and test configuration: never shown in a public list (Open311 services, public lists). */
+  listed: z.boolean().default(true),
+});
+/** The city agency's edit of a matter's definition (PUT: the whole definition). */
+export const MatterDefinitionInput = DefinitionFields.superRefine((d, ctx) => {
+  d.attributes.forEach((a, i) => {
+    if (d.attributes.findIndex((b) => b.code === a.code) !== i) ctx.addIssue({ code: "custom", path: ["attributes", i, "code"], message: `attribute ${a.code} is defined twice` });
+    if (d.attributes.findIndex((b) => b.order === a.order) !== i) ctx.addIssue({ code: "custom", path: ["attributes", i, "order"], message: `order ${a.order} is used twice` });
+  });
+});
+export const MatterDefinition = DefinitionFields.extend({ matterCode: MatterCode, version: z.number().int(), updatedAt: z.string() }).openapi("MatterDefinition");
+export type MatterDefinition = z.infer<typeof MatterDefinition>;
+
+/** A matter of a county's admission list as the public sees it (the Open311 service; AdmittedMatter in rpc.ts). */
+export const PublicMatter = z
+  .object({
+    matterCode: MatterCode,
+    name: z.string(),
+    categoryCode: MatterCode,
+    description: z.string(),
+    keywords: z.array(z.string()),
+    group: z.string(),
+    attributes: z.array(MatterAttribute),
+  })
+  .openapi("PublicMatter");
+export type PublicMatter = z.infer<typeof PublicMatter>;
+
 // ---- events on civicgrid-registry-events ----
 
 export const RegistryEventType = z.enum([

@@ -6,7 +6,7 @@
  */
 import type { City, Grid } from "@civicgrid/demo-data";
 import { areaM2, bbox } from "@civicgrid/geo";
-import { ADMISSION, CATEGORIES, FORBIDDEN } from "./matters";
+import { ADMISSION, CATEGORIES, DEFINITIONS, FORBIDDEN } from "./matters";
 import { insertRows, type SqlValue } from "./sql";
 
 export const DEMO_EFFECTIVE = "2025-01-01";
@@ -87,6 +87,11 @@ export function demoStatements(city: City): string[] {
         ...ADMISSION.map((i): SqlValue[] => [c.code, 1, "admission", i.matterCode, JSON.stringify(i)]),
         ...FORBIDDEN.map((i): SqlValue[] => [c.code, 1, "forbidden", i.matterCode, JSON.stringify(i)]),
       ]),
+    ),
+    ...insertRows(
+      "matter_definitions",
+      ["matter_code", "description", "keywords", "group_name", "attributes", "listed", "updated_by", "updated_at"],
+      DEFINITIONS.map((d) => [d.matterCode, d.description, JSON.stringify(d.keywords), d.group, JSON.stringify(d.attributes), d.listed, SEEDER, SEEDED_AT]),
     ),
     ...insertRows("disclosure_servers", ["grid_code", "version", "servers", "event_id", "updated_at"], disclosureRows(city)),
   ];

@@ -3,7 +3,7 @@
  * drafting notes, seeds/003) and the admission and forbidden lists every county starts from. Matter codes
  * follow the case categories of @civicgrid/demo-data (0101 邻里纠纷 ...), so demo cases find their matter.
  */
-import type { AdmissionItem, ForbiddenItem } from "@civicgrid/contracts";
+import type { AdmissionItem, ForbiddenItem, MatterAttribute } from "@civicgrid/contracts";
 
 export const CATEGORIES: readonly { code: string; name: string; parentCode: string | null; description: string }[] = [
   { code: "A1", name: "网格信息采集维护", parentCode: null, description: "人、地、事、物、组织等基础信息和动态信息" },
@@ -64,4 +64,59 @@ export const FORBIDDEN: readonly ForbiddenItem[] = [
   { matterCode: "F03", name: "招商引资与税费征收", categoryCode: null, rule: "招商引资、税费征收等经济任务不得下派网格员。" },
   { matterCode: "F04", name: "迎检材料与台账报送", categoryCode: null, rule: "各类检查评比的材料整理、台账报送不得要求网格员承担（甘肃办法二(二)4）。" },
   { matterCode: "F05", name: "安全生产执法检查", categoryCode: "02", rule: "网格员可以协助排查隐患，但不得独立开展安全生产执法检查。" },
+];
+
+/** How urgent the reporter finds it: a question several demo matters ask (Open311 singlevaluelist). */
+const URGENCY: MatterAttribute = {
+  code: "urgency",
+  description: "紧急程度",
+  datatype: "singlevaluelist",
+  required: false,
+  order: 9,
+  values: [
+    { key: "normal", name: "一般" },
+    { key: "urgent", name: "较急" },
+    { key: "danger", name: "危及安全" },
+  ],
+};
+
+/**
+ * The catalogue's definitions of some demo matters: what residents' apps show (description, keywords, group)
+ * and the extra questions a report asks (Open311 attributes). E2E-MINUTE is test configuration: never listed.
+ */
+export const DEFINITIONS: readonly { matterCode: string; description: string; keywords: string[]; group: string | null; attributes: MatterAttribute[]; listed: boolean }[] = [
+  {
+    matterCode: "0801",
+    description: "道路、人行道路面坑洼、塌陷、破损，影响通行安全",
+    keywords: ["道路", "坑洼", "塌陷", "路面"],
+    group: "市政设施",
+    attributes: [
+      { code: "damage_area", description: "破损面积（平方米，估计即可）", datatype: "number", required: true, order: 1 },
+      { code: "lane_blocked", description: "是否占用车道", datatype: "singlevaluelist", required: false, order: 2, values: [{ key: "yes", name: "是" }, { key: "no", name: "否" }] },
+      URGENCY,
+    ],
+    listed: true,
+  },
+  {
+    matterCode: "0802",
+    description: "路灯不亮、闪烁、白天常亮或灯杆倾斜",
+    keywords: ["路灯", "照明", "灯杆"],
+    group: "市政设施",
+    attributes: [
+      { code: "pole_number", description: "灯杆编号（灯杆上的喷涂编号）", datatype: "string", required: true, order: 1 },
+      {
+        code: "fault",
+        description: "故障现象（可多选）",
+        datatype: "multivaluelist",
+        required: false,
+        order: 2,
+        values: [{ key: "dark", name: "不亮" }, { key: "flicker", name: "闪烁" }, { key: "daylight", name: "白天常亮" }, { key: "tilted", name: "灯杆倾斜" }],
+      },
+      URGENCY,
+    ],
+    listed: true,
+  },
+  { matterCode: "0301", description: "生活垃圾、建筑垃圾乱堆乱放，垃圾桶满溢", keywords: ["垃圾", "卫生"], group: "环境卫生", attributes: [URGENCY], listed: true },
+  { matterCode: "0901", description: "楼道、消防通道被占用或堵塞", keywords: ["消防通道", "楼道", "堵塞"], group: "消防", attributes: [URGENCY], listed: true },
+  { matterCode: "E2E-MINUTE", description: "端到端测试配置，不对公众展示", keywords: [], group: null, attributes: [], listed: false },
 ];

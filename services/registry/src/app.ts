@@ -8,11 +8,13 @@ import { layouts } from "./routes/layouts";
 import { lookup } from "./routes/lookup";
 import { matterCatalogue } from "./routes/matter-catalogue";
 import { matterChanges } from "./routes/matter-changes";
+import { matterDefinitions } from "./routes/matter-definitions";
 import { publicGrids } from "./routes/public-grids";
 import { publicMatters } from "./routes/public-matters";
 
 export const app = createServiceApp<AppEnv>("registry", { publicPrefixes: ["/v1/public/"] });
 
-for (const router of [divisions, grids, layouts, layoutChanges, layoutFiling, lookup, publicGrids, publicMatters, matterCatalogue, matterChanges]) {
+const routers = [divisions, grids, layouts, layoutChanges, layoutFiling, lookup, publicGrids, publicMatters, matterCatalogue, matterChanges, matterDefinitions];
+for (const router of routers) {
   app.route("/", router);
 }

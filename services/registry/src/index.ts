@@ -6,7 +6,7 @@ import { consumeRosterEvents } from "./queue/roster-events";
 import * as rpc from "./rpc";
 import { FLUSH_CRON, flushOutbox } from "./store/outbox";
 
-const flush: CronJob<Env> = (env) => flushOutbox(env.DB, env.EVENTS);
+const flush: CronJob<Env> = (env) => flushOutbox(env.DB, env);
 
 /** The registry service: HTTP from the gateway, RPC for the other services, the roster queue, its cron. */
 export default class RegistryService extends ServiceEntrypoint<Env> implements RegistryRpc, RegistryMattersRpc {
@@ -35,6 +35,6 @@ export default class RegistryService extends ServiceEntrypoint<Env> implements R
   }
 
   override async queue(batch: MessageBatch<unknown>): Promise<void> {
-    await consumeRosterEvents(batch, this.env.DB, this.env.EVENTS);
+    await consumeRosterEvents(batch, this.env.DB, this.env);
   }
 }

@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { indexOn, locationIn } from "./lookup/locator";
 import { versionsOf } from "./store/grids";
 import { statusOf } from "./store/grid-rows";
+import { publicMattersOf } from "./store/matter-definitions";
 import { listOf, listVersionOn, matterAdmission } from "./store/matters";
 import { shanghaiToday } from "./time";
 
@@ -50,15 +51,14 @@ export async function admission(db: D1Database, countyCode: string, matterCode: 
 
 /**
  * The matters on a county's admission list in force today, as residents' apps see them (the Open311
- * service list): grouped by the kind of department responsible. Matters a grid worker only collects
- * (信息采集) are not something a resident reports, so they are left out.
+ * service list), with description, keywords, group and attributes from the city's catalogue. Matters a grid
+ * worker only collects (信息采集) are not something a resident reports, and matters the catalogue does not
+ * list publicly (demo and test configuration), are left out.
  */
 export async function admittedMatters(db: D1Database, countyCode: string): Promise<AdmittedMatter[]> {
   const county = parsed(DivisionCode, countyCode, "countyCode");
   const version = await listVersionOn(db, county, shanghaiToday());
   if (!version) return [];
   const list = await listOf(db, version);
-  return list.admission
-    .filter((item) => item.workerDuty !== "collect")
-    .map((item) => ({ matterCode: item.matterCode, name: item.name, categoryCode: item.categoryCode, group: item.responsibleDepartmentKind }));
+  return publicMattersOf(db, list.admission.filter((item) => item.workerDuty !== "collect"));
 }

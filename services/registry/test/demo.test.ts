@@ -76,12 +76,39 @@ describe("demo data (seed/demo.ts)", () => {
     const matters = await exports.default.admittedMatters("440703000000");
     const codes = matters.map((m) => m.matterCode);
     expect(codes).toContain("0802");
-    expect(matters.find((m) => m.matterCode === "0802")).toEqual({ matterCode: "0802", name: "路灯故障", categoryCode: "08", group: "urban_management" });
+    expect(matters.find((m) => m.matterCode === "0802")).toMatchObject({ matterCode: "0802", name: "路灯故障", categoryCode: "08", group: "市政设施", keywords: ["路灯", "照明", "灯杆"] });
     expect(codes).not.toContain("1001");
     expect(codes).not.toContain("F01");
     expect(await exports.default.admittedMatters("440799000000")).toEqual([]);
     const refused = await exports.default.admittedMatters("4407").then(() => null, (error: Error) => error);
     expect(refused?.message).toMatch(/countyCode/);
+  });
+
+  it("carries the catalogue's description, keywords, group and Open311 attributes of the demo matters", async () => {
+    const matters = await exports.default.admittedMatters("440703000000");
+    const road = matters.find((m) => m.matterCode === "0801");
+    expect(road?.description).toMatch(/坑洼/);
+    expect(road?.attributes?.map((a) => [a.code, a.datatype, a.required, a.order])).toEqual([
+      ["damage_area", "number", true, 1],
+      ["lane_blocked", "singlevaluelist", false, 2],
+      ["urgency", "singlevaluelist", false, 9],
+    ]);
+    const light = matters.find((m) => m.matterCode === "0802");
+    expect(light?.attributes?.find((a) => a.code === "pole_number")).toMatchObject({ description: "灯杆编号（灯杆上的喷涂编号）", datatype: "string", required: true });
+    expect(light?.attributes?.find((a) => a.code === "urgency")?.values?.map((v) => v.name)).toEqual(["一般", "较急", "危及安全"]);
+    // A matter with no definition of its own takes its category's description and name.
+    expect(matters.find((m) => m.matterCode === "0101")).toMatchObject({ description: "邻里、婚姻家庭、劳资等纠纷的排查和简单调解", group: "矛盾纠纷", keywords: [], attributes: [] });
+  });
+
+  it("never lists the e2e minute-scale matter publicly, though cases can still be timed by it", async () => {
+    const county = "440703000000";
+    expect((await exports.default.admittedMatters(county)).map((m) => m.matterCode)).not.toContain("E2E-MINUTE");
+    const list = await (await exports.default.fetch(`${base}/v1/public/matters/lists/${county}`)).text();
+    expect(list).toContain('"0801"');
+    expect(list).not.toContain("E2E-MINUTE");
+    expect(await (await exports.default.fetch(`${base}/v1/public/matters/lists/${county}/versions/1`)).text()).not.toContain("E2E-MINUTE");
+    expect((await exports.default.fetch(`${base}/v1/public/matters/lists/${county}/matters/E2E-MINUTE`)).status).toBe(404);
+    expect((await exports.default.matterAdmission(county, "E2E-MINUTE")).status).toBe("admitted");
   });
 
   it("knows every demo case category as an admitted matter", async () => {

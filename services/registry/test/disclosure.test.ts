@@ -64,6 +64,20 @@ describe("public disclosure (公示)", () => {
     expect(stored?.servers).not.toContain("13999999999");
   });
 
+  it("scrubs phones, ID numbers and e-mails typed into free text, and still shows the work and supervision phones", async () => {
+    const typed = { name: "二号网格（王姐13912345678）", areaDescription: "幸福路1-9号，联系人身份证440703199001011234，邮箱wang@example.com" };
+    await fileLayout(PJ, [{ op: "update", code: G1, grid: typed }], shanghaiDay());
+    await deliver(snapshot(1, [server("张三 13700001111", "chief", "13800000001")]));
+    const res = await disclosed();
+    const text = await res.text();
+    for (const leaked of ["13912345678", "440703199001011234", "wang@example.com", "13700001111"]) expect(text).not.toContain(leaked);
+    const body = JSON.parse(text) as { name: string; areaDescription: string; supervisionPhone: string; workers: { name: string; workPhone: string }[] };
+    expect(body.name).toBe("二号网格（王姐139******78）");
+    expect(body.areaDescription).toContain("幸福路1-9号");
+    expect(body.supervisionPhone).toBe("0750-3123456");
+    expect(body.workers).toEqual([{ name: "张三 137******11", role: "chief", workPhone: "13800000001" }]);
+  });
+
   it("keeps the newest snapshot: redelivery and out-of-order delivery change nothing wrong", async () => {
     await deliver(snapshot(2, [server("王五", "chief", "13800000005")]));
     await deliver(snapshot(1, [server("张三", "chief", "13800000001")])); // older, arriving late

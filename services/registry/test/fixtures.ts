@@ -2,6 +2,8 @@ import type { Principal } from "@civicgrid/contracts";
 import { jsonAs, principals } from "@civicgrid/testing";
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
+import { ADMISSION, CATEGORIES } from "../seed/matters";
+import { insertRows } from "../seed/sql";
 
 export const base = "http://registry";
 export { principals };
@@ -80,6 +82,16 @@ export function shanghaiDay(offsetDays = 0): string {
 
 /** Empties what tests write (divisions stay), and moves the layout version so no cached index survives. */
 export async function resetRegistry(): Promise<void> {
-  const tables = ["layout_ops", "layouts", "grid_history", "grid_versions", "grids", "outbox", "idempotency_keys", "disclosure_servers", "matter_list_items", "matter_list_versions", "matter_change_requests"];
+  const tables = ["layout_ops", "layouts", "grid_history", "grid_versions", "grids", "outbox", "idempotency_keys", "disclosure_servers", "matter_list_items", "matter_list_versions", "matter_change_requests", "matter_definitions"];
   await env.DB.batch([...tables.map((t) => env.DB.prepare(`DELETE FROM ${t}`)), env.DB.prepare("UPDATE registry_state SET value = value + 1")]);
+}
+
+/** The demo catalogue and, for each county named, a first list version in force since 2025 with `items`. */
+export async function seedMatters(counties: string[] = [], items = ADMISSION) {
+  const lists = counties.flatMap((county) => [
+    `INSERT INTO matter_list_versions (county_code, number, effective_date, approved_by, filed_at) VALUES ('${county}', 1, '2025-01-01', 't', '2025-01-01')`,
+    ...insertRows("matter_list_items", ["county_code", "number", "list", "matter_code", "item"], items.map((i) => [county, 1, "admission", i.matterCode, JSON.stringify(i)])),
+  ]);
+  const catalogue = insertRows("matter_categories", ["code", "name", "parent_code", "description", "updated_at"], CATEGORIES.map((c) => [c.code, c.name, c.parentCode, c.description, "2025-01-01"]));
+  await env.DB.batch([...catalogue, ...lists].map((sql) => env.DB.prepare(sql)));
 }

@@ -1,6 +1,6 @@
 import { EventEnvelope, GridServersChanged } from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
-import { flushOutbox, outboxStatement, registryEvent } from "../store/outbox";
+import { flushOutbox, outboxStatement, registryEvent, type OutboxQueues } from "../store/outbox";
 
 export const GRID_SERVERS_CHANGED = "roster.grid-servers.changed";
 
@@ -14,7 +14,7 @@ export const GRID_SERVERS_CHANGED = "roster.grid-servers.changed";
  * When a snapshot wins, `registry.disclosure.changed` goes out (through the outbox, in the same batch) so
  * that residents subscribed to the grid are told; a snapshot that changed nothing announces nothing.
  */
-export async function consumeRosterEvents(batch: MessageBatch<unknown>, db: D1Database, events: Pick<Queue, "sendBatch">): Promise<void> {
+export async function consumeRosterEvents(batch: MessageBatch<unknown>, db: D1Database, queues: OutboxQueues): Promise<void> {
   const statements: D1PreparedStatement[] = [];
   for (const message of batch.messages) {
     const envelope = EventEnvelope.safeParse(message.body);
@@ -46,5 +46,5 @@ export async function consumeRosterEvents(batch: MessageBatch<unknown>, db: D1Da
     return;
   }
   // The announcements are safe in the outbox; a failure to send now is the cron's to retry.
-  await flushOutbox(db, events).catch((error: unknown) => log("warn", "outbox flush after disclosure change failed", { service: "registry", error: String(error) }));
+  await flushOutbox(db, queues).catch((error: unknown) => log("warn", "outbox flush after disclosure change failed", { service: "registry", error: String(error) }));
 }

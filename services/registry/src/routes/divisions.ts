@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { authorize } from "../access";
 import { checkedBoundary } from "../domain/boundary";
 import type { AppEnv } from "../env";
+import { assertNamed, ref } from "../references";
 import { divisionOf, divisionRow, type DivisionRow } from "../store/divisions";
 import { runBatch, versionGuard } from "../store/guard";
 import { flushOutbox, outboxStatement, registryEvent } from "../store/outbox";
@@ -88,9 +89,7 @@ divisions.openapi(
     const level = divisionLevel(body.code);
     if (level === "province") throw AppError.field("body.code", "provinces are not kept here", "unprocessable");
     if (divisionAncestors(body.code)[0] !== body.parentCode) throw AppError.field("body.parentCode", `the parent of ${body.code} is ${divisionAncestors(body.code)[0]}`);
-    if (level !== "city") await divisionRow(c.env.DB, body.parentCode).catch(() => {
-      throw AppError.field("body.parentCode", `no division ${body.parentCode} on file`, "unprocessable");
-    });
+    if (level !== "city") await assertNamed(c, [ref("body.parentCode", "division", body.parentCode, "division:read")]);
     if (body.urban !== undefined && level !== "village") throw AppError.field("body.urban", "only villages are urban or rural");
     const boundary = body.boundary ? JSON.stringify(checkedBoundary(body.boundary, "body.boundary")) : null;
     const exists = await c.env.DB.prepare("SELECT 1 AS x FROM divisions WHERE code = ?1").bind(body.code).first();
@@ -101,7 +100,7 @@ divisions.openapi(
         .bind(body.code, body.name, level, level === "city" ? null : body.parentCode, body.urban === undefined ? null : Number(body.urban), boundary, nowIso()),
       changedEvent(db, body.code, 1, "created"),
     ]);
-    await flushOutbox(db, c.env.EVENTS);
+    await flushOutbox(db, c.env);
     c.header("location", `/v1/divisions/${body.code}`);
     return answer(c, body.code, 201);
   },
@@ -130,7 +129,7 @@ divisions.openapi(
         .bind(code, patch.name ?? row.name, patch.urban === undefined ? row.urban : Number(patch.urban), boundary, nowIso()),
       changedEvent(db, code, row.version + 1, "updated"),
     ]);
-    await flushOutbox(db, c.env.EVENTS);
+    await flushOutbox(db, c.env);
     return answer(c, code, 200);
   },
 );

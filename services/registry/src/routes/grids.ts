@@ -3,6 +3,7 @@ import { AppError, createRouter, decodeCursor, etagOf, notModified, toPage } fro
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorize, authorizeEver, listScope } from "../access";
 import type { AppEnv } from "../env";
+import { assertNamed, ref } from "../references";
 import { gridOfRecord, recordOfRow, statusOf, VERSION_SELECT, type GridVersionRow } from "../store/grid-rows";
 import { versionsOf } from "../store/grids";
 import { shanghaiToday } from "../time";
@@ -25,6 +26,7 @@ grids.openapi(
   async (c) => {
     const principal = authorizeEver(c, "grid:read");
     const { limit, cursor, divisionCode, onDate } = c.req.valid("query");
+    await assertNamed(c, [ref("query.divisionCode", "division", divisionCode, "grid:read")]);
     const date = onDate ?? shanghaiToday();
     const scope = listScope(principal);
     const after = decodeCursor(cursor, 1);

@@ -7,6 +7,7 @@ import { applyChanges, type DraftOp } from "../domain/draft";
 import { gridCodeOf } from "../domain/grid-code";
 import { blocksChange } from "../domain/layout-rules";
 import type { AppEnv } from "../env";
+import { assertNamed, changeReferences } from "../references";
 import { versionGuard, runBatch } from "../store/guard";
 import { lastSequences, openRecords, villageLayouts, villagesOfCounty } from "../store/grids";
 import { bumpLayout, deleteOp, layoutOf, loadLayout, upsertOp, type LoadedLayout } from "../store/layouts";
@@ -42,6 +43,7 @@ layoutChanges.openapi(
     authorize(c, "grid:write", { divisionCode: row.county_code });
     if (!EDITABLE.has(row.status)) throw new AppError("invalid_transition", `layout ${row.id} is ${row.status}; only a draft or returned layout can be edited`);
     assertVersion(c, row.version);
+    await assertNamed(c, changeReferences(changes));
 
     const named = changes.flatMap((ch) => (ch.op === "create" ? [] : ch.op === "merge" ? ch.codes : [ch.code]));
     const needCodes = changes.flatMap((ch) => (ch.op === "create" ? [ch.villageCode] : ch.op === "split" ? [ch.code.slice(0, 12)] : ch.op === "merge" ? [ch.codes[0]?.slice(0, 12) ?? ""] : []));

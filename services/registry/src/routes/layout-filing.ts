@@ -8,6 +8,7 @@ import { authorize } from "../access";
 import type { AppEnv } from "../env";
 import { acceptStatements } from "../store/accept";
 import { runBatch, versionGuard } from "../store/guard";
+import { lastFiled } from "../store/grids";
 import { bumpLayout, layoutOf, loadLayout, type LoadedLayout } from "../store/layouts";
 import { flushOutbox, outboxStatement, registryEvent } from "../store/outbox";
 import { bumpLayoutVersion } from "../store/state";
@@ -31,7 +32,7 @@ async function transition(c: Context<AppEnv>, loaded: LoadedLayout, set: string,
     ...extra,
     outboxStatement(db, registryEvent(event, row.id, next, data)),
   ]);
-  await flushOutbox(db, c.env.EVENTS);
+  await flushOutbox(db, c.env);
   const layout = layoutOf(await loadLayout(db, row.id));
   c.header("etag", etagOf(layout.version));
   return layout;
@@ -103,13 +104,14 @@ layoutFiling.openapi(
     // History is never rewritten: a layout takes effect today or later, and not before the county's last one.
     const earliest = [shanghaiToday(), previous?.d ?? ""].sort().at(-1) ?? "";
     if (effectiveDate < earliest) throw AppError.field("body.effectiveDate", `must be ${earliest} or later`, "unprocessable");
+    const filed = await lastFiled(db, [...loaded.ops.keys()]);
     const layout = await transition(
       c,
       loaded,
       "status = 'accepted', reviewed_by = ?2, reviewed_at = ?3, effective_date = ?4, review_reasons = '[]'",
       [principal.sub, nowIso(), effectiveDate],
       "registry.layout.accepted",
-      [...acceptStatements(db, row.id, row.county_code, loaded.ops.values(), effectiveDate), bumpLayoutVersion(db)],
+      [...acceptStatements(db, { id: row.id, countyCode: row.county_code }, loaded.ops.values(), effectiveDate, filed), bumpLayoutVersion(db)],
     );
     return c.json(layout, 200);
   },

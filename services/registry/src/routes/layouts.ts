@@ -1,8 +1,9 @@
-import { DivisionCode, Grid, Layout, NewLayout, PageQuery, pageOf } from "@civicgrid/contracts";
+import { DivisionCode, Grid, Layout, NewLayout, PageQuery, divisionLevel, pageOf } from "@civicgrid/contracts";
 import { AppError, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorize, authorizeEver, listScope } from "../access";
 import type { AppEnv } from "../env";
+import { assertNamed, ref } from "../references";
 import { gridOfRecord } from "../store/grid-rows";
 import { layoutOf, loadLayout, type LayoutRow } from "../store/layouts";
 import { nowIso } from "../time";
@@ -20,9 +21,9 @@ layouts.openapi(
   }),
   async (c) => {
     const { countyCode, note } = c.req.valid("json");
+    await assertNamed(c, [ref("body.countyCode", "division", countyCode, "grid:write")]);
     const principal = authorize(c, "grid:write", { divisionCode: countyCode });
-    const county = await c.env.DB.prepare("SELECT level FROM divisions WHERE code = ?1").bind(countyCode).first<{ level: string }>();
-    if (county?.level !== "county") throw AppError.field("body.countyCode", `no county ${countyCode} on file`, "unprocessable");
+    if (divisionLevel(countyCode) !== "county") throw AppError.field("body.countyCode", `${countyCode} is not a county`, "unprocessable");
     const open = await c.env.DB.prepare("SELECT id FROM layouts WHERE county_code = ?1 AND status IN ('draft', 'submitted', 'returned')").bind(countyCode).first<{ id: string }>();
     if (open) throw new AppError("conflict", `county ${countyCode} already has an open layout ${open.id}`, { extra: { layoutId: open.id } });
     const last = await c.env.DB.prepare("SELECT coalesce(max(number), 0) AS n FROM layouts WHERE county_code = ?1").bind(countyCode).first<{ n: number }>();
@@ -56,6 +57,7 @@ layouts.openapi(
     const { limit, cursor, countyCode, status } = c.req.valid("query");
     const scope = listScope(principal);
     if ("grids" in scope) throw new AppError("forbidden", "layouts are read by agencies, departments and hr");
+    await assertNamed(c, [ref("query.countyCode", "division", countyCode, "grid:read")]);
     const after = decodeCursor(cursor, 1);
     const { results } = await c.env.DB.prepare(
       `SELECT * FROM layouts WHERE id > ?1 AND county_code LIKE ?2 AND (?3 IS NULL OR county_code = ?3) AND (?4 IS NULL OR status = ?4)

@@ -32,7 +32,9 @@ lookup.openapi(
     path: "/v1/lookup/batch",
     summary: "Point lookup for up to 1,000 points (e.g. a patrol track); null where no grid covers a point",
     request: jsonBody(LocateBatch),
-    responses: { 200: jsonOf(z.object({ results: z.array(PointLocationSchema.nullable()) }), "one answer per point, in order"), ...refusals },
+    // A union with null, not .nullable(): on a registered component the generator writes allOf [$ref, nullable],
+    // which no null satisfies.
+    responses: { 200: jsonOf(z.object({ results: z.array(z.union([PointLocationSchema, z.null()])) }), "one answer per point, in order"), ...refusals },
   }),
   async (c) => {
     authorizeEver(c, "grid:read");

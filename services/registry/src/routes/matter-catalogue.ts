@@ -4,6 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { authorize, authorizeEver } from "../access";
 import type { AppEnv } from "../env";
+import { assertNamed, ref } from "../references";
 import { runBatch, versionGuard } from "../store/guard";
 import { matterAdmission } from "../store/matters";
 import { flushOutbox, outboxStatement, registryEvent } from "../store/outbox";
@@ -15,7 +16,7 @@ const Versioned = MatterCategory.extend({ version: z.number().int() });
 type CategoryRow = { code: string; name: string; parent_code: string | null; description: string; version: number };
 
 /** The catalogue is the city's (Jiangmen 第九条): only an agency whose jurisdiction holds the city writes it. */
-async function cityCode(db: D1Database): Promise<string> {
+export async function cityCode(db: D1Database): Promise<string> {
   const city = await db.prepare("SELECT code FROM divisions WHERE level = 'city' ORDER BY code LIMIT 1").first<{ code: string }>();
   if (!city) throw new AppError("conflict", "no city is on file; the catalogue belongs to one");
   return city.code;
@@ -37,14 +38,12 @@ matterCatalogue.openapi(
     const db = c.env.DB;
     authorize(c, "matter:write", { divisionCode: await cityCode(db) });
     const body = c.req.valid("json");
-    if (body.parentCode && !(await db.prepare("SELECT 1 AS x FROM matter_categories WHERE code = ?1").bind(body.parentCode).first())) {
-      throw AppError.field("body.parentCode", `no category ${body.parentCode}`, "unprocessable");
-    }
+    await assertNamed(c, [ref("body.parentCode", "matter", body.parentCode ?? undefined, "matter:read")]);
     await runBatch(db, [
       db.prepare("INSERT INTO matter_categories (code, name, parent_code, description, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)").bind(body.code, body.name, body.parentCode, body.description, nowIso()),
       catalogueEvent(db, body.code, 1),
     ]);
-    await flushOutbox(db, c.env.EVENTS);
+    await flushOutbox(db, c.env);
     return answer(c, body.code, 201);
   },
 );
@@ -70,7 +69,7 @@ matterCatalogue.openapi(
       db.prepare("UPDATE matter_categories SET name = ?2, description = ?3, version = version + 1, updated_at = ?4 WHERE code = ?1").bind(code, patch.name ?? row.name, patch.description ?? row.description, nowIso()),
       catalogueEvent(db, code, row.version + 1),
     ]);
-    await flushOutbox(db, c.env.EVENTS);
+    await flushOutbox(db, c.env);
     return answer(c, code, 200);
   },
 );
@@ -86,6 +85,7 @@ matterCatalogue.openapi(
   async (c) => {
     authorizeEver(c, "matter:read");
     const { countyCode, matterCode, onDate } = c.req.valid("query");
+    await assertNamed(c, [ref("query.countyCode", "division", countyCode, "matter:read")]);
     return c.json(await matterAdmission(c.env.DB, countyCode, matterCode, onDate ?? shanghaiToday()), 200);
   },
 );

@@ -5,6 +5,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { authorize, authorizeEver } from "../access";
 import type { AppEnv } from "../env";
+import { assertNamed, ref } from "../references";
 import { runBatch, versionGuard } from "../store/guard";
 import { itemIn, listVersionOn } from "../store/matters";
 import { newListVersion } from "../store/matter-versions";
@@ -64,6 +65,13 @@ matterChanges.openapi(
   async (c) => {
     const body = c.req.valid("json");
     const p = principalOf(c);
+    const category = body.change.action === "add" ? (body.change.item.categoryCode ?? undefined) : undefined;
+    // A county's lists are changed at the request of units inside the county (Jiangmen 第九条): the county is in
+    // reach of a caller inside it, and of an agency above it; never of another county's units.
+    await assertNamed(c, [ref("body.countyCode", "division", body.countyCode, "matter:request-change"), ref("body.change.item.categoryCode", "matter", category, "matter:read")], (scope, named) =>
+      named.kind === "division" && isWithinDivision(p.divisionCode, named.id) ? { divisionCode: p.divisionCode } : scope,
+    );
+    if (divisionLevel(body.countyCode) !== "county") throw AppError.field("body.countyCode", `${body.countyCode} is not a county`, "unprocessable");
     if (!mayRequest(p, body.countyCode)) throw new AppError("forbidden", "changes to a county's lists are requested by its departments or township agencies");
     const id = `mcr-${crypto.randomUUID()}`;
     await c.env.DB.prepare("INSERT INTO matter_change_requests (id, county_code, change, reason, status, requested_by, requester_unit, created_at) VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7)")
@@ -131,7 +139,7 @@ matterChanges.openapi(
       db.prepare("UPDATE matter_change_requests SET status = 'approved', decided_by = ?2, decided_at = ?3, decision_note = ?4, list_number = ?5, version = version + 1 WHERE id = ?1")
         .bind(row.id, p.sub, nowIso(), body.note ?? null, number),
     ]);
-    await flushOutbox(db, c.env.EVENTS);
+    await flushOutbox(db, c.env);
     return answer(c, row.id, 200);
   },
 );

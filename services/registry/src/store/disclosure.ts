@@ -1,10 +1,14 @@
-import type { PublicGrid } from "@civicgrid/contracts";
+import { scrubPublicText, type PublicGrid } from "@civicgrid/contracts";
 import type { GridVersionRow } from "./grid-rows";
 
 const ROLE_ORDER = ["chief", "full_time", "part_time", "professional", "auxiliary"] as const;
 type Server = PublicGrid["workers"][number];
 
-/** The public facts of a grid in force on `date` (公示), or null when none is. */
+/**
+ * The public facts of a grid in force on `date` (公示), or null when none is. What agencies type (names, the
+ * area description) is free text and goes out scrubbed of phone numbers, ID numbers and e-mails (Jiangmen
+ * 第二十二条); the work phones and the supervision phone are what the 公示 is for, so they stay shown.
+ */
 export async function publicGrid(db: D1Database, code: string, date: string): Promise<PublicGrid | null> {
   const grid = await db
     .prepare(
@@ -26,17 +30,17 @@ export async function publicGrid(db: D1Database, code: string, date: string): Pr
     }>();
   if (!grid) return null;
   const servers = (grid.servers ? (JSON.parse(grid.servers) as Server[]) : [])
-    .map(({ name, role, workPhone }) => ({ name, role, workPhone }))
+    .map(({ name, role, workPhone }) => ({ name: scrubPublicText(name), role, workPhone }))
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name, "zh-CN"));
   return {
     code: grid.code,
-    name: grid.name,
+    name: scrubPublicText(grid.name),
     type: grid.type,
-    unitName: grid.unit_name,
-    villageName: grid.village_name ?? "",
-    townshipName: grid.township_name ?? "",
-    countyName: grid.county_name ?? "",
-    areaDescription: grid.area_description,
+    unitName: scrubPublicText(grid.unit_name),
+    villageName: scrubPublicText(grid.village_name ?? ""),
+    townshipName: scrubPublicText(grid.township_name ?? ""),
+    countyName: scrubPublicText(grid.county_name ?? ""),
+    areaDescription: scrubPublicText(grid.area_description),
     supervisionPhone: grid.supervision_phone,
     workers: servers,
   };

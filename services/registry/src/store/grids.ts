@@ -66,3 +66,14 @@ export async function villageLayouts(db: D1Database, villages: ReadonlySet<strin
     };
   });
 }
+
+/** The newest filed version of each named grid: its number and the facts the roster keeps (name, type). */
+export async function lastFiled(db: D1Database, codes: readonly string[]): Promise<Map<string, { seq: number; name: string; type: GridRecord["type"] }>> {
+  if (codes.length === 0) return new Map();
+  const { results } = await db
+    // SQLite takes the bare columns of a max() aggregate from the row holding the maximum.
+    .prepare(`SELECT code, max(seq) AS seq, name, type FROM grid_versions WHERE code IN ${IN_JSON} GROUP BY code`)
+    .bind(JSON.stringify(codes))
+    .all<{ code: string; seq: number; name: string; type: GridRecord["type"] }>();
+  return new Map(results.map((r) => [r.code, { seq: r.seq, name: r.name, type: r.type }]));
+}

@@ -1,7 +1,7 @@
 import { AppError } from "@civicgrid/http";
 
-type Versioned = "layouts" | "divisions" | "matter_categories" | "matter_change_requests";
-const KEYS: Record<Versioned, string> = { layouts: "id", divisions: "code", matter_categories: "code", matter_change_requests: "id" };
+type Versioned = "layouts" | "divisions" | "matter_categories" | "matter_change_requests" | "matter_definitions";
+const KEYS: Record<Versioned, string> = { layouts: "id", divisions: "code", matter_categories: "code", matter_change_requests: "id", matter_definitions: "matter_code" };
 const STALE = "registry-stale-version";
 
 /**

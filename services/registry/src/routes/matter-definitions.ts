@@ -1,0 +1,68 @@
+import { MatterCode, MatterDefinition, MatterDefinitionInput } from "@civicgrid/contracts";
+import { AppError, assertVersion, createRouter, etagOf } from "@civicgrid/http";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { authorize, authorizeEver } from "../access";
+import type { AppEnv } from "../env";
+import { runBatch, versionGuard } from "../store/guard";
+import { definitionOf, definitionRow } from "../store/matter-definitions";
+import { nowIso } from "../time";
+import { cityCode } from "./matter-catalogue";
+import { jsonBody, jsonOf, refusals } from "./openapi";
+
+/**
+ * A matter's definition in the city's catalogue (Jiangmen 第九条: the city keeps the catalogue): what residents'
+ * apps show of it (description, keywords, group), the extra questions a report asks (Open311 attributes), and
+ * whether it is listed publicly at all. The integrations service reads it through `admittedMatters`.
+ */
+export const matterDefinitions = createRouter<AppEnv>();
+const Code = z.object({ matterCode: MatterCode });
+
+async function answer<S extends 200 | 201>(c: Context<AppEnv>, matterCode: string, status: S) {
+  const row = await definitionRow(c.env.DB, matterCode);
+  if (!row) throw new AppError("not_found", `matter ${matterCode} has no definition in the catalogue`);
+  c.header("etag", etagOf(row.version));
+  return c.json(definitionOf(row), status);
+}
+
+matterDefinitions.openapi(
+  createRoute({ method: "get", path: "/v1/matters/definitions/{matterCode}", summary: "A matter's definition in the city's catalogue", request: { params: Code }, responses: { 200: jsonOf(MatterDefinition, "the definition"), ...refusals } }),
+  async (c) => {
+    authorizeEver(c, "matter:read");
+    return answer(c, c.req.valid("param").matterCode, 200);
+  },
+);
+
+matterDefinitions.openapi(
+  createRoute({
+    method: "put",
+    path: "/v1/matters/definitions/{matterCode}",
+    summary: "Define a matter for residents' apps: description, keywords, group, Open311 attributes, listed (city agency; If-Match to replace)",
+    request: { params: Code, ...jsonBody(MatterDefinitionInput) },
+    responses: { 200: jsonOf(MatterDefinition, "the replaced definition"), 201: jsonOf(MatterDefinition, "the new definition"), ...refusals },
+  }),
+  async (c) => {
+    const db = c.env.DB;
+    const principal = authorize(c, "matter:write", { divisionCode: await cityCode(db) });
+    const { matterCode } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const values = [matterCode, body.description, JSON.stringify(body.keywords), body.group, JSON.stringify(body.attributes), Number(body.listed), principal.sub, nowIso()];
+    const existing = await definitionRow(db, matterCode);
+    if (!existing) {
+      await runBatch(db, [
+        db.prepare("INSERT INTO matter_definitions (matter_code, description, keywords, group_name, attributes, listed, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").bind(...values),
+      ]);
+      c.header("location", `/v1/matters/definitions/${matterCode}`);
+      return answer(c, matterCode, 201);
+    }
+    assertVersion(c, existing.version);
+    await runBatch(db, [
+      versionGuard(db, "matter_definitions", matterCode, existing.version),
+      db.prepare(
+        `UPDATE matter_definitions SET description = ?2, keywords = ?3, group_name = ?4, attributes = ?5, listed = ?6, updated_by = ?7, updated_at = ?8,
+         version = version + 1 WHERE matter_code = ?1`,
+      ).bind(...values),
+    ]);
+    return answer(c, matterCode, 200);
+  },
+);
