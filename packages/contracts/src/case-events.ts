@@ -33,6 +33,11 @@ export type CasePriority = z.infer<typeof CasePriority>;
 export const CaseEventType = z.enum([
   "case.reported",
   "case.work_order_created",
+  /**
+   * A work order under an off-list matter: recorded, but not given to the grid's workers until the county approves
+   * the matter (Gansu 二(二)1, Wuxi 第五十六条); `case.work_order_created` follows the approval.
+   */
+  "case.work_order_awaiting_approval",
   "case.verified",
   "case.resolved_on_site",
   "case.accepted",
@@ -76,8 +81,18 @@ export const CaseEventData = z.object({
   holderDivisionCode: z.string(),
   leadDepartmentId: z.string().nullable(),
   assistingDepartmentIds: z.array(z.string()),
-  /** Who acted: login subject, the role they acted in, and their unit (division or department). */
+  /**
+   * Who acted: login subject, the role they acted in, and their unit: the department id when acting as a department,
+   * the division code when acting as an agency or grid worker; `{ sub: "system", role: "system", unit: "cases" }`
+   * for the clock's own events (warnings, overdue, supervision), whose unit answerable is `responsibleUnit`.
+   */
   actor: z.object({ sub: z.string(), role: z.string(), unit: z.string() }),
+  /**
+   * The department an event counts against when the state after it no longer names it: on `case.returned` the
+   * department that returned the case, on `case.reopened` the lead department whose handling the resident rejected.
+   * Null on other events; absent on events published before it existed (read `details.departmentId` there).
+   */
+  fromDepartmentId: z.string().nullable().optional(),
   /** The step now running and its deadline (ISO instants), when one runs. */
   step: z.string().nullable(),
   dueAt: z.string().nullable(),

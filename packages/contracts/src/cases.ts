@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { CaseEventData, CasePriority, CaseSource, CaseStatus } from "./case-events";
+import { DivisionLevel } from "./division";
 import { PageQuery } from "./pagination";
 
 /** Bodies and answers of the cases service (`/v1/cases`, `/v1/public/cases`, `/v1/supervisions`). */
@@ -71,6 +72,18 @@ export const CommandBodies = {
 export type CommandName = keyof typeof CommandBodies;
 export type CommandBody<N extends CommandName> = z.infer<(typeof CommandBodies)[N]>;
 
+export const MatterApproval = z
+  .object({
+    sub: z.string(),
+    role: z.string(),
+    unit: z.string(),
+    level: DivisionLevel,
+    opinion: z.string(),
+    at: z.string(),
+  })
+  .openapi("MatterApproval");
+export type MatterApproval = z.infer<typeof MatterApproval>;
+
 export const CaseView = z
   .object({
     id: z.string(),
@@ -82,6 +95,8 @@ export const CaseView = z
     matterName: z.string().nullable(),
     matterStatus: z.enum(["admitted", "unlisted"]),
     matterApproved: z.boolean(),
+    /** Who approved an off-list matter, at which agency level, and why (Jiangmen 第九条: the county keeps the lists). */
+    matterApproval: MatterApproval.nullable(),
     priority: CasePriority,
     source: CaseSource,
     workOrder: z.object({ action: z.enum(["check", "act"]), assignedBy: z.string() }).nullable(),

@@ -59,7 +59,12 @@ describe("access by role and jurisdiction", () => {
     expect(gas).toMatchObject({ status: "accepted", holderDivisionCode: "440703000000", policeCall: true, priority: "emergency", version: 2 });
     const off = await step(principals.gridWorker, await report(principals.gridWorker, { categoryCode: "X99" }), "verify");
     expect((await act(principals.townshipAgency, off, "accept")).status).toBe(409);
-    const approved = await step(principals.townshipAgency, off, "approve-matter", { opinion: "同意纳入网格办理" });
+    // Jiangmen 第九条: the county keeps the lists, so the township may no longer approve alone (was 200 before issue 12).
+    const township = await act(principals.townshipAgency, off, "approve-matter", { opinion: "同意纳入网格办理" });
+    expect(township.status).toBe(403);
+    expect((await township.json<{ detail: string }>()).detail).toContain("第九条");
+    const approved = await step(principals.countyAgency, off, "approve-matter", { opinion: "同意纳入网格办理" });
+    expect(approved.matterApproval).toMatchObject({ sub: principals.countyAgency.sub, role: "agency", unit: "440703000000", level: "county" });
     expect((await step(principals.townshipAgency, approved, "accept")).status).toBe("accepted");
   });
 });

@@ -126,13 +126,26 @@ describe("case state machine: side paths", () => {
     expect(run(s, principals.townshipAgency, { name: "invalidate", body: { reason: "重复上报" } })).toMatchObject({ status: "invalid", closeReason: "重复上报" });
   });
 
-  it("an off-list matter cannot be accepted until an agency approves it", () => {
+  it("an off-list matter cannot be accepted until the county agency approves it", () => {
     let s = run(newCase({ admission: { ...admitted, status: "unlisted" } }), principals.gridWorker, { name: "verify", body: {} });
     const refused = decide(s, { name: "accept", body: {} }, principals.townshipAgency, NOW);
     expect(refused).toMatchObject({ ok: false, code: "invalid_transition" });
     expect(refused.ok === false && refused.allowed).toContain("approve-matter");
-    s = run(s, principals.townshipAgency, { name: "approve-matter", body: { opinion: "同意纳入" } });
+    // Jiangmen 第九条: the township approved alone before issue 12; now only the county (or above) does.
+    expect(decide(s, { name: "approve-matter", body: { opinion: "同意纳入" } }, principals.townshipAgency, NOW)).toMatchObject({ ok: false, code: "forbidden" });
+    s = run(s, principals.countyAgency, { name: "approve-matter", body: { opinion: "同意纳入" } });
     expect(run(s, principals.townshipAgency, { name: "accept", body: {} }).status).toBe("accepted");
+  });
+
+  it.each([
+    ["dispatch", "accepted", principals.countyAgency, dispatch],
+    ["sign", "dispatched", principals.department, { name: "sign", body: {} }],
+    ["handle", "signed", principals.department, { name: "handle", body: { outcome: "x", evidence: [] } }],
+    ["request-extension", "signed", principals.department, { name: "request-extension", body: { amount: 1, unit: "working_days", reason: "x" } }],
+  ] as [string, CaseStatus, Principal, CaseCommand][])("refuses to %s an off-list matter nobody approved (Gansu 二(二)1)", (_label, status, who, command) => {
+    const s: CaseState = { ...newCase({ admission: { ...admitted, status: "unlisted" } }), status, leadDepartmentId: "dept-440703-police" };
+    expect(decide(s, command, who, NOW)).toMatchObject({ ok: false, code: "invalid_transition", detail: expect.stringContaining("二(二)1") });
+    expect(decide({ ...s, matterApproved: true }, command, who, NOW).ok).toBe(true);
   });
 
   it("an emergency goes up to the county at once, accepted there with a minute clock and the police-call mark", () => {

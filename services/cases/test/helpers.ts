@@ -1,6 +1,7 @@
 import { jsonAs } from "@civicgrid/testing";
-import type { CaseView, Principal } from "@civicgrid/contracts";
-import { exports } from "cloudflare:workers";
+import type { CaseEventData, CaseView, EventEnvelope, Principal } from "@civicgrid/contracts";
+import { env, exports } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
 
 export const HERE = { lng: 113.081, lat: 22.581 }; // 蓬江 440703001001001
 export const XINHUI = { lng: 113.031, lat: 22.461 }; // 新会 440705001001001
@@ -40,4 +41,10 @@ export async function refusal(call: Promise<unknown>): Promise<string> {
     return error instanceof Error ? error.message : String(error);
   }
   throw new Error("expected the call to be refused");
+}
+
+/** The case events as the consumers' queues receive them, read from the case's outbox in its DO. */
+export function outboxEvents(id: string): Promise<(EventEnvelope & { data: CaseEventData })[]> {
+  return runInDurableObject(env.CASE.get(env.CASE.idFromName(id)), (_i, s) =>
+    s.storage.sql.exec<{ envelope: string }>("SELECT envelope FROM outbox ORDER BY version").toArray().map((r) => JSON.parse(r.envelope) as EventEnvelope & { data: CaseEventData }));
 }

@@ -1,15 +1,29 @@
 import { DurableObject } from "cloudflare:workers";
 import { log, sha256Hex } from "@civicgrid/http";
 import type { ArchiveVerification, CaseArchive, CaseEventRecord, CaseView, Principal, PublicCaseView } from "@civicgrid/contracts";
-import { amendCase, canonicalJson, chainHash, decide, GENESIS_HASH, nextDueAt, openCase, SYSTEM_ACTOR, tick, verifyChain, type Actor, type Amendment, type CaseCommand, type CaseState, type NewCase, type Step } from "../domain";
+import {
+  amendCase, cancelCase, canonicalJson, chainHash, decide, decideAsReporter, followTokenActor, GENESIS_HASH, nextDueAt, openCase,
+  SYSTEM_ACTOR, tick, verifyChain, type ActorDecision, type Actor, type Amendment, type CaseCommand, type CaseState, type NewCase,
+  type RateCommand, type Step,
+} from "../domain";
 import type { Env } from "../env";
 import { projectCase } from "../read-model/project";
+import { publicViewOf } from "../read-model/public-record";
 import { envelopeOf, viewOf } from "./envelope";
 import { CaseStore, OUTBOX_QUEUES } from "./storage";
 
 export type CommandResult =
   | { ok: true; case: CaseView; replayed: boolean }
   | { ok: false; code: "not_found" | "invalid_transition" | "forbidden" | "unprocessable" | "precondition_failed" | "idempotency_key_reused" | "conflict"; detail: string; allowed?: string[]; currentVersion?: number };
+
+/** `expectedVersion` null: no If-Match was sent (only the follow-token route allows that). */
+export interface CommandOptions {
+  expectedVersion: number | null;
+  idempotencyKey: string | null;
+}
+
+/** One answer for "no such case" and "wrong token", so ids cannot be probed. */
+export const NO_CASE_FOR_TOKEN = "no case with this id and token";
 
 /** How long after a failed send or projection the alarm retries it. */
 const RETRY_MS = 30_000;
@@ -40,23 +54,48 @@ export class CaseDO extends DurableObject<Env> {
     return result;
   }
 
-  async command(command: CaseCommand, principal: Principal, options: { expectedVersion: number; idempotencyKey: string | null }): Promise<CommandResult> {
+  async command(command: CaseCommand, principal: Principal, options: CommandOptions): Promise<CommandResult> {
+    return this.run({ command, sub: principal.sub }, options, (state) => decide(state, command, principal, new Date()));
+  }
+
+  /**
+   * The anonymous reporter rates their case with the follow token given at reporting. A wrong token answers as
+   * an unknown case does, so neither the case nor its state can be probed; If-Match is checked when sent.
+   */
+  async rateWithToken(tokenHash: string, command: RateCommand, options: CommandOptions): Promise<CommandResult> {
+    const state = this.store.state();
+    if (!state?.followTokenHash || state.followTokenHash !== tokenHash) return { ok: false, code: "not_found", detail: NO_CASE_FOR_TOKEN };
+    const decideNow = (current: CaseState) => decideAsReporter(current, command, new Date());
+    return this.run({ command, sub: followTokenActor(state).sub }, options, decideNow);
+  }
+
+  /**
+   * One command under blockConcurrencyWhile; `identity` (what was asked, by whom) is what a reused key must match,
+   * hashed as it always was for each kind of command. Its Idempotency-Key is stored in the same storage transaction as
+   * its effect, and nothing is written before: there is no claim that could outlive a crashed request. A crash
+   * before the commit leaves nothing (a retry performs the command once); after it, a retry replays the outcome.
+   */
+  private async run(
+    identity: { sub: string } & Record<string, unknown>, options: CommandOptions, decideOn: (state: CaseState) => ActorDecision,
+  ): Promise<CommandResult> {
     const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
       const state = this.store.state();
       if (!state) return { ok: false, code: "not_found", detail: "no such case" };
       // The same key with the same command (and caller) answers what it answered first, before any version check.
-      const commandHash = await sha256Hex(canonicalJson({ command, sub: principal.sub }));
+      const commandHash = await sha256Hex(canonicalJson(identity));
       const replay = this.replayOf(options.idempotencyKey, commandHash);
       if (replay) return replay;
-      const decision = decide(state, command, principal, new Date());
+      const decision = decideOn(state);
       // Jurisdiction first: a caller outside it learns neither the state nor the version.
       if (!decision.ok && decision.code === "forbidden") return decision;
-      if (options.expectedVersion !== state.version) {
-        return { ok: false, code: "precondition_failed", detail: `the case is at version ${state.version}, not ${options.expectedVersion}; read it again`, currentVersion: state.version };
+      if (options.expectedVersion !== null && options.expectedVersion !== state.version) {
+        const detail = `the case is at version ${state.version}, not ${options.expectedVersion}; read it again`;
+        return { ok: false, code: "precondition_failed", detail, currentVersion: state.version };
       }
       if (!decision.ok) return decision;
       const view = viewOf(decision.steps[decision.steps.length - 1]!.state);
-      await this.commit(decision.steps, state.status, decision.actor!, options.idempotencyKey, { hash: commandHash, result: JSON.stringify(view) });
+      const outcome = { hash: commandHash, result: JSON.stringify(view) };
+      await this.commit(decision.steps, state.status, decision.actor!, options.idempotencyKey, outcome);
       return { ok: true, case: view, replayed: false };
     });
     if (result.ok && !result.replayed) await this.deliver();
@@ -76,19 +115,12 @@ export class CaseDO extends DurableObject<Env> {
     return { applied };
   }
 
-  /** A platform withdrew its order: the case closes as invalid (only while it is still before dispatch or open). */
+  /** A platform withdrew its order: the case closes as invalid (only while it is still open). */
   async cancel(reason: string, actor: Actor): Promise<CommandResult> {
-    const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
-      const state = this.store.state();
-      if (!state) return { ok: false, code: "not_found", detail: "no such case" };
-      if (["closed", "rated", "archived", "invalid", "merged"].includes(state.status)) return { ok: false, code: "invalid_transition", detail: `a ${state.status} case cannot be cancelled`, allowed: [] };
-      const now = new Date();
-      const next: CaseState = { ...state, status: "invalid", closeReason: reason, closedAt: now.toISOString(), step: null, dueAt: null, warnAt: null, version: state.version + 1, updatedAt: now.toISOString() };
-      await this.commit([{ type: "case.invalidated", state: next, details: { reason, cancelledBy: actor.sub } }], state.status, actor, null);
-      return { ok: true, case: viewOf(next), replayed: false };
+    return this.run({ cancel: reason, sub: actor.sub }, { expectedVersion: null, idempotencyKey: null }, (state) => {
+      const decision = cancelCase(state, reason, actor, new Date());
+      return decision.ok ? { ...decision, actor } : decision;
     });
-    await this.deliver();
-    return result;
   }
 
   /**
@@ -96,20 +128,10 @@ export class CaseDO extends DurableObject<Env> {
    * so a redelivered amendment answers what the first one did and is logged once.
    */
   async amend(amendment: Amendment, actor: Actor, idempotencyKey: string): Promise<CommandResult> {
-    const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
-      const state = this.store.state();
-      if (!state) return { ok: false, code: "not_found", detail: "no such case" };
-      const commandHash = await sha256Hex(canonicalJson({ amendment, sub: actor.sub }));
-      const replay = this.replayOf(idempotencyKey, commandHash);
-      if (replay) return replay;
+    return this.run({ amendment, sub: actor.sub }, { expectedVersion: null, idempotencyKey }, (state) => {
       const decision = amendCase(state, amendment, new Date());
-      if (!decision.ok) return decision;
-      const view = viewOf(decision.steps[decision.steps.length - 1]!.state);
-      await this.commit(decision.steps, state.status, actor, idempotencyKey, { hash: commandHash, result: JSON.stringify(view) });
-      return { ok: true, case: view, replayed: false };
+      return decision.ok ? { ...decision, actor } : decision;
     });
-    if (result.ok && !result.replayed) await this.deliver();
-    return result;
   }
 
   snapshot(): CaseState | null {
@@ -131,7 +153,7 @@ export class CaseDO extends DurableObject<Env> {
     const state = this.store.state();
     if (!state || !state.followTokenHash || state.followTokenHash !== tokenHash) return null;
     const timeline = this.store.events().map((e) => ({ at: e.at, status: e.to, type: e.type }));
-    return { id: state.id, status: state.status, title: state.title, categoryCode: state.categoryCode, createdAt: state.createdAt, updatedAt: state.updatedAt, closedAt: state.closedAt, outcome: state.outcome, rating: state.rating, timeline };
+    return publicViewOf(state, timeline);
   }
 
   override async alarm(): Promise<void> {

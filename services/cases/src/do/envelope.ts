@@ -7,6 +7,17 @@ export function viewOf(state: CaseState): CaseView {
   return view;
 }
 
+/**
+ * Events after which the state no longer names the department they count against (the lead is cleared): the
+ * event says which one it was, as `fromDepartmentId`, so assessments credit a return or a rejected handling to it.
+ */
+const LEAD_CLEARED = new Set(["case.returned", "case.reopened"]);
+
+function fromDepartmentOf(step: Step): string | null {
+  const id = step.details.departmentId;
+  return LEAD_CLEARED.has(step.type) && typeof id === "string" ? id : null;
+}
+
 /** The queue message of one committed step (id `<caseId>:<version>`, stable across redeliveries). */
 export function envelopeOf(step: Step, previous: CaseStatus | null, actor: Actor): EventEnvelope {
   const s = step.state;
@@ -14,7 +25,7 @@ export function envelopeOf(step: Step, previous: CaseStatus | null, actor: Actor
     caseId: s.id, status: s.status, previousStatus: previous, title: s.title, categoryCode: s.categoryCode, priority: s.priority,
     source: s.source, gridCode: s.gridCode, villageCode: s.villageCode, townshipCode: s.townshipCode, countyCode: s.countyCode,
     holderDivisionCode: s.holderDivisionCode, leadDepartmentId: s.leadDepartmentId, assistingDepartmentIds: s.assistingDepartmentIds,
-    actor, step: s.step, dueAt: s.dueAt, warnAt: s.warnAt, responsibleUnit: responsibleUnit(s), rating: s.rating,
+    actor, fromDepartmentId: fromDepartmentOf(step), step: s.step, dueAt: s.dueAt, warnAt: s.warnAt, responsibleUnit: responsibleUnit(s), rating: s.rating,
     external: s.external, reporterSub: s.reporterSub, details: step.details,
   };
   return { id: `${s.id}:${s.version}`, type: step.type, source: "cases", aggregateId: s.id, version: s.version, occurredAt: s.updatedAt, data };

@@ -47,9 +47,12 @@ export class CaseStore {
     addIntegrationsColumn(sql);
   }
 
+  /** The state; fields added since a case was stored read as their empty value (no approval recorded). */
   state(): CaseState | null {
     const row = this.sql.exec<{ json: string }>("SELECT json FROM state WHERE id = 1").toArray()[0];
-    return row ? (JSON.parse(row.json) as CaseState) : null;
+    if (!row) return null;
+    const stored = JSON.parse(row.json) as Omit<CaseState, "matterApproval"> & Partial<Pick<CaseState, "matterApproval">>;
+    return { ...stored, matterApproval: stored.matterApproval ?? null };
   }
 
   saveState(state: CaseState): void {

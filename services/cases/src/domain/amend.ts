@@ -1,4 +1,4 @@
-import type { CaseState, Decision } from "./case-state";
+import type { Actor, CaseState, Decision } from "./case-state";
 import { versioned } from "./decide";
 
 /** A platform's amendment of its order: the note it sent and, when it sent one, the new text of the description. */
@@ -21,4 +21,14 @@ export function amendCase(state: CaseState, amendment: Amendment, now: Date): De
   const next: CaseState = changes ? { ...state, description } : state;
   const details = { note: amendment.note, descriptionChanged: changes, ...(changes ? { previousDescription: state.description } : {}) };
   return { ok: true, steps: versioned(state, [{ type: "case.amended", state: next, details }], now) };
+}
+
+/** Statuses in which a platform can no longer withdraw its order: the case is already closed or withdrawn. */
+const FINISHED = ["closed", "rated", "archived", "invalid", "merged"];
+
+/** A platform withdrew its order (`case.invalidated`): the case closes as invalid and its clock stops. */
+export function cancelCase(state: CaseState, reason: string, actor: Actor, now: Date): Decision {
+  if (FINISHED.includes(state.status)) return { ok: false, code: "invalid_transition", detail: `a ${state.status} case cannot be cancelled`, allowed: [] };
+  const next: CaseState = { ...state, status: "invalid", closeReason: reason, closedAt: now.toISOString(), step: null, dueAt: null, warnAt: null };
+  return { ok: true, steps: versioned(state, [{ type: "case.invalidated", state: next, details: { reason, cancelledBy: actor.sub } }], now) };
 }

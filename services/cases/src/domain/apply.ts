@@ -1,11 +1,12 @@
 import { divisionAncestors, type CaseEventType } from "@civicgrid/contracts";
-import type { CaseCommand, CaseState } from "./case-state";
+import type { Actor, CaseCommand, CaseState } from "./case-state";
 import { extendClock, startClock } from "./deadlines";
+import { approvalOf } from "./matter-approval";
 
 export type Applied = { type: CaseEventType; state: CaseState; details: Record<string, unknown> } | { refused: string };
 
 /** The effect of a permitted command on the state (status, clock, fields) and its event. Pure. */
-export function applyCommand(state: CaseState, command: CaseCommand, now: Date): Applied {
+export function applyCommand(state: CaseState, command: CaseCommand, now: Date, actor: Actor): Applied {
   const at = now.toISOString();
   const enter = (status: CaseState["status"], patch: Partial<CaseState> = {}): CaseState => ({ ...state, ...patch, status, ...startClock(state, status, now) });
   switch (command.name) {
@@ -32,7 +33,8 @@ export function applyCommand(state: CaseState, command: CaseCommand, now: Date):
       const { rating, reopen, comment } = command.body;
       if (reopen && rating !== "unsatisfied") return { refused: "only an unsatisfied rating may reopen the case" };
       if (reopen) {
-        return { type: "case.reopened", state: enter("accepted", { rating, closedAt: null, leadDepartmentId: null, assistingDepartmentIds: [] }), details: { rating, comment: comment ?? null } };
+        const details = { rating, comment: comment ?? null, departmentId: state.leadDepartmentId };
+        return { type: "case.reopened", state: enter("accepted", { rating, closedAt: null, leadDepartmentId: null, assistingDepartmentIds: [] }), details };
       }
       return { type: "case.rated", state: enter("rated", { rating }), details: { rating, comment: comment ?? null } };
     }
@@ -65,7 +67,9 @@ export function applyCommand(state: CaseState, command: CaseCommand, now: Date):
       return { type: "case.merged", state: enter("merged", { mergedInto: command.body.intoCaseId, closeReason: command.body.reason ?? "duplicate", closedAt: at }), details: { intoCaseId: command.body.intoCaseId } };
     case "invalidate":
       return { type: "case.invalidated", state: enter("invalid", { closeReason: command.body.reason, closedAt: at }), details: { reason: command.body.reason } };
-    case "approve-matter":
-      return { type: "case.matter_approved", state: { ...state, matterApproved: true }, details: { opinion: command.body.opinion } };
+    case "approve-matter": {
+      const approval = approvalOf(actor, command.body.opinion, now);
+      return { type: "case.matter_approved", state: { ...state, matterApproved: true, matterApproval: approval }, details: { opinion: approval.opinion, approval } };
+    }
   }
 }

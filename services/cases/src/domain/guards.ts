@@ -1,17 +1,16 @@
 import { divisionLevel } from "@civicgrid/contracts";
 import type { CommandName } from "@civicgrid/contracts";
 import type { CaseState } from "./case-state";
+import { heldForApproval, offListPending } from "./matter-approval";
 import { TRANSITIONS } from "./transitions";
 
 /** Why a command whose start status fits is still not possible now, or null when it is. */
 export function guardOf(state: CaseState, name: CommandName): string | null {
-  const offListPending = state.matterStatus === "unlisted" && !state.matterApproved;
+  const held = heldForApproval(state, name);
+  if (held) return held;
   switch (name) {
-    case "accept":
-    case "dispatch":
-      return offListPending ? "this matter is not on the county's admission list: an agency must approve it first" : null;
     case "approve-matter":
-      return offListPending ? null : "the matter needs no approval";
+      return offListPending(state) ? null : "the matter needs no approval";
     case "escalate":
       return divisionLevel(state.holderDivisionCode) === "city" ? "the city agency is the highest level" : null;
     case "request-extension":

@@ -6,6 +6,7 @@ export * from "./deadlines";
 export * from "./decide";
 export * from "./guards";
 export * from "./hash-chain";
+export * from "./matter-approval";
 export * from "./open-case";
 export * from "./supervision";
 export * from "./transitions";

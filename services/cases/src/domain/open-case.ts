@@ -2,6 +2,7 @@ import type { CasePriority, CaseSource, MatterAdmission, PointLocation, StepLimi
 import type { CaseState, Step } from "./case-state";
 import { startClock } from "./deadlines";
 import { versioned } from "./decide";
+import { offListPending } from "./matter-approval";
 
 /** Everything known when a case is opened: the validated report, where it lies, and what the matter list says. */
 export interface NewCase {
@@ -30,7 +31,7 @@ export interface Intake {
 }
 
 /**
- * The first events of a case: reported (or work order created); and for emergencies and stability risks
+ * The first events of a case: reported (or work order created, held while its matter is off-list); and for emergencies and stability risks
  * (研判预警) at once escalated to the county agency, accepted there with the dispatch clock running.
  */
 export function openCase(input: NewCase, now: Date): Step[] {
@@ -42,7 +43,7 @@ export function openCase(input: NewCase, now: Date): Step[] {
   const reported: CaseState = {
     id: input.id, version: 0, status: "reported", title: input.title, description: input.description,
     categoryCode: input.categoryCode, matterName: admission.name ?? null,
-    matterStatus: admission.status === "unlisted" ? "unlisted" : "admitted", matterApproved: false,
+    matterStatus: admission.status === "unlisted" ? "unlisted" : "admitted", matterApproved: false, matterApproval: null,
     priority: admission.emergency ? "emergency" : input.priority, source: input.source, workOrder: input.workOrder,
     location: input.location, gridCode: placement.gridCode ?? null, villageCode: placement.villageCode ?? null,
     townshipCode: placement.townshipCode ?? null, countyCode: placement.countyCode, holderDivisionCode: holder,
@@ -53,7 +54,7 @@ export function openCase(input: NewCase, now: Date): Step[] {
     mergedInto: null, closeReason: null, createdAt: at, updatedAt: at, closedAt: null, followTokenHash: input.followTokenHash,
   };
   const first: Step = {
-    type: input.workOrder ? "case.work_order_created" : "case.reported",
+    type: input.workOrder ? (offListPending(reported) ? "case.work_order_awaiting_approval" : "case.work_order_created") : "case.reported",
     state: reported,
     details: input.workOrder ? { action: input.workOrder.action } : { source: input.source, ...(input.intake ? { intake: input.intake } : {}) },
   };

@@ -2,7 +2,7 @@ import type { PublicCaseQuery, PublicCaseRecord } from "@civicgrid/contracts";
 import { validationError } from "@civicgrid/http";
 import { z } from "@hono/zod-openapi";
 import { caseStub, type Env } from "../env";
-import { publicRecordOf } from "./public-record";
+import { publicRecordOf, scrubbedRecord } from "./public-record";
 
 /** Open311's "open": the case is still being worked on; everything else (closed, rated, archived, invalid, merged) is closed. */
 const OPEN_STATUSES = ["reported", "verified", "accepted", "dispatched", "signed", "handled"];
@@ -24,7 +24,7 @@ type Row = { id: string; public: string | null };
 
 /** A row's public record; rows projected before the column existed are read from the case's DO (the authority). */
 async function recordOf(env: Env, row: Row): Promise<PublicCaseRecord | null> {
-  if (row.public) return JSON.parse(row.public) as PublicCaseRecord;
+  if (row.public) return scrubbedRecord(JSON.parse(row.public) as PublicCaseRecord);
   const state = await caseStub(env, row.id).snapshot();
   return state ? publicRecordOf(state) : null;
 }

@@ -1,12 +1,23 @@
 import { createRoute } from "@hono/zod-openapi";
 import { CaseId, CaseView, CommandBodies, type CommandName } from "@civicgrid/contracts";
-import { AppError, createRouter, etagOf, ifMatchVersion, principalOf } from "@civicgrid/http";
+import { AppError, assertReferences, createRouter, etagOf, ifMatchVersion, principalOf } from "@civicgrid/http";
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { CommandResult } from "../do/case-do";
 import type { CaseCommand } from "../domain";
-import { caseStub, type AppEnv, type Env } from "../env";
+import { caseStub, type AppEnv } from "../env";
+import { commandReferences, scopeResolver } from "../references";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The request's Idempotency-Key (kept by the case's DO with the command's effect), or null when none was sent. */
+export function idempotencyKeyOf(c: Context): string | null {
+  const key = c.req.header("idempotency-key") ?? null;
+  if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
+    throw AppError.field("header.idempotency-key", "8 to 128 characters of A-Z a-z 0-9 . _ : -");
+  }
+  return key;
+}
 
 /** A refused command as problem+json: 409 names the commands allowed now, 412 carries the current ETag. */
 export function raise(result: Exclude<CommandResult, { ok: true }>): never {
@@ -15,13 +26,6 @@ export function raise(result: Exclude<CommandResult, { ok: true }>): never {
   if (result.allowed) extra.allowed = result.allowed;
   if (result.currentVersion !== undefined) extra.currentVersion = result.currentVersion;
   throw new AppError(result.code, result.detail, { extra, headers });
-}
-
-/** Dispatch goes only to departments the roster knows. */
-async function assertDepartmentsExist(env: Env, ids: string[]): Promise<void> {
-  const found = await Promise.all(ids.map((id) => env.ROSTER.department(id)));
-  const missing = ids.filter((_, i) => !found[i]);
-  if (missing.length > 0) throw AppError.field("body.leadDepartmentId", `unknown department: ${missing.join(", ")}`, "unprocessable");
 }
 
 /** One POST route per command of the state machine: `/v1/cases/{id}/<command>`, If-Match required. */
@@ -42,11 +46,12 @@ for (const name of Object.keys(CommandBodies) as CommandName[]) {
     }),
     async (c) => {
       const expectedVersion = ifMatchVersion(c);
-      const key = c.req.header("idempotency-key") ?? null;
-      if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw AppError.field("header.idempotency-key", "8 to 128 characters of A-Z a-z 0-9 . _ : -");
+      const key = idempotencyKeyOf(c);
       const command = { name, body: c.req.valid("json") } as CaseCommand;
-      if (command.name === "dispatch") await assertDepartmentsExist(c.env, [command.body.leadDepartmentId, ...command.body.assistingDepartmentIds]);
-      const result = await caseStub(c.env, c.req.valid("param").id).command(command, principalOf(c), { expectedVersion, idempotencyKey: key });
+      // Every department dispatched to and every case merged into must exist and be within the caller's reach.
+      await assertReferences(c, commandReferences(command), scopeResolver(c.env));
+      const options = { expectedVersion, idempotencyKey: key };
+      const result = await caseStub(c.env, c.req.valid("param").id).command(command, principalOf(c), options);
       if (!result.ok) raise(result);
       c.header("etag", etagOf(result.case.version));
       if (result.replayed) c.header("idempotent-replayed", "true");

@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { can } from "@civicgrid/auth";
 import { CaseId, CaseListQuery, CaseSummary, CaseView, pageOf } from "@civicgrid/contracts";
-import { AppError, createRouter, notModified, principalOf } from "@civicgrid/http";
+import { AppError, assertReferences, createRouter, notModified, principalOf } from "@civicgrid/http";
 import { readScope } from "../domain";
 import { viewOf } from "../do/envelope";
 import { caseStub, type AppEnv } from "../env";
 import { listCases } from "../read-model/list";
+import { listReferences, scopeResolver } from "../references";
 
 export const readRoutes = createRouter<AppEnv>()
   .openapi(
@@ -13,7 +14,11 @@ export const readRoutes = createRouter<AppEnv>()
       method: "get", path: "/v1/cases", summary: "List and search the cases you may see", request: { query: CaseListQuery },
       responses: { 200: { description: "a page of cases", content: { "application/json": { schema: pageOf(CaseSummary) } } } },
     }),
-    async (c) => c.json(await listCases(c.env.DB, principalOf(c), c.req.valid("query")), 200),
+    async (c) => {
+      const query = c.req.valid("query");
+      await assertReferences(c, listReferences(query), scopeResolver(c.env));
+      return c.json(await listCases(c.env.DB, principalOf(c), query), 200);
+    },
   )
   .openapi(
     createRoute({

@@ -1,10 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { CaseView, ReportCaseBody, WorkOrderBody } from "@civicgrid/contracts";
-import { can } from "@civicgrid/auth";
-import { AppError, createRouter, etagOf, principalOf } from "@civicgrid/http";
+import { mayEver } from "@civicgrid/auth";
+import { AppError, assertReferences, createRouter, etagOf, principalOf } from "@civicgrid/http";
 import { actorFor } from "../domain";
 import type { AppEnv } from "../env";
 import { openReport, placementOf, reporterActor, sourceOf } from "../opening";
+import { scopeResolver } from "../references";
 
 const created = { 201: { description: "the case, opened", content: { "application/json": { schema: CaseView } } } };
 
@@ -30,16 +31,14 @@ export const reportRoutes = createRouter<AppEnv>()
     async (c) => {
       const body = c.req.valid("json");
       const principal = principalOf(c);
-      const grid = await c.env.REGISTRY.grid(body.gridCode);
-      if (!grid || grid.status !== "active") throw AppError.field("body.gridCode", "no active grid with this code", "unprocessable");
-      const villageCode = grid.villageCode;
-      const place = { gridCode: grid.code, villageCode, townshipCode: `${villageCode.slice(0, 9)}000`, countyCode: `${villageCode.slice(0, 6)}000000` };
-      // Only grid agencies assign matters to grid workers; a department asking is refused by the policy.
+      // Only grid agencies assign matters to grid workers (统一交办); a department asking is refused by the policy.
+      if (!mayEver(principal, "case:assign-work-order")) throw new AppError("forbidden", "only a grid agency may assign matters to grid workers (统一交办)");
+      const resolve = scopeResolver(c.env);
+      await assertReferences(c, [{ field: "body.gridCode", kind: "grid", id: body.gridCode, action: "case:assign-work-order" }], resolve);
+      const villageCode = (await resolve("grid", body.gridCode))!.divisionCode!;
+      const place = { gridCode: body.gridCode, villageCode, townshipCode: `${villageCode.slice(0, 9)}000`, countyCode: `${villageCode.slice(0, 6)}000000` };
       const actor = actorFor(principal, "case:assign-work-order", { divisionCode: villageCode });
-      if (!actor) {
-        const why = can(principal, "case:read", { divisionCode: villageCode }) && !principal.roles.includes("agency") ? "only a grid agency may assign matters to grid workers (统一交办)" : "this grid lies outside your jurisdiction";
-        throw new AppError("forbidden", why);
-      }
+      if (!actor) throw AppError.field("body.gridCode", "this grid lies outside your jurisdiction", "forbidden");
       const view = await openReport(c.env, {
         title: body.title, description: body.description, categoryCode: body.categoryCode, priority: body.priority, source: "agency",
         placement: place, location: null, reporterSub: null, workOrder: { action: body.action, assignedBy: principal.sub },
@@ -48,5 +47,3 @@ export const reportRoutes = createRouter<AppEnv>()
       return c.json(view, 201);
     },
   );
-
-export const CaseIdParam = z.object({ id: z.string().regex(/^CASE-\d{8}-[A-Z2-7]{10}$/, "must be a case id") });

@@ -1,0 +1,70 @@
+import type { Reference, ResourceScope, ScopeResolver } from "@civicgrid/auth";
+import type { CaseListQuery } from "@civicgrid/contracts";
+import { readScope, TRANSITIONS, type CaseCommand } from "./domain";
+import { caseStub, type Env } from "./env";
+
+/**
+ * Where the resources a cases request names live, for `assertReferences` (the one place a second resource is
+ * checked): a department where the roster files it, a case where it lies (read from its DO, the authority),
+ * a grid at its village, a division at itself. Lookups are remembered for the request, so a route can read a
+ * scope it has just checked without asking the registry or roster again.
+ */
+export function scopeResolver(env: Env): ScopeResolver {
+  const seen = new Map<string, Promise<ResourceScope | null>>();
+  const lookup = async (kind: string, id: string): Promise<ResourceScope | null> => {
+    switch (kind) {
+      case "department": {
+        const dept = await env.ROSTER.department(id);
+        return dept ? { divisionCode: dept.divisionCode, departmentId: dept.departmentId } : null;
+      }
+      case "case": {
+        const state = await caseStub(env, id).snapshot();
+        return state ? readScope(state) : null;
+      }
+      case "grid": {
+        const grid = await env.REGISTRY.grid(id);
+        return grid && grid.status === "active" ? { divisionCode: grid.villageCode, gridCode: grid.code } : null;
+      }
+      case "division":
+        return { divisionCode: id };
+      default:
+        return null;
+    }
+  };
+  return (kind, id) => {
+    const k = `${kind}:${id}`;
+    if (!seen.has(k)) seen.set(k, lookup(kind, id));
+    return seen.get(k)!;
+  };
+}
+
+/** The resources a case command names in its body, checked with the command's own policy action. */
+export function commandReferences(command: CaseCommand): Reference[] {
+  const action = TRANSITIONS[command.name].action;
+  switch (command.name) {
+    case "dispatch":
+      return [
+        { field: "body.leadDepartmentId", kind: "department", id: command.body.leadDepartmentId, action },
+        ...command.body.assistingDepartmentIds.map(
+          (id, i): Reference => ({ field: `body.assistingDepartmentIds[${i}]`, kind: "department", id, action }),
+        ),
+      ];
+    case "merge":
+      return [{ field: "body.intoCaseId", kind: "case", id: command.body.intoCaseId, action }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The list's filters that name a resource. A filter outside the caller's jurisdiction is refused (403 naming it)
+ * rather than silently answered with an empty page, so a caller learns their filter was wrong, not that
+ * nothing happened there.
+ */
+export function listReferences(q: CaseListQuery): Reference[] {
+  const refs: Reference[] = [];
+  if (q.division) refs.push({ field: "query.division", kind: "division", id: q.division, action: "case:read" });
+  if (q.grid) refs.push({ field: "query.grid", kind: "grid", id: q.grid, action: "case:read" });
+  if (q.department) refs.push({ field: "query.department", kind: "department", id: q.department, action: "case:read" });
+  return refs;
+}
