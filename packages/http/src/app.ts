@@ -6,6 +6,7 @@ import { accessLog } from "./access-log";
 import { AppError } from "./errors";
 import { idempotency } from "./idempotency";
 import { log } from "./logging";
+import { completeDocument, type ContractOptions, type OpenApiDocument } from "./openapi";
 import { principalGuard } from "./principal";
 import { problemFromError } from "./problem";
 import { requestId } from "./request-id";
@@ -32,13 +33,31 @@ export function createRouter<E extends HonoEnv>() {
   return new OpenAPIHono<E>({ defaultHook: validationHook as never });
 }
 
+/** `GET /openapi.json`: the app's generated document, completed into an honest contract (see ./openapi). */
+export function serveOpenApi<E extends HonoEnv>(app: OpenAPIHono<E>, service: string, options: ContractOptions = {}) {
+  app.get("/openapi.json", (c) => {
+    const info = { title: `civicgrid ${service}`, version: "0.1.0" };
+    const doc = app.getOpenAPI31Document({ openapi: "3.1.0", info });
+    // The generator's own types are a stricter view of the same JSON.
+    return c.json(completeDocument(doc as unknown as OpenApiDocument, options));
+  });
+}
+
+export type ServiceAppOptions = {
+  publicPrefixes?: string[];
+  idempotentPaths?: string[];
+  /** How long an Idempotency-Key claim outlives its request's last sign of life (see ./idempotency). */
+  claimTtlMs?: number;
+};
+
 /**
  * The Hono app every service starts from: request id, access log, the gateway-principal guard,
  * Idempotency-Key on every command (on `idempotentPaths`, by default all of `/v1/*`; a service whose
  * commands keep their keys elsewhere, like cases in its Durable Objects, names the paths it leaves here),
- * problem+json for every error (5xx logged with the request id, internals never leaked).
+ * problem+json for every error (5xx logged with the request id, internals never leaked), and its
+ * OpenAPI document with operation ids, security and error answers filled in.
  */
-export function createServiceApp<E extends KitEnv>(service: string, options: { publicPrefixes?: string[]; idempotentPaths?: string[] } = {}) {
+export function createServiceApp<E extends KitEnv>(service: string, options: ServiceAppOptions = {}) {
   const app = createRouter<E>();
   app.use("*", requestId());
   app.use("*", accessLog(service));
@@ -49,8 +68,9 @@ export function createServiceApp<E extends KitEnv>(service: string, options: { p
       publicPrefixes: options.publicPrefixes,
     }),
   );
-  for (const path of options.idempotentPaths ?? ["/v1/*"]) app.use(path, idempotency((env) => (env as KitBindings).DB));
-  app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: `civicgrid ${service}`, version: "0.1.0" } });
+  const keys = idempotency((env) => (env as KitBindings).DB, { claimTtlMs: options.claimTtlMs });
+  for (const path of options.idempotentPaths ?? ["/v1/*"]) app.use(path, keys);
+  serveOpenApi(app, service);
   app.onError((error, c) => handleError(service, error, c));
   app.notFound((c) => problemFromError(c, new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
   return app;

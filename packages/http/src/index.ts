@@ -6,6 +6,7 @@ export * from "./etag";
 export * from "./hash";
 export * from "./idempotency";
 export * from "./logging";
+export * from "./openapi";
 export * from "./principal";
 export * from "./problem";
 export * from "./request-id";

@@ -2,7 +2,7 @@ import { html, raw } from "hono/html";
 import type { Context } from "hono";
 import type { AppEnv } from "./env";
 
-type Operation = { summary?: string; description?: string; tags?: string[]; security?: unknown[]; parameters?: { name: string; in: string; required?: boolean }[]; requestBody?: unknown; responses?: Record<string, { description?: string }> };
+type Operation = { operationId?: string; summary?: string; description?: string; tags?: string[]; security?: unknown[]; parameters?: { name: string; in: string; required?: boolean }[]; requestBody?: unknown; responses?: Record<string, { description?: string }> };
 type Doc = { info: { title: string; description?: string }; paths: Record<string, Record<string, Operation>> };
 
 /**
@@ -19,7 +19,8 @@ export async function docsPage(c: Context<AppEnv>, doc: Doc): Promise<Response> 
   }
   const sections = [...byTag.entries()].map(
     ([tag, ops]) => html`<section id="${tag}"><h2>${tag}</h2>${ops.map(
-      ({ method, path, op }) => html`<details><summary><code class="m ${method}">${method.toUpperCase()}</code> <code>${path}</code> ${op.summary ?? ""}${op.security ? html` <span class="lock" title="needs a bearer token">🔒</span>` : ""}</summary>
+      ({ method, path, op }) => html`<details><summary><code class="m ${method}">${method.toUpperCase()}</code> <code>${path}</code> ${op.summary ?? ""}${op.security?.length ? html` <span class="lock" title="needs a bearer token">🔒</span>` : ""}</summary>
+        ${op.operationId ? html`<p>Operation: <code>${op.operationId}</code></p>` : ""}
         ${op.description ? html`<p>${op.description}</p>` : ""}
         ${op.parameters?.length ? html`<p>Parameters: ${op.parameters.map((p) => html`<code>${p.in}.${p.name}${p.required ? "*" : ""}</code> `)}</p>` : ""}
         ${op.requestBody ? html`<p>Body:</p><pre>${JSON.stringify(op.requestBody, null, 2)}</pre>` : ""}
