@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { DivisionCode } from "./division";
 
 /**
  * The integrations service: provincial platforms' webhooks in (Standard Webhooks v1), their callbacks out,
@@ -71,6 +72,14 @@ export const CallbackPayload = z.object({
 });
 export type CallbackPayload = z.infer<typeof CallbackPayload>;
 
+const CodeMap = z.record(z.string().min(1).max(32), z.string().min(1).max(32));
+/** A callback URL: https only (http is allowed for loopback, for local development). */
+const CallbackUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(500)
+  .refine((u) => u.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1)(:|\/)/.test(u), "must be https (http only for localhost)");
+
+/** A platform as its administrators see it: never a secret, only which secrets are active and until when. */
 export const PlatformView = z
   .object({
     id: PlatformId,
@@ -81,11 +90,61 @@ export const PlatformView = z
     categoryMap: z.record(z.string(), z.string()),
     divisionMap: z.record(z.string(), z.string()),
     secretsConfigured: z.number().int(),
+    version: z.number().int(),
+    secrets: z.array(
+      z.object({ id: z.string(), source: z.enum(["setting", "issued"]), createdAt: z.string().nullable(), expiresAt: z.string().nullable() }),
+    ),
   })
   .openapi("Platform");
 export type PlatformView = z.infer<typeof PlatformView>;
 
-export const InboundStatus = z.enum(["processing", "processed", "rejected", "failed"]);
+export const NewPlatform = z
+  .object({
+    id: PlatformId,
+    name: z.string().trim().min(2).max(100),
+    divisionCode: DivisionCode,
+    callbackUrl: CallbackUrl,
+    active: z.boolean().default(true),
+    categoryMap: CodeMap.default({}),
+    divisionMap: CodeMap.default({}),
+  })
+  .strict()
+  .openapi("NewPlatform");
+export const PlatformPatch = z
+  .object({ name: z.string().trim().min(2).max(100), callbackUrl: CallbackUrl, active: z.boolean() })
+  .partial()
+  .strict()
+  .openapi("PlatformPatch");
+/** Mappings: each key set to a code, or to null to remove it. */
+export const MappingsPatch = z
+  .object({
+    categoryMap: z.record(z.string().min(1).max(32), z.string().min(1).max(32).nullable()),
+    divisionMap: z.record(z.string().min(1).max(32), DivisionCode.nullable()),
+  })
+  .partial()
+  .strict()
+  .openapi("PlatformMappingsPatch");
+export const RotateSecret = z
+  .object({ graceHours: z.number().int().min(0).max(720).default(24) })
+  .strict()
+  .openapi("RotateSecret");
+/** The new secret, shown this once. */
+export const IssuedSecret = z
+  .object({ platform: PlatformId, secret: z.string(), createdAt: z.string(), previousValidUntil: z.string() })
+  .openapi("IssuedSecret");
+export const PlatformAuditEntry = z
+  .object({
+    id: z.number().int(),
+    platform: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    changes: z.record(z.string(), z.unknown()),
+    at: z.string(),
+  })
+  .openapi("PlatformAuditEntry");
+
+/** rejected: we refused the payload; refused: the cases service refused the work order for good; failed: may be retried. */
+export const InboundStatus = z.enum(["processing", "processed", "rejected", "refused", "failed"]);
 export const InboundView = z
   .object({
     id: z.number().int(),
@@ -127,7 +186,17 @@ export const DeliveryView = z
 export type DeliveryView = z.infer<typeof DeliveryView>;
 
 export const ReceivedCallback = z
-  .object({ id: z.number().int(), platform: z.string(), webhookId: z.string(), receivedAt: z.string(), verified: z.boolean(), body: z.unknown() })
+  .object({
+    id: z.number().int(),
+    platform: z.string(),
+    webhookId: z.string(),
+    receivedAt: z.string(),
+    verified: z.boolean(),
+    body: z.unknown(),
+    /** The three Standard Webhooks headers and the body exactly as received, to verify with any library. */
+    headers: z.object({ "webhook-id": z.string(), "webhook-timestamp": z.string(), "webhook-signature": z.string() }),
+    rawBody: z.string(),
+  })
   .openapi("ReceivedCallback");
 
 /** Open311 GeoReport v2: field names exactly as the specification spells them. */
@@ -149,7 +218,7 @@ export const Open311ServiceDefinition = z
       z.object({
         variable: z.boolean(),
         code: z.string(),
-        datatype: z.string(),
+        datatype: z.enum(["string", "number", "datetime", "text", "singlevaluelist", "multivaluelist"]),
         required: z.boolean(),
         datatype_description: z.string(),
         order: z.number().int(),
@@ -181,7 +250,41 @@ export const Open311Request = z
   })
   .openapi("Open311Request");
 export type Open311Request = z.infer<typeof Open311Request>;
+/**
+ * The answer to POST requests: the specification allows service_request_id or token; we answer the token (it is
+ * also the reporter's follow token for the public case page and rating), and GET tokens/{token} gives the id.
+ */
 export const Open311Created = z
-  .array(z.object({ service_request_id: z.string(), token: z.string(), service_notice: z.string(), account_id: z.string().nullable() }))
+  .array(z.object({ token: z.string(), service_notice: z.string(), account_id: z.string().nullable() }))
   .openapi("Open311Created");
+export const Open311Token = z.array(z.object({ token: z.string(), service_request_id: z.string() })).openapi("Open311Token");
+export const Open311Discovery = z
+  .object({
+    changeset: z.string(),
+    contact: z.string(),
+    key_service: z.string(),
+    endpoints: z.array(
+      z.object({
+        specification: z.string(),
+        url: z.string(),
+        changeset: z.string(),
+        type: z.enum(["production", "test"]),
+        formats: z.array(z.string()),
+      }),
+    ),
+    /** Not in the specification (clients ignore it): the jurisdiction_id values this endpoint serves. */
+    jurisdictions: z.array(z.object({ jurisdiction_id: z.string(), name: z.string() })),
+  })
+  .openapi("Open311Discovery");
 export const Open311Error = z.array(z.object({ code: z.number().int(), description: z.string() })).openapi("Open311Error");
+
+/**
+ * Across Workers RPC only a standard error type's name and message survive, so the cases service tells a
+ * permanent refusal of a platform's work order (a 4xx-class domain refusal: a forbidden matter, an invalid or
+ * closed order) from a failure by throwing it as a RangeError, or a TypeError for arguments it cannot read.
+ * The integrations service stores such a payload as `refused` with the message as its reason and does not retry
+ * it; any other error is a failure that the platform's redelivery or an operator's replay retries.
+ */
+export function isPlatformRefusal(error: unknown): error is RangeError | TypeError {
+  return error instanceof RangeError || error instanceof TypeError;
+}

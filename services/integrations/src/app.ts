@@ -1,9 +1,11 @@
-import { accessLog, AppError, createRouter, handleError, idempotency, principalGuard, problemFromError, requestId } from "@civicgrid/http";
+import { accessLog, AppError, createRouter, handleError, idempotency, principalGuard, problemFromError, requestId, serveOpenApi } from "@civicgrid/http";
+import { platformsAdmin } from "./admin/platforms";
 import { admin } from "./admin/routes";
+import { platformSecrets } from "./admin/secrets";
 import { deliveriesRoutes } from "./callbacks/routes";
 import { receiver } from "./callbacks/receiver";
 import type { AppEnv, Env } from "./env";
-import { open311 } from "./open311/requests";
+import { open311 } from "./open311";
 import { isOpen311, open311ErrorResponse } from "./open311/errors";
 import { webhooks } from "./webhooks/route";
 
@@ -17,9 +19,11 @@ app.use("*", requestId());
 app.use("*", accessLog("integrations"));
 app.use("/v1/*", principalGuard({ secret: (c) => (c.env as Env).INTERNAL_TOKEN_SECRET, publicPrefixes: ["/v1/integrations/receiver/"] }));
 app.use("/v1/*", idempotency((env) => (env as Env).DB));
-app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "civicgrid integrations", version: "0.1.0" } });
+// Open311 routes answer errors as GeoReport v2's `[{code, description}]`, in JSON or text/xml as the path asks.
+const OPEN311_ERRORS = { "application/json": { schema: { $ref: "#/components/schemas/Open311Error" } }, "text/xml": { schema: { type: "string" } } };
+serveOpenApi(app, "integrations", { errorContent: (path) => (path.startsWith("/open311/") ? OPEN311_ERRORS : undefined) });
 
-for (const router of [webhooks, open311, admin, deliveriesRoutes, receiver]) app.route("/", router);
+for (const router of [webhooks, open311, admin, platformsAdmin, platformSecrets, deliveriesRoutes, receiver]) app.route("/", router);
 
 app.onError((error, c) => (isOpen311(c) ? open311ErrorResponse(c, error) : handleError("integrations", error, c)));
 app.notFound((c) => {

@@ -1,4 +1,4 @@
-import type { CasesPlatformRpc, RegistryMattersRpc } from "@civicgrid/contracts";
+import type { CasesPlatformRpc, RegistryMattersRpc, RegistryRpc } from "@civicgrid/contracts";
 import type { KitBindings, KitEnv } from "@civicgrid/http";
 
 /** A message on our callback queue: which delivery to attempt. */
@@ -9,9 +9,13 @@ export interface CallbackMessage {
 export interface Env extends KitBindings {
   DB: D1Database;
   CASES: Service & CasesPlatformRpc;
-  REGISTRY: Service & RegistryMattersRpc;
+  /** Matters for the service list; `locate` confirms where a report lies (a point, or a place's point). */
+  REGISTRY: Service & RegistryMattersRpc & Pick<RegistryRpc, "locate">;
   CALLBACKS: Queue<CallbackMessage>;
-  /** JSON: { "<platform id>": ["whsec_…", …] }; every listed secret verifies, the first signs callbacks. */
+  /**
+   * JSON: { "<platform id>": ["whsec_…", …] }: bootstrap secrets, each verifying and signing until the first
+   * rotation through the admin API (then for its grace period); later secrets live in platform_secrets.
+   */
   PLATFORM_SECRETS?: string;
 }
 

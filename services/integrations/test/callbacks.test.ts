@@ -1,10 +1,11 @@
 import { asPrincipal, principals, watchedBatch } from "@civicgrid/testing";
 import { createExecutionContext, getQueueResult } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import { Webhook } from "standardwebhooks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { backoffSeconds, INTERNAL_ORIGIN } from "../src/callbacks/send";
 import IntegrationsService from "../src/index";
-import { base, PLATFORM, seedPlatform } from "./helpers";
+import { base, PLATFORM, SECRETS, seedPlatform } from "./helpers";
 
 const caseEvent = (caseId: string, version: number, external: { platform: string; orderId: string } | null) => ({
   id: `${caseId}:${version}`, type: "case.dispatched", source: "cases", aggregateId: caseId, version, occurredAt: "2026-11-02T10:00:00+08:00",
@@ -77,6 +78,23 @@ describe("outbound callbacks", () => {
     const seen = await exports.default.fetch(`${base}/v1/integrations/receiver/${PLATFORM}`, { headers: await asPrincipal(principals.cityAgency) });
     const items = (await seen.json<{ items: { webhookId: string; verified: boolean; body: { data: { orderId: string } } }[] }>()).items;
     expect(items[0]).toMatchObject({ webhookId: d?.id, verified: true, body: { data: { orderId: "O-2" } } });
+  });
+
+  it("keeps the received headers and raw body, so the reference library verifies the callback too", async () => {
+    await runQueue("civicgrid-case-events-integrations", [caseEvent("CASE-20261102-AAAAAAAAAE", 6, { platform: PLATFORM, orderId: "O-3" })]);
+    const d = await delivery("CASE-20261102-AAAAAAAAAE");
+    await runQueue("civicgrid-integrations-callbacks", [{ deliveryId: d?.id }]);
+    const seen = await exports.default.fetch(`${base}/v1/integrations/receiver/${PLATFORM}`, { headers: await asPrincipal(principals.cityAgency) });
+    const [item] = (await seen.json<{ items: { rawBody: string; headers: Record<string, string> }[] }>()).items;
+    expect(item?.headers["webhook-id"]).toBe(d?.id);
+    expect(item?.rawBody).toBe(d?.payload);
+    // Signed with every active secret: a platform holding either one verifies with the reference library.
+    for (const secret of SECRETS) expect(new Webhook(secret).verify(item?.rawBody ?? "", item?.headers ?? {})).toMatchObject({ data: { orderId: "O-3" } });
+    expect(() => new Webhook("whsec_" + btoa("another secret of 32 bytes!!!!!!")).verify(item?.rawBody ?? "", item?.headers ?? {})).toThrow();
+    expect(() => new Webhook(SECRETS[0] ?? "").verify(`${item?.rawBody} `, item?.headers ?? {})).toThrow();
+  });
+
+  it("refuses a forged callback at the local receiver", async () => {
     const forged = await exports.default.fetch(`${base}/v1/integrations/receiver/${PLATFORM}`, {
       method: "POST", headers: { "webhook-id": "x", "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": "v1,AAAA" }, body: "{}",
     });

@@ -15,6 +15,18 @@ export async function seedPlatform(callbackUrl: string = env.TEST_PLATFORM_URL):
       `INSERT OR REPLACE INTO platforms (id, name, division_code, callback_url, active, category_map, division_map, updated_at) VALUES (?1, '12345 热线 (test)', '440700000000', ?2, 1, ?3, ?4, '2026-11-01T00:00:00Z')`,
     ).bind(PLATFORM, callbackUrl, JSON.stringify({ "12345-0301": "urban.street_vending", "12345-0702": "ecology.noise" }), JSON.stringify({ "JM-PJ-HS": "440703001000", "440703": "440703000000" })),
     env.DB.prepare(
+      `INSERT OR IGNORE INTO open311_jurisdictions (county_code, name, opened_at) VALUES ('440703000000', '蓬江区', '2026-11-01T00:00:00Z'), ('440705000000', '新会区', '2026-11-01T00:00:00Z')`,
+    ),
+    // Places the stub registry locates (see stubs.ts): a village and a grid of 蓬江, one whose point has moved out of
+    // its grid, and a village of 新会 with the same name as one of 蓬江.
+    env.DB.prepare(
+      `INSERT OR IGNORE INTO open311_places (county_code, address_id, name, grid_code, lng, lat) VALUES
+       ('440703000000', '440703001001', '北街社区', '440703001001001', 113.005, 22.6),
+       ('440703000000', '440703001001002', '北街社区第二网格', '440703001001002', 113.015, 22.6),
+       ('440703000000', '440703001001009', '旧城网格', '440703001001009', 113.005, 22.6),
+       ('440705000000', '440705001001', '北街社区', '440705001001001', 112.95, 22.6)`,
+    ),
+    env.DB.prepare(
       `INSERT OR REPLACE INTO open311_clients (id, name, key_hash, requests_per_minute, active, created_at) VALUES ('app-test', '江门群众 app (test)', ?1, 5, 1, '2026-11-01T00:00:00Z')`,
     ).bind(await sha256Hex(OPEN311_KEY)),
   ]);

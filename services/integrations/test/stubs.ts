@@ -8,12 +8,15 @@ import { WorkerEntrypoint } from "cloudflare:workers";
 const orders = new Map();
 const cases = new Map();
 let seq = 0;
-const newId = () => "CASE-20261102-" + String(++seq).padStart(10, "A").replace(/[^A-Z2-7]/g, "A").slice(-10);
+const B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+const newId = () => "CASE-20261102-" + [...(++seq).toString(32)].map((d) => B32[parseInt(d, 32)]).join("").padStart(10, "A");
 function record(id) { return cases.get(id) ?? null; }
 export default class extends WorkerEntrypoint {
   createFromPlatform(input) {
     if (!/^\\d{12}$/.test(input.divisionCode)) throw new Error("divisionCode must be 12 digits");
     if (input.title === "cases-down") throw new Error("cases service unavailable");
+    // A permanent refusal, thrown as the contract says (isPlatformRefusal): a RangeError survives RPC by name.
+    if (input.title === "cases-refuses") throw new RangeError("matter urban.street_vending is on the county's forbidden list");
     const key = input.platform + "/" + input.orderId;
     if (orders.has(key)) return { caseId: orders.get(key), created: false };
     const id = newId();
@@ -35,6 +38,7 @@ export default class extends WorkerEntrypoint {
     return { caseId: c.caseId, status: c.status };
   }
   reportFromResident(input) {
+    if (input.description.includes("cases-down")) throw new Error("cases service unavailable");
     const id = newId();
     cases.set(id, { caseId: id, categoryCode: input.categoryCode, categoryName: input.title, status: "reported", description: input.description,
       address: null, lat: input.lat, lng: input.lng, requestedAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
@@ -61,8 +65,22 @@ import { WorkerEntrypoint } from "cloudflare:workers";
 const MATTERS = [
   { matterCode: "M-URBAN-001", name: "占道经营", categoryCode: "urban.street_vending", description: "占用道路、广场摆摊经营", keywords: ["摆摊", "占道"], group: "urban_management" },
   { matterCode: "M-ENV-003", name: "噪声扰民", categoryCode: "ecology.noise", keywords: ["噪声"], group: "ecology",
-    attributes: [{ code: "NOISE_TIME", description: "何时最吵", datatype: "singlevaluelist", required: true, order: 1, values: [{ key: "night", name: "夜间" }, { key: "day", name: "白天" }] }] },
+    attributes: [
+      { code: "SOURCES", description: "噪声来源", datatype: "multivaluelist", required: false, order: 2, values: [{ key: "building", name: "施工" }, { key: "shop", name: "商铺" }, { key: "traffic", name: "交通" }] },
+      { code: "NOISE_TIME", description: "何时最吵", datatype: "singlevaluelist", required: true, order: 1, values: [{ key: "night", name: "夜间" }, { key: "day", name: "白天" }] },
+      { code: "DECIBELS", description: "测得分贝", datatype: "number", required: false, order: 3 },
+    ] },
 ];
+// Two counties side by side: 蓬江 east of 113.0 (one grid per 0.01 degree of longitude), 新会 west of it.
+function locate(lng, lat) {
+  if (lat < 22.5 || lat > 22.7 || lng < 112.9 || lng > 113.2) return null;
+  if (lng >= 113.0) {
+    const seq = String(1 + Math.floor((lng - 113.0) * 100) % 9).padStart(3, "0");
+    return { gridCode: "440703001001" + seq, gridName: "网格" + seq, villageCode: "440703001001", townshipCode: "440703001000", countyCode: "440703000000" };
+  }
+  return { gridCode: "440705001001001", gridName: "网格001", villageCode: "440705001001", townshipCode: "440705001000", countyCode: "440705000000" };
+}
 export default class extends WorkerEntrypoint {
-  admittedMatters(countyCode) { return countyCode === "440703000000" ? MATTERS : []; }
+  admittedMatters(countyCode) { return countyCode === "440703000000" ? MATTERS : countyCode === "440705000000" ? MATTERS.slice(0, 1) : []; }
+  locate(lng, lat) { return locate(lng, lat); }
 }`;

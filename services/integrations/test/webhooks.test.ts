@@ -103,6 +103,21 @@ describe("inbound webhooks", () => {
     expect(refused.status).toBe(409);
   });
 
+  it("stores a permanent refusal from cases as refused with its reason, and does not retry it on redelivery", async () => {
+    const id = newWebhookId();
+    const event = createdEvent("12345-20261102-0008", { title: "cases-refuses" });
+    const res = await sendWebhook(event, { id });
+    expect(res.status).toBe(422);
+    expect(await res.json<Problem & { reason: string }>()).toMatchObject({ reason: expect.stringContaining("forbidden list") });
+    expect(await inbound(id)).toMatchObject({ status: "refused", attempts: 1, error: expect.stringContaining("forbidden list") });
+    const redelivered = await sendWebhook(event, { id });
+    expect(redelivered.status).toBe(422);
+    expect(redelivered.headers.get("idempotent-replayed")).toBe("true");
+    expect(await inbound(id)).toMatchObject({ status: "refused", attempts: 1 });
+    const listed = await exports.default.fetch(`${base}/v1/integrations/inbound?status=refused`, { headers: await asPrincipal(principals.cityAgency) });
+    expect((await listed.json<{ items: { webhookId: string; error: string }[] }>()).items.map((i) => i.webhookId)).toEqual([id]);
+  });
+
   it("replays a rejected payload once its mapping exists, and keeps admin routes to the platform's jurisdiction", async () => {
     const id = newWebhookId();
     await sendWebhook(createdEvent("12345-20261102-0007", { divisionCode: "JM-NEW" }), { id });

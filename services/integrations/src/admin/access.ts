@@ -1,4 +1,4 @@
-import { can } from "@civicgrid/auth";
+import { can, type Reference, type ScopeResolver } from "@civicgrid/auth";
 import type { Principal } from "@civicgrid/contracts";
 import { AppError, principalOf } from "@civicgrid/http";
 import type { Context } from "hono";
@@ -23,3 +23,14 @@ export async function administeredPlatforms(principal: Principal, db: D1Database
   }
   return mine;
 }
+
+/** The division codes a mapping names, as references checked through the shared rule (assertReferences). */
+export function divisionReferences(divisionMap: Record<string, string>): Reference[] {
+  return Object.entries(divisionMap).map(([theirs, ours]) => ({ field: `body.divisionMap.${theirs}`, kind: "division", id: ours, action: "integration:admin" }));
+}
+
+/**
+ * A division's scope is its own code. There is no registry RPC to tell whether a well-formed code names a real
+ * division, so every 12-digit code resolves and only the jurisdiction is checked; other kinds are unknown here.
+ */
+export const resolveDivision: ScopeResolver = (kind, id) => Promise.resolve(kind === "division" && /^\d{12}$/.test(id) ? { divisionCode: id } : null);

@@ -1,27 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { InboundStatus, InboundView, PageQuery, pageOf, PlatformId, PlatformView, Problem } from "@civicgrid/contracts";
+import { InboundStatus, InboundView, PageQuery, pageOf, PlatformId, Problem } from "@civicgrid/contracts";
 import { AppError, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
-import { platformView } from "../platforms/store";
 import { processInbound } from "../webhooks/inbound";
 import { administeredPlatform, administeredPlatforms } from "./access";
 
 export const admin = createRouter<AppEnv>();
 
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
-
-admin.openapi(
-  createRoute({
-    method: "get",
-    path: "/v1/integrations/platforms",
-    summary: "The platforms you administer: callback URL, code mappings, how many secrets are active (never the secrets)",
-    responses: { 200: { description: "platforms", content: { "application/json": { schema: z.object({ items: z.array(PlatformView) }) } } }, 403: problem("not an integration administrator") },
-  }),
-  async (c) => {
-    const platforms = await administeredPlatforms(principalOf(c), c.env.DB);
-    return c.json({ items: platforms.map((p) => platformView(p, c.env.PLATFORM_SECRETS)) }, 200);
-  },
-);
 
 interface Row {
   id: number;
@@ -80,11 +66,11 @@ admin.openapi(
     if (!row) throw new AppError("not_found", `no inbound payload ${id}`);
     const platform = await administeredPlatform(c, c.env.DB, row.platform);
     const claimed = await c.env.DB.prepare(
-      "UPDATE inbound_webhooks SET status = 'processing', attempts = attempts + 1 WHERE id = ?1 AND status IN ('failed', 'rejected') RETURNING id",
+      "UPDATE inbound_webhooks SET status = 'processing', attempts = attempts + 1 WHERE id = ?1 AND status IN ('failed', 'rejected', 'refused') RETURNING id",
     )
       .bind(id)
       .first<{ id: number }>();
-    if (!claimed) throw new AppError("invalid_transition", `payload ${id} is ${row.status}; only failed or rejected payloads are replayed`);
+    if (!claimed) throw new AppError("invalid_transition", `payload ${id} is ${row.status}; only failed, rejected or refused payloads are replayed`);
     await processInbound(c.env, platform, id, row.webhook_id, row.raw_body, new URL(c.req.url).pathname);
     const after = await c.env.DB.prepare("SELECT * FROM inbound_webhooks WHERE id = ?1").bind(id).first<Row>();
     return c.json(view(after ?? row), 200);

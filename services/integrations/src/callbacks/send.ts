@@ -1,6 +1,6 @@
 import { log } from "@civicgrid/http";
 import type { CallbackMessage, Env } from "../env";
-import { secretsOf } from "../platforms/secrets";
+import { activeSecrets } from "../platforms/secrets";
 import { findPlatform } from "../platforms/store";
 import { sign } from "../webhooks/signature";
 
@@ -23,10 +23,10 @@ interface DeliveryRow {
 
 type LocalFetch = (request: Request) => Promise<Response>;
 
-/** One attempt: signs the payload with the platform's first secret, POSTs it, logs the attempt. */
+/** One attempt: signs the payload with every active secret of the platform (see activeSecrets), POSTs it, logs the attempt. */
 async function attempt(env: Env, delivery: DeliveryRow, local: LocalFetch): Promise<{ ok: boolean }> {
   const platform = await findPlatform(env.DB, delivery.platform);
-  const secrets = secretsOf(env.PLATFORM_SECRETS, delivery.platform);
+  const secrets = platform ? (await activeSecrets(env, platform)).map((s) => s.value) : [];
   const number = delivery.attempts + 1;
   const started = Date.now();
   let httpStatus: number | null = null;
@@ -35,7 +35,7 @@ async function attempt(env: Env, delivery: DeliveryRow, local: LocalFetch): Prom
     error = !platform ? "platform no longer configured" : "no secret configured to sign with";
   } else {
     const timestamp = Math.floor(Date.now() / 1000);
-    const signature = await sign(secrets.slice(0, 1), delivery.id, timestamp, delivery.payload);
+    const signature = await sign(secrets, delivery.id, timestamp, delivery.payload);
     const request = new Request(platform.callbackUrl, {
       method: "POST",
       headers: { "content-type": "application/json", "webhook-id": delivery.id, "webhook-timestamp": String(timestamp), "webhook-signature": signature },

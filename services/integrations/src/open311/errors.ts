@@ -28,5 +28,6 @@ export function open311ErrorResponse(c: Context, error: unknown): Response {
 /** The validation hook of the Open311 routes: every field at fault, named by its Open311 parameter. */
 export function open311Hook(result: { success: true } | { success: false; error: ZodError; target: string }, c: Context): Response | undefined {
   if (result.success) return undefined;
-  return open311Errors(c, 400, result.error.issues.map((i) => `${i.path.map(String).join(".") || result.target}: ${i.message}`));
+  // The first path element is the Open311 argument (`status`, not `status.0` for an item of a list).
+  return open311Errors(c, 400, result.error.issues.map((i) => `${String(i.path[0] ?? result.target)}: ${i.message}`));
 }

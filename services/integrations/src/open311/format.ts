@@ -1,5 +1,6 @@
-import type { Open311Request, PublicCaseRecord } from "@civicgrid/contracts";
+import { scrubPublicText, type Open311Request, type PublicCaseRecord } from "@civicgrid/contracts";
 import type { Context } from "hono";
+import type { ReportExtras } from "./reports";
 
 /** Case statuses that Open311 calls closed; every other status is open. */
 const CLOSED = new Set(["closed", "rated", "archived", "invalid", "merged"]);
@@ -8,25 +9,29 @@ export function open311Status(status: string): "open" | "closed" {
   return CLOSED.has(status) ? "closed" : "open";
 }
 
-export function toOpen311Request(r: PublicCaseRecord): Open311Request {
+/**
+ * A case as GeoReport v2 shows it. Free text a reporter typed may carry a phone, an ID number or an e-mail, so it
+ * is scrubbed on the way out (Jiangmen 第二十二条); the address and photo the report came with are its own.
+ */
+export function toOpen311Request(r: PublicCaseRecord, extras?: ReportExtras): Open311Request {
   return {
     service_request_id: r.caseId,
     status: open311Status(r.status),
-    status_notes: r.statusNotes,
+    status_notes: scrubPublicText(r.statusNotes),
     service_name: r.categoryName,
     service_code: r.categoryCode,
-    description: r.description,
+    description: scrubPublicText(r.description),
     agency_responsible: r.agencyResponsible,
     service_notice: null,
     requested_datetime: r.requestedAt,
     updated_datetime: r.updatedAt,
     expected_datetime: r.expectedAt,
-    address: r.address,
-    address_id: null,
+    address: scrubPublicText(extras?.address ?? r.address),
+    address_id: extras?.addressId ?? null,
     zipcode: null,
     lat: r.lat,
     long: r.lng,
-    media_url: null,
+    media_url: extras?.mediaUrl ?? null,
   };
 }
 
@@ -38,7 +43,10 @@ export function formatOf(c: Context): Format {
 }
 
 /** The element name of one item of each list, as the GeoReport v2 XML examples spell them. */
-const ITEM: Record<string, string> = { services: "service", service_requests: "request", errors: "error", attributes: "attribute", values: "value" };
+const ITEM: Record<string, string> = {
+  services: "service", service_requests: "request", errors: "error", attributes: "attribute", values: "value",
+  endpoints: "endpoint", formats: "format", jurisdictions: "jurisdiction",
+};
 
 const escape = (s: string) => s.replace(/[<>&'"]/g, (ch) => `&${{ "<": "lt", ">": "gt", "&": "amp", "'": "apos", '"': "quot" }[ch]};`);
 

@@ -1,6 +1,7 @@
 import type { PlatformView } from "@civicgrid/contracts";
 import { AppError } from "@civicgrid/http";
-import { secretsOf } from "./secrets";
+import type { Env } from "../env";
+import { activeSecrets } from "./secrets";
 
 export interface PlatformRow {
   id: string;
@@ -10,6 +11,8 @@ export interface PlatformRow {
   active: number;
   category_map: string;
   division_map: string;
+  version: number;
+  setting_secrets_until: string | null;
 }
 
 export interface Platform {
@@ -20,6 +23,9 @@ export interface Platform {
   active: boolean;
   categoryMap: Record<string, string>;
   divisionMap: Record<string, string>;
+  version: number;
+  /** When the bootstrap secrets of the PLATFORM_SECRETS setting stop verifying (null: not rotated yet). */
+  settingSecretsUntil: string | null;
 }
 
 const toPlatform = (row: PlatformRow): Platform => ({
@@ -30,6 +36,8 @@ const toPlatform = (row: PlatformRow): Platform => ({
   active: row.active === 1,
   categoryMap: JSON.parse(row.category_map) as Record<string, string>,
   divisionMap: JSON.parse(row.division_map) as Record<string, string>,
+  version: row.version,
+  settingSecretsUntil: row.setting_secrets_until,
 });
 
 export async function findPlatform(db: D1Database, id: string): Promise<Platform | null> {
@@ -42,8 +50,11 @@ export async function listPlatforms(db: D1Database): Promise<Platform[]> {
   return results.map(toPlatform);
 }
 
-export function platformView(platform: Platform, secretsSetting: string | undefined): PlatformView {
-  return { ...platform, secretsConfigured: secretsOf(secretsSetting, platform.id).length };
+/** What administrators see: the configuration and which secrets verify until when, never a secret's value. */
+export async function platformView(env: Env, platform: Platform): Promise<PlatformView> {
+  const secrets = await activeSecrets(env, platform);
+  const { settingSecretsUntil: _until, ...rest } = platform;
+  return { ...rest, secretsConfigured: secrets.length, secrets: secrets.map(({ value: _value, ...shown }) => shown) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { INBOUND_DATA, InboundEnvelope, InboundEventType, type WebhookAnswer } from "@civicgrid/contracts";
+import { INBOUND_DATA, InboundEnvelope, InboundEventType, isPlatformRefusal, type WebhookAnswer } from "@civicgrid/contracts";
 import { AppError, validationError } from "@civicgrid/http";
 import type { z } from "zod";
 import type { Env } from "../env";
@@ -45,6 +45,20 @@ async function caseOfOrder(db: D1Database, platform: string, orderId: string): P
   return row.case_id;
 }
 
+/** The cases service refused the work order for good (see isPlatformRefusal): stored as refused, never retried. */
+export class CasesRefusal extends Error {
+  override readonly name = "CasesRefusal";
+}
+
+/** Calls the cases service, telling its permanent refusals (only those of this call) from its failures. */
+async function cases<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw isPlatformRefusal(error) ? new CasesRefusal(error.message) : error;
+  }
+}
+
 /** Carries out one validated event against the cases service. */
 export async function handleEvent(env: Env, platform: Platform, webhookId: string, event: { type: InboundEventType; data: unknown }): Promise<Handled> {
   const base = { webhookId, type: event.type };
@@ -52,7 +66,7 @@ export async function handleEvent(env: Env, platform: Platform, webhookId: strin
     case "work_order.created": {
       const d = INBOUND_DATA["work_order.created"].parse(event.data);
       const mapped = mapCodes(platform, d.categoryCode, d.divisionCode);
-      const { caseId, created } = await env.CASES.createFromPlatform({
+      const { caseId, created } = await cases(() => env.CASES.createFromPlatform({
         platform: platform.id,
         orderId: d.orderId,
         categoryCode: mapped.matterCode,
@@ -61,7 +75,7 @@ export async function handleEvent(env: Env, platform: Platform, webhookId: strin
         title: d.title,
         description: d.description,
         reportedAt: d.reportedAt,
-      });
+      }));
       await env.DB.prepare("INSERT OR IGNORE INTO platform_orders (platform, order_id, case_id, created_at) VALUES (?1, ?2, ?3, ?4)")
         .bind(platform.id, d.orderId, caseId, new Date().toISOString())
         .run();
@@ -70,19 +84,20 @@ export async function handleEvent(env: Env, platform: Platform, webhookId: strin
     case "work_order.updated": {
       const d = INBOUND_DATA["work_order.updated"].parse(event.data);
       await caseOfOrder(env.DB, platform.id, d.orderId);
-      const result = await env.CASES.updateFromPlatform(platform.id, d.orderId, { note: d.note, ...(d.description ? { description: d.description } : {}) });
+      const update = { note: d.note, ...(d.description ? { description: d.description } : {}) };
+      const result = await cases(() => env.CASES.updateFromPlatform(platform.id, d.orderId, update));
       return { status: 200, answer: { ...base, orderId: d.orderId, caseId: result.caseId, status: result.status } };
     }
     case "work_order.cancelled": {
       const d = INBOUND_DATA["work_order.cancelled"].parse(event.data);
       await caseOfOrder(env.DB, platform.id, d.orderId);
-      const result = await env.CASES.cancelFromPlatform(platform.id, d.orderId, d.reason);
+      const result = await cases(() => env.CASES.cancelFromPlatform(platform.id, d.orderId, d.reason));
       return { status: 200, answer: { ...base, orderId: d.orderId, caseId: result.caseId, status: result.status } };
     }
     case "work_order.status_query": {
       const d = INBOUND_DATA["work_order.status_query"].parse(event.data);
       const caseId = await caseOfOrder(env.DB, platform.id, d.orderId);
-      const record = await env.CASES.publicRequest(caseId);
+      const record = await cases(() => env.CASES.publicRequest(caseId));
       if (!record) throw new AppError("not_found", `case ${caseId} of ${platform.id} order ${d.orderId} is not public`);
       return { status: 200, answer: { ...base, orderId: d.orderId, caseId, status: record.status, updatedAt: record.updatedAt } };
     }

@@ -1,7 +1,7 @@
 import { AppError, log, problemBody } from "@civicgrid/http";
 import type { Env } from "../env";
 import type { Platform } from "../platforms/store";
-import { handleEvent, parseEvent } from "./events";
+import { CasesRefusal, handleEvent, parseEvent } from "./events";
 
 /** A stored answer: what the platform was (or will again be) told for this webhook-id. */
 export interface StoredAnswer {
@@ -55,28 +55,48 @@ function storedAnswer(row: InboundRow): StoredAnswer {
   return { status: row.answer_status ?? 200, body, contentType: problem ? "application/problem+json" : "application/json" };
 }
 
+type Outcome = { status: "processed" | "rejected" | "refused" | "failed"; answer: StoredAnswer; caseId: string | null; error: string | null };
+
+const problemAnswer = (e: AppError, instance: string): StoredAnswer => ({
+  status: e.status,
+  body: problemBody(e.code, { detail: e.detail, instance, ...(e.options.errors ? { errors: e.options.errors } : {}), ...e.options.extra }),
+  contentType: "application/problem+json",
+});
+
+/**
+ * What became of a payload that threw. Our refusal of the payload (a 4xx AppError) is `rejected`: the platform
+ * must fix and resend. The cases service's permanent refusal is `refused` with its reason (422, not retried).
+ * Anything else failed on our side or in the cases service and may be redelivered or replayed.
+ */
+function outcomeOfError(error: unknown, platform: string, webhookId: string, instance: string): Outcome {
+  if (error instanceof AppError && error.status < 500) {
+    return { status: "rejected", caseId: null, error: error.detail ?? error.code, answer: problemAnswer(error, instance) };
+  }
+  if (error instanceof CasesRefusal) {
+    const refusal = new AppError("unprocessable", `the case service refused the work order: ${error.message}`, { extra: { reason: error.message } });
+    return { status: "refused", caseId: null, error: error.message, answer: problemAnswer(refusal, instance) };
+  }
+  log("error", "inbound webhook failed", { service: "integrations", platform, webhookId, error: error instanceof Error ? error.message : String(error) });
+  const failure = new AppError("bad_gateway", "the case could not be updated now; retry later or ask for a replay");
+  return { status: "failed", caseId: null, error: failure.detail ?? failure.code, answer: problemAnswer(failure, instance) };
+}
+
 /** Processes a claimed payload and records the outcome with the answer given. */
 export async function processInbound(env: Env, platform: Platform, id: number, webhookId: string, raw: string, instance: string): Promise<StoredAnswer> {
-  let outcome: { status: "processed" | "rejected" | "failed"; answer: StoredAnswer; type: string | null; caseId: string | null; error: string | null };
+  let outcome: Outcome;
   let type: string | null = null;
   try {
     const event = parseEvent(raw);
     type = event.type;
     const handled = await handleEvent(env, platform, webhookId, event);
-    outcome = { status: "processed", type, caseId: handled.answer.caseId, error: null, answer: { status: handled.status, body: handled.answer, contentType: "application/json" } };
+    outcome = { status: "processed", caseId: handled.answer.caseId, error: null, answer: { status: handled.status, body: handled.answer, contentType: "application/json" } };
   } catch (error) {
-    // A refusal of the payload is final (the platform must fix and resend); anything else failed on our side
-    // or in the cases service and may be redelivered by the platform or replayed by an operator.
-    const refusal = error instanceof AppError && error.status < 500;
-    const appError = refusal ? error : new AppError("bad_gateway", "the case could not be updated now; retry later or ask for a replay");
-    if (!refusal) log("error", "inbound webhook failed", { service: "integrations", platform: platform.id, webhookId, error: error instanceof Error ? error.message : String(error) });
-    const body = problemBody(appError.code, { detail: appError.detail, instance, ...(appError.options.errors ? { errors: appError.options.errors } : {}), ...appError.options.extra });
-    outcome = { status: refusal ? "rejected" : "failed", type, caseId: null, error: appError.detail ?? appError.code, answer: { status: appError.status, body, contentType: "application/problem+json" } };
+    outcome = outcomeOfError(error, platform.id, webhookId, instance);
   }
   await env.DB.prepare(
     `UPDATE inbound_webhooks SET status = ?2, event_type = ?3, case_id = ?4, error = ?5, answer_status = ?6, answer_body = ?7, processed_at = ?8 WHERE id = ?1`,
   )
-    .bind(id, outcome.status, outcome.type, outcome.caseId, outcome.error, outcome.answer.status, JSON.stringify(outcome.answer.body), now())
+    .bind(id, outcome.status, type, outcome.caseId, outcome.error, outcome.answer.status, JSON.stringify(outcome.answer.body), now())
     .run();
   return outcome.answer;
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { PlatformId, Problem, WebhookAnswer } from "@civicgrid/contracts";
 import { AppError, createRouter, log } from "@civicgrid/http";
 import type { AppEnv } from "../env";
-import { secretsOf } from "../platforms/secrets";
+import { activeSecrets } from "../platforms/secrets";
 import { findPlatform } from "../platforms/store";
 import { claimInbound, processInbound, type StoredAnswer } from "./inbound";
 import { verify } from "./signature";
@@ -47,7 +47,7 @@ webhooks.openapi(route, async (c) => {
   if (!platform?.active) throw new AppError("not_found", `no active platform ${platformId}`);
   // The signature is over the exact bytes received, so the body is read raw and never re-serialised.
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  const verdict = await verify(secretsOf(c.env.PLATFORM_SECRETS, platform.id), headers, bytes);
+  const verdict = await verify((await activeSecrets(c.env, platform)).map((s) => s.value), headers, bytes);
   if (!verdict.ok) {
     log("warn", "webhook refused", { service: "integrations", platform: platform.id, reason: verdict.reason });
     throw new AppError("unauthorized", `webhook refused: ${verdict.reason.replaceAll("_", " ")}`, { extra: { reason: verdict.reason } });
