@@ -105,3 +105,41 @@ export const NotificationDeliveryListQuery = PageQuery.extend({ status: Notifica
 export const SmsSinkRecord = z
   .object({ deliveryId: z.string(), phone: z.string(), text: z.string(), divisionCode: z.string(), receivedAt: z.string() })
   .openapi("SmsSinkRecord");
+
+/**
+ * The notifications dead-letter queue (`civicgrid-notifications-dlq`): a message its consumers gave up on,
+ * kept until a platform administrator redrives it to the queue it came from. `queue` is that queue, read
+ * from the message's shape (`unknown` when it has none of ours); `attempts` and `error` are what the
+ * consumers recorded of its failed attempts (0 and null when none could be recorded).
+ */
+export const DeadLetterStatus = z.enum(["dead", "redriven"]);
+export const DeadLetter = z
+  .object({
+    id: z.string(),
+    messageId: z.string(),
+    queue: z.string(),
+    status: DeadLetterStatus,
+    attempts: z.number().int(),
+    deadLetterings: z.number().int(),
+    firstFailedAt: z.string(),
+    lastFailedAt: z.string(),
+    error: z.string().nullable(),
+    redrives: z.number().int(),
+    redrivenAt: z.string().nullable(),
+    redrivenBy: z.string().nullable(),
+  })
+  .openapi("DeadLetter");
+export type DeadLetter = z.infer<typeof DeadLetter>;
+export const DeadLetterDetail = DeadLetter.extend({ body: z.unknown() }).openapi("DeadLetterDetail");
+export const DeadLetterListQuery = PageQuery.extend({ status: DeadLetterStatus.optional() });
+
+/** Data of `notifications.dead_lettered`, the event that tells the platform administrators of a dead letter. */
+export const DeadLetterAlertData = z.object({
+  deadLetterId: z.string(),
+  messageId: z.string(),
+  queue: z.string(),
+  error: z.string().nullable(),
+  /** Who is told: the platform administrators (`role:platform_admin` in the inbox). */
+  audience: z.literal("platform_admin"),
+});
+export type DeadLetterAlertData = z.infer<typeof DeadLetterAlertData>;

@@ -41,3 +41,11 @@ export function caseEvent(type: string, version: number, occurredAt: string, dat
   const d = { ...BASE, ...data };
   return { id: `${d.caseId}:${version}`, type, source: "cases", aggregateId: d.caseId, version, occurredAt, data: d };
 }
+
+/** A valid 考核细则 body's weights: every kind weighs one indicator. */
+export const SAMPLE_WEIGHTS = {
+  worker: { cases_reported: 1 },
+  grid: { cases_reported: 1 },
+  township: { cases_reported: 1 },
+  department: { satisfaction: 1 },
+};

@@ -1,5 +1,6 @@
 import { createServiceApp } from "@civicgrid/http";
 import type { AppEnv } from "./env";
+import { deadLetters } from "./routes/dead-letters";
 import { deliveries } from "./routes/deliveries";
 import { inbox } from "./routes/inbox";
 import { preferences } from "./routes/preferences";
@@ -9,4 +10,5 @@ import { subscriptions } from "./routes/subscriptions";
 import { templates } from "./routes/templates";
 
 export const app = createServiceApp<AppEnv>("notifications", { publicPrefixes: ["/v1/public/"] });
-for (const router of [inbox, preferences, subscriptions, templates, rules, deliveries, smsSink]) app.route("/", router);
+const routers = [inbox, preferences, subscriptions, templates, rules, deliveries, deadLetters, smsSink];
+for (const router of routers) app.route("/", router);

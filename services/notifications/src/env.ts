@@ -1,5 +1,5 @@
 import type { KitBindings, KitEnv } from "@civicgrid/http";
-import type { RosterRpc } from "@civicgrid/contracts";
+import type { RegistryRpc, RosterRpc } from "@civicgrid/contracts";
 
 /** What goes on this service's own delivery queue: one delivery to (re)try. */
 export interface DeliveryJob {
@@ -10,8 +10,13 @@ export interface Env extends KitBindings {
   DB: D1Database;
   /** The delivery queue: push sends, retried with backoff. */
   DELIVERY: Queue<DeliveryJob>;
+  /** The event queues this service consumes, written to only to redrive a dead letter to where it came from. */
+  CASE_EVENTS: Queue<unknown>;
+  REGISTRY_EVENTS: Queue<unknown>;
   /** Phone numbers of duty lines and grid workers. */
   ROSTER: Fetcher & Pick<RosterRpc, "department" | "gridServers">;
+  /** Where a grid lies, for the grids a subscription names. */
+  REGISTRY: Fetcher & Pick<RegistryRpc, "grid">;
   SMS_PROVIDER?: string;
   SMS_HTTP_URL?: string;
   SMS_HTTP_KEY?: string;

@@ -111,7 +111,7 @@ describe("exactly one effect under at-least-once delivery", () => {
       "INSERT INTO deliveries (id, event_id, event_type, recipient_key, channel, template_code, title, body, urgent, division_code, status, created_at, updated_at) VALUES ('dlv_0000000000000000000000000000000a', 'e-webhook', 'case.check_passed', 'platform:yuepingan', 'webhook', 'case_closed', 't', 'b', 0, '440703000000', 'pending', '2026-01-01', '2026-01-01')",
     ).run();
     const outcome = await deliverOne(env, {}, "dlv_0000000000000000000000000000000a");
-    expect(outcome).toEqual({ outcome: "retry", attempt: 1 });
+    expect(outcome).toEqual({ outcome: "retry", attempt: 1, error: "no webhook channel is installed" });
     const row = await env.DB.prepare("SELECT last_error FROM deliveries WHERE id = 'dlv_0000000000000000000000000000000a'").first<{ last_error: string }>();
     expect(row?.last_error).toBe("no webhook channel is installed");
   });

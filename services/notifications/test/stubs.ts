@@ -53,3 +53,19 @@ export function smsProvider() {
     return new Response("not found", { status: 404 });
   };
 }
+
+/** The registry's agreed RPC (RegistryRpc.grid): two 蓬江 grids, one 新会 grid, one retired 蓬江 grid. */
+export const registryStubScript = `
+import { WorkerEntrypoint } from "cloudflare:workers";
+const grid = (code, status = "active") =>
+  [code, { code, name: "测试网格" + code.slice(12), villageCode: code.slice(0, 12), status }];
+const GRIDS = Object.fromEntries([
+  grid("440703001001001"),
+  grid("440703001001002"),
+  grid("440705001001001"),
+  grid("440703001001009", "retired"),
+]);
+export default class extends WorkerEntrypoint {
+  health() { return { service: "registry", ok: true }; }
+  grid(code) { return GRIDS[code] ?? null; }
+}`;

@@ -14,6 +14,7 @@ const EVENTS_WITH_DEADLINES = `
   ev AS (
     SELECT e.*,
       LAG(e.due_at) OVER (PARTITION BY e.case_id ORDER BY e.version) AS prev_due,
+      LAG(e.lead_department_id) OVER (PARTITION BY e.case_id ORDER BY e.version) AS prev_lead,
       EXISTS (SELECT 1 FROM case_events w WHERE w.case_id = e.case_id AND w.type = 'case.work_order_created' AND w.version < e.version) AS had_order
     FROM case_events e
     WHERE e.case_id IN (SELECT case_id FROM case_events WHERE day = ?1)
@@ -51,14 +52,18 @@ FROM joined j LEFT JOIN county_settings cs ON cs.county_code = substr(j.division
 WHERE j.division_code LIKE ?2`;
 
 // Grid codes are the village code plus a 3-digit sequence, so a grid's divisions follow from its code.
-// A patrol's minutes are shared evenly among the grids it covered.
+// A patrol's minutes are shared evenly among the grids it covered. An overdue step counts against the grid
+// when the grid's own agencies (its village or township) were answerable for it; a department's late step
+// counts against that department.
 const GRID_FACTS = `
 INSERT INTO grid_day_facts (grid_code, day, village_code, township_code, county_code, patrol_minutes, patrolled,
   cases_reported, cases_verified, resolved_on_site, cases_closed, overdue)
 WITH ${EVENTS_WITH_DEADLINES},
   ge AS (
     SELECT grid_code, SUM(type = 'case.reported') AS reported, SUM(type = 'case.verified') AS verified,
-      SUM(type = 'case.resolved_on_site') AS on_site, SUM(type IN ('case.check_passed', 'case.resolved_on_site')) AS closed, SUM(type = 'case.overdue') AS overdue
+      SUM(type = 'case.resolved_on_site') AS on_site,
+      SUM(type IN ('case.check_passed', 'case.resolved_on_site')) AS closed,
+      SUM(type = 'case.overdue' AND responsible_unit LIKE substr(grid_code, 1, 9) || '%') AS overdue
     FROM today WHERE grid_code IS NOT NULL GROUP BY grid_code
   ),
   gp AS (
@@ -72,20 +77,34 @@ SELECT g.grid_code, ?1, substr(g.grid_code, 1, 12), substr(g.grid_code, 1, 9) ||
 FROM grids g LEFT JOIN ge ON ge.grid_code = g.grid_code LEFT JOIN gp ON gp.grid_code = g.grid_code
 WHERE g.grid_code LIKE ?2`;
 
-// Warnings and overdue land on the unit responsible for the running step; the rest on the lead department.
+/**
+ * Each event counts for the department it belongs to, never simply the lead of the state after it (a return
+ * clears the lead, so the return was credited to nobody): a dispatch to the department it went to; a
+ * warning, an overdue step or a supervision (督办) to the unit answerable for the running step; a return to the
+ * department that returned (`fromDepartmentId`, else the acting department, else the previous event's lead);
+ * a rejected handling (an unsatisfied rating that reopens the case) to the lead it had; a signing, a
+ * handling or an extension request to the department that acted; a rating to the lead.
+ */
 const DEPARTMENT_FACTS = `
 INSERT INTO department_day_facts (department_id, day, division_code, dispatched, signed, signed_on_time, handled, handled_on_time,
   returned, overdue, warnings, rated, satisfaction_sum)
 WITH ${EVENTS_WITH_DEADLINES},
   de AS (
-    SELECT *, CASE WHEN type IN ('case.overdue', 'case.deadline_warning', 'case.supervised') THEN responsible_unit ELSE lead_department_id END AS dept
+    SELECT *, CASE
+        WHEN type IN ('case.overdue', 'case.deadline_warning', 'case.supervised') THEN responsible_unit
+        WHEN type = 'case.dispatched' THEN lead_department_id
+        WHEN type IN ('case.returned', 'case.reopened')
+          THEN COALESCE(from_department_id, CASE WHEN actor_role = 'department' THEN actor_unit END, prev_lead)
+        WHEN actor_role = 'department' THEN actor_unit
+        ELSE lead_department_id
+      END AS dept
     FROM today
   )
 SELECT dept, ?1, substr(dept, 6, 6) || '000000',
   SUM(type = 'case.dispatched'), SUM(type = 'case.signed'), SUM(type = 'case.signed' AND on_time),
   SUM(type = 'case.handled'), SUM(type = 'case.handled' AND on_time), SUM(type = 'case.returned'),
   SUM(type = 'case.overdue'), SUM(type IN ('case.deadline_warning', 'case.supervised')),
-  SUM(type = 'case.rated' AND rating IS NOT NULL),
+  SUM(type IN ('case.rated', 'case.reopened') AND rating IS NOT NULL),
   SUM(CASE WHEN type <> 'case.rated' THEN 0 WHEN rating = 'satisfied' THEN 100 WHEN rating = 'basically_satisfied' THEN 80 ELSE 0 END)
 FROM de WHERE dept GLOB 'dept-[0-9][0-9][0-9][0-9][0-9][0-9]-*' AND substr(dept, 6, 6) || '000000' LIKE ?2
 GROUP BY dept`;

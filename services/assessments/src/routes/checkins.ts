@@ -3,7 +3,7 @@ import { CheckIn, CheckInBody } from "@civicgrid/contracts";
 import { createRouter, principalOf } from "@civicgrid/http";
 import type { AppEnv } from "../env";
 import { dayOf } from "../periods";
-import { requireIn } from "../scope";
+import { requirePatroller } from "../scope";
 import { countyOf } from "../settings";
 
 export const checkins = createRouter<AppEnv>();
@@ -29,7 +29,7 @@ checkins.openapi(
   }),
   async (c) => {
     const principal = principalOf(c);
-    requireIn(principal, "patrol:write", { divisionCode: principal.divisionCode });
+    requirePatroller(principal);
     const body = c.req.valid("json");
     const now = new Date();
     const day = dayOf(now);

@@ -2,7 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { DivisionCode, Evaluation, pageOf, type GradeThresholds, type Grade, type Principal } from "@civicgrid/contracts";
 import { AppError, createRouter, principalOf } from "@civicgrid/http";
 import type { AppEnv } from "../env";
-import { rankingScope } from "../scope";
+import { assertDivision } from "../references";
+import { rankingScope, scopedBindings } from "../scope";
 import { loadSettings } from "../settings";
 import { rankingPage, rankingView, type RankingDbRow } from "./rankings";
 
@@ -37,6 +38,7 @@ evaluations.openapi(
   createRoute({ method: "get", path: "/v1/evaluations", request: { query: Query }, responses: { 200: { description: "evaluations", content: { "application/json": { schema: pageOf(Evaluation) } } } } }),
   async (c) => {
     const q = c.req.valid("query");
+    await assertDivision(c, "query.divisionCode", q.divisionCode, "assessment:read");
     const page = await rankingPage(c.env.DB, principalOf(c), { kind: "worker", period: q.year, divisionCode: q.divisionCode, limit: q.limit, cursor: q.cursor });
     return c.json({ items: await toEvaluations(c.env.DB, page.items), nextCursor: page.nextCursor }, 200);
   },
@@ -56,7 +58,7 @@ evaluations.openapi(
     // A miss and a row outside the caller's scope look alike: 404 either way.
     const row = scope
       ? await c.env.DB.prepare(`SELECT * FROM rankings WHERE kind = 'worker' AND period = ?1 AND subject_id = ?2 AND ${scope.sql}`)
-          .bind(c.req.valid("query").year, sub, null, null, null, null, null, null, null, ...scope.params)
+          .bind(...scopedBindings([c.req.valid("query").year, sub], scope))
           .first<RankingDbRow>()
       : null;
     if (!row) throw new AppError("not_found", `no evaluation of ${sub} for that year`);

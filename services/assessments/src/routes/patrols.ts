@@ -5,7 +5,8 @@ import type { AppEnv } from "../env";
 import { dayOf } from "../periods";
 import { loadPatrol, patrolView, type PatrolRow } from "../patrol/store";
 import { locatePoints, MAX_POINTS_PER_PATROL, resummarize, storePoints } from "../patrol/track-update";
-import { requireIn } from "../scope";
+import { assertWorker, workerDivision } from "../references";
+import { requireIn, requirePatroller } from "../scope";
 import { countyOf, loadSettings } from "../settings";
 
 export const patrols = createRouter<AppEnv>();
@@ -26,7 +27,7 @@ patrols.openapi(
   createRoute({ method: "post", path: "/v1/patrols", request: { body: json(PatrolStartBody) }, responses: { 201: { description: "started", ...json(Patrol) } } }),
   async (c) => {
     const principal = principalOf(c);
-    requireIn(principal, "patrol:write", { divisionCode: principal.divisionCode });
+    requirePatroller(principal);
     const now = Date.now();
     const at = c.req.valid("json").at ?? new Date(now).toISOString();
     if (Date.parse(at) > now + CLOCK_SKEW_MS) throw AppError.field("body.at", "is in the future");
@@ -51,7 +52,7 @@ patrols.openapi(
   }),
   async (c) => {
     const principal = principalOf(c);
-    requireIn(principal, "patrol:write", { divisionCode: principal.divisionCode });
+    requirePatroller(principal);
     const patrol = await ownOpenPatrol(c.env.DB, c.req.valid("param").id, principal.sub);
     const { points } = c.req.valid("json");
     const earliest = Date.parse(patrol.started_at) - 60_000;
@@ -73,7 +74,7 @@ patrols.openapi(
   createRoute({ method: "post", path: "/v1/patrols/{id}/end", request: { params: IdParam, body: json(PatrolEndBody) }, responses: { 200: { description: "ended", ...json(Patrol) } } }),
   async (c) => {
     const principal = principalOf(c);
-    requireIn(principal, "patrol:write", { divisionCode: principal.divisionCode });
+    requirePatroller(principal);
     const patrol = await ownOpenPatrol(c.env.DB, c.req.valid("param").id, principal.sub);
     const at = c.req.valid("json").at ?? new Date().toISOString();
     if (Date.parse(at) < Date.parse(patrol.started_at)) throw AppError.field("body.at", "is before the patrol started");
@@ -83,11 +84,15 @@ patrols.openapi(
   },
 );
 
-/** The worker themself, or an agency over the worker's village. */
-function requireReadable(principal: ReturnType<typeof principalOf>, sub: string, divisionCode: string) {
+/** The worker themself, or an agency (the platform) over the worker's village. */
+function requireReader(principal: ReturnType<typeof principalOf>, sub: string) {
   if (principal.sub === sub) return;
-  requireIn(principal, "assessment:read", { divisionCode });
   if (!principal.roles.some((r) => r === "agency" || r === "platform_admin")) throw new AppError("forbidden", "only the worker and agencies over them may read patrols");
+}
+
+function requireReadable(principal: ReturnType<typeof principalOf>, sub: string, divisionCode: string) {
+  requireReader(principal, sub);
+  if (principal.sub !== sub) requireIn(principal, "assessment:read", { divisionCode });
 }
 
 patrols.openapi(
@@ -109,12 +114,14 @@ patrols.openapi(
     const principal = principalOf(c);
     const { day } = c.req.valid("param");
     const { sub = principal.sub } = c.req.valid("query");
+    requireReader(principal, sub);
+    await assertWorker(c, principal, "query.sub", sub);
     const { results } = await c.env.DB.prepare("SELECT * FROM patrols WHERE sub = ?1 AND day = ?2").bind(sub, day).all<PatrolRow>();
     const checkin = await c.env.DB.prepare("SELECT division_code FROM checkins WHERE sub = ?1 AND day = ?2").bind(sub, day).first<{ division_code: string }>();
-    const divisionCode = checkin?.division_code ?? results[0]?.division_code;
-    if (sub !== principal.sub && !divisionCode) throw new AppError("not_found", "no check-in or patrol of that worker on that day");
-    requireReadable(principal, sub, divisionCode ?? principal.divisionCode);
-    const settings = await loadSettings(c.env.DB, divisionCode ? countyOf(divisionCode) : countyOf(principal.divisionCode));
+    const known = sub === principal.sub ? principal.divisionCode : await workerDivision(c.env.DB, sub);
+    const divisionCode = checkin?.division_code ?? results[0]?.division_code ?? known ?? principal.divisionCode;
+    requireReadable(principal, sub, divisionCode);
+    const settings = await loadSettings(c.env.DB, countyOf(divisionCode));
     const minutes = Math.round(results.reduce((s, p) => s + p.counted_minutes, 0) * 100) / 100;
     const covered = [...new Set(results.flatMap((p) => JSON.parse(p.covered_grids) as string[]))].sort();
     return c.json(

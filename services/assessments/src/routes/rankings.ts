@@ -2,7 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { pageOf, RankingQuery, RankingRow, type RankingKind, type ScoreComponent } from "@civicgrid/contracts";
 import { createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
-import { rankingScope } from "../scope";
+import { assertDivision } from "../references";
+import { rankingScope, scopedBindings } from "../scope";
 
 export const rankings = createRouter<AppEnv>();
 
@@ -45,7 +46,7 @@ export async function rankingPage(
          AND (county_code, rank, subject_id) > (?3, ?4, ?5)
        ORDER BY county_code, rank, subject_id LIMIT ?6`,
     )
-    .bind(q.kind, q.period, after[0], after[1], after[2], q.limit + 1, null, null, null, ...scope.params)
+    .bind(...scopedBindings([q.kind, q.period, after[0], after[1], after[2], q.limit + 1], scope))
     .all<RankingDbRow>();
   return toPage(results, q.limit, (r) => [r.county_code, r.rank, r.subject_id]);
 }
@@ -58,7 +59,9 @@ rankings.openapi(
     responses: { 200: { description: "ranking rows with each score's components", content: { "application/json": { schema: pageOf(RankingRow) } } } },
   }),
   async (c) => {
-    const page = await rankingPage(c.env.DB, principalOf(c), c.req.valid("query"));
+    const q = c.req.valid("query");
+    await assertDivision(c, "query.divisionCode", q.divisionCode, "assessment:read");
+    const page = await rankingPage(c.env.DB, principalOf(c), q);
     return c.json({ items: page.items.map(rankingView), nextCursor: page.nextCursor }, 200);
   },
 );

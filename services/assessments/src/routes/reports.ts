@@ -1,26 +1,28 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { DivisionCode, MonthlyReport } from "@civicgrid/contracts";
 import { AppError, createRouter, principalOf } from "@civicgrid/http";
+import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { reportHtml } from "../report/html";
 import { monthlyReport } from "../report/monthly";
-import { requireIn } from "../scope";
+import { assertDivision } from "../references";
 
 export const reports = createRouter<AppEnv>();
 
 const Query = z.object({ divisionCode: DivisionCode, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM") });
 
 /** The 月分析 is for the agencies (综治中心) over the division. */
-function requireAgencyOver(principal: ReturnType<typeof principalOf>, divisionCode: string) {
-  requireIn(principal, "assessment:read", { divisionCode });
+async function requireAgencyOver(c: Context, divisionCode: string) {
+  const principal = principalOf(c);
   if (!principal.roles.some((r) => r === "agency" || r === "platform_admin")) throw new AppError("forbidden", "the monthly analysis is for agencies");
+  await assertDivision(c, "query.divisionCode", divisionCode, "assessment:read");
 }
 
 reports.openapi(
   createRoute({ method: "get", path: "/v1/reports/monthly", request: { query: Query }, responses: { 200: { description: "月分析 as JSON", content: { "application/json": { schema: MonthlyReport } } } } }),
   async (c) => {
     const { divisionCode, month } = c.req.valid("query");
-    requireAgencyOver(principalOf(c), divisionCode);
+    await requireAgencyOver(c, divisionCode);
     return c.json(await monthlyReport(c.env.DB, divisionCode, month), 200);
   },
 );
@@ -29,7 +31,7 @@ reports.openapi(
   createRoute({ method: "get", path: "/v1/reports/monthly.html", request: { query: Query }, responses: { 200: { description: "月分析 as a printable page", content: { "text/html": { schema: z.string() } } } } }),
   async (c) => {
     const { divisionCode, month } = c.req.valid("query");
-    requireAgencyOver(principalOf(c), divisionCode);
+    await requireAgencyOver(c, divisionCode);
     return c.html(reportHtml(await monthlyReport(c.env.DB, divisionCode, month)), 200);
   },
 );

@@ -14,7 +14,7 @@ settings.openapi(
   createRoute({ method: "get", path: "/v1/assessments/settings/{countyCode}", request: { params: CountyParam }, responses: { 200: { description: "county settings (defaults as version 0)", ...json(AssessmentSettings) } } }),
   async (c) => {
     const { countyCode } = c.req.valid("param");
-    requireCounty(principalOf(c), countyCode, "assessment:read");
+    await requireCounty(c, principalOf(c), countyCode, "assessment:read");
     const current = await loadSettings(c.env.DB, countyCode);
     c.header("etag", etagOf(current.version));
     return c.json(current, 200);
@@ -31,7 +31,7 @@ settings.openapi(
   async (c) => {
     const principal = principalOf(c);
     const { countyCode } = c.req.valid("param");
-    requireCounty(principal, countyCode, "assessment:configure");
+    await requireCounty(c, principal, countyCode, "assessment:configure");
     const current = await loadSettings(c.env.DB, countyCode);
     assertVersion(c, current.version);
     const body = c.req.valid("json");
@@ -55,7 +55,7 @@ settings.openapi(
   createRoute({ method: "get", path: "/v1/assessments/rules/{countyCode}", request: { params: CountyParam }, responses: { 200: { description: "newest 考核细则 version", ...json(ScoringRules) } } }),
   async (c) => {
     const { countyCode } = c.req.valid("param");
-    requireCounty(principalOf(c), countyCode, "assessment:read");
+    await requireCounty(c, principalOf(c), countyCode, "assessment:read");
     const rules = await latestRules(c.env.DB, countyCode);
     c.header("etag", etagOf(rules.version));
     return c.json(rules, 200);
@@ -73,7 +73,7 @@ settings.openapi(
   async (c) => {
     const principal = principalOf(c);
     const { countyCode } = c.req.valid("param");
-    requireCounty(principal, countyCode, "assessment:configure");
+    await requireCounty(c, principal, countyCode, "assessment:configure");
     const current = await latestRules(c.env.DB, countyCode);
     assertVersion(c, current.version);
     const body = c.req.valid("json");

@@ -2,12 +2,13 @@ import { divisionAncestors } from "@civicgrid/contracts";
 
 /**
  * Audiences are addressed by key and resolved when read, so a rule needs no person lookup:
- * `user:<sub>`, `dept:<departmentId>`, `agency:<divisionCode>`, `grid:<gridCode>`, `subscribers:<gridCode>`.
+ * `user:<sub>`, `dept:<departmentId>`, `agency:<divisionCode>`, `grid:<gridCode>`, `subscribers:<gridCode>`,
+ * `role:<role>` (everyone holding a role with no jurisdiction of its own: `role:platform_admin`).
  * A rule's audience expression is `<kind>:<selector>`; the selector names a field of the event data
  * (a string, or a list of them) or a derived value (`holderParent`: the agency above the holder).
  * Kind `unit` picks `dept:` or `agency:` by the shape of the value (a responsible unit is either).
  */
-export const AUDIENCE_KINDS = ["user", "dept", "agency", "grid", "subscribers", "unit"] as const;
+export const AUDIENCE_KINDS = ["user", "dept", "agency", "grid", "subscribers", "role", "unit"] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
 export type KeyKind = Exclude<AudienceKind, "unit">;
 

@@ -1,4 +1,4 @@
-import type { CaseEventData } from "@civicgrid/contracts";
+import type { CaseEventData, DeadLetterAlertData } from "@civicgrid/contracts";
 import { formatLocal } from "./local-time";
 import type { Variables } from "./template";
 
@@ -26,4 +26,10 @@ export function caseVariables(data: CaseEventData): Variables {
 /** Template variables of a registry change. */
 export function gridVariables(data: { gridCode: string }): Variables {
   return { gridCode: data.gridCode };
+}
+
+/** Template variables of a dead-letter alert. */
+export function deadLetterVariables(data: DeadLetterAlertData): Variables {
+  const error = data.error ?? "未记录失败原因";
+  return { queue: data.queue, messageId: data.messageId, deadLetterId: data.deadLetterId, error };
 }

@@ -2,6 +2,7 @@ import { log } from "@civicgrid/http";
 import type { ChannelRegistry, SendResult } from "../channels/channel";
 import type { DeliveryJob, Env } from "../env";
 import { MAX_ATTEMPTS, backoffSeconds } from "./backoff";
+import { clearFailures, recordFailure } from "./failures";
 
 interface DeliveryRow {
   id: string;
@@ -24,7 +25,11 @@ type Outcome = "sent" | "retry" | "dead" | "skipped";
  * logged; a retryable failure goes back on the queue with backoff until the drive's attempts are
  * spent, then the delivery is dead (the dead-letter list, redriven by an operator).
  */
-export async function deliverOne(env: Env, channels: ChannelRegistry, deliveryId: string): Promise<{ outcome: Outcome; attempt: number }> {
+export async function deliverOne(
+  env: Env,
+  channels: ChannelRegistry,
+  deliveryId: string,
+): Promise<{ outcome: Outcome; attempt: number; error?: string }> {
   const row = await env.DB.prepare("SELECT * FROM deliveries WHERE id = ?1").bind(deliveryId).first<DeliveryRow>();
   if (!row || (row.status !== "pending" && row.status !== "failed")) return { outcome: "skipped", attempt: row?.attempts ?? 0 };
   const channel = channels[row.channel];
@@ -41,18 +46,24 @@ export async function deliverOne(env: Env, channels: ChannelRegistry, deliveryId
     env.DB.prepare("INSERT INTO delivery_attempts (delivery_id, attempt, status, error, at) VALUES (?1, ?2, ?3, ?4, ?5)").bind(row.id, attempt, result.ok ? "ok" : "error", error, now),
   ]);
   if (!result.ok) log(dead ? "error" : "warn", dead ? "push dead-lettered" : "push failed; will retry", { deliveryId: row.id, channel: row.channel, attempt, error });
-  return { outcome: result.ok ? "sent" : dead ? "dead" : "retry", attempt };
+  return { outcome: result.ok ? "sent" : dead ? "dead" : "retry", attempt, error: error ?? undefined };
 }
 
-/** The consumer of the delivery queue. */
+/** The consumer of the delivery queue: each failure recorded, for the dead letter it may become. */
 export async function handleDeliveryBatch(batch: MessageBatch<DeliveryJob>, env: Env, channels: ChannelRegistry): Promise<void> {
   for (const message of batch.messages) {
     try {
-      const { outcome, attempt } = await deliverOne(env, channels, message.body.deliveryId);
-      if (outcome === "retry") message.retry({ delaySeconds: backoffSeconds(attempt) });
-      else message.ack();
+      const { outcome, attempt, error } = await deliverOne(env, channels, message.body.deliveryId);
+      if (outcome === "retry") {
+        await recordFailure(env.DB, batch.queue, message.body, error);
+        message.retry({ delaySeconds: backoffSeconds(attempt) });
+        continue;
+      }
+      await clearFailures(env.DB, batch.queue, message);
+      message.ack();
     } catch (error) {
       log("error", "delivery job failed; will retry", { messageId: message.id, error: error instanceof Error ? error.message : String(error) });
+      await recordFailure(env.DB, batch.queue, message.body, error).catch(() => undefined);
       message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     }
   }

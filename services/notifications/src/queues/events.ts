@@ -1,10 +1,14 @@
-import { CaseEventData, EventEnvelope, RegistryChangeData } from "@civicgrid/contracts";
+import { CaseEventData, DeadLetterAlertData, EventEnvelope, RegistryChangeData } from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
-import { caseVariables, gridVariables } from "../domain/event-variables";
+import { caseVariables, deadLetterVariables, gridVariables } from "../domain/event-variables";
 import type { RuleRow, TemplateRow } from "../domain/rules";
 import type { Env } from "../env";
 import { planDeliveries, type EventFacts, type PlannedDelivery } from "./plan";
 import { backoffSeconds } from "./backoff";
+import { clearFailures, recordFailure } from "./failures";
+
+/** The division code of what belongs to no division (the platform's own alerts). */
+export const NO_DIVISION = "000000000000";
 
 type Subject = { facts: Omit<EventFacts, "eventId" | "now">; divisionCode: string; caseId: string | null };
 
@@ -19,6 +23,13 @@ function subjectOf(event: EventEnvelope): Subject | null {
     const data = RegistryChangeData.safeParse(event.data);
     if (!data.success) return null;
     return { facts: { data: data.data, variables: gridVariables(data.data) }, divisionCode: `${data.data.gridCode.slice(0, 6)}000000`, caseId: null };
+  }
+  if (event.type === "notifications.dead_lettered") {
+    const data = DeadLetterAlertData.safeParse(event.data);
+    // Of no division: operators' delivery logs (cut by division) do not list it; the platform's does.
+    if (!data.success) return null;
+    const facts = { data: data.data, variables: deadLetterVariables(data.data) };
+    return { facts, divisionCode: NO_DIVISION, caseId: null };
   }
   return null;
 }
@@ -72,14 +83,19 @@ export async function handleEvent(body: unknown, env: Env, now = new Date()): Pr
   return { planned: planned.length };
 }
 
-/** The consumer of the case and registry event queues: a failure is retried, then Queues dead-letters it. */
+/**
+ * The consumer of the case and registry event queues: a failure is recorded and retried, then Queues
+ * dead-letters it (see dead-letters.ts).
+ */
 export async function handleEventBatch(batch: MessageBatch, env: Env): Promise<void> {
   for (const message of batch.messages) {
     try {
       await handleEvent(message.body, env);
+      await clearFailures(env.DB, batch.queue, message);
       message.ack();
     } catch (error) {
       log("error", "event not processed; will retry", { messageId: message.id, attempts: message.attempts, error: error instanceof Error ? error.message : String(error) });
+      await recordFailure(env.DB, batch.queue, message.body, error).catch(() => undefined);
       message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     }
   }

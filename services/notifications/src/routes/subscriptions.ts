@@ -2,6 +2,7 @@ import { NewSubscription, PageQuery, Subscription, pageOf } from "@civicgrid/con
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
+import { assertSubscribable } from "../references";
 import { body, json } from "./shared";
 
 /** A caller's grid subscriptions: disclosure changes of these grids reach their inbox. */
@@ -31,8 +32,10 @@ subscriptions.openapi(
     responses: { 201: json(Subscription, "subscribed (again: the first subscription stands)") },
   }),
   async (c) => {
-    const sub = principalOf(c).sub;
+    const principal = principalOf(c);
     const { gridCode } = c.req.valid("json");
+    await assertSubscribable(c, principal, "body.gridCode", gridCode);
+    const sub = principal.sub;
     const row = await c.env.DB.prepare(
       "INSERT INTO subscriptions (sub, grid_code, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (sub, grid_code) DO UPDATE SET sub = sub RETURNING grid_code, created_at",
     )

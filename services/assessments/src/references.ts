@@ -1,0 +1,53 @@
+import type { Action, ScopeResolver } from "@civicgrid/auth";
+import { DivisionCode, type Principal } from "@civicgrid/contracts";
+import { assertReferences } from "@civicgrid/http";
+import type { Context } from "hono";
+
+/**
+ * Where the resources a request may name live, for `assertReferences`. A division is where its code says
+ * (any well-formed code: the registry keeps no list this service could ask). A worker (a login subject) is
+ * where their own records put them: the newest check-in, patrol or case event they made as a grid worker;
+ * a subject this service has never seen is unknown.
+ */
+export function assessmentScopes(db: D1Database): ScopeResolver {
+  return async (kind, id) => {
+    if (kind === "division") return DivisionCode.safeParse(id).success ? { divisionCode: id } : null;
+    if (kind !== "worker") return null;
+    const divisionCode = await workerDivision(db, id);
+    return divisionCode ? { divisionCode } : null;
+  };
+}
+
+/** The division a grid worker last worked in, by their own records; null for a subject never seen. */
+export async function workerDivision(db: D1Database, sub: string): Promise<string | null> {
+  const row = await db
+    .prepare(
+      `SELECT division_code FROM (
+         SELECT division_code, at AS seen FROM checkins WHERE sub = ?1
+         UNION ALL SELECT division_code, started_at FROM patrols WHERE sub = ?1
+         UNION ALL SELECT actor_unit, occurred_at FROM case_events WHERE actor_sub = ?1 AND actor_role = 'grid_worker'
+       ) ORDER BY seen DESC LIMIT 1`,
+    )
+    .bind(sub)
+    .first<{ division_code: string }>();
+  return row?.division_code ?? null;
+}
+
+/** Refuses unless `divisionCode`, named at `field`, lies in the caller's jurisdiction for `action`. */
+export async function assertDivision(
+  c: Context,
+  field: string,
+  divisionCode: string | undefined,
+  action: Action,
+): Promise<void> {
+  if (divisionCode === undefined) return;
+  const resolve = assessmentScopes(c.env.DB as D1Database);
+  await assertReferences(c, [{ field, kind: "division", id: divisionCode, action }], resolve);
+}
+
+/** Refuses unless the worker `sub`, named at `field`, is known and in the caller's jurisdiction. */
+export async function assertWorker(c: Context, principal: Principal, field: string, sub: string): Promise<void> {
+  if (sub === principal.sub) return;
+  const resolve = assessmentScopes(c.env.DB as D1Database);
+  await assertReferences(c, [{ field, kind: "worker", id: sub, action: "assessment:read" }], resolve);
+}
