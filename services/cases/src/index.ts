@@ -5,6 +5,7 @@ import type { Env } from "./env";
 import { cancelFromPlatform, createFromPlatform, updateFromPlatform } from "./platform";
 import { publicRequest, publicRequests } from "./read-model/public-requests";
 import { reportFromResident, type Open311Report } from "./resident";
+import { refusalsAsRangeErrors } from "./rpc-refusals";
 import { sweep } from "./sweep";
 
 export { CaseDO } from "./do/case-do";
@@ -19,19 +20,19 @@ export default class CasesService extends ServiceEntrypoint<Env> implements Case
   protected override readonly cronJobs = { "*/5 * * * *": (env: Env, _ctx: ExecutionContext, at: Date) => sweep(env, at) };
 
   createFromPlatform(input: PlatformCaseInput) {
-    return createFromPlatform(this.env, input);
+    return refusalsAsRangeErrors(() => createFromPlatform(this.env, input));
   }
 
   updateFromPlatform(platform: string, orderId: string, update: { description?: string; note: string }) {
-    return updateFromPlatform(this.env, platform, orderId, update);
+    return refusalsAsRangeErrors(() => updateFromPlatform(this.env, platform, orderId, update));
   }
 
   cancelFromPlatform(platform: string, orderId: string, reason: string) {
-    return cancelFromPlatform(this.env, platform, orderId, reason);
+    return refusalsAsRangeErrors(() => cancelFromPlatform(this.env, platform, orderId, reason));
   }
 
   reportFromResident(input: Open311Report) {
-    return reportFromResident(this.env, input);
+    return refusalsAsRangeErrors(() => reportFromResident(this.env, input));
   }
 
   publicRequest(caseId: string) {

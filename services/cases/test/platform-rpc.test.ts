@@ -1,5 +1,5 @@
 import { principals } from "@civicgrid/testing";
-import type { CaseArchive, CaseView } from "@civicgrid/contracts";
+import { isPlatformRefusal, type CaseArchive, type CaseView } from "@civicgrid/contracts";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call, refusal } from "./helpers";
@@ -68,5 +68,13 @@ describe("platform orders over RPC", () => {
     expect(await refusal(exports.default.updateFromPlatform(input.platform, input.orderId, { note: "  " }))).toMatch(/update\.note/);
     await exports.default.cancelFromPlatform(input.platform, input.orderId, "群众撤回");
     expect(await refusal(exports.default.updateFromPlatform(input.platform, input.orderId, { note: "补充" }))).toMatch(/invalid case cannot be amended/);
+  });
+
+  it("sends refusals that a retry cannot change as RangeError, the type integrations stores as refused", async () => {
+    const refused = await exports.default.updateFromPlatform("yuepingan", "NO-SUCH-ORDER", { note: "x" }).catch((e: unknown) => e);
+    expect(isPlatformRefusal(refused)).toBe(true);
+    expect((refused as Error).message).toMatch(/^not_found: no case for yuepingan order NO-SUCH-ORDER/);
+    const invalid = await exports.default.createFromPlatform({ ...order(), orderId: "" }).catch((e: unknown) => e);
+    expect(isPlatformRefusal(invalid)).toBe(true);
   });
 });

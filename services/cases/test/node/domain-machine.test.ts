@@ -1,7 +1,7 @@
 import { principals } from "@civicgrid/testing";
 import type { CaseStatus, MatterAdmission, Principal } from "@civicgrid/contracts";
 import { describe, expect, it } from "vitest";
-import { allowedNow, decide, openCase, startClock, tick, type CaseCommand, type CaseState, type NewCase } from "../src/domain";
+import { allowedNow, decide, openCase, startClock, tick, type CaseCommand, type CaseState, type NewCase } from "../../src/domain";
 
 // Pure state-machine tests: only domain code, no bindings, no Durable Object.
 const NOW = new Date("2026-03-16T02:00:00Z"); // Monday 10:00 in Shanghai
