@@ -1,6 +1,5 @@
-export * from "./constants.ts";
-export { reporters } from "@civicgrid/test-reporters";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { TEST_INTERNAL_SECRET } from "./constants.ts";
@@ -9,15 +8,20 @@ import { reporters } from "@civicgrid/test-reporters";
 type PoolOptions = Parameters<typeof cloudflareTest>[0];
 type Miniflare = NonNullable<Exclude<PoolOptions, (...args: never[]) => unknown>["miniflare"]>;
 
+/** Suites that need no runtime (pure domain rules, the schema-drift check) live in `test/node` and run in Node. */
+const NODE_TESTS = "test/node/**/*.test.ts";
+
 /**
- * The vitest config of a service: the Workers integration over the service's own wrangler.toml,
- * its D1 migrations handed to the setup file, and the test-only internal secret.
+ * The vitest config of a service, as two projects: `node` for `test/node` (plain functions, fast, no workerd)
+ * and `workers`, the Workers integration over the service's own wrangler.toml with its D1 migrations handed
+ * to the setup file and the test-only internal secret, for everything that needs the runtime.
  */
 export function serviceTestConfig(dir: string, options: { wranglerPath?: string; miniflare?: Miniflare; setupFiles?: string[] } = {}) {
   return defineConfig(async () => {
     const migrationsDir = path.join(dir, "migrations");
     const migrations = await readD1Migrations(migrationsDir).catch(() => []);
-    return {
+    const hasNodeTests = fs.existsSync(path.join(dir, "test", "node"));
+    const workers = {
       plugins: [
         cloudflareTest({
           remoteBindings: false,
@@ -29,8 +33,18 @@ export function serviceTestConfig(dir: string, options: { wranglerPath?: string;
         }),
       ],
       test: {
+        name: "workers",
+        root: dir,
+        include: ["test/**/*.test.ts"],
+        exclude: [NODE_TESTS],
         setupFiles: options.setupFiles ?? [path.join(dir, "test", "setup.ts")],
         testTimeout: 20_000,
+      },
+    };
+    const node = { test: { name: "node", root: dir, include: [NODE_TESTS], environment: "node" as const } };
+    return {
+      test: {
+        projects: hasNodeTests ? [node, workers] : [workers],
         silent: "passed-only" as const,
         reporters: reporters(path.relative(path.resolve(import.meta.dirname, "../../.."), dir)),
       },

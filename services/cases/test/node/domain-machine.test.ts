@@ -1,4 +1,4 @@
-import { principals } from "@civicgrid/testing";
+import { principals } from "@civicgrid/testing/principals";
 import type { CaseStatus, MatterAdmission, Principal } from "@civicgrid/contracts";
 import { describe, expect, it } from "vitest";
 import { allowedNow, decide, openCase, startClock, tick, type CaseCommand, type CaseState, type NewCase } from "../../src/domain";

@@ -1,0 +1,115 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/**
+ * The cases service's D1 tables: the read model projected from each CaseDO (the Durable Object is the
+ * authority), 督办 records, cron leases and platform order ids. `drizzle-kit generate` writes the migrations
+ * from this file; the FTS5 table `cases_fts` is virtual and lives in the SQL migrations only.
+ */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    bodyHash: text("body_hash").notNull(),
+    state: text("state", { enum: ["in_flight", "done"] }).notNull(),
+    status: integer("status"),
+    headers: text("headers"),
+    body: text("body"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), check("state", sql`state IN ('in_flight', 'done')`)],
+);
+
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: text("id").primaryKey(),
+    version: integer("version").notNull(),
+    status: text("status").notNull(),
+    title: text("title").notNull(),
+    categoryCode: text("category_code").notNull(),
+    priority: text("priority").notNull(),
+    source: text("source").notNull(),
+    gridCode: text("grid_code"),
+    villageCode: text("village_code"),
+    townshipCode: text("township_code"),
+    countyCode: text("county_code").notNull(),
+    /** The deepest division the case lies in (village, else township, else county): agencies see by its prefix. */
+    divisionCode: text("division_code").notNull(),
+    holderDivisionCode: text("holder_division_code").notNull(),
+    leadDepartmentId: text("lead_department_id"),
+    reporterSub: text("reporter_sub"),
+    step: text("step"),
+    dueAt: text("due_at"),
+    warned: integer("warned").notNull().default(0),
+    overdue: integer("overdue").notNull().default(0),
+    /** Epoch ms of the next warning or deadline still to apply; null when none: drives the supervision sweep. */
+    nextDueAt: integer("next_due_at"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    summary: text("summary").notNull(),
+    public: text("public"),
+  },
+  (t) => [
+    index("cases_division").on(t.divisionCode, sql`created_at DESC`, sql`id DESC`),
+    index("cases_grid").on(t.gridCode, sql`created_at DESC`, sql`id DESC`),
+    index("cases_created").on(sql`created_at DESC`, sql`id DESC`),
+    index("cases_reporter").on(t.reporterSub),
+    index("cases_next_due").on(t.nextDueAt).where(sql`next_due_at IS NOT NULL`),
+    index("cases_county_created").on(t.countyCode, sql`created_at DESC`, sql`id DESC`),
+    index("cases_county_category").on(t.countyCode, t.categoryCode, sql`created_at DESC`, sql`id DESC`),
+  ],
+);
+
+/** Every department involved (lead and assisting), so a department's list is one indexed join. */
+export const caseDepartments = sqliteTable(
+  "case_departments",
+  {
+    caseId: text("case_id").notNull(),
+    departmentId: text("department_id").notNull(),
+    role: text("role", { enum: ["lead", "assisting"] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.departmentId, t.caseId] }),
+    index("case_departments_case").on(t.caseId),
+    check("role", sql`role IN ('lead', 'assisting')`),
+  ],
+);
+
+/** 督办 records created when a step runs past its deadline. */
+export const supervisions = sqliteTable(
+  "supervisions",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull(),
+    step: text("step").notNull(),
+    responsibleUnit: text("responsible_unit").notNull(),
+    dueAt: text("due_at").notNull(),
+    countyCode: text("county_code").notNull(),
+    divisionCode: text("division_code").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    index("supervisions_division").on(t.divisionCode, sql`created_at DESC`, sql`id DESC`),
+    index("supervisions_unit").on(t.responsibleUnit, sql`created_at DESC`, sql`id DESC`),
+  ],
+);
+
+/** Leases keep two overlapping runs of one cron job from both working. */
+export const leases = sqliteTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+});
+
+/** Platform pushes: (platform, order id) → case id, so a repeated push opens no second case. */
+export const platformOrders = sqliteTable(
+  "platform_orders",
+  {
+    platform: text("platform").notNull(),
+    orderId: text("order_id").notNull(),
+    caseId: text("case_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.orderId] })],
+);
