@@ -24,6 +24,7 @@ checkins.openapi(
   createRoute({
     method: "post",
     path: "/v1/checkins",
+    summary: "A grid worker checks in (打卡) for today; checking in again answers the first check-in",
     request: { body: json(CheckInBody) },
     responses: { 201: { description: "checked in", ...json(CheckIn) }, 200: { description: "already checked in today", ...json(CheckIn) } },
   }),

@@ -35,7 +35,13 @@ const Query = z.object({
 
 /** Yearly evaluations of workers (the year's worker ranking, computed by the cron in January or by a recompute). */
 evaluations.openapi(
-  createRoute({ method: "get", path: "/v1/evaluations", request: { query: Query }, responses: { 200: { description: "evaluations", content: { "application/json": { schema: pageOf(Evaluation) } } } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/evaluations",
+    summary: "Yearly evaluations (考核) of the workers the caller may read: score, grade (优秀/合格/基本合格/不合格), rank",
+    request: { query: Query },
+    responses: { 200: { description: "evaluations", content: { "application/json": { schema: pageOf(Evaluation) } } } },
+  }),
   async (c) => {
     const q = c.req.valid("query");
     await assertDivision(c, "query.divisionCode", q.divisionCode, "assessment:read");
@@ -48,6 +54,7 @@ evaluations.openapi(
   createRoute({
     method: "get",
     path: "/v1/evaluations/{sub}",
+    summary: "One worker's yearly evaluation (考核), for the worker or an agency over them",
     request: { params: z.object({ sub: z.string().min(1).max(128) }), query: z.object({ year: z.string().regex(/^\d{4}$/, "YYYY") }) },
     responses: { 200: { description: "one worker's evaluation", content: { "application/json": { schema: Evaluation } } } },
   }),

@@ -24,7 +24,13 @@ async function ownOpenPatrol(db: D1Database, id: string, sub: string): Promise<P
 }
 
 patrols.openapi(
-  createRoute({ method: "post", path: "/v1/patrols", request: { body: json(PatrolStartBody) }, responses: { 201: { description: "started", ...json(Patrol) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/patrols",
+    summary: "A grid worker starts a patrol (巡查); one open patrol at a time",
+    request: { body: json(PatrolStartBody) },
+    responses: { 201: { description: "started", ...json(Patrol) } },
+  }),
   async (c) => {
     const principal = principalOf(c);
     requirePatroller(principal);
@@ -47,6 +53,7 @@ patrols.openapi(
   createRoute({
     method: "post",
     path: "/v1/patrols/{id}/points",
+    summary: "A grid worker adds track points to their open patrol, which is summarised again",
     request: { params: IdParam, body: json(PatrolPointsBody) },
     responses: { 200: { description: "points stored, patrol re-summarised", ...json(Patrol) } },
   }),
@@ -71,7 +78,13 @@ patrols.openapi(
 );
 
 patrols.openapi(
-  createRoute({ method: "post", path: "/v1/patrols/{id}/end", request: { params: IdParam, body: json(PatrolEndBody) }, responses: { 200: { description: "ended", ...json(Patrol) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/patrols/{id}/end",
+    summary: "A grid worker ends their open patrol",
+    request: { params: IdParam, body: json(PatrolEndBody) },
+    responses: { 200: { description: "ended", ...json(Patrol) } },
+  }),
   async (c) => {
     const principal = principalOf(c);
     requirePatroller(principal);
@@ -96,7 +109,13 @@ function requireReadable(principal: ReturnType<typeof principalOf>, sub: string,
 }
 
 patrols.openapi(
-  createRoute({ method: "get", path: "/v1/patrols/{id}", request: { params: IdParam }, responses: { 200: { description: "a patrol", ...json(Patrol) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/patrols/{id}",
+    summary: "A patrol, for the worker on it or an agency over the worker's division",
+    request: { params: IdParam },
+    responses: { 200: { description: "a patrol", ...json(Patrol) } },
+  }),
   async (c) => {
     const patrol = await loadPatrol(c.env.DB, c.req.valid("param").id);
     requireReadable(principalOf(c), patrol.sub, patrol.division_code);
@@ -109,7 +128,13 @@ const DayParam = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-M
 const DayQuery = z.object({ sub: z.string().min(1).max(128).optional() });
 
 patrols.openapi(
-  createRoute({ method: "get", path: "/v1/patrols/days/{day}", request: { params: DayParam, query: DayQuery }, responses: { 200: { description: "a worker's patrol day", ...json(PatrolDay) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/patrols/days/{day}",
+    summary: "A worker's patrol day against the county's daily minimum, for the worker or an agency over them",
+    request: { params: DayParam, query: DayQuery },
+    responses: { 200: { description: "a worker's patrol day", ...json(PatrolDay) } },
+  }),
   async (c) => {
     const principal = principalOf(c);
     const { day } = c.req.valid("param");

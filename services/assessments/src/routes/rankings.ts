@@ -55,6 +55,7 @@ rankings.openapi(
   createRoute({
     method: "get",
     path: "/v1/rankings",
+    summary: "Weekly or monthly rankings (排名) of workers, grids, townships or departments the caller may read",
     request: { query: RankingQuery },
     responses: { 200: { description: "ranking rows with each score's components", content: { "application/json": { schema: pageOf(RankingRow) } } } },
   }),

@@ -15,6 +15,7 @@ recompute.openapi(
   createRoute({
     method: "post",
     path: "/v1/assessments/recompute",
+    summary: "A county or city agency recomputes the facts and rankings of a past day, week, month or year",
     request: { body: { content: { "application/json": { schema: RecomputeBody } } } },
     responses: { 200: { description: "recomputed", content: { "application/json": { schema: Outcome } } } },
   }),

@@ -19,7 +19,13 @@ async function requireAgencyOver(c: Context, divisionCode: string) {
 }
 
 reports.openapi(
-  createRoute({ method: "get", path: "/v1/reports/monthly", request: { query: Query }, responses: { 200: { description: "月分析 as JSON", content: { "application/json": { schema: MonthlyReport } } } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/reports/monthly",
+    summary: "An agency's monthly analysis (月分析) of the cases of a division in its jurisdiction",
+    request: { query: Query },
+    responses: { 200: { description: "月分析 as JSON", content: { "application/json": { schema: MonthlyReport } } } },
+  }),
   async (c) => {
     const { divisionCode, month } = c.req.valid("query");
     await requireAgencyOver(c, divisionCode);
@@ -28,7 +34,13 @@ reports.openapi(
 );
 
 reports.openapi(
-  createRoute({ method: "get", path: "/v1/reports/monthly.html", request: { query: Query }, responses: { 200: { description: "月分析 as a printable page", content: { "text/html": { schema: z.string() } } } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/reports/monthly.html",
+    summary: "An agency's monthly analysis (月分析) of a division as a printable page",
+    request: { query: Query },
+    responses: { 200: { description: "月分析 as a printable page", content: { "text/html": { schema: z.string() } } } },
+  }),
   async (c) => {
     const { divisionCode, month } = c.req.valid("query");
     await requireAgencyOver(c, divisionCode);

@@ -11,7 +11,13 @@ const json = <T>(schema: T) => ({ content: { "application/json": { schema } } })
 const CountyParam = z.object({ countyCode: DivisionCode });
 
 settings.openapi(
-  createRoute({ method: "get", path: "/v1/assessments/settings/{countyCode}", request: { params: CountyParam }, responses: { 200: { description: "county settings (defaults as version 0)", ...json(AssessmentSettings) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/assessments/settings/{countyCode}",
+    summary: "Staff read a county's assessment settings: daily patrol minimum, speed limit, grade thresholds",
+    request: { params: CountyParam },
+    responses: { 200: { description: "county settings (defaults as version 0)", ...json(AssessmentSettings) } },
+  }),
   async (c) => {
     const { countyCode } = c.req.valid("param");
     await requireCounty(c, principalOf(c), countyCode, "assessment:read");
@@ -25,6 +31,7 @@ settings.openapi(
   createRoute({
     method: "put",
     path: "/v1/assessments/settings/{countyCode}",
+    summary: "An agency over a county updates the county's assessment settings",
     request: { params: CountyParam, body: json(AssessmentSettingsBody) },
     responses: { 200: { description: "updated", ...json(AssessmentSettings) } },
   }),
@@ -52,7 +59,13 @@ settings.openapi(
 );
 
 settings.openapi(
-  createRoute({ method: "get", path: "/v1/assessments/rules/{countyCode}", request: { params: CountyParam }, responses: { 200: { description: "newest 考核细则 version", ...json(ScoringRules) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/assessments/rules/{countyCode}",
+    summary: "Staff read the newest version of a county's scoring rules (考核细则)",
+    request: { params: CountyParam },
+    responses: { 200: { description: "newest 考核细则 version", ...json(ScoringRules) } },
+  }),
   async (c) => {
     const { countyCode } = c.req.valid("param");
     await requireCounty(c, principalOf(c), countyCode, "assessment:read");
@@ -67,6 +80,7 @@ settings.openapi(
   createRoute({
     method: "post",
     path: "/v1/assessments/rules/{countyCode}",
+    summary: "An agency over a county adds a version of its scoring rules (考核细则); past periods keep theirs",
     request: { params: CountyParam, body: json(ScoringRulesBody) },
     responses: { 201: { description: "new version", ...json(ScoringRules) } },
   }),

@@ -70,6 +70,7 @@ deadLetters.openapi(
   createRoute({
     method: "get",
     path: "/v1/notifications/dead-letters",
+    summary: "A platform administrator lists the dead letters of the notification queues, newest failure first",
     request: { query: DeadLetterListQuery },
     responses: { 200: json(pageOf(DeadLetter), "dead letters, newest failure first") },
   }),
@@ -93,6 +94,7 @@ deadLetters.openapi(
   createRoute({
     method: "get",
     path: "/v1/notifications/dead-letters/{id}",
+    summary: "A platform administrator reads a dead letter and the raw message it holds",
     request: { params: Id },
     responses: { 200: json(DeadLetterDetail, "a dead letter and the message it holds") },
   }),
@@ -111,6 +113,7 @@ deadLetters.openapi(
   createRoute({
     method: "post",
     path: "/v1/notifications/dead-letters/{id}/redrive",
+    summary: "A platform administrator sends a dead letter back to its queue (once: a redriven one is not resent)",
     request: { params: Id },
     responses: { 200: json(DeadLetter, "the dead letter, back on its queue") },
   }),

@@ -16,7 +16,13 @@ async function load(db: D1Database, id: string): Promise<DeliveryRow> {
 }
 
 deliveries.openapi(
-  createRoute({ method: "get", path: "/v1/notifications/deliveries", request: { query: NotificationDeliveryListQuery }, responses: { 200: json(pageOf(NotificationDelivery), "the delivery log of the caller's jurisdiction, newest first") } }),
+  createRoute({
+    method: "get",
+    path: "/v1/notifications/deliveries",
+    summary: "Agency staff read the delivery log of their jurisdiction, newest first, by status or event",
+    request: { query: NotificationDeliveryListQuery },
+    responses: { 200: json(pageOf(NotificationDelivery), "the delivery log of the caller's jurisdiction, newest first") },
+  }),
   async (c) => {
     const prefix = operatorPrefix(principalOf(c));
     const { limit, cursor, status, eventId } = c.req.valid("query");
@@ -34,7 +40,13 @@ deliveries.openapi(
 );
 
 deliveries.openapi(
-  createRoute({ method: "get", path: "/v1/notifications/deliveries/{id}", request: { params: Id }, responses: { 200: json(NotificationDeliveryDetail, "a delivery and every attempt") } }),
+  createRoute({
+    method: "get",
+    path: "/v1/notifications/deliveries/{id}",
+    summary: "Agency staff read a delivery of their jurisdiction with every attempt",
+    request: { params: Id },
+    responses: { 200: json(NotificationDeliveryDetail, "a delivery and every attempt") },
+  }),
   async (c) => {
     const row = await load(c.env.DB, c.req.valid("param").id);
     assertOperatorOf(principalOf(c), row.division_code, "delivery");
@@ -46,7 +58,13 @@ deliveries.openapi(
 );
 
 deliveries.openapi(
-  createRoute({ method: "post", path: "/v1/notifications/deliveries/{id}/redrive", request: { params: Id }, responses: { 200: json(NotificationDelivery, "the dead delivery, back on the queue") } }),
+  createRoute({
+    method: "post",
+    path: "/v1/notifications/deliveries/{id}/redrive",
+    summary: "Agency staff put a dead delivery of their jurisdiction back on the queue for a new round of attempts",
+    request: { params: Id },
+    responses: { 200: json(NotificationDelivery, "the dead delivery, back on the queue") },
+  }),
   async (c) => {
     const row = await load(c.env.DB, c.req.valid("param").id);
     assertOperatorOf(principalOf(c), row.division_code, "delivery");

@@ -10,7 +10,13 @@ const MessageId = z.object({ id: z.string().regex(/^dlv_[0-9a-f]{32}$/, "must be
 export const inbox = createRouter<AppEnv>();
 
 inbox.openapi(
-  createRoute({ method: "get", path: "/v1/inbox", request: { query: InboxQuery }, responses: { 200: json(pageOf(InboxMessage), "the caller's messages, newest first") } }),
+  createRoute({
+    method: "get",
+    path: "/v1/inbox",
+    summary: "A signed-in user reads their inbox, newest first (unread only if asked), subscribed grids included",
+    request: { query: InboxQuery },
+    responses: { 200: json(pageOf(InboxMessage), "the caller's messages, newest first") },
+  }),
   async (c) => {
     const principal = principalOf(c);
     const { limit, cursor, unread } = c.req.valid("query");
@@ -28,7 +34,12 @@ inbox.openapi(
 );
 
 inbox.openapi(
-  createRoute({ method: "get", path: "/v1/inbox/unread-count", responses: { 200: json(UnreadCount, "how many of the caller's messages are unread") } }),
+  createRoute({
+    method: "get",
+    path: "/v1/inbox/unread-count",
+    summary: "A signed-in user counts their unread inbox messages",
+    responses: { 200: json(UnreadCount, "how many of the caller's messages are unread") },
+  }),
   async (c) => {
     const principal = principalOf(c);
     const row = await c.env.DB.prepare(`SELECT count(*) AS n FROM ${VISIBLE} WHERE r.message_id IS NULL`)
@@ -39,7 +50,12 @@ inbox.openapi(
 );
 
 inbox.openapi(
-  createRoute({ method: "post", path: "/v1/inbox/read-all", responses: { 200: json(ReadAllAnswer, "every unread message of the caller marked read") } }),
+  createRoute({
+    method: "post",
+    path: "/v1/inbox/read-all",
+    summary: "A signed-in user marks every unread message of their inbox read",
+    responses: { 200: json(ReadAllAnswer, "every unread message of the caller marked read") },
+  }),
   async (c) => {
     const principal = principalOf(c);
     const result = await c.env.DB.prepare(`INSERT OR IGNORE INTO message_reads (message_id, sub, read_at) SELECT m.id, ?2, ?3 FROM ${VISIBLE} WHERE r.message_id IS NULL`)
@@ -50,7 +66,13 @@ inbox.openapi(
 );
 
 inbox.openapi(
-  createRoute({ method: "post", path: "/v1/inbox/{id}/read", request: { params: MessageId }, responses: { 200: json(InboxMessage, "the message, now read") } }),
+  createRoute({
+    method: "post",
+    path: "/v1/inbox/{id}/read",
+    summary: "A signed-in user marks one message of their inbox read",
+    request: { params: MessageId },
+    responses: { 200: json(InboxMessage, "the message, now read") },
+  }),
   async (c) => {
     const principal = principalOf(c);
     const { id } = c.req.valid("param");

@@ -27,7 +27,13 @@ async function read(db: D1Database, key: string): Promise<Preferences> {
 export const preferences = createRouter<AppEnv>();
 
 preferences.openapi(
-  createRoute({ method: "get", path: "/v1/notifications/preferences", request: { query: PreferencesQuery }, responses: { 200: json(Preferences, "the preferences (version 0: never set)") } }),
+  createRoute({
+    method: "get",
+    path: "/v1/notifications/preferences",
+    summary: "A user reads their quiet hours and digest setting, or department staff their department duty line's",
+    request: { query: PreferencesQuery },
+    responses: { 200: json(Preferences, "the preferences (version 0: never set)") },
+  }),
   async (c) => {
     const current = await read(c.env.DB, ownerKey(principalOf(c), c.req.valid("query").owner));
     c.header("etag", etagOf(current.version));
@@ -39,6 +45,7 @@ preferences.openapi(
   createRoute({
     method: "put",
     path: "/v1/notifications/preferences",
+    summary: "A user sets their quiet hours and digest, or department staff their department duty line's",
     request: { query: PreferencesQuery, ...body(PreferencesUpdate) },
     responses: { 200: json(Preferences, "the preferences, updated") },
   }),

@@ -9,7 +9,13 @@ import { body, json } from "./shared";
 export const rules = createRouter<AppEnv>();
 
 rules.openapi(
-  createRoute({ method: "get", path: "/v1/notifications/rules", request: { query: PageQuery }, responses: { 200: json(pageOf(Rule), "who is told what, on which channel") } }),
+  createRoute({
+    method: "get",
+    path: "/v1/notifications/rules",
+    summary: "Agency staff list the notification rules: who is told what, on which channel",
+    request: { query: PageQuery },
+    responses: { 200: json(pageOf(Rule), "who is told what, on which channel") },
+  }),
   async (c) => {
     requireOperator(principalOf(c));
     const { limit, cursor } = c.req.valid("query");
@@ -24,6 +30,7 @@ rules.openapi(
   createRoute({
     method: "patch",
     path: "/v1/notifications/rules/{id}",
+    summary: "A platform administrator switches a notification rule on or off for every county",
     request: { params: z.object({ id: z.string().regex(/^[a-z0-9-]{2,64}$/) }), ...body(RulePatch) },
     responses: { 200: json(Rule, "the rule, switched on or off") },
   }),

@@ -11,7 +11,13 @@ export const smsSink = createRouter<AppEnv>();
 type Row = { delivery_id: string; phone: string; text: string; division_code: string; received_at: string };
 
 smsSink.openapi(
-  createRoute({ method: "get", path: "/v1/notifications/sms-sink", request: { query: PageQuery }, responses: { 200: json(pageOf(SmsSinkRecord), "recorded SMS of the caller's jurisdiction, newest first") } }),
+  createRoute({
+    method: "get",
+    path: "/v1/notifications/sms-sink",
+    summary: "Agency staff read the SMS the local sink recorded in their jurisdiction (dev and tests only)",
+    request: { query: PageQuery },
+    responses: { 200: json(pageOf(SmsSinkRecord), "recorded SMS of the caller's jurisdiction, newest first") },
+  }),
   async (c) => {
     const prefix = operatorPrefix(principalOf(c));
     const { limit, cursor } = c.req.valid("query");

@@ -12,7 +12,13 @@ type Row = { grid_code: string; created_at: string };
 const view = (r: Row) => ({ gridCode: r.grid_code, createdAt: r.created_at });
 
 subscriptions.openapi(
-  createRoute({ method: "get", path: "/v1/notifications/subscriptions", request: { query: PageQuery }, responses: { 200: json(pageOf(Subscription), "the caller's subscriptions") } }),
+  createRoute({
+    method: "get",
+    path: "/v1/notifications/subscriptions",
+    summary: "A signed-in user lists the grids they subscribe to",
+    request: { query: PageQuery },
+    responses: { 200: json(pageOf(Subscription), "the caller's subscriptions") },
+  }),
   async (c) => {
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 1);
@@ -28,6 +34,7 @@ subscriptions.openapi(
   createRoute({
     method: "post",
     path: "/v1/notifications/subscriptions",
+    summary: "A user subscribes to a grid's disclosure (公示) news: a resident any active grid, staff their own",
     request: body(NewSubscription),
     responses: { 201: json(Subscription, "subscribed (again: the first subscription stands)") },
   }),
@@ -49,6 +56,7 @@ subscriptions.openapi(
   createRoute({
     method: "delete",
     path: "/v1/notifications/subscriptions/{gridCode}",
+    summary: "A signed-in user unsubscribes from a grid",
     request: { params: z.object({ gridCode: NewSubscription.shape.gridCode }) },
     responses: { 204: { description: "unsubscribed" } },
   }),

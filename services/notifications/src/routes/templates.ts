@@ -12,7 +12,13 @@ export const templates = createRouter<AppEnv>();
 const view = (t: TemplateRow) => ({ ...t, variables: variablesOf(t.title, t.body) });
 
 templates.openapi(
-  createRoute({ method: "get", path: "/v1/notifications/templates", request: { query: PageQuery }, responses: { 200: json(pageOf(Template), "the zh-CN templates and the variables each uses") } }),
+  createRoute({
+    method: "get",
+    path: "/v1/notifications/templates",
+    summary: "Agency staff list the zh-CN message templates and the variables each uses",
+    request: { query: PageQuery },
+    responses: { 200: json(pageOf(Template), "the zh-CN templates and the variables each uses") },
+  }),
   async (c) => {
     requireOperator(principalOf(c));
     const { limit, cursor } = c.req.valid("query");
@@ -27,6 +33,7 @@ templates.openapi(
   createRoute({
     method: "post",
     path: "/v1/notifications/templates/{code}/preview",
+    summary: "Agency staff preview a message template rendered with the given variables",
     request: { params: z.object({ code: TemplateCode }), ...body(TemplatePreviewBody) },
     responses: { 200: json(TemplatePreview, "the template rendered with the given variables") },
   }),
