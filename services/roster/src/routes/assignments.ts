@@ -24,7 +24,13 @@ async function answer(env: Env, id: string, status: 200 | 201) {
 }
 
 assignments.openapi(
-  createRoute({ method: "post", path: "/v1/assignments", request: { body: json(NewAssignment) }, responses: { 201: { description: "appointed; the public notice runs", ...json(Assignment) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/assignments",
+    summary: "An agency appoints a screened worker to a grid (上岗); the public notice (上岗公示) starts",
+    request: { body: json(NewAssignment) },
+    responses: { 201: { description: "appointed; the public notice runs", ...json(Assignment) } },
+  }),
   async (c) => {
     const body = c.req.valid("json");
     await assertRosterReferences(c, [
@@ -60,6 +66,7 @@ assignments.openapi(
   createRoute({
     method: "get",
     path: "/v1/assignments",
+    summary: "Assignments of a grid or of a worker, optionally by status",
     request: { query: PageQuery.extend({ gridCode: z.string().regex(/^\d{15}$/).optional(), workerId: z.string().max(80).optional(), status: Assignment.shape.status.optional() }) },
     responses: { 200: { description: "a page", ...json(pageOf(Assignment)) } },
   }),
@@ -80,7 +87,13 @@ assignments.openapi(
 );
 
 assignments.openapi(
-  createRoute({ method: "get", path: "/v1/assignments/{id}", request: { params: IdParam }, responses: ok }),
+  createRoute({
+    method: "get",
+    path: "/v1/assignments/{id}",
+    summary: "One assignment of a worker to a grid, with its ETag",
+    request: { params: IdParam },
+    responses: ok,
+  }),
   async (c) => {
     const row = await loadAssignment(c.env.DB, c.req.valid("param").id);
     authorize(c, "assignment:read", { divisionCode: gridDivision(row.grid_code), gridCode: row.grid_code });
@@ -90,7 +103,13 @@ assignments.openapi(
 );
 
 assignments.openapi(
-  createRoute({ method: "post", path: "/v1/assignments/{id}/start", request: { params: IdParam }, responses: ok }),
+  createRoute({
+    method: "post",
+    path: "/v1/assignments/{id}/start",
+    summary: "An agency starts duty after the notice (上岗公示) with no open objection and onboarding done (If-Match)",
+    request: { params: IdParam },
+    responses: ok,
+  }),
   async (c) => {
     const row = await loadAssignment(c.env.DB, c.req.valid("param").id);
     authorize(c, "assignment:write", { divisionCode: gridDivision(row.grid_code) });
@@ -110,7 +129,13 @@ assignments.openapi(
 );
 
 assignments.openapi(
-  createRoute({ method: "post", path: "/v1/assignments/{id}/end", request: { params: IdParam, body: json(EndAssignment) }, responses: ok }),
+  createRoute({
+    method: "post",
+    path: "/v1/assignments/{id}/end",
+    summary: "An agency ends a serving worker's assignment, or withdraws one still under notice (If-Match)",
+    request: { params: IdParam, body: json(EndAssignment) },
+    responses: ok,
+  }),
   async (c) => {
     const row = await loadAssignment(c.env.DB, c.req.valid("param").id);
     authorize(c, "assignment:write", { divisionCode: gridDivision(row.grid_code) });
@@ -129,7 +154,13 @@ assignments.openapi(
 );
 
 assignments.openapi(
-  createRoute({ method: "post", path: "/v1/assignments/{id}/transfer", request: { params: IdParam, body: json(Transfer) }, responses: { 201: { description: "the new assignment on the target grid", ...json(Assignment) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/assignments/{id}/transfer",
+    summary: "An agency moves a serving worker to another grid; duty continues there without a new notice (If-Match)",
+    request: { params: IdParam, body: json(Transfer) },
+    responses: { 201: { description: "the new assignment on the target grid", ...json(Assignment) } },
+  }),
   async (c) => {
     const row = await loadAssignment(c.env.DB, c.req.valid("param").id);
     const { gridCode, reason } = c.req.valid("json");

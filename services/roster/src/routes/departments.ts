@@ -19,7 +19,13 @@ async function load(db: D1Database, id: string): Promise<Row> {
 }
 
 departments.openapi(
-  createRoute({ method: "post", path: "/v1/departments", request: { body: json(NewDepartment) }, responses: { 201: { description: "created", ...json(Department) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/departments",
+    summary: "An agency registers a linkage department (联动部门) in its jurisdiction, with its duty phone",
+    request: { body: json(NewDepartment) },
+    responses: { 201: { description: "created", ...json(Department) } },
+  }),
   async (c) => {
     const d = c.req.valid("json");
     await assertRosterReferences(c, [ref("body.divisionCode", "division", d.divisionCode, "department:write")]);
@@ -35,7 +41,13 @@ departments.openapi(
 );
 
 departments.openapi(
-  createRoute({ method: "get", path: "/v1/departments", request: { query: PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional() }) }, responses: { 200: { description: "a page", ...json(pageOf(Department)) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/departments",
+    summary: "Linkage departments (联动部门) in your division or a division within it",
+    request: { query: PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional() }) },
+    responses: { 200: { description: "a page", ...json(pageOf(Department)) } },
+  }),
   async (c) => {
     const q = c.req.valid("query");
     const { prefix } = await listScope(c, "department:read", q.divisionCode);
@@ -49,6 +61,7 @@ departments.openapi(
   createRoute({
     method: "get",
     path: "/v1/departments/{id}",
+    summary: "One linkage department with its active staff, with its ETag",
     request: { params: IdParam },
     responses: { 200: { description: "a department with its staff", ...json(Department.extend({ staff: z.array(z.object({ sub: z.string(), name: z.string() })) })) } },
   }),
@@ -62,7 +75,13 @@ departments.openapi(
 );
 
 departments.openapi(
-  createRoute({ method: "patch", path: "/v1/departments/{id}", request: { params: IdParam, body: json(DepartmentPatch) }, responses: { 200: { description: "updated", ...json(Department) } } }),
+  createRoute({
+    method: "patch",
+    path: "/v1/departments/{id}",
+    summary: "An agency changes a department's name, duty phone or duty contact (If-Match)",
+    request: { params: IdParam, body: json(DepartmentPatch) },
+    responses: { 200: { description: "updated", ...json(Department) } },
+  }),
   async (c) => {
     const d = await load(c.env.DB, c.req.valid("param").id);
     authorize(c, "department:write", { divisionCode: d.divisionCode });

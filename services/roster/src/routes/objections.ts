@@ -12,7 +12,13 @@ const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json
 const SELECT = "SELECT id, assignment_id AS assignmentId, text, status, note, created_at AS createdAt FROM objections";
 
 objections.openapi(
-  createRoute({ method: "post", path: "/v1/assignments/{id}/objections", request: { params: z.object({ id: z.string().max(80) }), body: json(NewObjection) }, responses: { 201: { description: "recorded", ...json(Objection) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/assignments/{id}/objections",
+    summary: "An agency records an objection raised during the notice (上岗公示); an open one blocks the start of duty",
+    request: { params: z.object({ id: z.string().max(80) }), body: json(NewObjection) },
+    responses: { 201: { description: "recorded", ...json(Objection) } },
+  }),
   async (c) => {
     const a = await loadAssignment(c.env.DB, c.req.valid("param").id);
     authorize(c, "assignment:write", { divisionCode: gridDivision(a.grid_code) });
@@ -25,7 +31,13 @@ objections.openapi(
 );
 
 objections.openapi(
-  createRoute({ method: "get", path: "/v1/assignments/{id}/objections", request: { params: z.object({ id: z.string().max(80) }) }, responses: { 200: { description: "objections", ...json(z.object({ items: z.array(Objection) })) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/assignments/{id}/objections",
+    summary: "The objections raised against an appointment, oldest first (agencies)",
+    request: { params: z.object({ id: z.string().max(80) }) },
+    responses: { 200: { description: "objections", ...json(z.object({ items: z.array(Objection) })) } },
+  }),
   async (c) => {
     const a = await loadAssignment(c.env.DB, c.req.valid("param").id);
     authorize(c, "assignment:write", { divisionCode: gridDivision(a.grid_code) });
@@ -38,6 +50,7 @@ objections.openapi(
   createRoute({
     method: "post",
     path: "/v1/assignments/{id}/objections/{objectionId}/resolve",
+    summary: "An agency dismisses or upholds an open objection; upholding one withdraws the appointment",
     request: { params: z.object({ id: z.string().max(80), objectionId: z.string().max(80) }), body: json(ObjectionResolution) },
     responses: { 200: { description: "resolved", ...json(Objection) } },
   }),

@@ -13,7 +13,13 @@ const County = z.object({ countyCode: z.string().regex(/^\d{6}000000$/, "must be
 const Scoped = PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional() });
 
 reports.openapi(
-  createRoute({ method: "get", path: "/v1/roster/settings/{countyCode}", request: { params: County }, responses: { 200: { description: "settings", ...json(CountySettings) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/roster/settings/{countyCode}",
+    summary: "A county's roster rules: whether a full-time worker is required, notice working days, trainings a year",
+    request: { params: County },
+    responses: { 200: { description: "settings", ...json(CountySettings) } },
+  }),
   async (c) => {
     const { countyCode } = c.req.valid("param");
     authorize(c, "worker:read", { divisionCode: countyCode });
@@ -24,7 +30,13 @@ reports.openapi(
 );
 
 reports.openapi(
-  createRoute({ method: "put", path: "/v1/roster/settings/{countyCode}", request: { params: County, body: json(CountySettingsUpdate) }, responses: { 200: { description: "updated", ...json(CountySettings) } } }),
+  createRoute({
+    method: "put",
+    path: "/v1/roster/settings/{countyCode}",
+    summary: "An agency of the county (or above) sets the county's roster rules (If-Match)",
+    request: { params: County, body: json(CountySettingsUpdate) },
+    responses: { 200: { description: "updated", ...json(CountySettings) } },
+  }),
   async (c) => {
     const { countyCode } = c.req.valid("param");
     authorize(c, "roster-settings:write", { divisionCode: countyCode });
@@ -44,7 +56,13 @@ reports.openapi(
 );
 
 reports.openapi(
-  createRoute({ method: "get", path: "/v1/roster/vacancies", request: { query: Scoped }, responses: { 200: { description: "grids lacking a chief or a required full-time worker", ...json(pageOf(Vacancy)) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/roster/vacancies",
+    summary: "Grids in your division lacking a chief (网格长), or a full-time worker (专职) where the county requires one",
+    request: { query: Scoped },
+    responses: { 200: { description: "grids lacking a chief or a required full-time worker", ...json(pageOf(Vacancy)) } },
+  }),
   async (c) => {
     const q = c.req.valid("query");
     const { prefix } = await listScope(c, "assignment:read", q.divisionCode);
@@ -67,6 +85,7 @@ reports.openapi(
   createRoute({
     method: "get",
     path: "/v1/roster/training-shortfall",
+    summary: "Serving workers in your division with fewer trainings in a year (default: this one) than required",
     request: { query: Scoped.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
     responses: { 200: { description: "serving workers below the county's yearly minimum of trainings", ...json(pageOf(TrainingShortfall)) } },
   }),

@@ -35,7 +35,13 @@ function assertGrantable(c: Context, roles: readonly string[]): void {
 }
 
 users.openapi(
-  createRoute({ method: "post", path: "/v1/users", request: { body: json(NewUser) }, responses: { 201: { description: "created", ...json(User) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/users",
+    summary: "An agency or HR creates a login with roles and jurisdiction; only platform admins grant platform_admin",
+    request: { body: json(NewUser) },
+    responses: { 201: { description: "created", ...json(User) } },
+  }),
   async (c) => {
     const u = c.req.valid("json");
     await assertRosterReferences(c, [
@@ -57,7 +63,13 @@ users.openapi(
 );
 
 users.openapi(
-  createRoute({ method: "get", path: "/v1/users", request: { query: PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional() }) }, responses: { 200: { description: "a page", ...json(pageOf(User)) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/users",
+    summary: "Login subjects in your division or a division within it (agency, HR)",
+    request: { query: PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional() }) },
+    responses: { 200: { description: "a page", ...json(pageOf(User)) } },
+  }),
   async (c) => {
     const q = c.req.valid("query");
     const { prefix } = await listScope(c, "user:read", q.divisionCode);
@@ -69,7 +81,13 @@ users.openapi(
 );
 
 users.openapi(
-  createRoute({ method: "get", path: "/v1/users/{sub}", request: { params: SubParam }, responses: { 200: { description: "a user", ...json(User) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/users/{sub}",
+    summary: "One login subject with roles and jurisdiction, with its ETag (agency, HR)",
+    request: { params: SubParam },
+    responses: { 200: { description: "a user", ...json(User) } },
+  }),
   async (c) => {
     const row = await load(c.env.DB, c.req.valid("param").sub);
     authorize(c, "user:read", { divisionCode: row.division_code });
@@ -79,7 +97,13 @@ users.openapi(
 );
 
 users.openapi(
-  createRoute({ method: "patch", path: "/v1/users/{sub}", request: { params: SubParam, body: json(UserPatch) }, responses: { 200: { description: "updated", ...json(User) } } }),
+  createRoute({
+    method: "patch",
+    path: "/v1/users/{sub}",
+    summary: "An agency or HR changes a user's name, org unit, roles or grids (If-Match)",
+    request: { params: SubParam, body: json(UserPatch) },
+    responses: { 200: { description: "updated", ...json(User) } },
+  }),
   async (c) => {
     const row = await load(c.env.DB, c.req.valid("param").sub);
     authorize(c, "user:write", { divisionCode: row.division_code });
@@ -98,7 +122,13 @@ users.openapi(
 );
 
 users.openapi(
-  createRoute({ method: "post", path: "/v1/users/{sub}/remove", request: { params: SubParam }, responses: { 200: { description: "removed: the gateway refuses the subject's tokens within a minute", ...json(User) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/users/{sub}/remove",
+    summary: "An agency or HR removes a user; the gateway refuses their tokens within a minute (If-Match)",
+    request: { params: SubParam },
+    responses: { 200: { description: "removed: the gateway refuses the subject's tokens within a minute", ...json(User) } },
+  }),
   async (c) => {
     const row = await load(c.env.DB, c.req.valid("param").sub);
     authorize(c, "user:write", { divisionCode: row.division_code });

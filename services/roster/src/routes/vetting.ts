@@ -23,7 +23,13 @@ const toScreening = (r: ScreeningRow): z.infer<typeof Screening> => ({
 });
 
 vetting.openapi(
-  createRoute({ method: "post", path: "/v1/workers/{id}/screenings", request: { params: IdParam, body: json(NewScreening) }, responses: { 201: { description: "recorded", ...json(Screening) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/workers/{id}/screenings",
+    summary: "An agency or HR screens a worker against the disqualifiers (Gansu 一(三)); any one found bars appointment",
+    request: { params: IdParam, body: json(NewScreening) },
+    responses: { 201: { description: "recorded", ...json(Screening) } },
+  }),
   async (c) => {
     const worker = await loadWorker(c.env.DB, c.req.valid("param").id);
     authorize(c, "screening:write", workerScope(worker));
@@ -39,7 +45,13 @@ vetting.openapi(
 );
 
 vetting.openapi(
-  createRoute({ method: "get", path: "/v1/workers/{id}/screenings", request: { params: IdParam }, responses: { 200: { description: "screenings, newest first", ...json(z.object({ items: z.array(Screening) })) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/workers/{id}/screenings",
+    summary: "A worker's screenings against the disqualifiers, newest first",
+    request: { params: IdParam },
+    responses: { 200: { description: "screenings, newest first", ...json(z.object({ items: z.array(Screening) })) } },
+  }),
   async (c) => {
     const worker = await loadWorker(c.env.DB, c.req.valid("param").id);
     authorize(c, "worker:read", workerScope(worker));
@@ -49,7 +61,13 @@ vetting.openapi(
 );
 
 vetting.openapi(
-  createRoute({ method: "post", path: "/v1/workers/{id}/trainings", request: { params: IdParam, body: json(NewTraining) }, responses: { 201: { description: "recorded", ...json(Training) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/workers/{id}/trainings",
+    summary: "An agency, HR or department records a training a worker took (onboarding, periodic or a department's)",
+    request: { params: IdParam, body: json(NewTraining) },
+    responses: { 201: { description: "recorded", ...json(Training) } },
+  }),
   async (c) => {
     const worker = await loadWorker(c.env.DB, c.req.valid("param").id);
     const t = c.req.valid("json");
@@ -65,7 +83,13 @@ vetting.openapi(
 );
 
 vetting.openapi(
-  createRoute({ method: "get", path: "/v1/workers/{id}/trainings", request: { params: IdParam }, responses: { 200: { description: "trainings, newest first", ...json(z.object({ items: z.array(Training) })) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/workers/{id}/trainings",
+    summary: "A worker's trainings, newest first",
+    request: { params: IdParam },
+    responses: { 200: { description: "trainings, newest first", ...json(z.object({ items: z.array(Training) })) } },
+  }),
   async (c) => {
     const worker = await loadWorker(c.env.DB, c.req.valid("param").id);
     authorize(c, "worker:read", workerScope(worker));

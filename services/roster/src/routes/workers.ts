@@ -14,7 +14,13 @@ const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json
 const IdParam = z.object({ id: z.string().min(1).max(80) });
 
 workers.openapi(
-  createRoute({ method: "post", path: "/v1/workers", request: { body: json(NewWorker) }, responses: { 201: { description: "created", ...json(Worker) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/workers",
+    summary: "An agency or HR registers a worker (网格员) in its division; one entry per ID number, stored encrypted",
+    request: { body: json(NewWorker) },
+    responses: { 201: { description: "created", ...json(Worker) } },
+  }),
   async (c) => {
     const body = c.req.valid("json");
     await assertRosterReferences(c, [
@@ -49,6 +55,7 @@ workers.openapi(
   createRoute({
     method: "get",
     path: "/v1/workers",
+    summary: "Workers in your division or a division within it, optionally by status; private data masked",
     request: { query: PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional(), status: Worker.shape.status.optional() }) },
     responses: { 200: { description: "a page", ...json(pageOf(Worker)) } },
   }),
@@ -65,7 +72,13 @@ workers.openapi(
 );
 
 workers.openapi(
-  createRoute({ method: "get", path: "/v1/workers/{id}", request: { params: IdParam }, responses: { 200: { description: "a worker", ...json(Worker) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/workers/{id}",
+    summary: "One worker, private data masked, with its ETag",
+    request: { params: IdParam },
+    responses: { 200: { description: "a worker", ...json(Worker) } },
+  }),
   async (c) => {
     const row = await loadWorker(c.env.DB, c.req.valid("param").id);
     authorize(c, "worker:read", workerScope(row));
@@ -75,7 +88,13 @@ workers.openapi(
 );
 
 workers.openapi(
-  createRoute({ method: "patch", path: "/v1/workers/{id}", request: { params: IdParam, body: json(WorkerPatch) }, responses: { 200: { description: "updated", ...json(Worker) } } }),
+  createRoute({
+    method: "patch",
+    path: "/v1/workers/{id}",
+    summary: "An agency or HR changes a worker's name, phones, political status or org unit (If-Match)",
+    request: { params: IdParam, body: json(WorkerPatch) },
+    responses: { 200: { description: "updated", ...json(Worker) } },
+  }),
   async (c) => {
     const row = await loadWorker(c.env.DB, c.req.valid("param").id);
     authorize(c, "worker:write", workerScope(row));
@@ -96,7 +115,13 @@ workers.openapi(
 );
 
 workers.openapi(
-  createRoute({ method: "get", path: "/v1/workers/{id}/pii", request: { params: IdParam }, responses: { 200: { description: "the full ID number and private phone (HR only, audited)", ...json(WorkerPii) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/workers/{id}/pii",
+    summary: "HR in the worker's jurisdiction reads the full ID number and private phone; every read is audited",
+    request: { params: IdParam },
+    responses: { 200: { description: "the full ID number and private phone (HR only, audited)", ...json(WorkerPii) } },
+  }),
   async (c) => {
     const row = await loadWorker(c.env.DB, c.req.valid("param").id);
     const p = principalOf(c);
@@ -112,7 +137,13 @@ workers.openapi(
 );
 
 workers.openapi(
-  createRoute({ method: "post", path: "/v1/workers/{id}/status", request: { params: IdParam, body: json(StatusChange) }, responses: { 200: { description: "changed", ...json(Worker) } } }),
+  createRoute({
+    method: "post",
+    path: "/v1/workers/{id}/status",
+    summary: "An agency or HR suspends, reinstates or dismisses a worker; dismissal ends duty and logins (If-Match)",
+    request: { params: IdParam, body: json(StatusChange) },
+    responses: { 200: { description: "changed", ...json(Worker) } },
+  }),
   async (c) => {
     const row = await loadWorker(c.env.DB, c.req.valid("param").id);
     const { principal } = authorize(c, "worker:write", workerScope(row));
@@ -124,7 +155,13 @@ workers.openapi(
 );
 
 workers.openapi(
-  createRoute({ method: "get", path: "/v1/workers/{id}/history", request: { params: IdParam }, responses: { 200: { description: "status history, oldest first", ...json(z.object({ items: z.array(StatusEntry) })) } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/workers/{id}/history",
+    summary: "A worker's status changes with reason and author, oldest first",
+    request: { params: IdParam },
+    responses: { 200: { description: "status history, oldest first", ...json(z.object({ items: z.array(StatusEntry) })) } },
+  }),
   async (c) => {
     const row = await loadWorker(c.env.DB, c.req.valid("param").id);
     authorize(c, "worker:read", workerScope(row));
