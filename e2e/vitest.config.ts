@@ -1,4 +1,4 @@
-import { reporters } from "@civicgrid/testing/config";
+import { reporters } from "@civicgrid/test-reporters";
 import { defineConfig } from "vitest/config";
 
 // End-to-end: one real multi-worker system under `wrangler dev` (started once in global setup),

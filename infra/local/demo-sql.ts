@@ -49,10 +49,12 @@ function mergeInserts(statements: string[], maxBytes = 90_000): string[] {
       continue;
     }
     const [, prefix, values] = match as unknown as [string, string, string];
-    if (prefix !== head || size + values.length > maxBytes) flush();
+    // Bytes, not characters: a row of Chinese names is three times longer in UTF-8 than in `length`.
+    const bytes = Buffer.byteLength(values) + 2;
+    if (prefix !== head || size + bytes > maxBytes - Buffer.byteLength(prefix)) flush();
     head = prefix;
     rows.push(values);
-    size += values.length + 2;
+    size += bytes;
   }
   flush();
   return out;

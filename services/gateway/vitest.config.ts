@@ -1,14 +1,18 @@
-import { reporters, TEST_AUDIENCE, TEST_INTERNAL_SECRET, TEST_ISSUER, TEST_JWKS_URL } from "@civicgrid/testing/config";
+import { reporters } from "@civicgrid/test-reporters";
+// A relative path with its extension: Node loads this config, and the testing package's index needs workerd.
+import { TEST_AUDIENCE, TEST_INTERNAL_SECRET, TEST_ISSUER, TEST_JWKS_URL } from "../../packages/testing/src/constants.ts";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { exportJWK, generateKeyPair } from "jose";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { OUTAGE_HOST, outageIdp } from "./test/outage-idp";
 import { stubServiceScript } from "./test/stub-service";
 
 /**
  * The gateway under the Workers integration, with its real wrangler.toml. The identity provider is
  * played by Node: keys made fresh per run, the JWKS served through `outboundService` (no network).
  * Each service binding points at a small recording worker so forwarding can be asserted exactly.
+ * A second, failing identity provider (test/outage-idp.ts) plays the ways a JWKS fetch can fail.
  */
 export default defineConfig(async () => {
   const rsa = await generateKeyPair("RS256", { extractable: true });
@@ -40,6 +44,7 @@ export default defineConfig(async () => {
           },
           outboundService: (request: Request) => {
             if (request.url === TEST_JWKS_URL) return new Response(jwks, { headers: { "content-type": "application/json" } });
+            if (new URL(request.url).host === OUTAGE_HOST) return outageIdp(request, jwks);
             return new Response("no network in tests", { status: 599 });
           },
           serviceBindings: Object.fromEntries(names.map((n) => [n.toUpperCase(), { name: `stub-${n}` }])),

@@ -1,3 +1,5 @@
+export * from "./constants.ts";
+export { reporters } from "@civicgrid/test-reporters";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import fs from "node:fs";
 import path from "node:path";

@@ -21,7 +21,7 @@ app.use("*", async (c, next) => {
   const origins = settingsOf(c.env).CORS_ORIGINS;
   return cors({
     origin: (origin) => (origins.includes(origin) ? origin : null),
-    allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match", "if-none-match", "x-request-id"],
+    allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match", "if-none-match", "x-request-id", "x-follow-token"],
     exposeHeaders: ["etag", "x-request-id", "location", "retry-after"],
     maxAge: 600,
   })(c, next);

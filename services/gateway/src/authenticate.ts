@@ -1,4 +1,4 @@
-import { AuthError, bearerToken, remoteJwks, verifyAccessToken } from "@civicgrid/auth";
+import { AuthError, bearerToken, DEFAULT_OUTAGE_BACKOFF_MS, remoteJwks, verifyAccessToken } from "@civicgrid/auth";
 import type { Principal } from "@civicgrid/contracts";
 import { AppError } from "@civicgrid/http";
 import type { MiddlewareHandler } from "hono";
@@ -9,7 +9,7 @@ import { rosterStatus, type PrincipalStatusSource } from "./principal-status";
  * Verifies the bearer token of every non-public `/v1/` request and keeps its principal for
  * forwarding; then asks the roster (cached for a minute) whether the subject may still act, so a
  * dismissed worker's or removed user's token stops working whatever its expiry. Every refusal is
- * 401 problem+json with the reason; the token itself is never logged.
+ * problem+json with the reason (see `refusal`); the token itself is never logged.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -35,11 +35,21 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * A token problem is 401 with WWW-Authenticate; an identity provider we cannot read is our outage, not
+ * the caller's fault: 503 with Retry-After, so a client keeps its (possibly valid) token and retries.
+ */
 function refusal(error: unknown): unknown {
   if (!(error instanceof AuthError)) return error;
-  const status = error.reason === "jwks_unavailable" ? "unavailable" : "unauthorized";
-  return new AppError(status, error.message, {
+  if (error.reason === "jwks_unavailable") {
+    const retryAfter = String(error.options.retryAfterSeconds ?? DEFAULT_OUTAGE_BACKOFF_MS / 1000);
+    return new AppError("unavailable", error.message, {
+      extra: { reason: error.reason },
+      headers: { "retry-after": retryAfter },
+    });
+  }
+  return new AppError("unauthorized", error.message, {
     extra: { reason: error.reason },
-    headers: status === "unauthorized" ? { "www-authenticate": `Bearer error="invalid_token"` } : {},
+    headers: { "www-authenticate": `Bearer error="invalid_token"` },
   });
 }

@@ -11,6 +11,8 @@ const PASSED_HEADERS = [
   "if-none-match",
   "idempotency-key",
   "accept-language",
+  // A resident without a login follows and rates their report with the token handed back at reporting.
+  "x-follow-token",
   // Standard Webhooks: the integrations service verifies the platform's signature over the untouched body.
   "webhook-id",
   "webhook-timestamp",

@@ -55,6 +55,22 @@ describe("gateway forwarding", () => {
     expect(echo.headers).toMatchObject({ "idempotency-key": "key-12345678", "if-match": '"v3"', "content-type": "application/json" });
   });
 
+  it("forwards a resident's follow token and conditional headers on public case routes, with no login", async () => {
+    const follow = { "x-follow-token": "0123456789abcdef0123456789abcdef", "if-none-match": '"v4"' };
+    const read = await (await exports.default.fetch(`${origin}/v1/public/cases/CASE-1`, { headers: follow })).json<Echo>();
+    expect(read).toMatchObject({ service: "cases", method: "GET", path: "/v1/public/cases/CASE-1" });
+    expect(read.headers).toMatchObject(follow);
+    const rate = await exports.default.fetch(`${origin}/v1/public/cases/CASE-1/rate`, {
+      method: "POST",
+      headers: { ...follow, "content-type": "application/json", "idempotency-key": "key-rate-1234", "if-match": '"v9"' },
+      body: JSON.stringify({ rating: "satisfied" }),
+    });
+    const echo = await rate.json<Echo>();
+    expect(echo).toMatchObject({ service: "cases", method: "POST", path: "/v1/public/cases/CASE-1/rate" });
+    expect(echo.headers).toMatchObject({ "x-follow-token": follow["x-follow-token"], "idempotency-key": "key-rate-1234", "if-match": '"v9"' });
+    expect(echo.headers["x-civicgrid-principal"]).toBeUndefined();
+  });
+
   it("answers an unknown /v1 path with 404 problem+json after authentication", async () => {
     const res = await exports.default.fetch(`${origin}/v1/nowhere`, { headers: { authorization: `Bearer ${await token(principals.cityAgency)}` } });
     expect(res.status).toBe(404);
@@ -103,6 +119,8 @@ describe("gateway public surface", () => {
       exports.default.fetch(`${origin}/v1/cases`, { method: "OPTIONS", headers: { origin: o, "access-control-request-method": "POST" } });
     expect((await preflight("https://console.example.cn")).headers.get("access-control-allow-origin")).toBe("https://console.example.cn");
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+    // A resident page on the console's origin sends the follow token from the browser.
+    expect((await preflight("https://console.example.cn")).headers.get("access-control-allow-headers")).toContain("x-follow-token");
   });
 
   it("runs a service's scheduled work on demand for a platform administrator only", async () => {
