@@ -9,6 +9,7 @@ import { settingsOf, type AppEnv } from "./env";
 import { forward } from "./forward";
 import { healthz } from "./health";
 import { mergedOpenApi } from "./openapi";
+import { isOpen311Path, open311ErrorResponse } from "./open311-errors";
 import { rateLimit } from "./rate-limit";
 import { isPublicPath, routeFor, SIGNED_PREFIXES } from "./routes-table";
 import { validationError } from "@civicgrid/http";
@@ -61,5 +62,9 @@ app.all("/v1/*", async (c) => {
   return forward(c, c.env[service]);
 });
 
-app.onError((error, c) => handleError("gateway", error, c));
+app.onError((error, c) => {
+  const { pathname } = new URL(c.req.url);
+  if (error instanceof AppError && isOpen311Path(pathname)) return open311ErrorResponse(pathname, error);
+  return handleError("gateway", error, c);
+});
 app.notFound((c) => problemFromError(c, new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)));

@@ -27,6 +27,26 @@ describe("gateway forwarding to integrations", () => {
     expect(await post.json<Echo>()).toMatchObject({ service: "integrations", body: form });
   });
 
+  it("refuses a too-large Open311 body in Open311's own error format, JSON or XML as the path asks", async () => {
+    const body = `api_key=k&service_code=0801&description=${"很".repeat(1000)}`;
+    const init = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body };
+    const json = await exports.default.fetch(`${origin}/open311/v2/requests.json`, init);
+    expect(json.status).toBe(413);
+    expect(json.headers.get("content-type")).toMatch(/^application\/json/);
+    const errors = await json.json<{ code: number; description: string }[]>();
+    expect(errors).toEqual([{ code: 413, description: expect.stringMatching(/exceeds 2048 bytes/) }]);
+    const xml = await exports.default.fetch(`${origin}/open311/v2/requests.xml`, init);
+    expect(xml.status).toBe(413);
+    expect(xml.headers.get("content-type")).toMatch(/^text\/xml/);
+    expect(await xml.text()).toMatch(/<errors><error><code>413<\/code><description>the body exceeds 2048 bytes/);
+  });
+
+  it("still answers problem+json for a too-large body elsewhere", async () => {
+    const res = await exports.default.fetch(`${origin}/webhooks/demo-12345`, { method: "POST", body: "x".repeat(3000) });
+    expect(res.status).toBe(413);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+  });
+
   it("still requires a token for the integrations admin routes under /v1", async () => {
     const res = await exports.default.fetch(`${origin}/v1/integrations/deliveries`);
     expect(res.status).toBe(401);
