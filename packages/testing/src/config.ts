@@ -36,14 +36,13 @@ export function serviceTestConfig(dir: string, options: { wranglerPath?: string;
       ],
       test: {
         name: "workers",
-        root: dir,
         include: ["test/**/*.test.ts"],
         exclude: [NODE_TESTS],
         setupFiles: options.setupFiles ?? [path.join(dir, "test", "setup.ts")],
         testTimeout: 20_000,
       },
     };
-    const node = { test: { name: "node", root: dir, include: [NODE_TESTS], environment: "node" as const } };
+    const node = { test: { name: "node", include: [NODE_TESTS], environment: "node" as const } };
     return {
       test: {
         projects: hasNodeTests ? [node, workers] : [workers],
