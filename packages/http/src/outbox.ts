@@ -21,9 +21,9 @@ export type OutboxEvent = EventEnvelope | { id: SQL; body: SQL };
 export type AnyDrizzleD1<S extends Record<string, unknown> = Record<string, unknown>> = DrizzleD1Database<S>;
 
 /**
- * The statement to put in the caller's `db.batch`, after the change: one row per destination queue (INSERT OR
- * IGNORE, so rewriting an event with the same id adds nothing). With `onlyIf` (an SQL condition, e.g. drizzle's
- * `exists(...)`), the rows are written only when it holds once the batch's earlier statements ran.
+ * The statement to put in the caller's `db.batch`, after the change: one row per destination queue, none where
+ * the row exists (rewriting an event with the same id adds nothing). With `onlyIf` (an SQL condition, e.g.
+ * drizzle's `exists(...)`), the rows are written only when it holds once the batch's earlier statements ran.
  */
 export function outboxInsert<S extends Record<string, unknown>>(
   db: AnyDrizzleD1<S>,
@@ -37,9 +37,11 @@ export function outboxInsert<S extends Record<string, unknown>>(
     queues.map((queue) => sql`SELECT ${queue} AS queue`),
     sql` UNION ALL `,
   );
-  const guard = onlyIf ? sql` WHERE ${onlyIf}` : sql``;
-  return db.run(sql`INSERT OR IGNORE INTO outbox (id, queue, body, created_at)
-    SELECT ${id}, d.queue, ${body}, ${Date.now()} FROM (${destinations}) d${guard}`);
+  // INSERT ... SELECT ... ON CONFLICT needs a WHERE in its SELECT (SQLite's parser), hence `true` by default.
+  // Built by drizzle's insert rather than `db.run(sql)`, whose statements drizzle's D1 batch cannot bind.
+  const rows = sql`SELECT ${id}, d.queue, ${body}, ${Date.now()}, NULL FROM (${destinations}) d
+    WHERE ${onlyIf ?? sql`true`}`;
+  return db.insert(outbox).select(rows).onConflictDoNothing();
 }
 
 /** What a service's outbox sends to: its queue bindings by the destination name its rows carry. */
