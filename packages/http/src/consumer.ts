@@ -61,8 +61,8 @@ function logFailure(context: Record<string, unknown>, error: unknown) {
 const retryLater = (message: Message) => message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
 
 /** Each message on its own: read, handled, acknowledged; a failure retries that message only. */
-export async function consumeEvents(batch: MessageBatch, options: ConsumeEnvelopeOptions): Promise<void>;
 export async function consumeEvents<T>(batch: MessageBatch, options: ConsumeOptions<T>): Promise<void>;
+export async function consumeEvents(batch: MessageBatch, options: ConsumeEnvelopeOptions): Promise<void>;
 export async function consumeEvents<T>(
   batch: MessageBatch,
   options: ConsumeOptions<T> | ConsumeEnvelopeOptions,
@@ -88,8 +88,8 @@ export async function consumeEvents<T>(
  * when that fails, every one of them is retried (each with its own backoff), and when it succeeds each is
  * acknowledged. Unreadable messages and those not this consumer's are settled as in `consumeEvents`.
  */
-export async function consumeEventBatch(batch: MessageBatch, options: ConsumeEnvelopeBatchOptions): Promise<void>;
 export async function consumeEventBatch<T>(batch: MessageBatch, options: ConsumeBatchOptions<T>): Promise<void>;
+export async function consumeEventBatch(batch: MessageBatch, options: ConsumeEnvelopeBatchOptions): Promise<void>;
 export async function consumeEventBatch<T>(
   batch: MessageBatch,
   options: ConsumeBatchOptions<T> | ConsumeEnvelopeBatchOptions,
