@@ -1,5 +1,5 @@
 import { serviceTestConfig } from "@civicgrid/testing/config";
 import path from "node:path";
 
-// The kit is tested through a fixture worker (test/fixture: its wrangler.toml and migrations); its suites live in test/.
+// The kit is tested through a fixture worker (test/fixture: wrangler.toml, migrations); its suites live in test/.
 export default serviceTestConfig(path.join(import.meta.dirname, "test", "fixture"), { root: import.meta.dirname });

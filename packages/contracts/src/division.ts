@@ -34,7 +34,7 @@ export function divisionPrefix(code: string): string {
   return code.slice(0, length);
 }
 
-/** The county (区县) a division at county level or below lies in, as a 12-digit code: 440703001001 → 440703000000. */
+/** The county (区县) a division at county level or below lies in, as a 12-digit code: 440703001001 → 440703000000 */
 export function countyOf(code: string): string {
   return `${code.slice(0, 6)}000000`;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { countyOf, divisionAncestors, divisionLevel, divisionPrefix, isWithinDivision, townshipOf } from "../src/division";
+import {
+  countyOf,
+  divisionAncestors,
+  divisionLevel,
+  divisionPrefix,
+  isWithinDivision,
+  townshipOf,
+} from "../src/division";
 
 describe("division codes", () => {
   it("reads the level from the trailing zero groups", () => {

@@ -14,7 +14,10 @@ import { log } from "./logging";
 export type ReadEvent<T> = (body: unknown) => T | null;
 
 type Common = { service: string };
-export type ConsumeOptions<T> = Common & { parse: ReadEvent<T>; handle: (event: T, message: Message) => Promise<unknown> };
+export type ConsumeOptions<T> = Common & {
+  parse: ReadEvent<T>;
+  handle: (event: T, message: Message) => Promise<unknown>;
+};
 export type ConsumeEnvelopeOptions = Common & { handle: (event: EventEnvelope, message: Message) => Promise<unknown> };
 export type ConsumeBatchOptions<T> = Common & { parse: ReadEvent<T>; handleAll: (events: T[]) => Promise<unknown> };
 export type ConsumeEnvelopeBatchOptions = Common & { handleAll: (events: EventEnvelope[]) => Promise<unknown> };

@@ -52,7 +52,12 @@ export type FlushOptions = { service: string; maxRounds?: number };
 const BATCH = 100; // the most messages Queues take in one sendBatch
 
 /** Sends one destination's unsent rows, oldest first, then marks them sent; a failed send leaves them for later. */
-async function flushQueue<S extends Record<string, unknown>>(db: AnyDrizzleD1<S>, queue: string, sender: OutboxSender, options: FlushOptions) {
+async function flushQueue<S extends Record<string, unknown>>(
+  db: AnyDrizzleD1<S>,
+  queue: string,
+  sender: OutboxSender,
+  options: FlushOptions,
+) {
   let sent = 0;
   for (let round = 0; round < (options.maxRounds ?? 10); round++) {
     const rows = await db

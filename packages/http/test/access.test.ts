@@ -22,14 +22,20 @@ async function asCaller(principal: Principal, answer: Answer, query = "") {
 
 describe("authorize", () => {
   it("gives the caller and the roles through which the action is allowed", async () => {
-    const res = await asCaller(principals.countyAgency, (c) => authorize(c, "grid:write", { divisionCode: "440703001001" }));
+    const res = await asCaller(principals.countyAgency, (c) =>
+      authorize(c, "grid:write", { divisionCode: "440703001001" }),
+    );
     expect(res).toEqual({ status: 200, body: { principal: principals.countyAgency, roles: ["agency"] } });
   });
 
   it("refuses outside the caller's jurisdiction or role with 403 problem+json", async () => {
-    const outside = await asCaller(principals.countyAgency, (c) => authorize(c, "grid:write", { divisionCode: "440705001001" }));
+    const outside = await asCaller(principals.countyAgency, (c) =>
+      authorize(c, "grid:write", { divisionCode: "440705001001" }),
+    );
     expect(outside).toMatchObject({ status: 403, body: { code: "forbidden" } });
-    const role = await asCaller(principals.department, (c) => authorize(c, "grid:write", { divisionCode: "440703001001" }));
+    const role = await asCaller(principals.department, (c) =>
+      authorize(c, "grid:write", { divisionCode: "440703001001" }),
+    );
     expect(role.status).toBe(403);
   });
 });
@@ -42,8 +48,9 @@ describe("authorizeEver", () => {
 });
 
 describe("listScope", () => {
-  const scopeOf = (action: Parameters<typeof listScope>[1], options?: Parameters<typeof listScope>[3]) =>
-    (c: Context) => listScope(c, action, c.req.query("divisionCode"), options).then(({ scope }) => scope);
+  const scopeOf =
+    (action: Parameters<typeof listScope>[1], options?: Parameters<typeof listScope>[3]) => (c: Context) =>
+      listScope(c, action, c.req.query("divisionCode"), options).then(({ scope }) => scope);
 
   it("scopes the caller's list by role when no division is asked", async () => {
     expect((await asCaller(principals.admin, scopeOf("grid:read"))).body).toEqual({ all: true });
@@ -51,7 +58,9 @@ describe("listScope", () => {
     expect((await asCaller(principals.gridWorker, scopeOf("grid:read", { byGrid: true }))).body).toEqual({
       grids: ["440703001001001"],
     });
-    expect((await asCaller(principals.gridWorker, scopeOf("department:read"))).body).toEqual({ prefix: "440703001001" });
+    expect((await asCaller(principals.gridWorker, scopeOf("department:read"))).body).toEqual({
+      prefix: "440703001001",
+    });
   });
 
   it("cuts the list down to an asked division within the caller's jurisdiction", async () => {
@@ -68,12 +77,18 @@ describe("listScope", () => {
 
   it("answers 422 for an asked division its resolver does not know", async () => {
     const resolve = async () => null;
-    const res = await asCaller(principals.countyAgency, scopeOf("grid:read", { resolve }), "?divisionCode=440703999000");
+    const res = await asCaller(
+      principals.countyAgency,
+      scopeOf("grid:read", { resolve }),
+      "?divisionCode=440703999000",
+    );
     expect(res).toMatchObject({ status: 422, body: { errors: [{ field: "query.divisionCode" }] } });
   });
 
   it("refuses a caller none of whose roles may list", async () => {
     expect((await asCaller(principals.resident, scopeOf("worker:read"))).status).toBe(403);
-    expect((await asCaller(principals.gridWorker, scopeOf("user:read"), "?divisionCode=440703001001")).status).toBe(403);
+    expect((await asCaller(principals.gridWorker, scopeOf("user:read"), "?divisionCode=440703001001")).status).toBe(
+      403,
+    );
   });
 });

@@ -9,7 +9,13 @@ import { consumeEventBatch, consumeEvents, retryDelaySeconds } from "../src";
 // failures back off, each message is settled on its own.
 const QUEUE = "civicgrid-test-events";
 const envelope = (id: string, type = "test.noted", data: Record<string, unknown> = {}): EventEnvelope => ({
-  id, type, source: "kit", aggregateId: "a", version: 1, occurredAt: "2026-05-01T00:00:00Z", data,
+  id,
+  type,
+  source: "kit",
+  aggregateId: "a",
+  version: 1,
+  occurredAt: "2026-05-01T00:00:00Z",
+  data,
 });
 
 function batchOf(bodies: unknown[], attempts = 1) {
@@ -91,7 +97,11 @@ describe("consumeEventBatch", () => {
   it("handles the readable events together and acknowledges each", async () => {
     const { batch, ctx } = batchOf([envelope("e1", "test.noted", { n: 1 }), envelope("e2", "test.other"), 42]);
     const calls: unknown[][] = [];
-    await consumeEventBatch(batch, { service: "kit", parse: readNoted, handleAll: async (events) => void calls.push(events) });
+    await consumeEventBatch(batch, {
+      service: "kit",
+      parse: readNoted,
+      handleAll: async (events) => void calls.push(events),
+    });
     const result = await getQueueResult(batch, ctx);
     expect(calls).toEqual([[{ id: "e1", n: 1 }]]);
     expect(result.explicitAcks.sort()).toEqual(["m0", "m1"]);

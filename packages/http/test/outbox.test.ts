@@ -13,7 +13,15 @@ const notes = sqliteTable("notes", { id: integer("id").primaryKey(), text: text(
 
 function event(label: string, n = 1): EventEnvelope {
   const id = `${label}:${crypto.randomUUID()}:${n}`;
-  return { id, type: "test.noted", source: "kit", aggregateId: label, version: n, occurredAt: "2026-05-01T00:00:00Z", data: { n } };
+  return {
+    id,
+    type: "test.noted",
+    source: "kit",
+    aggregateId: label,
+    version: n,
+    occurredAt: "2026-05-01T00:00:00Z",
+    data: { n },
+  };
 }
 /** Destination names of one test only, so that tests sharing the database never flush each other's rows. */
 const queuesOf = (...names: string[]) => {
@@ -23,11 +31,15 @@ const queuesOf = (...names: string[]) => {
 
 function recorder() {
   const batches: unknown[][] = [];
-  return { batches, sendBatch: async (messages: Iterable<MessageSendRequest>) => void batches.push([...messages].map((m) => m.body)) };
+  return {
+    batches,
+    sendBatch: async (messages: Iterable<MessageSendRequest>) => void batches.push([...messages].map((m) => m.body)),
+  };
 }
 const broken = { sendBatch: async () => Promise.reject(new Error("queue unavailable")) };
 
-const rowsOf = (queue: string) => db.select().from(outbox).where(eq(outbox.queue, queue)).orderBy(outbox.createdAt, outbox.id);
+const rowsOf = (queue: string) =>
+  db.select().from(outbox).where(eq(outbox.queue, queue)).orderBy(outbox.createdAt, outbox.id);
 
 describe("writing events to the outbox", () => {
   it("writes one row per destination in the same batch as the change", async () => {
@@ -45,7 +57,9 @@ describe("writing events to the outbox", () => {
     const [q] = queuesOf("events");
     const e = event("atomic");
     const failing = db.run(sql`INSERT INTO notes (id, text) VALUES (1, NULL)`);
-    await expect(db.batch([db.insert(notes).values({ text: e.id }), outboxInsert(db, e, [q!]), failing])).rejects.toThrow();
+    await expect(
+      db.batch([db.insert(notes).values({ text: e.id }), outboxInsert(db, e, [q!]), failing]),
+    ).rejects.toThrow();
     expect(await rowsOf(q!)).toEqual([]);
     expect(await db.select().from(notes).where(eq(notes.text, e.id))).toEqual([]);
   });
@@ -63,7 +77,13 @@ describe("writing events to the outbox", () => {
   it("with onlyIf, writes only when the condition holds after the batch's earlier statements", async () => {
     const [q] = queuesOf("events");
     const [kept, skipped] = [event("kept"), event("skipped")];
-    const noted = (text: string) => exists(db.select({ one: sql`1` }).from(notes).where(eq(notes.text, text)));
+    const noted = (text: string) =>
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(notes)
+          .where(eq(notes.text, text)),
+      );
     await db.batch([
       db.insert(notes).values({ text: kept.id }),
       outboxInsert(db, kept, [q!], noted(kept.id)),
@@ -77,7 +97,10 @@ describe("writing events to the outbox", () => {
     const text = `snapshot-${crypto.randomUUID()}`;
     const id = sql`(SELECT 'noted:' || id FROM notes WHERE text = ${text})`;
     const body = sql`(SELECT json_object('id', 'noted:' || id, 'text', text) FROM notes WHERE text = ${text})`;
-    const [written] = await db.batch([db.insert(notes).values({ text }).returning(), outboxInsert(db, { id, body }, [q!])]);
+    const [written] = await db.batch([
+      db.insert(notes).values({ text }).returning(),
+      outboxInsert(db, { id, body }, [q!]),
+    ]);
     expect(await rowsOf(q!)).toMatchObject([{ id: `noted:${written[0]!.id}` }]);
     expect(JSON.parse((await rowsOf(q!))[0]!.body)).toEqual({ id: `noted:${written[0]!.id}`, text });
   });
@@ -138,12 +161,19 @@ describe("flushing the outbox", () => {
     const rest = recorder();
     expect(await flushOutbox(db, { [q!]: rest }, { service: "kit" })).toEqual({ sent: 50, failed: 0 });
     expect([once, rest].map((r) => r.batches.map((b) => b.length))).toEqual([[100], [50]]);
-    const unsent = await db.select().from(outbox).where(and(eq(outbox.queue, q!), isNull(outbox.sentAt)));
+    const unsent = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.queue, q!), isNull(outbox.sentAt)));
     expect(unsent).toEqual([]);
   });
 
   it("after a write, logs a flush that fails and never fails the write", async () => {
-    const down = drizzle({ prepare: () => { throw new Error("D1 unavailable"); } } as unknown as D1Database);
+    const down = drizzle({
+      prepare: () => {
+        throw new Error("D1 unavailable");
+      },
+    } as unknown as D1Database);
     await expect(flushAfterWrite(down, { events: recorder() }, { service: "kit" })).resolves.toBeUndefined();
   });
 });

@@ -37,7 +37,11 @@ export function serviceTestConfig(dir: string, options: ServiceTestOptions = {})
           wrangler: { configPath: options.wranglerPath ?? path.join(dir, "wrangler.toml") },
           miniflare: {
             ...options.miniflare,
-            bindings: { TEST_MIGRATIONS: migrations, INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET, ...options.miniflare?.bindings },
+            bindings: {
+              TEST_MIGRATIONS: migrations,
+              INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+              ...options.miniflare?.bindings,
+            },
           },
         }),
       ],

@@ -9,7 +9,12 @@ export function watchedBatch<Body>(
   bodies: Body[],
   attempts = 1,
 ): { batch: MessageBatch<Body>; delays: (number | undefined)[] } {
-  const messages = bodies.map((body, i) => ({ id: `m-${i}-${crypto.randomUUID()}`, timestamp: new Date(), attempts, body }));
+  const messages = bodies.map((body, i) => ({
+    id: `m-${i}-${crypto.randomUUID()}`,
+    timestamp: new Date(),
+    attempts,
+    body,
+  }));
   const batch = createMessageBatch<Body>(queue, messages);
   const delays: (number | undefined)[] = [];
   for (const message of batch.messages) {

@@ -45,7 +45,9 @@ export const outbox = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.queue] }),
-    index("outbox_unsent").on(t.queue, t.createdAt).where(sql`sent_at IS NULL`),
+    index("outbox_unsent")
+      .on(t.queue, t.createdAt)
+      .where(sql`sent_at IS NULL`),
   ],
 );
 

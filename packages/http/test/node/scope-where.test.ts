@@ -3,7 +3,11 @@ import { sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import { scopeWhere, type ScopeColumns } from "../../src/store/scope";
 
-const rows = sqliteTable("rows", { division: text("division_code"), grid: text("grid_code"), owner: text("owner_sub") });
+const rows = sqliteTable("rows", {
+  division: text("division_code"),
+  grid: text("grid_code"),
+  owner: text("owner_sub"),
+});
 const db = drizzle({} as never);
 const where = (scope: Parameters<typeof scopeWhere>[0], columns: ScopeColumns = rows) =>
   db.select().from(rows).where(scopeWhere(scope, columns)).toSQL();
@@ -11,7 +15,10 @@ const where = (scope: Parameters<typeof scopeWhere>[0], columns: ScopeColumns = 
 describe("a list scope as a drizzle condition", () => {
   it("adds nothing for everything, and a prefix match for a division", () => {
     expect(where({ all: true }).sql).not.toContain("where");
-    expect(where({ prefix: "440703" })).toMatchObject({ sql: expect.stringContaining('"division_code" like ?'), params: ["440703%"] });
+    expect(where({ prefix: "440703" })).toMatchObject({
+      sql: expect.stringContaining('"division_code" like ?'),
+      params: ["440703%"],
+    });
   });
 
   it("matches grids through one JSON parameter, whatever their number", () => {
