@@ -63,6 +63,17 @@ function logFailure(context: Record<string, unknown>, error: unknown) {
 
 const retryLater = (message: Message) => message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
 
+/** The readable messages of a batch that are this consumer's; the others are settled (see `read`). */
+function readAll<T>(batch: MessageBatch, options: Common & { parse?: ReadEvent<T> }) {
+  const parse = options.parse ?? (readEnvelope as ReadEvent<unknown> as ReadEvent<T>);
+  const readable: { message: Message; event: T }[] = [];
+  for (const message of batch.messages) {
+    const event = read(message, parse, batch.queue, options.service);
+    if (event !== undefined) readable.push({ message, event });
+  }
+  return readable;
+}
+
 /** Each message on its own: read, handled, acknowledged; a failure retries that message only. */
 export async function consumeEvents<T>(batch: MessageBatch, options: ConsumeOptions<T>): Promise<void>;
 export async function consumeEvents(batch: MessageBatch, options: ConsumeEnvelopeOptions): Promise<void>;
@@ -70,11 +81,8 @@ export async function consumeEvents<T>(
   batch: MessageBatch,
   options: ConsumeOptions<T> | ConsumeEnvelopeOptions,
 ): Promise<void> {
-  const parse = ("parse" in options ? options.parse : readEnvelope) as ReadEvent<T>;
   const handle = options.handle as (event: T, message: Message) => Promise<unknown>;
-  for (const message of batch.messages) {
-    const event = read(message, parse, batch.queue, options.service);
-    if (event === undefined) continue;
+  for (const { message, event } of readAll<T>(batch, options as ConsumeOptions<T>)) {
     try {
       await handle(event, message);
       message.ack();
@@ -97,13 +105,8 @@ export async function consumeEventBatch<T>(
   batch: MessageBatch,
   options: ConsumeBatchOptions<T> | ConsumeEnvelopeBatchOptions,
 ): Promise<void> {
-  const parse = ("parse" in options ? options.parse : readEnvelope) as ReadEvent<T>;
   const handleAll = options.handleAll as (events: T[]) => Promise<unknown>;
-  const readable: { message: Message; event: T }[] = [];
-  for (const message of batch.messages) {
-    const event = read(message, parse, batch.queue, options.service);
-    if (event !== undefined) readable.push({ message, event });
-  }
+  const readable = readAll<T>(batch, options as ConsumeBatchOptions<T>);
   if (readable.length === 0) return;
   try {
     await handleAll(readable.map((r) => r.event));
