@@ -4,7 +4,7 @@ import { and, eq, exists, isNull, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import { flushAfterWrite, flushOutbox, outboxInsert } from "../src";
+import { flushAfterWrite, flushOutbox, outboxInsert, type OutboxSenders } from "../src";
 import { outbox } from "../src/store/tables";
 
 // The outbox (issue 13 item 4): an event is written with its change or not at all, and sent per destination.
@@ -36,6 +36,8 @@ function recorder() {
     sendBatch: async (messages: Iterable<MessageSendRequest>) => void batches.push([...messages].map((m) => m.body)),
   };
 }
+// A Queue binding is a sender, as the type checker confirms here.
+const _bindings = (queue: Queue): OutboxSenders => ({ events: queue });
 const broken = { sendBatch: async () => Promise.reject(new Error("queue unavailable")) };
 
 const rowsOf = (queue: string) =>
