@@ -1,6 +1,5 @@
 import { serviceTestConfig } from "@civicgrid/testing/config";
 import path from "node:path";
 
-export default serviceTestConfig(path.join(import.meta.dirname, "test", "fixture"), {
-  setupFiles: [path.join(import.meta.dirname, "test", "setup.ts")],
-});
+// The kit is tested through a fixture worker (test/fixture: wrangler.toml, migrations); its suites live in test/.
+export default serviceTestConfig(path.join(import.meta.dirname, "test", "fixture"), { root: import.meta.dirname });

@@ -6,3 +6,4 @@ export * from "./jwks";
 export * from "./mint";
 export * from "./policy";
 export * from "./references";
+export * from "./scope";

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CaseEventData, CasePriority, CaseSource, CaseStatus } from "./case-events";
 import { DivisionLevel } from "./division";
+import { StepLimit } from "./limits";
 import { PageQuery } from "./pagination";
 
 /** Bodies and answers of the cases service (`/v1/cases`, `/v1/public/cases`, `/v1/supervisions`). */
@@ -10,9 +11,6 @@ export type CaseStep = z.infer<typeof CaseStep>;
 
 export const CaseRating = z.enum(["satisfied", "basically_satisfied", "unsatisfied"]);
 export type CaseRating = z.infer<typeof CaseRating>;
-
-export const StepLimit = z.object({ amount: z.number().positive().max(10_000), unit: z.enum(["working_days", "working_hours", "minutes"]) });
-export type StepLimit = z.infer<typeof StepLimit>;
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 export const CaseId = z.string().regex(/^CASE-\d{8}-[A-Z2-7]{10}$/, "must be a case id like CASE-20260315-ABCDEFGHJK");

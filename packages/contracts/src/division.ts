@@ -34,6 +34,17 @@ export function divisionPrefix(code: string): string {
   return code.slice(0, length);
 }
 
+/** The county (区县) a division at county level or below lies in, as a 12-digit code: 440703001001 → 440703000000 */
+export function countyOf(code: string): string {
+  return `${code.slice(0, 6)}000000`;
+}
+
+/** The township (乡镇街道) a village or township lies in, as a 12-digit code; none for a county or above. */
+export function townshipOf(code: string): string | undefined {
+  const level = divisionLevel(code);
+  return level === "township" || level === "village" ? `${code.slice(0, 9)}000` : undefined;
+}
+
 /** True when `code` lies in the subtree rooted at `ancestor` (a division is within itself). */
 export function isWithinDivision(code: string, ancestor: string): boolean {
   return code.startsWith(divisionPrefix(ancestor));

@@ -2,6 +2,7 @@ export * from "./division";
 export * from "./events";
 export * from "./health";
 export * from "./id-number";
+export * from "./limits";
 export * from "./pagination";
 export * from "./principal";
 export * from "./problem";

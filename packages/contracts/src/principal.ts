@@ -4,6 +4,8 @@ import { DivisionCode } from "./division";
 /** Roles a login subject can hold. Agency level (city/county/township/village) follows from its division code. */
 export const Role = z.enum(["platform_admin", "agency", "department", "grid_worker", "hr", "resident"]);
 export type Role = z.infer<typeof Role>;
+/** Every role, in the order of `Role`: the one list to iterate over (never write it out again). */
+export const ROLES: readonly Role[] = Role.options;
 
 /**
  * The verified identity the gateway hands to services. Services never build one from request

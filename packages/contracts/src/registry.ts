@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { DivisionCode, DivisionLevel } from "./division";
+import { StepLimit } from "./limits";
 
 /**
  * The registry's API bodies, answers and events: divisions, grids and their filed layouts, point
@@ -194,8 +195,7 @@ export type PublicGrid = z.infer<typeof PublicGrid>;
 
 export const MatterCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, "must be 2-32 characters A-Z 0-9 -").openapi({ example: "0101" });
 export const MatterStep = z.enum(["accept", "dispatch", "sign", "handle", "check"]);
-export const LimitUnit = z.enum(["working_days", "working_hours", "minutes"]);
-export const StepLimits = z.partialRecord(MatterStep, z.object({ amount: z.number().int().positive().max(100_000), unit: LimitUnit }));
+export const StepLimits = z.partialRecord(MatterStep, StepLimit);
 export const WorkerDuty = z.enum(["collect", "report", "handle"]);
 export const MatterListKind = z.enum(["admission", "forbidden"]);
 

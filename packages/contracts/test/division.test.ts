@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { divisionAncestors, divisionLevel, divisionPrefix, isWithinDivision } from "../src/division";
+import {
+  countyOf,
+  divisionAncestors,
+  divisionLevel,
+  divisionPrefix,
+  isWithinDivision,
+  townshipOf,
+} from "../src/division";
 
 describe("division codes", () => {
   it("reads the level from the trailing zero groups", () => {
@@ -22,5 +29,14 @@ describe("division codes", () => {
   it("lists ancestors nearest first", () => {
     expect(divisionAncestors("440703001001")).toEqual(["440703001000", "440703000000", "440700000000", "440000000000"]);
     expect(divisionAncestors("440700000000")).toEqual(["440000000000"]);
+  });
+
+  it("names the county and the township a division lies in", () => {
+    expect(countyOf("440703001001")).toBe("440703000000");
+    expect(countyOf("440703000000")).toBe("440703000000");
+    expect(townshipOf("440703001001")).toBe("440703001000");
+    expect(townshipOf("440703001000")).toBe("440703001000");
+    expect(townshipOf("440703000000")).toBeUndefined();
+    expect(townshipOf("440700000000")).toBeUndefined();
   });
 });

@@ -1,8 +1,11 @@
+import { and, eq, lte, sql } from "drizzle-orm";
+import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import type { MiddlewareHandler } from "hono";
 import { AppError } from "./errors";
 import { sha256Hex } from "./hash";
 import { log } from "./logging";
 import { principalOf } from "./principal";
+import { idempotencyKeys } from "./store/tables";
 
 /**
  * Idempotency-Key for every command (POST/PUT/PATCH/DELETE) over a D1 table that each service's first
@@ -12,7 +15,7 @@ import { principalOf } from "./principal";
  * A claim is a lease that dies with its request: it lasts `claimTtlMs` past the request's last sign of
  * life, and a live request renews it every third of that, so only a request that died (a killed isolate,
  * a crash) lets it lapse. While it lives, a repeat gets 409 with `Retry-After` = the seconds until it would
- * lapse; after that, a repeat takes it over (one conditional UPDATE, so of several concurrent retries exactly
+ * lapse; after that, a repeat takes it over (one conditional upsert, so of several concurrent retries exactly
  * one wins) and runs the command. A claim whose request failed with 5xx is released at once. `created_at` is
  * the lease's last renewal and its fencing token: a request whose claim was taken over can neither renew it
  * nor record its outcome over the new holder's.
@@ -21,27 +24,28 @@ export const DEFAULT_CLAIM_TTL_MS = 30_000; // the wall time we budget one Worke
 
 const COMMANDS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
-type Stored = {
-  body_hash: string;
-  state: string;
-  status: number | null;
-  headers: string | null;
-  body: string | null;
-  created_at: number;
-};
-// ?5 = now - lifetime: a claim last renewed at or before it has lapsed, and is taken over.
-const CLAIM = `INSERT INTO idempotency_keys (scope, key, body_hash, state, created_at)
-  VALUES (?1, ?2, ?3, 'in_flight', ?4) ON CONFLICT (scope, key) DO UPDATE SET created_at = excluded.created_at
-  WHERE idempotency_keys.state = 'in_flight' AND idempotency_keys.created_at <= ?5
-    AND idempotency_keys.body_hash = excluded.body_hash`;
-const RELEASE = `DELETE FROM idempotency_keys
-  WHERE scope = ?1 AND key = ?2 AND state = 'in_flight' AND created_at = ?3`;
-const RECORD = `UPDATE idempotency_keys SET state = 'done', status = ?4, headers = ?5, body = ?6
-  WHERE scope = ?1 AND key = ?2 AND state = 'in_flight' AND created_at = ?3`;
-const RENEW = `UPDATE idempotency_keys SET created_at = ?4
-  WHERE scope = ?1 AND key = ?2 AND state = 'in_flight' AND created_at = ?3`;
-const READ = `SELECT body_hash, state, status, headers, body, created_at FROM idempotency_keys
-  WHERE scope = ?1 AND key = ?2`;
+const t = idempotencyKeys;
+
+type Row = { db: DrizzleD1Database; scope: string; key: string };
+/** The claim row while it is still the one this request holds (`token`: its last renewal). */
+const held = (row: Row, token: number) =>
+  and(eq(t.scope, row.scope), eq(t.key, row.key), eq(t.state, "in_flight"), eq(t.createdAt, token));
+
+/**
+ * Claims the key: a new row, or a lapsed claim (last renewed at or before `lapsedAt`) of the same body taken
+ * over in the same statement, so that of several concurrent retries exactly one changes a row.
+ */
+function claim(row: Row, bodyHash: string, now: number, lapsedAt: number) {
+  return row.db
+    .insert(t)
+    .values({ scope: row.scope, key: row.key, bodyHash, state: "in_flight", createdAt: now })
+    .onConflictDoUpdate({
+      target: [t.scope, t.key],
+      set: { createdAt: sql`excluded.created_at` },
+      setWhere: and(eq(t.state, "in_flight"), lte(t.createdAt, lapsedAt), eq(t.bodyHash, sql`excluded.body_hash`)),
+    })
+    .run();
+}
 
 export function idempotency(
   db: (env: unknown) => D1Database,
@@ -53,11 +57,11 @@ export function idempotency(
     if (!key || !COMMANDS.has(c.req.method)) return next();
     if (!KEY.test(key)) throw AppError.field("header.idempotency-key", "8 to 128 characters of A-Z a-z 0-9 . _ : -");
     const principal = c.get("principal" as never) ? principalOf(c).sub : "anonymous";
-    const row = { d1: db(c.env), scope: `${principal} ${c.req.method} ${new URL(c.req.url).pathname}`, key };
+    const row = { db: drizzle(db(c.env)), scope: `${principal} ${c.req.method} ${new URL(c.req.url).pathname}`, key };
     const bodyHash = await sha256Hex(await c.req.text());
     const now = Date.now();
 
-    const claimed = await row.d1.prepare(CLAIM).bind(row.scope, row.key, bodyHash, now, now - ttl).run();
+    const claimed = await claim(row, bodyHash, now, now - ttl);
     if (claimed.meta.changes === 0) return answerFromStored(row, bodyHash, ttl);
 
     const lease = keepAlive(row, now, ttl);
@@ -69,7 +73,7 @@ export function idempotency(
     const token = lease.token();
     const res = c.res;
     if (res.status >= 500 || c.error) {
-      await row.d1.prepare(RELEASE).bind(row.scope, row.key, token).run();
+      await row.db.delete(t).where(held(row, token)).run();
       return;
     }
     const headers: Record<string, string> = {};
@@ -77,30 +81,33 @@ export function idempotency(
       const value = res.headers.get(name);
       if (value) headers[name] = value;
     }
-    const outcome = [res.status, JSON.stringify(headers), await res.clone().text()];
-    const done = await row.d1.prepare(RECORD).bind(row.scope, row.key, token, ...outcome).run();
+    const body = await res.clone().text();
+    const outcome = { state: "done" as const, status: res.status, headers: JSON.stringify(headers), body };
+    const done = await row.db.update(t).set(outcome).where(held(row, token)).run();
     if (done.meta.changes === 0) {
       log("warn", "idempotency claim was taken over before its request finished", { scope: row.scope });
     }
   };
 }
 
-type Row = { d1: D1Database; scope: string; key: string };
-
 /** The answer to a repeat that found the key taken: replay, 422 for another body, or 409 while it runs. */
 async function answerFromStored(row: Row, bodyHash: string, ttl: number): Promise<Response> {
-  const stored = await row.d1.prepare(READ).bind(row.scope, row.key).first<Stored>();
+  const stored = await row.db
+    .select()
+    .from(t)
+    .where(and(eq(t.scope, row.scope), eq(t.key, row.key)))
+    .get();
   if (!stored) {
     const detail = "the first request with this key failed and released it; retry now";
     throw new AppError("conflict", detail, { headers: { "retry-after": "0" } });
   }
-  if (stored.body_hash !== bodyHash) {
+  if (stored.bodyHash !== bodyHash) {
     throw new AppError("idempotency_key_reused", "this Idempotency-Key was used with a different body", {
       errors: [{ field: "header.idempotency-key", message: "already used with another request body" }],
     });
   }
   if (stored.state === "in_flight") {
-    const seconds = Math.max(1, Math.ceil((stored.created_at + ttl - Date.now()) / 1000));
+    const seconds = Math.max(1, Math.ceil((stored.createdAt + ttl - Date.now()) / 1000));
     const detail = `the first request with this key is still running; its claim lapses in ${seconds} s unless renewed`;
     throw new AppError("idempotency_in_flight", detail, { headers: { "retry-after": String(seconds) } });
   }
@@ -118,7 +125,7 @@ function keepAlive(row: Row, claimedAt: number, ttl: number) {
     if (lost) return;
     const now = Date.now();
     try {
-      const result = await row.d1.prepare(RENEW).bind(row.scope, row.key, token, now).run();
+      const result = await row.db.update(t).set({ createdAt: now }).where(held(row, token)).run();
       if (result.meta.changes === 1) token = now;
       else lost = true;
     } catch (error) {

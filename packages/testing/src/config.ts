@@ -13,16 +13,25 @@ type Miniflare = NonNullable<Exclude<PoolOptions, (...args: never[]) => unknown>
 /** Suites that need no runtime (pure domain rules, the schema-drift check) live in `test/node` and run in Node. */
 const NODE_TESTS = "test/node/**/*.test.ts";
 
+type ServiceTestOptions = {
+  wranglerPath?: string;
+  miniflare?: Miniflare;
+  setupFiles?: string[];
+  /** Where `test/` lives, when it is not `dir` (a package tested through a fixture worker in `dir`). */
+  root?: string;
+};
+
 /**
  * The vitest config of a service, as two projects: `node` for `test/node` (plain functions, fast, no workerd)
  * and `workers`, the Workers integration over the service's own wrangler.toml with its D1 migrations handed
  * to the setup file and the test-only internal secret, for everything that needs the runtime.
  */
-export function serviceTestConfig(dir: string, options: { wranglerPath?: string; miniflare?: Miniflare; setupFiles?: string[] } = {}) {
+export function serviceTestConfig(dir: string, options: ServiceTestOptions = {}) {
+  const root = options.root ?? dir;
   return defineConfig(async () => {
     const migrationsDir = path.join(dir, "migrations");
     const migrations = await readD1Migrations(migrationsDir).catch(() => []);
-    const hasNodeTests = fs.existsSync(path.join(dir, "test", "node"));
+    const hasNodeTests = fs.existsSync(path.join(root, "test", "node"));
     const workers = {
       plugins: [
         cloudflareTest({
@@ -30,24 +39,29 @@ export function serviceTestConfig(dir: string, options: { wranglerPath?: string;
           wrangler: { configPath: options.wranglerPath ?? path.join(dir, "wrangler.toml") },
           miniflare: {
             ...options.miniflare,
-            bindings: { TEST_MIGRATIONS: migrations, INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET, ...options.miniflare?.bindings },
+            bindings: {
+              TEST_MIGRATIONS: migrations,
+              INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+              ...options.miniflare?.bindings,
+            },
           },
         }),
       ],
       test: {
         name: "workers",
+        root,
         include: ["test/**/*.test.ts"],
         exclude: [NODE_TESTS],
-        setupFiles: options.setupFiles ?? [path.join(dir, "test", "setup.ts")],
+        setupFiles: options.setupFiles ?? [path.join(root, "test", "setup.ts")],
         testTimeout: 20_000,
       },
     };
-    const node = { test: { name: "node", include: [NODE_TESTS], environment: "node" as const } };
+    const node = { test: { name: "node", root, include: [NODE_TESTS], environment: "node" as const } };
     return {
       test: {
         projects: hasNodeTests ? [node, workers] : [workers],
         silent: "passed-only" as const,
-        reporters: reporters(path.relative(path.resolve(import.meta.dirname, "../../.."), dir)),
+        reporters: reporters(path.relative(path.resolve(import.meta.dirname, "../../.."), root)),
       },
     };
   });
