@@ -18,9 +18,9 @@ export const CALLERS: { sub: string | null; role: string; countyB?: true }[] = [
   { sub: "demo-county-agency-440705", role: "county agency B", countyB: true },
   { sub: "user-agency-440705001-1", role: "township agency B", countyB: true },
   { sub: "user-dept-440705-police", role: "department B", countyB: true },
+  { sub: "user-hr-440705-1", role: "hr B", countyB: true },
   { sub: "user-worker-440705001002001-chief", role: "grid worker B", countyB: true },
 ];
-// The demo has no hr user at county level (its hr staff sit at the city, 440700), so "hr of county B" is not swept.
 
 const COUNTY_A = "440703000000";
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

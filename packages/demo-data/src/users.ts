@@ -104,5 +104,7 @@ export function generateUsers(
   });
   users.push(staff("user-hr-440700-1", ["hr"], CITY_CODE));
   for (let i = 1; i <= 3; i++) users.push(staff(`user-resident-${i}`, ["resident"], rng.pick(villages).code));
+  // HR staff of each county (人社 / 组织 side of worker management), added last so earlier users keep their names.
+  for (const county of counties) users.push(staff(`user-hr-${county.code.slice(0, 6)}-1`, ["hr"], county.code));
   return users;
 }
