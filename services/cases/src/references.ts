@@ -1,6 +1,6 @@
 import type { Reference, ResourceScope, ScopeResolver } from "@civicgrid/auth";
 import type { CaseListQuery } from "@civicgrid/contracts";
-import { readScope, TRANSITIONS, type CaseCommand } from "./domain";
+import { LIFECYCLE, readScope, type CaseCommand } from "./domain";
 import { caseStub, type Env } from "./env";
 
 /**
@@ -40,7 +40,7 @@ export function scopeResolver(env: Env): ScopeResolver {
 
 /** The resources a case command names in its body, checked with the command's own policy action. */
 export function commandReferences(command: CaseCommand): Reference[] {
-  const action = TRANSITIONS[command.name].action;
+  const action = LIFECYCLE[command.name].by;
   switch (command.name) {
     case "dispatch":
       return [

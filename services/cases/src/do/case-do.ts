@@ -2,7 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import { log, sha256Hex } from "@civicgrid/http";
 import type { ArchiveVerification, CaseArchive, CaseEventRecord, CaseView, Principal, PublicCaseView } from "@civicgrid/contracts";
 import {
-  amendCase, cancelCase, canonicalJson, chainHash, decide, decideAsReporter, followTokenActor, GENESIS_HASH, nextDueAt, openCase,
+  canonicalJson, chainHash, decide, decideAsReporter, decideForPlatform, followTokenActor, GENESIS_HASH, nextDueAt, openCase,
   SYSTEM_ACTOR, tick, verifyChain, type ActorDecision, type Actor, type Amendment, type CaseCommand, type CaseState, type NewCase,
   type RateCommand, type Step,
 } from "../domain";
@@ -117,10 +117,8 @@ export class CaseDO extends DurableObject<Env> {
 
   /** A platform withdrew its order: the case closes as invalid (only while it is still open). */
   async cancel(reason: string, actor: Actor): Promise<CommandResult> {
-    return this.run({ cancel: reason, sub: actor.sub }, { expectedVersion: null, idempotencyKey: null }, (state) => {
-      const decision = cancelCase(state, reason, actor, new Date());
-      return decision.ok ? { ...decision, actor } : decision;
-    });
+    return this.run({ cancel: reason, sub: actor.sub }, { expectedVersion: null, idempotencyKey: null }, (state) =>
+      decideForPlatform(state, { name: "cancel", body: { reason } }, actor, new Date()));
   }
 
   /**
@@ -128,10 +126,8 @@ export class CaseDO extends DurableObject<Env> {
    * so a redelivered amendment answers what the first one did and is logged once.
    */
   async amend(amendment: Amendment, actor: Actor, idempotencyKey: string): Promise<CommandResult> {
-    return this.run({ amendment, sub: actor.sub }, { expectedVersion: null, idempotencyKey }, (state) => {
-      const decision = amendCase(state, amendment, new Date());
-      return decision.ok ? { ...decision, actor } : decision;
-    });
+    return this.run({ amendment, sub: actor.sub }, { expectedVersion: null, idempotencyKey }, (state) =>
+      decideForPlatform(state, { name: "amend", body: amendment }, actor, new Date()));
   }
 
   snapshot(): CaseState | null {

@@ -1,14 +1,19 @@
 import { can } from "@civicgrid/auth";
-import type { Principal } from "@civicgrid/contracts";
+import type { CommandName, Principal } from "@civicgrid/contracts";
 import { actorFor, readScope, writeScope } from "./access";
-import { applyCommand } from "./apply";
+import type { Amendment } from "./amend";
 import type { Actor, CaseCommand, CaseState, Decision, Step } from "./case-state";
-import { allowedNow, guardOf } from "./guards";
-import { approverRefusal, releasedWorkOrder } from "./matter-approval";
-import { TRANSITIONS } from "./transitions";
+import { LIFECYCLE, PEOPLE_COMMANDS, type Command } from "./lifecycle";
+import { approverRefusal } from "./matter-approval";
 
 export type ActorDecision = Decision & { actor?: Actor };
 export type RateCommand = Extract<CaseCommand, { name: "rate" }>;
+
+/** A command of the platform whose order opened the case (see the lifecycle table). */
+export type PlatformCommand = { name: "cancel"; body: { reason: string } } | { name: "amend"; body: Amendment };
+
+type AnyCommand = CaseCommand | PlatformCommand;
+const ruleOf = (name: AnyCommand["name"]) => LIFECYCLE[name] as Command<unknown>;
 
 /** Numbers each step's state with the next version and the time of the change. */
 export function versioned(state: CaseState, steps: Step[], now: Date): Step[] {
@@ -16,21 +21,35 @@ export function versioned(state: CaseState, steps: Step[], now: Date): Step[] {
   return steps.map((step, i) => ({ ...step, state: { ...step.state, version: state.version + i + 1, updatedAt } }));
 }
 
+/** Why the command cannot run on the case now (its start statuses, then its guards), or null when it can. */
+function blocked(state: CaseState, name: AnyCommand["name"]): string | null {
+  const rule = ruleOf(name);
+  if (!rule.from.includes(state.status)) return rule.notFrom?.(state.status) ?? `a ${state.status} case cannot take "${name}"`;
+  for (const guard of rule.guards) {
+    const reason = guard(state);
+    if (reason) return reason;
+  }
+  return null;
+}
+
+/** Commands people may issue in the case's current state (status and guards), for the 409 answer. */
+export function allowedNow(state: CaseState): CommandName[] {
+  return PEOPLE_COMMANDS.filter((name) => blocked(state, name) === null);
+}
+
 /** The status and guards: a 409 naming what is allowed now, or null when the command fits the case now. */
 function notNow(state: CaseState, command: CaseCommand): Decision | null {
-  const rule = TRANSITIONS[command.name];
-  const reason = rule.from.includes(state.status)
-    ? guardOf(state, command.name)
-    : `a ${state.status} case cannot take "${command.name}"`;
+  const reason = blocked(state, command.name);
   return reason ? { ok: false, code: "invalid_transition", detail: reason, allowed: allowedNow(state) } : null;
 }
 
-/** The effect of a permitted command by `actor`: its step, and the held work order released by an approval. */
-function effect(state: CaseState, command: CaseCommand, actor: Actor, now: Date): ActorDecision {
-  const applied = applyCommand(state, command, now, actor);
+/** The effect of a permitted command by `actor`: its step, and what follows it (a held work order released). */
+function effect(state: CaseState, command: AnyCommand, actor: Actor, now: Date): ActorDecision {
+  const rule = ruleOf(command.name);
+  const applied = rule.effect(state, command.body, { now, actor });
   if ("refused" in applied) return { ok: false, code: "unprocessable", detail: applied.refused };
-  const released = command.name === "approve-matter" ? releasedWorkOrder(applied.state) : null;
-  return { ok: true, actor, steps: versioned(state, released ? [applied, released] : [applied], now) };
+  const next = rule.follows?.(applied.state);
+  return { ok: true, actor, steps: versioned(state, next ? [applied, next] : [applied], now) };
 }
 
 /**
@@ -44,7 +63,7 @@ export function decide(state: CaseState, command: CaseCommand, principal: Princi
   }
   const refused = notNow(state, command);
   if (refused) return refused;
-  const actor = actorFor(principal, TRANSITIONS[command.name].action, writeScope(state));
+  const actor = actorFor(principal, LIFECYCLE[command.name].by, writeScope(state));
   if (!actor) return { ok: false, code: "forbidden", detail: `your role or unit may not ${command.name} this case` };
   const approver = command.name === "approve-matter" ? approverRefusal(actor) : null;
   if (approver) return { ok: false, code: "forbidden", detail: approver };
@@ -59,6 +78,13 @@ export function decideAsReporter(state: CaseState, command: RateCommand, now: Da
   const refused = notNow(state, command);
   if (refused) return refused;
   return effect(state, command, followTokenActor(state), now);
+}
+
+/** The platform's own commands on the case its order opened; the platform learns nothing of the others. */
+export function decideForPlatform(state: CaseState, command: PlatformCommand, actor: Actor, now: Date): ActorDecision {
+  const reason = blocked(state, command.name);
+  if (reason) return { ok: false, code: "invalid_transition", detail: reason, allowed: [] };
+  return effect(state, command, actor, now);
 }
 
 /** The follow-token holder as the log records them: the anonymous reporter of this case, at its place. */

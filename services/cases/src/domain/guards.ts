@@ -1,30 +1,57 @@
 import { divisionLevel } from "@civicgrid/contracts";
-import type { CommandName } from "@civicgrid/contracts";
 import type { CaseState } from "./case-state";
-import { heldForApproval, offListPending } from "./matter-approval";
-import { TRANSITIONS } from "./transitions";
+import { offListPending as pendingApproval } from "./matter-approval";
 
-/** Why a command whose start status fits is still not possible now, or null when it is. */
-export function guardOf(state: CaseState, name: CommandName): string | null {
-  const held = heldForApproval(state, name);
-  if (held) return held;
-  switch (name) {
-    case "approve-matter":
-      return offListPending(state) ? null : "the matter needs no approval";
-    case "escalate":
-      return divisionLevel(state.holderDivisionCode) === "city" ? "the city agency is the highest level" : null;
-    case "request-extension":
-      return state.extension?.status === "pending" ? "an extension request is already pending" : null;
-    case "review-extension":
-      return state.extension?.status === "pending" ? null : "no extension request is pending";
-    default:
-      return null;
-  }
+/**
+ * The guards of the lifecycle table: each says why a command whose start status fits may still not run now,
+ * or null when it may.
+ */
+
+const HELD = "this matter is not on the county's admission list: the county agency must approve it "
+  + "before anyone works on it (Gansu 二(二)1)";
+
+/** Work on an off-list matter waits for its approval (Gansu 二(二)1, Wuxi 第五十六条). */
+export function matterApproved(state: CaseState): string | null {
+  return pendingApproval(state) ? HELD : null;
 }
 
-/** Commands possible in the case's current state (status and guards), for the 409 answer. */
-export function allowedNow(state: CaseState): CommandName[] {
-  return (Object.keys(TRANSITIONS) as CommandName[]).filter(
-    (name) => TRANSITIONS[name].from.includes(state.status) && guardOf(state, name) === null,
-  );
+/**
+ * Verifying a report stays open while its matter waits (the approver decides on verified facts); verifying a
+ * work order is the workers' assigned check itself, so it waits.
+ */
+export function workOrderMatterApproved(state: CaseState): string | null {
+  return state.workOrder ? matterApproved(state) : null;
+}
+
+export function offListPending(state: CaseState): string | null {
+  return pendingApproval(state) ? null : "the matter needs no approval";
+}
+
+export function belowCity(state: CaseState): string | null {
+  return divisionLevel(state.holderDivisionCode) === "city" ? "the city agency is the highest level" : null;
+}
+
+export function noExtensionPending(state: CaseState): string | null {
+  return state.extension?.status === "pending" ? "an extension request is already pending" : null;
+}
+
+export function extensionPending(state: CaseState): string | null {
+  return state.extension?.status === "pending" ? null : "no extension request is pending";
+}
+
+/**
+ * How often one case may be returned. Jiangmen 第二十四条: a department that finds a matter outside its duty
+ * reports it to the agency of its level with its reasons, and the agency studies it and dispatches again; a
+ * dispute over duties is the agency's to settle "按照相关程序". Wuxi 第六十三条 (首接负责制, 牵头负责制): a matter
+ * is not passed around; the unit that took it, or the lead named, answers for it. So the first return is the
+ * department's report, the second makes it a dispute of duties, and after it the agency's dispatch stands: the
+ * lead it names handles the case (or the agency escalates it before dispatching). Once per dispatch holds by
+ * construction: a return ends the dispatch it answers.
+ */
+export const MAX_RETURNS = 2;
+
+export function returnsLeft(state: CaseState): string | null {
+  if (state.returns < MAX_RETURNS) return null;
+  return `this case was returned ${state.returns} times: the agency has settled whose duty it is and its dispatch `
+    + "stands; the lead department handles it (Jiangmen 第二十四条, Wuxi 第六十三条)";
 }

@@ -1,13 +1,27 @@
-/** JSON with object keys sorted at every level, so the same event always hashes the same. */
+import canonicalize from "canonicalize";
+
+/**
+ * The canonical JSON of an event or a command (RFC 8785, JCS): keys sorted by UTF-16 code unit at every level,
+ * numbers and strings as JSON.stringify writes them, undefined members left out. For every value cases hashes
+ * this is byte for byte the hand-written form the chains were built with before (test/node/canonical-json).
+ * One exception: JCS refuses a string holding a lone surrogate (text a client may send as "\ud800"), which the
+ * old form wrote as JSON.stringify's escape; such values keep that old form, so their chains still verify.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  try {
+    return canonicalize(value) ?? "";
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith("Lone surrogate")) return escapedLoneSurrogates(value);
+    throw error;
   }
-  return JSON.stringify(value);
+}
+
+/** The pre-JCS form, kept only for values holding a lone surrogate (see canonicalJson). */
+function escapedLoneSurrogates(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(escapedLoneSurrogates).join(",")}]`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${escapedLoneSurrogates(v)}`).join(",")}}`;
 }
 
 export const GENESIS_HASH = "0".repeat(64);

@@ -1,4 +1,4 @@
-import { divisionLevel, type CommandName, type DivisionLevel, type MatterApproval } from "@civicgrid/contracts";
+import { divisionLevel, type DivisionLevel, type MatterApproval } from "@civicgrid/contracts";
 import type { Actor, CaseState, Step } from "./case-state";
 
 /**
@@ -13,24 +13,6 @@ const APPROVER_LEVELS: readonly DivisionLevel[] = ["province", "city", "county"]
 /** True while the case's matter is off the county's list and nobody has approved it yet. */
 export function offListPending(state: Pick<CaseState, "matterStatus" | "matterApproved">): boolean {
   return state.matterStatus === "unlisted" && !state.matterApproved;
-}
-
-/**
- * Commands that put someone to work on the matter, refused until it is approved (Gansu 二(二)1, Wuxi 第五十六条:
- * a matter off the list needs approval before anyone works on it). Verifying a report stays open, since the
- * approver decides on verified facts; verifying a work order is the workers' assigned check itself, so it waits.
- */
-const WORKING: readonly CommandName[] = [
-  "resolve-on-site", "accept", "dispatch", "sign", "handle", "check", "request-extension", "review-extension",
-];
-
-export function heldForApproval(state: CaseState, name: CommandName): string | null {
-  if (!offListPending(state)) return null;
-  if (WORKING.includes(name) || (name === "verify" && state.workOrder)) {
-    return "this matter is not on the county's admission list: the county agency must approve it "
-      + "before anyone works on it (Gansu 二(二)1)";
-  }
-  return null;
 }
 
 /** Why this approver may not approve, or null when they may (an agency's unit is its division code). */

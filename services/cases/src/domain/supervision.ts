@@ -1,7 +1,7 @@
 import type { CaseState, Step } from "./case-state";
 import { responsibleUnit } from "./deadlines";
 import { versioned } from "./decide";
-import { isOpen } from "./transitions";
+import { isOpen } from "./lifecycle";
 
 /**
  * What the clock says at `now`: a warning once the warning instant passed, and once the deadline passed
