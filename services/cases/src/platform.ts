@@ -4,6 +4,8 @@ import { z } from "@hono/zod-openapi";
 import { canonicalJson, type Actor, type Amendment } from "./domain";
 import { caseStub, type Env } from "./env";
 import { openReport, placementOf } from "./opening";
+import { database } from "./store/db";
+import { caseOfOrder, claimOrder } from "./store/platform-orders";
 
 /** The amendment as the platform sends it: the same limits as a case's own texts. */
 const AmendmentInput = z.object({ note: z.string().trim().min(1).max(1000), description: z.string().trim().min(1).max(4000).optional() });
@@ -16,8 +18,9 @@ const actorOf = (platform: string, divisionCode: string): Actor => ({ sub: `plat
  */
 export async function createFromPlatform(env: Env, raw: PlatformCaseInput): Promise<{ caseId: string; created: boolean }> {
   const input = PlatformCaseInput.parse(raw);
-  const known = await env.DB.prepare("SELECT case_id FROM platform_orders WHERE platform = ?1 AND order_id = ?2").bind(input.platform, input.orderId).first<{ case_id: string }>();
-  if (known) return { caseId: known.case_id, created: false };
+  const db = database(env.DB);
+  const known = await caseOfOrder(db, input.platform, input.orderId);
+  if (known) return { caseId: known, created: false };
   const placement = input.lng !== undefined && input.lat !== undefined
     ? await placementOf(env, input.lng, input.lat)
     : { countyCode: `${input.divisionCode.slice(0, 6)}000000`, townshipCode: /000$/.test(input.divisionCode) ? undefined : `${input.divisionCode.slice(0, 9)}000`, villageCode: /000$/.test(input.divisionCode) ? undefined : input.divisionCode };
@@ -27,20 +30,19 @@ export async function createFromPlatform(env: Env, raw: PlatformCaseInput): Prom
     reporterSub: null, external: { platform: input.platform, orderId: input.orderId },
   }, actorOf(input.platform, input.divisionCode));
   // Two concurrent pushes may both open a case: the first mapping wins and the loser's case is withdrawn.
-  await env.DB.prepare("INSERT OR IGNORE INTO platform_orders (platform, order_id, case_id) VALUES (?1, ?2, ?3)").bind(input.platform, input.orderId, view.id).run();
-  const winner = await env.DB.prepare("SELECT case_id FROM platform_orders WHERE platform = ?1 AND order_id = ?2").bind(input.platform, input.orderId).first<{ case_id: string }>();
-  if (winner && winner.case_id !== view.id) {
+  const winner = await claimOrder(db, input.platform, input.orderId, view.id);
+  if (winner && winner !== view.id) {
     await caseStub(env, view.id).cancel(`duplicate push of ${input.platform} order ${input.orderId}`, actorOf(input.platform, input.divisionCode));
-    return { caseId: winner.case_id, created: false };
+    return { caseId: winner, created: false };
   }
   return { caseId: view.id, created: true };
 }
 
 /** The case a platform's order opened, or a 404 naming the order. */
-async function caseOfOrder(env: Env, platform: string, orderId: string): Promise<string> {
-  const known = await env.DB.prepare("SELECT case_id FROM platform_orders WHERE platform = ?1 AND order_id = ?2").bind(platform, orderId).first<{ case_id: string }>();
+async function orderCase(env: Env, platform: string, orderId: string): Promise<string> {
+  const known = await caseOfOrder(database(env.DB), platform, orderId);
   if (!known) throw new AppError("not_found", `no case for ${platform} order ${orderId}`);
-  return known.case_id;
+  return known;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function updateFromPlatform(env: Env, platform: string, orderId: st
   const parsed = AmendmentInput.safeParse(update);
   if (!parsed.success) throw validationError(parsed.error, "update");
   const amendment = parsed.data;
-  const caseId = await caseOfOrder(env, platform, orderId);
+  const caseId = await orderCase(env, platform, orderId);
   const key = `platform/amend/${await sha256Hex(canonicalJson({ platform, orderId, note: amendment.note }))}`;
   const result = await caseStub(env, caseId).amend(amendment, actorOf(platform, "platform"), key);
   if (!result.ok && result.code === "idempotency_key_reused") {
@@ -64,7 +66,7 @@ export async function updateFromPlatform(env: Env, platform: string, orderId: st
 }
 
 export async function cancelFromPlatform(env: Env, platform: string, orderId: string, reason: string): Promise<{ caseId: string; status: string }> {
-  const caseId = await caseOfOrder(env, platform, orderId);
+  const caseId = await orderCase(env, platform, orderId);
   const result = await caseStub(env, caseId).cancel(reason, actorOf(platform, "platform"));
   if (!result.ok) throw new AppError(result.code, result.detail);
   return { caseId, status: result.case.status };

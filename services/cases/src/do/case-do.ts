@@ -7,7 +7,8 @@ import {
   type RateCommand, type Step,
 } from "../domain";
 import type { Env } from "../env";
-import { projectCase } from "../read-model/project";
+import { database } from "../store/db";
+import { projectCase } from "../store/projection";
 import { publicViewOf } from "../read-model/public-record";
 import { envelopeOf, viewOf } from "./envelope";
 import { CaseStore, OUTBOX_QUEUES } from "./storage";
@@ -209,7 +210,7 @@ export class CaseDO extends DurableObject<Env> {
       }
       const state = this.store.state();
       if (state && (this.store.meta("projected_version") ?? 0) < state.version) {
-        await projectCase(this.env.DB, state, this.store.supervisions());
+        await projectCase(database(this.env.DB), state, this.store.supervisions());
         this.store.setMeta("projected_version", state.version);
       }
     } catch (error) {

@@ -1,12 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { can } from "@civicgrid/auth";
+import { can, mayEver } from "@civicgrid/auth";
 import { CaseId, CaseListQuery, CaseSummary, CaseView, pageOf } from "@civicgrid/contracts";
-import { AppError, assertReferences, createRouter, notModified, principalOf } from "@civicgrid/http";
+import { AppError, assertReferences, createRouter, decodeCursor, notModified, principalOf, toPage } from "@civicgrid/http";
 import { readScope } from "../domain";
 import { viewOf } from "../do/envelope";
 import { caseStub, type AppEnv } from "../env";
-import { listCases } from "../read-model/list";
 import { listReferences, scopeResolver } from "../references";
+import { casesPage } from "../store/case-list";
+import { database } from "../store/db";
 
 export const readRoutes = createRouter<AppEnv>()
   .openapi(
@@ -16,8 +17,11 @@ export const readRoutes = createRouter<AppEnv>()
     }),
     async (c) => {
       const query = c.req.valid("query");
+      const principal = principalOf(c);
+      if (!mayEver(principal, "case:read")) throw new AppError("forbidden", "your roles may not read cases");
       await assertReferences(c, listReferences(query), scopeResolver(c.env));
-      return c.json(await listCases(c.env.DB, principalOf(c), query), 200);
+      const rows = await casesPage(database(c.env.DB), principal, query, decodeCursor(query.cursor, 2));
+      return c.json(toPage(rows, query.limit, (s) => [s.createdAt, s.id]), 200);
     },
   )
   .openapi(

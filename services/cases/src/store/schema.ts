@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { CaseStep } from "@civicgrid/contracts";
 
 /**
  * The cases service's D1 tables: the read model projected from each CaseDO (the Durable Object is the
@@ -83,7 +84,7 @@ export const supervisions = sqliteTable(
   {
     id: text("id").primaryKey(),
     caseId: text("case_id").notNull(),
-    step: text("step").notNull(),
+    step: text("step").$type<CaseStep>().notNull(),
     responsibleUnit: text("responsible_unit").notNull(),
     dueAt: text("due_at").notNull(),
     countyCode: text("county_code").notNull(),

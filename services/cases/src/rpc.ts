@@ -1,0 +1,43 @@
+import type { CasesPlatformRpc, PlatformCaseInput, PublicCaseQuery } from "@civicgrid/contracts";
+import { ServiceEntrypoint } from "@civicgrid/http";
+import { app } from "./app";
+import { cronJobs } from "./cron";
+import type { Env } from "./env";
+import { cancelFromPlatform, createFromPlatform, updateFromPlatform } from "./platform";
+import { publicRequest, publicRequests } from "./read-model/public-requests";
+import { reportFromResident, type Open311Report } from "./resident";
+import { refusalsAsRangeErrors } from "./rpc-refusals";
+
+/**
+ * The cases service: HTTP from the gateway, RPC for the other services (the integrations service's platform
+ * pushes and Open311 requests: CasesPlatformRpc), the supervision sweep on its schedule (cron.ts).
+ */
+export default class CasesService extends ServiceEntrypoint<Env> implements CasesPlatformRpc {
+  protected readonly service = "cases";
+  protected readonly app = app;
+  protected override readonly cronJobs = cronJobs;
+
+  createFromPlatform(input: PlatformCaseInput) {
+    return refusalsAsRangeErrors(() => createFromPlatform(this.env, input));
+  }
+
+  updateFromPlatform(platform: string, orderId: string, update: { description?: string; note: string }) {
+    return refusalsAsRangeErrors(() => updateFromPlatform(this.env, platform, orderId, update));
+  }
+
+  cancelFromPlatform(platform: string, orderId: string, reason: string) {
+    return refusalsAsRangeErrors(() => cancelFromPlatform(this.env, platform, orderId, reason));
+  }
+
+  reportFromResident(input: Open311Report) {
+    return refusalsAsRangeErrors(() => reportFromResident(this.env, input));
+  }
+
+  publicRequest(caseId: string) {
+    return publicRequest(this.env, caseId);
+  }
+
+  publicRequests(query: PublicCaseQuery) {
+    return publicRequests(this.env, query);
+  }
+}

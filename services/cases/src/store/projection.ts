@@ -1,0 +1,73 @@
+import type { CaseSummary, Supervision } from "@civicgrid/contracts";
+import { sql } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { nextDueAt, type CaseState } from "../domain";
+import { publicRecordOf } from "../read-model/public-record";
+import type { Db } from "./db";
+import { casesFts } from "./fts";
+import { caseDepartments, cases, supervisions } from "./schema";
+
+function summaryOf(s: CaseState): CaseSummary {
+  return {
+    id: s.id, version: s.version, status: s.status, title: s.title, categoryCode: s.categoryCode, priority: s.priority,
+    source: s.source, gridCode: s.gridCode, countyCode: s.countyCode, holderDivisionCode: s.holderDivisionCode,
+    leadDepartmentId: s.leadDepartmentId, step: s.step, dueAt: s.dueAt, warned: s.warned, overdue: s.overdue,
+    createdAt: s.createdAt, updatedAt: s.updatedAt,
+  };
+}
+
+/** The read-model row of one version of a case. */
+function rowOf(s: CaseState): typeof cases.$inferInsert {
+  const next = nextDueAt(s);
+  return {
+    id: s.id, version: s.version, status: s.status, title: s.title, categoryCode: s.categoryCode, priority: s.priority,
+    source: s.source, gridCode: s.gridCode, villageCode: s.villageCode, townshipCode: s.townshipCode, countyCode: s.countyCode,
+    divisionCode: s.villageCode ?? s.townshipCode ?? s.countyCode, holderDivisionCode: s.holderDivisionCode,
+    leadDepartmentId: s.leadDepartmentId, reporterSub: s.reporterSub, step: s.step, dueAt: s.dueAt, warned: s.warned ? 1 : 0,
+    overdue: s.overdue ? 1 : 0, nextDueAt: next ? Date.parse(next) : null, createdAt: s.createdAt, updatedAt: s.updatedAt,
+    summary: JSON.stringify(summaryOf(s)), public: JSON.stringify(publicRecordOf(s)),
+  };
+}
+
+const excluded = (column: AnySQLiteColumn) => sql.raw(`excluded.${column.name}`);
+
+/** What a newer version replaces (where the case lies, who reported it and when never change). */
+const NEWER = {
+  version: excluded(cases.version), status: excluded(cases.status), title: excluded(cases.title),
+  categoryCode: excluded(cases.categoryCode), priority: excluded(cases.priority),
+  holderDivisionCode: excluded(cases.holderDivisionCode), leadDepartmentId: excluded(cases.leadDepartmentId),
+  step: excluded(cases.step), dueAt: excluded(cases.dueAt), warned: excluded(cases.warned), overdue: excluded(cases.overdue),
+  nextDueAt: excluded(cases.nextDueAt), updatedAt: excluded(cases.updatedAt), summary: excluded(cases.summary),
+  public: excluded(cases.public),
+};
+
+/**
+ * Writes one committed version of a case into the read model, in one D1 batch (a transaction). Every
+ * statement after the upsert runs only when the row now holds exactly this version, so a redelivered or
+ * late (older) projection changes nothing: at-least-once and out-of-order are both harmless.
+ */
+export async function projectCase(db: Db, s: CaseState, kept: Supervision[]): Promise<void> {
+  const row = rowOf(s);
+  const isCurrent = sql`(SELECT ${cases.version} FROM ${cases} WHERE ${cases.id} = ${s.id}) = ${s.version}`;
+  const departments = [
+    ...(s.leadDepartmentId ? [[s.leadDepartmentId, "lead"] as const] : []),
+    ...s.assistingDepartmentIds.map((d) => [d, "assisting"] as const),
+  ];
+  await db.batch([
+    db.insert(cases).values(row)
+      .onConflictDoUpdate({ target: cases.id, set: NEWER, setWhere: sql`excluded.version > ${cases.version}` }),
+    db.delete(caseDepartments).where(sql`${caseDepartments.caseId} = ${s.id} AND ${isCurrent}`),
+    ...departments.map(([departmentId, role]) =>
+      db.insert(caseDepartments).select(sql`SELECT ${s.id}, ${departmentId}, ${role} WHERE ${isCurrent}`)
+        .onConflictDoUpdate({ target: [caseDepartments.departmentId, caseDepartments.caseId], set: { role: sql`excluded.role` } }),
+    ),
+    db.delete(casesFts).where(sql`${casesFts.caseId} = ${s.id} AND ${isCurrent}`),
+    db.insert(casesFts).select(sql`SELECT ${s.id}, ${s.title}, ${s.description} WHERE ${isCurrent}`),
+    ...kept.map((v) =>
+      db.insert(supervisions).values({
+        id: v.id, caseId: v.caseId, step: v.step, responsibleUnit: v.responsibleUnit, dueAt: v.dueAt, countyCode: v.countyCode,
+        divisionCode: row.divisionCode, createdAt: v.createdAt,
+      }).onConflictDoNothing(),
+    ),
+  ]);
+}
