@@ -73,7 +73,7 @@ describe("the outbox: every case event to each consumer's queue", () => {
     // A fresh instance of the DO runs the store's schema upgrade in its constructor.
     const upgraded = await runInDurableObject(stub(c.id), async (_i, s) => {
       const { CaseStore } = await import("../src/do/storage");
-      new CaseStore(s.storage.sql);
+      new CaseStore(s.storage);
       return s.storage.sql.exec("SELECT version, notify_sent, assess_sent, integ_sent FROM outbox ORDER BY version").toArray();
     });
     expect(upgraded).toEqual([

@@ -40,7 +40,7 @@ export class CaseDO extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.store = new CaseStore(ctx.storage.sql);
+    this.store = new CaseStore(ctx.storage);
   }
 
   async open(input: NewCase, actor: Actor): Promise<CommandResult> {
@@ -202,10 +202,10 @@ export class CaseDO extends DurableObject<Env> {
       for (const row of this.store.unsent()) {
         const body = JSON.parse(row.envelope) as unknown;
         // Each queue is marked on its own, so a retry resends only to the queues that have not taken it yet.
-        for (const { binding, column } of OUTBOX_QUEUES) {
-          if (row[column]) continue;
+        for (const { binding, flag } of OUTBOX_QUEUES) {
+          if (row[flag]) continue;
           await this.env[binding].send(body);
-          this.store.markSent(row.version, column);
+          this.store.markSent(row.version, flag);
         }
       }
       const state = this.store.state();
