@@ -1,4 +1,4 @@
-import { PlatformCaseInput, type CaseView } from "@civicgrid/contracts";
+import { countyOf, PlatformCaseInput, type CaseView } from "@civicgrid/contracts";
 import { AppError, sha256Hex, validationError } from "@civicgrid/http";
 import { z } from "@hono/zod-openapi";
 import { canonicalJson, type Actor, type Amendment } from "./domain";
@@ -23,7 +23,7 @@ export async function createFromPlatform(env: Env, raw: PlatformCaseInput): Prom
   if (known) return { caseId: known, created: false };
   const placement = input.lng !== undefined && input.lat !== undefined
     ? await placementOf(env, input.lng, input.lat)
-    : { countyCode: `${input.divisionCode.slice(0, 6)}000000`, townshipCode: /000$/.test(input.divisionCode) ? undefined : `${input.divisionCode.slice(0, 9)}000`, villageCode: /000$/.test(input.divisionCode) ? undefined : input.divisionCode };
+    : { countyCode: countyOf(input.divisionCode), townshipCode: /000$/.test(input.divisionCode) ? undefined : `${input.divisionCode.slice(0, 9)}000`, villageCode: /000$/.test(input.divisionCode) ? undefined : input.divisionCode };
   const view: CaseView = await openReport(env, {
     title: input.title, description: input.description, categoryCode: input.categoryCode, priority: "normal", source: "platform",
     placement, location: input.lng !== undefined && input.lat !== undefined ? { lng: input.lng, lat: input.lat, address: null } : null,

@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { can, mayEver } from "@civicgrid/auth";
+import { can } from "@civicgrid/auth";
 import { CaseId, CaseListQuery, CaseSummary, CaseView, pageOf } from "@civicgrid/contracts";
-import { AppError, assertReferences, createRouter, decodeCursor, notModified, principalOf, toPage } from "@civicgrid/http";
+import {
+  AppError, assertReferences, authorizeEver, createRouter, decodeCursor, notModified, principalOf, toPage,
+} from "@civicgrid/http";
 import { readScope } from "../domain";
 import { viewOf } from "../do/envelope";
 import { caseStub, type AppEnv } from "../env";
@@ -17,8 +19,7 @@ export const readRoutes = createRouter<AppEnv>()
     }),
     async (c) => {
       const query = c.req.valid("query");
-      const principal = principalOf(c);
-      if (!mayEver(principal, "case:read")) throw new AppError("forbidden", "your roles may not read cases");
+      const principal = authorizeEver(c, "case:read");
       await assertReferences(c, listReferences(query), scopeResolver(c.env));
       const rows = await casesPage(database(c.env.DB), principal, query, decodeCursor(query.cursor, 2));
       return c.json(toPage(rows, query.limit, (s) => [s.createdAt, s.id]), 200);

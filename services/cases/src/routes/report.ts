@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { CaseView, ReportCaseBody, WorkOrderBody } from "@civicgrid/contracts";
+import { CaseView, countyOf, ReportCaseBody, townshipOf, WorkOrderBody } from "@civicgrid/contracts";
 import { mayEver } from "@civicgrid/auth";
 import { AppError, assertReferences, createRouter, etagOf, principalOf } from "@civicgrid/http";
 import { actorFor } from "../domain";
@@ -36,7 +36,7 @@ export const reportRoutes = createRouter<AppEnv>()
       const resolve = scopeResolver(c.env);
       await assertReferences(c, [{ field: "body.gridCode", kind: "grid", id: body.gridCode, action: "case:assign-work-order" }], resolve);
       const villageCode = (await resolve("grid", body.gridCode))!.divisionCode!;
-      const place = { gridCode: body.gridCode, villageCode, townshipCode: `${villageCode.slice(0, 9)}000`, countyCode: `${villageCode.slice(0, 6)}000000` };
+      const place = { gridCode: body.gridCode, villageCode, townshipCode: townshipOf(villageCode), countyCode: countyOf(villageCode) };
       const actor = actorFor(principal, "case:assign-work-order", { divisionCode: villageCode });
       if (!actor) throw AppError.field("body.gridCode", "this grid lies outside your jurisdiction", "forbidden");
       const view = await openReport(c.env, {

@@ -1,7 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { PageQuery, pageOf, Supervision } from "@civicgrid/contracts";
-import { mayEver } from "@civicgrid/auth";
-import { AppError, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
+import { authorizeEver, createRouter, decodeCursor, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
 import { database } from "../store/db";
 import { supervisionsPage } from "../store/supervisions";
@@ -10,8 +9,7 @@ import { supervisionsPage } from "../store/supervisions";
 export const supervisionRoutes = createRouter<AppEnv>().openapi(
   createRoute({ method: "get", path: "/v1/supervisions", summary: "Supervision records of late cases", request: { query: PageQuery }, responses: { 200: { description: "a page", content: { "application/json": { schema: pageOf(Supervision) } } } } }),
   async (c) => {
-    const principal = principalOf(c);
-    if (!mayEver(principal, "supervision:read")) throw new AppError("forbidden", "your roles may not read supervisions");
+    const principal = authorizeEver(c, "supervision:read");
     const { limit, cursor } = c.req.valid("query");
     const items = await supervisionsPage(database(c.env.DB), principal, limit, decodeCursor(cursor, 2));
     return c.json(toPage(items, limit, (s) => [s.createdAt, s.id]), 200);

@@ -7,20 +7,7 @@ import type { CaseStep } from "@civicgrid/contracts";
  * authority), 督办 records, cron leases and platform order ids. `drizzle-kit generate` writes the migrations
  * from this file; the FTS5 table `cases_fts` is virtual and lives in the SQL migrations only.
  */
-export const idempotencyKeys = sqliteTable(
-  "idempotency_keys",
-  {
-    scope: text("scope").notNull(),
-    key: text("key").notNull(),
-    bodyHash: text("body_hash").notNull(),
-    state: text("state", { enum: ["in_flight", "done"] }).notNull(),
-    status: integer("status"),
-    headers: text("headers"),
-    body: text("body"),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.scope, t.key] }), check("state", sql`state IN ('in_flight', 'done')`)],
-);
+export { idempotencyKeys } from "@civicgrid/http/tables";
 
 export const cases = sqliteTable(
   "cases",
