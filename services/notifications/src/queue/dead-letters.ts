@@ -3,7 +3,9 @@ import { log } from "@civicgrid/http";
 import type { Env } from "../env";
 import { backoffSeconds } from "./backoff";
 import { handleEvent } from "./events";
-import { contentKey, failuresOf } from "./failures";
+import { dbOf } from "../store/db";
+import { failuresOf, keepDeadLetter as keep } from "../store/dead-letters";
+import { contentKey } from "./failures";
 
 /** Where this service's consumers send what they give up on (wrangler.toml `dead_letter_queue`). */
 export const DEAD_LETTER_QUEUE = "civicgrid-notifications-dlq";
@@ -31,25 +33,21 @@ export function originalQueue(body: unknown): string {
  * in their inbox, once per queue message (the alert's event id is the message id).
  */
 export async function keepDeadLetter(env: Env, message: Message): Promise<string> {
+  const db = dbOf(env.DB);
   const queue = originalQueue(message.body);
   const id = await contentKey(queue, message.body);
-  const failures = await failuresOf(env.DB, id);
+  const failures = await failuresOf(db, id);
   const now = new Date().toISOString();
-  // The failures recorded so far move into the dead letter, so a later death after a redrive adds only its own.
-  await env.DB.batch([
-    env.DB.prepare(
-      `INSERT INTO dead_letters (id, message_id, queue, body, status, attempts, first_failed_at, last_failed_at, error)
-       VALUES (?1, ?2, ?3, ?4, 'dead', ?5, ?6, ?7, ?8)
-       ON CONFLICT (id) DO UPDATE SET message_id = excluded.message_id, status = 'dead',
-         attempts = attempts + excluded.attempts, dead_letterings = dead_letterings + 1,
-         last_failed_at = excluded.last_failed_at, error = COALESCE(excluded.error, error)
-       WHERE dead_letters.message_id <> excluded.message_id`,
-    ).bind(
-      id, message.id, queue, JSON.stringify(message.body), failures?.failures ?? 0,
-      failures?.first_failed_at ?? now, failures?.last_failed_at ?? now, failures?.error ?? null,
-    ),
-    env.DB.prepare("DELETE FROM queue_failures WHERE key = ?1").bind(id),
-  ]);
+  await keep(db, {
+    id,
+    messageId: message.id,
+    queue,
+    body: JSON.stringify(message.body),
+    attempts: failures?.failures ?? 0,
+    firstFailedAt: failures?.firstFailedAt ?? now,
+    lastFailedAt: failures?.lastFailedAt ?? now,
+    error: failures?.error ?? null,
+  });
   const alert: DeadLetterAlertData = {
     deadLetterId: id, messageId: message.id, queue, error: failures?.error ?? null, audience: "platform_admin",
   };

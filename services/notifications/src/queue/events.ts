@@ -1,8 +1,10 @@
 import { CaseEventData, DeadLetterAlertData, EventEnvelope, RegistryChangeData } from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
 import { caseVariables, deadLetterVariables, gridVariables } from "../domain/event-variables";
-import type { RuleRow, TemplateRow } from "../domain/rules";
 import type { Env } from "../env";
+import { dbOf } from "../store/db";
+import { pendingOfEvent, writePlanned } from "../store/deliveries";
+import { enabledRules, templatesByCode } from "../store/rules";
 import { planDeliveries, type EventFacts, type PlannedDelivery } from "./plan";
 import { backoffSeconds } from "./backoff";
 import { clearFailures, recordFailure } from "./failures";
@@ -40,18 +42,21 @@ function occurredAt(event: EventEnvelope, now: string): string {
   return Number.isNaN(at) ? now : new Date(at).toISOString();
 }
 
-function statementsFor(db: D1Database, event: EventEnvelope, subject: Subject, d: PlannedDelivery, now: string): D1PreparedStatement[] {
-  const insert = db
-    .prepare(
-      `INSERT OR IGNORE INTO deliveries (id, event_id, event_type, recipient_key, channel, address, template_code, title, body, urgent, division_code, status, due_at, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)`,
-    )
-    .bind(d.id, event.id, event.type, d.recipientKey, d.channel, d.address, d.templateCode, d.title, d.body, d.urgent ? 1 : 0, subject.divisionCode, d.status, d.dueAt, now);
-  if (d.channel !== "in_app") return [insert];
-  const message = db
-    .prepare("INSERT OR IGNORE INTO messages (id, event_type, recipient_key, title, body, urgent, case_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-    .bind(d.id, event.type, d.recipientKey, d.title, d.body, d.urgent ? 1 : 0, subject.caseId, occurredAt(event, now));
-  return [insert, message];
+/** The rows one planned delivery writes: the delivery, and for an in-app one its inbox message (same id). */
+function rowsOf(event: EventEnvelope, subject: Subject, d: PlannedDelivery, now: string) {
+  const { id, recipientKey, channel, title, body, urgent } = d;
+  const delivery = {
+    ...d,
+    eventId: event.id,
+    eventType: event.type,
+    divisionCode: subject.divisionCode,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (channel !== "in_app") return { delivery, message: null };
+  const createdAt = occurredAt(event, now);
+  const message = { id, eventType: event.type, recipientKey, title, body, urgent, caseId: subject.caseId, createdAt };
+  return { delivery, message };
 }
 
 /**
@@ -72,14 +77,14 @@ export async function handleEvent(body: unknown, env: Env, now = new Date()): Pr
     log("info", "event type not read by notifications, or data not understood; no-op", { eventId: event.id, type: event.type });
     return { planned: 0 };
   }
-  const { results: rules } = await env.DB.prepare("SELECT * FROM rules WHERE event_type = ?1 AND enabled = 1 ORDER BY id").bind(event.type).all<RuleRow>();
+  const db = dbOf(env.DB);
+  const rules = await enabledRules(db, event.type);
   if (rules.length === 0) return { planned: 0 };
-  const { results: templateRows } = await env.DB.prepare("SELECT * FROM templates").all<TemplateRow>();
-  const templates = new Map(templateRows.map((t) => [t.code, t]));
-  const planned = await planDeliveries(env, rules, templates, { ...subject.facts, eventId: event.id, now });
-  if (planned.length > 0) await env.DB.batch(planned.flatMap((d) => statementsFor(env.DB, event, subject, d, now.toISOString())));
-  const { results: pending } = await env.DB.prepare("SELECT id FROM deliveries WHERE event_id = ?1 AND status = 'pending'").bind(event.id).all<{ id: string }>();
-  if (pending.length > 0) await env.DELIVERY.sendBatch(pending.map((p) => ({ body: { deliveryId: p.id } })));
+  const templates = await templatesByCode(db);
+  const planned = await planDeliveries(env, db, rules, templates, { ...subject.facts, eventId: event.id, now });
+  await writePlanned(db, planned.map((d) => rowsOf(event, subject, d, now.toISOString())));
+  const pending = await pendingOfEvent(db, event.id);
+  if (pending.length > 0) await env.DELIVERY.sendBatch(pending.map((deliveryId) => ({ body: { deliveryId } })));
   return { planned: planned.length };
 }
 
@@ -88,14 +93,16 @@ export async function handleEvent(body: unknown, env: Env, now = new Date()): Pr
  * dead-letters it (see dead-letters.ts).
  */
 export async function handleEventBatch(batch: MessageBatch, env: Env): Promise<void> {
+  const db = dbOf(env.DB);
   for (const message of batch.messages) {
     try {
       await handleEvent(message.body, env);
-      await clearFailures(env.DB, batch.queue, message);
+      await clearFailures(db, batch.queue, message);
       message.ack();
     } catch (error) {
-      log("error", "event not processed; will retry", { messageId: message.id, attempts: message.attempts, error: error instanceof Error ? error.message : String(error) });
-      await recordFailure(env.DB, batch.queue, message.body, error).catch(() => undefined);
+      const reason = error instanceof Error ? error.message : String(error);
+      log("error", "event not processed; will retry", { messageId: message.id, attempts: message.attempts, error: reason });
+      await recordFailure(db, batch.queue, message.body, error).catch(() => undefined);
       message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     }
   }

@@ -1,21 +1,10 @@
 import { log } from "@civicgrid/http";
 import type { ChannelRegistry, SendResult } from "../channels/channel";
 import type { DeliveryJob, Env } from "../env";
+import { dbOf } from "../store/db";
+import { deliveryRow, recordAttempt } from "../store/deliveries";
 import { MAX_ATTEMPTS, backoffSeconds } from "./backoff";
 import { clearFailures, recordFailure } from "./failures";
-
-interface DeliveryRow {
-  id: string;
-  channel: "in_app" | "sms" | "webhook";
-  recipient_key: string;
-  address: string | null;
-  title: string;
-  body: string;
-  division_code: string;
-  status: string;
-  attempts: number;
-  retry_base: number;
-}
 
 type Outcome = "sent" | "retry" | "dead" | "skipped";
 
@@ -30,40 +19,42 @@ export async function deliverOne(
   channels: ChannelRegistry,
   deliveryId: string,
 ): Promise<{ outcome: Outcome; attempt: number; error?: string }> {
-  const row = await env.DB.prepare("SELECT * FROM deliveries WHERE id = ?1").bind(deliveryId).first<DeliveryRow>();
+  const db = dbOf(env.DB);
+  const row = await deliveryRow(db, deliveryId);
   if (!row || (row.status !== "pending" && row.status !== "failed")) return { outcome: "skipped", attempt: row?.attempts ?? 0 };
   const channel = channels[row.channel];
   const result: SendResult = channel
-    ? await channel.send({ id: row.id, channel: row.channel, recipientKey: row.recipient_key, address: row.address, title: row.title, body: row.body, divisionCode: row.division_code })
+    ? await channel.send(row)
     : { ok: false, error: `no ${row.channel} channel is installed`, retryable: true };
   const attempt = row.attempts + 1;
-  const now = new Date().toISOString();
-  const dead = !result.ok && (!result.retryable || attempt - row.retry_base >= MAX_ATTEMPTS);
+  const dead = !result.ok && (!result.retryable || attempt - row.retryBase >= MAX_ATTEMPTS);
   const status = result.ok ? "sent" : dead ? "dead" : "failed";
   const error = result.ok ? null : result.error;
-  await env.DB.batch([
-    env.DB.prepare("UPDATE deliveries SET status = ?2, attempts = ?3, last_error = ?4, updated_at = ?5 WHERE id = ?1 AND status IN ('pending', 'failed')").bind(row.id, status, attempt, error, now),
-    env.DB.prepare("INSERT INTO delivery_attempts (delivery_id, attempt, status, error, at) VALUES (?1, ?2, ?3, ?4, ?5)").bind(row.id, attempt, result.ok ? "ok" : "error", error, now),
-  ]);
-  if (!result.ok) log(dead ? "error" : "warn", dead ? "push dead-lettered" : "push failed; will retry", { deliveryId: row.id, channel: row.channel, attempt, error });
+  await recordAttempt(db, { id: row.id, attempt, status, error, at: new Date().toISOString() });
+  if (!result.ok) {
+    const context = { deliveryId: row.id, channel: row.channel, attempt, error };
+    log(dead ? "error" : "warn", dead ? "push dead-lettered" : "push failed; will retry", context);
+  }
   return { outcome: result.ok ? "sent" : dead ? "dead" : "retry", attempt, error: error ?? undefined };
 }
 
 /** The consumer of the delivery queue: each failure recorded, for the dead letter it may become. */
 export async function handleDeliveryBatch(batch: MessageBatch<DeliveryJob>, env: Env, channels: ChannelRegistry): Promise<void> {
+  const db = dbOf(env.DB);
   for (const message of batch.messages) {
     try {
       const { outcome, attempt, error } = await deliverOne(env, channels, message.body.deliveryId);
       if (outcome === "retry") {
-        await recordFailure(env.DB, batch.queue, message.body, error);
+        await recordFailure(db, batch.queue, message.body, error);
         message.retry({ delaySeconds: backoffSeconds(attempt) });
         continue;
       }
-      await clearFailures(env.DB, batch.queue, message);
+      await clearFailures(db, batch.queue, message);
       message.ack();
     } catch (error) {
-      log("error", "delivery job failed; will retry", { messageId: message.id, error: error instanceof Error ? error.message : String(error) });
-      await recordFailure(env.DB, batch.queue, message.body, error).catch(() => undefined);
+      const reason = error instanceof Error ? error.message : String(error);
+      log("error", "delivery job failed; will retry", { messageId: message.id, error: reason });
+      await recordFailure(db, batch.queue, message.body, error).catch(() => undefined);
       message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     }
   }
