@@ -16,12 +16,12 @@ const text = (statement: { getSQL(): SQL }) => dialect.sqlToQuery(statement.getS
  */
 export function demoStatements(city: City): string[] {
   const at = "2026-01-01T00:00:00.000Z";
-  const statements = [
-    text(db.insert(schema.subscriptions).values({ sub: "demo-resident", gridCode: "440703002101001", createdAt: at }).onConflictDoNothing()),
-  ];
+  const subscription = { sub: "demo-resident", gridCode: "440703002101001", createdAt: at };
+  const statements = [text(db.insert(schema.subscriptions).values(subscription).onConflictDoNothing())];
   for (const dept of city.departments.filter((d) => d.id.endsWith("-police"))) {
-    const owner = { ownerKey: `dept:${dept.id}`, quietStart: "22:00", quietEnd: "07:00", digest: false };
-    statements.push(text(db.insert(schema.preferences).values({ ...owner, version: 1, updatedAt: at }).onConflictDoNothing()));
+    const quiet = { quietStart: "22:00", quietEnd: "07:00", digest: false, version: 1, updatedAt: at };
+    const preference = { ownerKey: `dept:${dept.id}`, ...quiet };
+    statements.push(text(db.insert(schema.preferences).values(preference).onConflictDoNothing()));
   }
   return statements;
 }

@@ -48,7 +48,8 @@ export class SinkSmsProvider implements SmsProvider {
 
   async send(message: SmsMessage): Promise<SendResult> {
     const { reference, phone, text, divisionCode } = message;
-    await recordSms(this.db, { deliveryId: reference, phone, text, divisionCode, receivedAt: new Date().toISOString() });
+    const receivedAt = new Date().toISOString();
+    await recordSms(this.db, { deliveryId: reference, phone, text, divisionCode, receivedAt });
     return { ok: true };
   }
 }

@@ -10,7 +10,9 @@ export type OperatorScope = { prefix: string } | { refused: "forbidden"; detail:
 
 /** The division-code prefix an operator's lists are cut to ("" for a platform admin: everything). */
 export function operatorScope(principal: Principal): OperatorScope {
-  if (!mayEver(principal, "notification:admin")) return { refused: "forbidden", detail: "only agency staff operate notifications" };
+  if (!mayEver(principal, "notification:admin")) {
+    return { refused: "forbidden", detail: "only agency staff operate notifications" };
+  }
   return { prefix: principal.roles.includes("platform_admin") ? "" : divisionPrefix(principal.divisionCode) };
 }
 

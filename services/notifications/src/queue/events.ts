@@ -101,7 +101,8 @@ export async function handleEventBatch(batch: MessageBatch, env: Env): Promise<v
       message.ack();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      log("error", "event not processed; will retry", { messageId: message.id, attempts: message.attempts, error: reason });
+      const context = { messageId: message.id, attempts: message.attempts, error: reason };
+      log("error", "event not processed; will retry", context);
       await recordFailure(db, batch.queue, message.body, error).catch(() => undefined);
       message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     }

@@ -54,11 +54,12 @@ export async function planDeliveries(
         const id = await deliveryId(facts.eventId, target.recipientKey, match.channel);
         if (planned.has(id)) continue;
         if (match.channel === "in_app") {
-          planned.set(id, { ...match, id, recipientKey: target.recipientKey, address: null, status: "sent", dueAt: null });
+          planned.set(id, { ...match, id, ...target, address: null, status: "sent", dueAt: null });
           continue;
         }
         const due = deferUntil(await preferencesOf(db, target.recipientKey), match.urgent, facts.now);
-        planned.set(id, { ...match, id, ...target, status: due ? "deferred" : "pending", dueAt: due?.toISOString() ?? null });
+        const status = due ? "deferred" : "pending";
+        planned.set(id, { ...match, id, ...target, status, dueAt: due?.toISOString() ?? null });
       }
     }
   }

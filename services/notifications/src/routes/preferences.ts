@@ -10,8 +10,8 @@ import { body, json } from "./shared";
 /** The owner whose preferences a caller reads or sets: themselves, or their department's duty line. */
 function ownerKey(principal: Principal, owner: "self" | "department"): string {
   const key = preferenceOwner(principal, owner);
-  if (key === null) throw new AppError("forbidden", "only department staff set their department's duty-line preferences");
-  return key;
+  if (key !== null) return key;
+  throw new AppError("forbidden", "only department staff set their department's duty-line preferences");
 }
 
 export const preferences = createRouter<AppEnv>();
@@ -45,7 +45,10 @@ preferences.openapi(
     const current = await preferencesOf(db, key);
     assertVersion(c, current.version);
     const written = await savePreferences(db, key, c.req.valid("json"), current.version, new Date().toISOString());
-    if (!written) throw new AppError("precondition_failed", "the preferences changed while you were updating them; read them again");
+    if (!written) {
+      const detail = "the preferences changed while you were updating them; read them again";
+      throw new AppError("precondition_failed", detail);
+    }
     const saved = await preferencesOf(db, key);
     c.header("etag", etagOf(saved.version));
     return c.json(saved, 200);

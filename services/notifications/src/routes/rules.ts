@@ -38,7 +38,9 @@ rules.openapi(
   async (c) => {
     const principal = principalOf(c);
     // Rules apply to every county at once, so only a platform administrator switches them.
-    if (!isPlatformAdmin(principal)) throw new AppError("forbidden", "rules are shared by every county; a platform administrator changes them");
+    if (!isPlatformAdmin(principal)) {
+      throw new AppError("forbidden", "rules are shared by every county; a platform administrator changes them");
+    }
     const { id } = c.req.valid("param");
     const db = dbOf(c.env.DB);
     const version = await ruleVersion(db, id);

@@ -4,7 +4,8 @@ import { before, inOneBatch, type After, type Db } from "./db";
 import { deadLetters, queueFailures } from "./schema";
 
 export type DeadLetterRow = typeof deadLetters.$inferSelect;
-export type FailureRecord = Pick<typeof queueFailures.$inferSelect, "failures" | "firstFailedAt" | "lastFailedAt" | "error">;
+type FailureRow = typeof queueFailures.$inferSelect;
+export type FailureRecord = Pick<FailureRow, "failures" | "firstFailedAt" | "lastFailedAt" | "error">;
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
 
@@ -77,7 +78,9 @@ export function listDeadLetters(db: Db, status: DeadLetter["status"] | undefined
   return db
     .select()
     .from(deadLetters)
-    .where(and(status ? eq(deadLetters.status, status) : undefined, before(deadLetters.lastFailedAt, deadLetters.id, after)))
+    .where(
+      and(status ? eq(deadLetters.status, status) : undefined, before(deadLetters.lastFailedAt, deadLetters.id, after)),
+    )
     .orderBy(desc(deadLetters.lastFailedAt), desc(deadLetters.id))
     .limit(limit);
 }

@@ -37,7 +37,12 @@ export interface DeliveryFilter {
 }
 
 /** The delivery log of a jurisdiction, newest first (index deliveries_by_division). */
-export function listDeliveries(db: Db, filter: DeliveryFilter, after: After, limit: number): Promise<NotificationDelivery[]> {
+export function listDeliveries(
+  db: Db,
+  filter: DeliveryFilter,
+  after: After,
+  limit: number,
+): Promise<NotificationDelivery[]> {
   return db
     .select(VIEW)
     .from(deliveries)

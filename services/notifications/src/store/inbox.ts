@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { before, type After, type Db } from "./db";
 import { messageReads, messages, subscriptions } from "./schema";
 
@@ -44,23 +44,30 @@ async function visibleTo(db: Db, reader: Reader) {
   const audience = await audienceOf(db, reader);
   return {
     keys: sql`json_each(${audience}) j`,
-    addressed: sql`${messages.recipientKey} = json_extract(j.value, '$.k') AND ${messages.createdAt} >= json_extract(j.value, '$.s')`,
+    addressed: sql`${messages.recipientKey} = json_extract(j.value, '$.k')
+      AND ${messages.createdAt} >= json_extract(j.value, '$.s')`,
     reads: and(eq(messageReads.messageId, messages.id), eq(messageReads.sub, reader.sub)),
   };
 }
 
 const unreadOnly = isNull(messageReads.messageId);
 
-export async function inboxPage(db: Db, reader: Reader, unread: boolean, after: After, limit: number) {
+/** The reader's messages matching `where`, newest first. */
+async function visibleMessages(db: Db, reader: Reader, where: SQL | undefined, limit: number) {
   const v = await visibleTo(db, reader);
   return db
     .select(VIEW)
     .from(messages)
     .innerJoin(v.keys, v.addressed)
     .leftJoin(messageReads, v.reads)
-    .where(and(unread ? unreadOnly : undefined, before(messages.createdAt, messages.id, after)))
+    .where(where)
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(limit);
+}
+
+export function inboxPage(db: Db, reader: Reader, unread: boolean, after: After, limit: number) {
+  const where = and(unread ? unreadOnly : undefined, before(messages.createdAt, messages.id, after));
+  return visibleMessages(db, reader, where, limit);
 }
 
 export async function unreadCount(db: Db, reader: Reader): Promise<number> {
@@ -77,14 +84,7 @@ export async function unreadCount(db: Db, reader: Reader): Promise<number> {
 
 /** One message of the reader's inbox, or undefined when it is not addressed to them. */
 export async function inboxMessage(db: Db, reader: Reader, id: string) {
-  const v = await visibleTo(db, reader);
-  return db
-    .select(VIEW)
-    .from(messages)
-    .innerJoin(v.keys, v.addressed)
-    .leftJoin(messageReads, v.reads)
-    .where(eq(messages.id, id))
-    .get();
+  return (await visibleMessages(db, reader, eq(messages.id, id), 1))[0];
 }
 
 export async function markRead(db: Db, sub: string, id: string, at: string): Promise<void> {
@@ -95,7 +95,11 @@ export async function markRead(db: Db, sub: string, id: string, at: string): Pro
 export async function markAllRead(db: Db, reader: Reader, at: string): Promise<number> {
   const v = await visibleTo(db, reader);
   const unread = db
-    .select({ messageId: messages.id, sub: sql<string>`${reader.sub}`.as("sub"), readAt: sql<string>`${at}`.as("read_at") })
+    .select({
+      messageId: messages.id,
+      sub: sql<string>`${reader.sub}`.as("sub"),
+      readAt: sql<string>`${at}`.as("read_at"),
+    })
     .from(messages)
     .innerJoin(v.keys, v.addressed)
     .leftJoin(messageReads, v.reads)

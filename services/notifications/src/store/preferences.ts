@@ -19,6 +19,8 @@ export async function preferencesOf(db: Db, ownerKey: string): Promise<Preferenc
   return row ?? { ownerKey, quietStart: null, quietEnd: null, digest: false, version: 0 };
 }
 
+const pick = ({ quietStart, quietEnd, digest }: PreferencesUpdate) => ({ quietStart, quietEnd, digest });
+
 /**
  * Writes an owner's preferences if they are still at `version` (0: never set), in one statement so two writers
  * cannot both win. False when they changed meanwhile.
@@ -27,7 +29,7 @@ export async function savePreferences(db: Db, ownerKey: string, next: Preference
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
   const result = await db
     .insert(preferences)
-    .values({ ownerKey, quietStart: next.quietStart, quietEnd: next.quietEnd, digest: next.digest, version: 1, updatedAt: at })
+    .values({ ownerKey, ...pick(next), version: 1, updatedAt: at })
     .onConflictDoUpdate({
       target: preferences.ownerKey,
       set: {

@@ -18,7 +18,10 @@ export async function subscribe(db: Db, sub: string, gridCode: string, at: strin
   const row = await db
     .insert(subscriptions)
     .values({ sub, gridCode, createdAt: at })
-    .onConflictDoUpdate({ target: [subscriptions.sub, subscriptions.gridCode], set: { sub: sql`${subscriptions.sub}` } })
+    .onConflictDoUpdate({
+      target: [subscriptions.sub, subscriptions.gridCode],
+      set: { sub: sql`${subscriptions.sub}` },
+    })
     .returning(VIEW)
     .get();
   return row!;

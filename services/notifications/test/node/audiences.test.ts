@@ -23,7 +23,8 @@ describe("audiences are keys resolved when read", () => {
   });
 
   it("reads a responsible unit as a department or an agency by its shape, and derives the holder's parent", () => {
-    expect(resolve("unit:responsibleUnit", { responsibleUnit: "dept-440703-police" })).toEqual(["dept:dept-440703-police"]);
+    const police = "dept-440703-police";
+    expect(resolve("unit:responsibleUnit", { responsibleUnit: police })).toEqual([`dept:${police}`]);
     expect(resolve("unit:responsibleUnit", { responsibleUnit: "440703001000" })).toEqual(["agency:440703001000"]);
     expect(resolve("unit:responsibleUnit", { responsibleUnit: "somebody" })).toEqual([]);
     expect(resolve("agency:holderParent", { holderDivisionCode: "440703001000" })).toEqual(["agency:440703000000"]);

@@ -3,7 +3,8 @@ import { missingVariables, render, variablesOf } from "../../src/domain/template
 
 describe("zh-CN templates with {{variables}}", () => {
   it("lists the variables a template uses, once each, spaces inside the braces allowed", () => {
-    expect(variablesOf("新派遣案件：{{title}}", "案件{{ caseId }}「{{title}}」请于{{dueAt}}前签收")).toEqual(["title", "caseId", "dueAt"]);
+    const texts = ["新派遣案件：{{title}}", "案件{{ caseId }}「{{title}}」请于{{dueAt}}前签收"];
+    expect(variablesOf(...texts)).toEqual(["title", "caseId", "dueAt"]);
     expect(variablesOf("没有变量")).toEqual([]);
   });
 
