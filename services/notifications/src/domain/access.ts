@@ -1,20 +1,5 @@
-import { can, mayEver } from "@civicgrid/auth";
-import { divisionPrefix, type Principal } from "@civicgrid/contracts";
-
-/**
- * Who operates notifications (rules, templates, the delivery log, the SMS sink): agency staff, each within their
- * jurisdiction, and the platform administrators everywhere. Plain answers: the routes turn a refusal into
- * problem+json.
- */
-export type OperatorScope = { prefix: string } | { refused: "forbidden"; detail: string };
-
-/** The division-code prefix an operator's lists are cut to ("" for a platform admin: everything). */
-export function operatorScope(principal: Principal): OperatorScope {
-  if (!mayEver(principal, "notification:admin")) {
-    return { refused: "forbidden", detail: "only agency staff operate notifications" };
-  }
-  return { prefix: principal.roles.includes("platform_admin") ? "" : divisionPrefix(principal.divisionCode) };
-}
+import { can } from "@civicgrid/auth";
+import type { Principal } from "@civicgrid/contracts";
 
 /** Whether the operator's jurisdiction covers an item of `divisionCode` (an item elsewhere is answered as absent). */
 export function operates(principal: Principal, divisionCode: string): boolean {

@@ -1,12 +1,14 @@
-import { log } from "@civicgrid/http";
+import { log, retryDelaySeconds } from "@civicgrid/http";
 import type { ChannelRegistry, SendResult } from "../channels/channel";
 import type { DeliveryJob, Env } from "../env";
 import { dbOf } from "../store/db";
 import { deliveryRow, recordAttempt } from "../store/deliveries";
-import { MAX_ATTEMPTS, backoffSeconds } from "./backoff";
 import { clearFailures, recordFailure } from "./failures";
 
 type Outcome = "sent" | "retry" | "dead" | "skipped";
+
+/** Attempts a push gets per drive before it is dead (a redrive grants as many again). */
+export const MAX_ATTEMPTS = 5;
 
 /**
  * One push attempt. Only a pending or failed delivery is sent, so a job that arrives twice (a
@@ -38,7 +40,10 @@ export async function deliverOne(
   return { outcome: result.ok ? "sent" : dead ? "dead" : "retry", attempt, error: error ?? undefined };
 }
 
-/** The consumer of the delivery queue: each failure recorded, for the dead letter it may become. */
+/**
+ * The consumer of the delivery queue: each failure recorded, for the dead letter it may become. Not an event
+ * consumer: it counts a push's attempts itself and retries with the shared backoff (30 s doubling, at most 1 h).
+ */
 export async function handleDeliveryBatch(batch: MessageBatch<DeliveryJob>, env: Env, channels: ChannelRegistry): Promise<void> {
   const db = dbOf(env.DB);
   for (const message of batch.messages) {
@@ -46,7 +51,7 @@ export async function handleDeliveryBatch(batch: MessageBatch<DeliveryJob>, env:
       const { outcome, attempt, error } = await deliverOne(env, channels, message.body.deliveryId);
       if (outcome === "retry") {
         await recordFailure(db, batch.queue, message.body, error);
-        message.retry({ delaySeconds: backoffSeconds(attempt) });
+        message.retry({ delaySeconds: retryDelaySeconds(attempt) });
         continue;
       }
       await clearFailures(db, batch.queue, message);
@@ -55,7 +60,7 @@ export async function handleDeliveryBatch(batch: MessageBatch<DeliveryJob>, env:
       const reason = error instanceof Error ? error.message : String(error);
       log("error", "delivery job failed; will retry", { messageId: message.id, error: reason });
       await recordFailure(db, batch.queue, message.body, error).catch(() => undefined);
-      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }
   }
 }

@@ -1,12 +1,17 @@
-import { CaseEventData, DeadLetterAlertData, EventEnvelope, RegistryChangeData } from "@civicgrid/contracts";
-import { log } from "@civicgrid/http";
+import {
+  CaseEventData,
+  countyOf,
+  DeadLetterAlertData,
+  RegistryChangeData,
+  type EventEnvelope,
+} from "@civicgrid/contracts";
+import { consumeEvents, log } from "@civicgrid/http";
 import { caseVariables, deadLetterVariables, gridVariables } from "../domain/event-variables";
 import type { Env } from "../env";
 import { dbOf } from "../store/db";
 import { pendingOfEvent, writePlanned } from "../store/deliveries";
 import { enabledRules, templatesByCode } from "../store/rules";
 import { planDeliveries, type EventFacts, type PlannedDelivery } from "./plan";
-import { backoffSeconds } from "./backoff";
 import { clearFailures, recordFailure } from "./failures";
 
 /** The division code of what belongs to no division (the platform's own alerts). */
@@ -24,7 +29,8 @@ function subjectOf(event: EventEnvelope): Subject | null {
   if (event.type.startsWith("registry.")) {
     const data = RegistryChangeData.safeParse(event.data);
     if (!data.success) return null;
-    return { facts: { data: data.data, variables: gridVariables(data.data) }, divisionCode: `${data.data.gridCode.slice(0, 6)}000000`, caseId: null };
+    const facts = { data: data.data, variables: gridVariables(data.data) };
+    return { facts, divisionCode: countyOf(data.data.gridCode), caseId: null };
   }
   if (event.type === "notifications.dead_lettered") {
     const data = DeadLetterAlertData.safeParse(event.data);
@@ -65,13 +71,7 @@ function rowsOf(event: EventEnvelope, subject: Subject, d: PlannedDelivery, now:
  * this event still pending put on the delivery queue (again on redelivery, in case the first run
  * stopped before enqueueing; the sender skips what is already sent).
  */
-export async function handleEvent(body: unknown, env: Env, now = new Date()): Promise<{ planned: number }> {
-  const envelope = EventEnvelope.safeParse(body);
-  if (!envelope.success) {
-    log("warn", "not an event envelope; dropped", { issues: envelope.error.issues.length });
-    return { planned: 0 };
-  }
-  const event = envelope.data;
+export async function handleEvent(event: EventEnvelope, env: Env, now = new Date()): Promise<{ planned: number }> {
   const subject = subjectOf(event);
   if (!subject) {
     log("info", "event type not read by notifications, or data not understood; no-op", { eventId: event.id, type: event.type });
@@ -89,22 +89,22 @@ export async function handleEvent(body: unknown, env: Env, now = new Date()): Pr
 }
 
 /**
- * The consumer of the case and registry event queues: a failure is recorded and retried, then Queues
- * dead-letters it (see dead-letters.ts).
+ * The consumer of the case and registry event queues, on the shared policy (an unreadable message is retried until
+ * it is dead-lettered; a failure is retried with backoff). Each failure is recorded by content, for the dead letter
+ * it may become (see dead-letters.ts).
  */
-export async function handleEventBatch(batch: MessageBatch, env: Env): Promise<void> {
+export function handleEventBatch(batch: MessageBatch, env: Env): Promise<void> {
   const db = dbOf(env.DB);
-  for (const message of batch.messages) {
-    try {
-      await handleEvent(message.body, env);
+  return consumeEvents(batch, {
+    service: "notifications",
+    handle: async (event, message) => {
+      try {
+        await handleEvent(event, env);
+      } catch (error) {
+        await recordFailure(db, batch.queue, message.body, error).catch(() => undefined);
+        throw error;
+      }
       await clearFailures(db, batch.queue, message);
-      message.ack();
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const context = { messageId: message.id, attempts: message.attempts, error: reason };
-      log("error", "event not processed; will retry", context);
-      await recordFailure(db, batch.queue, message.body, error).catch(() => undefined);
-      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
-    }
-  }
+    },
+  });
 }

@@ -1,10 +1,10 @@
-import { DeadLetter, DeadLetterDetail, DeadLetterListQuery, QUEUES, pageOf } from "@civicgrid/contracts";
+import { DeadLetter, DeadLetterDetail, DeadLetterListQuery, pageOf } from "@civicgrid/contracts";
 import type { Principal } from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
 import { isPlatformAdmin } from "../domain/access";
-import type { AppEnv, Env } from "../env";
-import { DELIVERY_QUEUE } from "../queue/dead-letters";
+import type { AppEnv } from "../env";
+import { redriveMessage } from "../queue/dead-letters";
 import { dbOf, type Db } from "../store/db";
 import { deadLetterOf, listDeadLetters, markRedriven, type DeadLetterRow } from "../store/dead-letters";
 import { json } from "./shared";
@@ -29,16 +29,6 @@ async function load(db: Db, id: string): Promise<DeadLetterRow> {
   const row = await deadLetterOf(db, id);
   if (!row) throw new AppError("not_found", `no dead letter ${id}`);
   return row;
-}
-
-/** The producer of each queue a dead letter can go back to. */
-function producerOf(env: Env, queue: string): Queue<unknown> | null {
-  const producers: Record<string, Queue<unknown>> = {
-    [DELIVERY_QUEUE]: env.DELIVERY,
-    [QUEUES.caseEventsNotifications]: env.CASE_EVENTS,
-    [QUEUES.registryEvents]: env.REGISTRY_EVENTS,
-  };
-  return producers[queue] ?? null;
 }
 
 deadLetters.openapi(
@@ -92,11 +82,9 @@ deadLetters.openapi(
     const db = dbOf(c.env.DB);
     const row = await load(db, c.req.valid("param").id);
     if (row.status === "redriven") return c.json(view(row), 200);
-    const producer = producerOf(c.env, row.queue);
-    if (!producer) {
+    if (!(await redriveMessage(c.env, row.queue, JSON.parse(row.body) as unknown))) {
       throw new AppError("invalid_transition", `it came from no queue of ours (${row.queue}); it cannot be redriven`);
     }
-    await producer.send(JSON.parse(row.body) as unknown);
     // Sent first, marked after: a crash between the two sends it again on retry, which every consumer absorbs.
     const updated = await markRedriven(db, row.id, principal.sub, new Date().toISOString());
     return c.json(view(updated ?? (await load(db, row.id))), 200);

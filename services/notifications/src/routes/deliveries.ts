@@ -1,6 +1,6 @@
 import { NotificationDelivery, NotificationDeliveryDetail, NotificationDeliveryListQuery, pageOf } from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
+import { AppError, createRouter, decodeCursor, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
 import { dbOf, type Db } from "../store/db";
 import { attemptLog, deliveryView, listDeliveries, redrive } from "../store/deliveries";
@@ -25,7 +25,7 @@ deliveries.openapi(
     responses: { 200: json(pageOf(NotificationDelivery), "the delivery log of the caller's jurisdiction, newest first") },
   }),
   async (c) => {
-    const prefix = operatorPrefix(principalOf(c));
+    const prefix = await operatorPrefix(c);
     const { limit, cursor, status, eventId } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
     const rows = await listDeliveries(dbOf(c.env.DB), { prefix, status, eventId }, after, limit + 1);
@@ -44,7 +44,7 @@ deliveries.openapi(
   async (c) => {
     const db = dbOf(c.env.DB);
     const row = await load(db, c.req.valid("param").id);
-    assertOperatorOf(principalOf(c), row.divisionCode, "delivery");
+    assertOperatorOf(c, row.divisionCode, "delivery");
     return c.json({ ...row, attemptLog: await attemptLog(db, row.id) }, 200);
   },
 );
@@ -60,7 +60,7 @@ deliveries.openapi(
   async (c) => {
     const db = dbOf(c.env.DB);
     const row = await load(db, c.req.valid("param").id);
-    assertOperatorOf(principalOf(c), row.divisionCode, "delivery");
+    assertOperatorOf(c, row.divisionCode, "delivery");
     if (row.status !== "dead") {
       throw new AppError("invalid_transition", `only a dead delivery is redriven; this one is ${row.status}`, { extra: { currentStatus: row.status } });
     }

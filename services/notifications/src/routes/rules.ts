@@ -1,11 +1,19 @@
 import { PageQuery, Rule, RulePatch, pageOf } from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError, assertVersion, createRouter, decodeCursor, etagOf, principalOf, toPage } from "@civicgrid/http";
+import {
+  AppError,
+  assertVersion,
+  authorizeEver,
+  createRouter,
+  decodeCursor,
+  etagOf,
+  principalOf,
+  toPage,
+} from "@civicgrid/http";
 import { isPlatformAdmin } from "../domain/access";
 import type { AppEnv } from "../env";
 import { dbOf } from "../store/db";
 import { listRules, ruleVersion, switchRule } from "../store/rules";
-import { operatorPrefix } from "./guards";
 import { body, json } from "./shared";
 
 export const rules = createRouter<AppEnv>();
@@ -19,7 +27,7 @@ rules.openapi(
     responses: { 200: json(pageOf(Rule), "who is told what, on which channel") },
   }),
   async (c) => {
-    operatorPrefix(principalOf(c));
+    authorizeEver(c, "notification:admin");
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 1);
     const rows = await listRules(dbOf(c.env.DB), String(after?.[0] ?? ""), limit + 1);

@@ -1,6 +1,6 @@
 import { PageQuery, SmsSinkRecord, pageOf } from "@civicgrid/contracts";
 import { createRoute } from "@hono/zod-openapi";
-import { createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
+import { createRouter, decodeCursor, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
 import { dbOf } from "../store/db";
 import { listSms } from "../store/sms-sink";
@@ -19,7 +19,7 @@ smsSink.openapi(
     responses: { 200: json(pageOf(SmsSinkRecord), "recorded SMS of the caller's jurisdiction, newest first") },
   }),
   async (c) => {
-    const prefix = operatorPrefix(principalOf(c));
+    const prefix = await operatorPrefix(c);
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
     const rows = await listSms(dbOf(c.env.DB), prefix, after, limit + 1);

@@ -1,11 +1,10 @@
 import { PageQuery, Template, TemplateCode, TemplatePreview, TemplatePreviewBody, pageOf } from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
+import { AppError, authorizeEver, createRouter, decodeCursor, toPage } from "@civicgrid/http";
 import { missingVariables, render, variablesOf } from "../domain/template";
 import type { AppEnv } from "../env";
 import { dbOf } from "../store/db";
 import { listTemplates, templateOf, type TemplateRow } from "../store/rules";
-import { operatorPrefix } from "./guards";
 import { body, json } from "./shared";
 
 export const templates = createRouter<AppEnv>();
@@ -21,7 +20,7 @@ templates.openapi(
     responses: { 200: json(pageOf(Template), "the zh-CN templates and the variables each uses") },
   }),
   async (c) => {
-    operatorPrefix(principalOf(c));
+    authorizeEver(c, "notification:admin");
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 1);
     const rows = await listTemplates(dbOf(c.env.DB), String(after?.[0] ?? ""), limit + 1);
@@ -39,7 +38,7 @@ templates.openapi(
     responses: { 200: json(TemplatePreview, "the template rendered with the given variables") },
   }),
   async (c) => {
-    operatorPrefix(principalOf(c));
+    authorizeEver(c, "notification:admin");
     const { code } = c.req.valid("param");
     const template = await templateOf(dbOf(c.env.DB), code);
     if (!template) throw new AppError("not_found", `no template ${code}`);

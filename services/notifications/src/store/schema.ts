@@ -6,20 +6,7 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
  * every (event, recipient, channel) take effect exactly once, the inbox, subscriptions, preferences, the local
  * SMS sink, and the dead letters of its queues. `drizzle-kit generate` writes the migrations from this file.
  */
-export const idempotencyKeys = sqliteTable(
-  "idempotency_keys",
-  {
-    scope: text("scope").notNull(),
-    key: text("key").notNull(),
-    bodyHash: text("body_hash").notNull(),
-    state: text("state", { enum: ["in_flight", "done"] }).notNull(),
-    status: integer("status"),
-    headers: text("headers"),
-    body: text("body"),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.scope, t.key] }), check("state", sql`state IN ('in_flight', 'done')`)],
-);
+export { idempotencyKeys } from "@civicgrid/http/tables";
 
 const CHANNELS = ["in_app", "sms", "webhook"] as const;
 const channelCheck = (table: string) => check(`${table}_channel`, sql`channel IN ('in_app', 'sms', 'webhook')`);
