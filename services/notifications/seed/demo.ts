@@ -1,6 +1,13 @@
 import type { City } from "@civicgrid/demo-data";
+import type { SQL } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import * as schema from "../src/store/schema";
 
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+/** Statements built by drizzle against the schema (a renamed column fails the type check), written as SQL text. */
+const db = drizzle({} as D1Database, { schema });
+const dialect = new SQLiteAsyncDialect();
+const text = (statement: { getSQL(): SQL }) => dialect.sqlToQuery(statement.getSQL().inlineParams()).sql;
 
 /**
  * Demo notifications state (run by infra/local/demo-sql.ts): the demo resident subscribes to the
@@ -9,13 +16,12 @@ const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
  */
 export function demoStatements(city: City): string[] {
   const at = "2026-01-01T00:00:00.000Z";
-  const statements = [
-    `INSERT OR IGNORE INTO subscriptions (sub, grid_code, created_at) VALUES ('demo-resident', '440703002101001', ${quote(at)})`,
-  ];
+  const subscription = { sub: "demo-resident", gridCode: "440703002101001", createdAt: at };
+  const statements = [text(db.insert(schema.subscriptions).values(subscription).onConflictDoNothing())];
   for (const dept of city.departments.filter((d) => d.id.endsWith("-police"))) {
-    statements.push(
-      `INSERT OR IGNORE INTO preferences (owner_key, quiet_start, quiet_end, digest, version, updated_at) VALUES (${quote(`dept:${dept.id}`)}, '22:00', '07:00', 0, 1, ${quote(at)})`,
-    );
+    const quiet = { quietStart: "22:00", quietEnd: "07:00", digest: false, version: 1, updatedAt: at };
+    const preference = { ownerKey: `dept:${dept.id}`, ...quiet };
+    statements.push(text(db.insert(schema.preferences).values(preference).onConflictDoNothing()));
   }
   return statements;
 }

@@ -10,9 +10,16 @@ export interface Env extends KitBindings {
   DB: D1Database;
   /** The delivery queue: push sends, retried with backoff. */
   DELIVERY: Queue<DeliveryJob>;
-  /** The event queues this service consumes, written to only to redrive a dead letter to where it came from. */
+  /**
+   * The event queues of the platform, written to only to redrive a dead letter (every event consumer shares the
+   * dead-letter queue this service keeps) to the queues it travels.
+   */
   CASE_EVENTS: Queue<unknown>;
+  CASE_EVENTS_ASSESSMENTS: Queue<unknown>;
+  CASE_EVENTS_INTEGRATIONS: Queue<unknown>;
   REGISTRY_EVENTS: Queue<unknown>;
+  REGISTRY_EVENTS_ROSTER: Queue<unknown>;
+  ROSTER_EVENTS: Queue<unknown>;
   /** Phone numbers of duty lines and grid workers. */
   ROSTER: Fetcher & Pick<RosterRpc, "department" | "gridServers">;
   /** Where a grid lies, for the grids a subscription names. */

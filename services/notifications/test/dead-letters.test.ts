@@ -7,12 +7,13 @@ import NotificationsService from "../src/index";
 import { caseEvent, deliveriesOf, runBatch } from "./helpers";
 
 /**
- * Issue 12 item 8: what the notifications consumers give up on reaches civicgrid-notifications-dlq, whose
+ * Issue 12 item 8: what the consumers give up on reaches the dead-letter queue (civicgrid-dead-letters since
+ * issue 13: one for every event consumer of the platform), whose
  * consumer keeps it (queue, body, attempts, first and last failure, error), shows it to the platform
  * administrators (list with cursor, read), redrives it to its queue once, and tells them in their inbox
  * once per message.
  */
-const DLQ = "civicgrid-notifications-dlq";
+const DLQ = "civicgrid-dead-letters";
 const EVENTS_QUEUE = "civicgrid-case-events-notifications";
 const DELIVERY_QUEUE = "civicgrid-notifications-delivery";
 const LIST = "/v1/notifications/dead-letters";
@@ -119,6 +120,16 @@ describe("the dead-letter consumer", () => {
     expect(junk.queue).toBe("unknown");
     expect((await call(admin, "POST", `${LIST}/${junk.id}/redrive`)).status).toBe(409);
     expect((await call(admin, "POST", `${LIST}/${registry.id}/redrive`)).status).toBe(200);
+  });
+
+  it("tells a roster event by its shape (every consumer shares the dead-letter queue), and redrives it", async () => {
+    const grid = "440703001001001";
+    const occurredAt = new Date().toISOString();
+    const change = { id: `roster:${grid}:3`, type: "roster.grid-servers.changed", source: "roster", aggregateId: grid };
+    await deadLetter([{ id: "dlq-roster", body: { ...change, version: 3, occurredAt, data: { gridCode: grid } } }]);
+    const kept = (await find("dlq-roster"))!;
+    expect(kept.queue).toBe("civicgrid-roster-events");
+    expect((await call(admin, "POST", `${LIST}/${kept.id}/redrive`)).status).toBe(200);
   });
 
   it("lists with a cursor, newest failure first, and filters by status", async () => {

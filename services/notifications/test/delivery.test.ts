@@ -2,7 +2,7 @@ import { jsonAs, principals } from "@civicgrid/testing";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { DeliveryJob } from "../src/env";
-import { deliverOne } from "../src/queues/deliver";
+import { deliverOne } from "../src/queue/deliver";
 import { caseEvent, deliveriesOf, drain, publish, runBatch, sinkFor } from "./helpers";
 
 const CASE_QUEUE = "civicgrid-case-events-notifications";

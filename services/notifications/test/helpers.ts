@@ -4,7 +4,7 @@ import { watchedBatch } from "@civicgrid/testing";
 import { env } from "cloudflare:workers";
 import { pushChannels } from "../src/channels";
 import type { Env } from "../src/env";
-import { handleQueue } from "../src/queues";
+import { handleQueue } from "../src/queue";
 
 let sequence = 0;
 

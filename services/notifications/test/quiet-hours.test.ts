@@ -1,7 +1,7 @@
 import { jsonAs, principals } from "@civicgrid/testing";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { handleEvent } from "../src/queues/events";
+import { handleEvent } from "../src/queue/events";
 import { caseEvent, deliveriesOf, drain, sinkFor } from "./helpers";
 
 const base = "http://notifications";

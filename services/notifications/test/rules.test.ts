@@ -90,11 +90,18 @@ describe("rules turn events into messages", () => {
   it("acknowledges events it does not read, and data it does not understand, without effect", async () => {
     const unknown = { id: "registry:x:1", type: "registry.matter.listed", source: "registry", aggregateId: "x", version: 1, occurredAt: new Date().toISOString(), data: { matter: "m" } };
     const garbled = { ...caseEvent("case.dispatched"), data: { caseId: 42 } };
-    const result = await runBatch("civicgrid-registry-events", [unknown, garbled, "not an envelope"]);
-    expect(result.explicitAcks).toHaveLength(3);
+    const result = await runBatch("civicgrid-registry-events", [unknown, garbled]);
+    expect(result.explicitAcks).toHaveLength(2);
     expect(result.retryMessages).toEqual([]);
     expect(await deliveriesOf(unknown.id)).toEqual([]);
     expect(await deliveriesOf(garbled.id)).toEqual([]);
+  });
+
+  // Issue 13, one consumer policy: what is not an event at all is retried until it is dead-lettered, never dropped.
+  it("retries a message that is not an event envelope, so that it reaches the dead-letter queue", async () => {
+    const result = await runBatch("civicgrid-registry-events", ["not an envelope"]);
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages).toHaveLength(1);
   });
 
   it("skips a disabled rule", async () => {

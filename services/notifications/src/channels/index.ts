@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Env } from "../env";
+import { dbOf } from "../store/db";
 import type { ChannelRegistry } from "./channel";
 import { HttpSmsProvider, SinkSmsProvider, SmsChannel, type SmsProvider } from "./sms";
 
@@ -12,7 +13,7 @@ const SmsConfig = z.discriminatedUnion("SMS_PROVIDER", [
 export function smsProviderFrom(env: Env): SmsProvider {
   const config = SmsConfig.parse({ SMS_PROVIDER: env.SMS_PROVIDER ?? "sink", SMS_HTTP_URL: env.SMS_HTTP_URL, SMS_HTTP_KEY: env.SMS_HTTP_KEY });
   if (config.SMS_PROVIDER === "http") return new HttpSmsProvider(config.SMS_HTTP_URL, config.SMS_HTTP_KEY);
-  return new SinkSmsProvider(env.DB);
+  return new SinkSmsProvider(dbOf(env.DB));
 }
 
 /** Push channels of this deployment. Webhook callbacks join when the integrations issue installs them. */

@@ -1,3 +1,5 @@
+import type { Db } from "../store/db";
+import { recordSms } from "../store/sms-sink";
 import type { Channel, OutboundMessage, SendResult } from "./channel";
 
 export interface SmsMessage {
@@ -42,13 +44,12 @@ export class HttpSmsProvider implements SmsProvider {
 
 /** Records every SMS in `sms_sink` (one row per delivery), readable at /v1/notifications/sms-sink. */
 export class SinkSmsProvider implements SmsProvider {
-  constructor(private readonly db: D1Database) {}
+  constructor(private readonly db: Db) {}
 
   async send(message: SmsMessage): Promise<SendResult> {
-    await this.db
-      .prepare("INSERT OR IGNORE INTO sms_sink (delivery_id, phone, text, division_code, received_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-      .bind(message.reference, message.phone, message.text, message.divisionCode, new Date().toISOString())
-      .run();
+    const { reference, phone, text, divisionCode } = message;
+    const receivedAt = new Date().toISOString();
+    await recordSms(this.db, { deliveryId: reference, phone, text, divisionCode, receivedAt });
     return { ok: true };
   }
 }

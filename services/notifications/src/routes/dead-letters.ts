@@ -1,9 +1,12 @@
-import { DeadLetter, DeadLetterDetail, DeadLetterListQuery, QUEUES, pageOf } from "@civicgrid/contracts";
+import { DeadLetter, DeadLetterDetail, DeadLetterListQuery, pageOf } from "@civicgrid/contracts";
 import type { Principal } from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
-import type { AppEnv, Env } from "../env";
-import { DELIVERY_QUEUE } from "../queues/dead-letters";
+import { isPlatformAdmin } from "../domain/access";
+import type { AppEnv } from "../env";
+import { redriveMessage } from "../queue/dead-letters";
+import { dbOf, type Db } from "../store/db";
+import { deadLetterOf, listDeadLetters, markRedriven, type DeadLetterRow } from "../store/dead-letters";
 import { json } from "./shared";
 
 /**
@@ -13,57 +16,19 @@ import { json } from "./shared";
 export const deadLetters = createRouter<AppEnv>();
 const Id = z.object({ id: z.string().regex(/^dl_[0-9a-f]{32}$/, "must be a dead-letter id") });
 
-interface Row {
-  id: string;
-  message_id: string;
-  queue: string;
-  body: string;
-  status: "dead" | "redriven";
-  attempts: number;
-  dead_letterings: number;
-  first_failed_at: string;
-  last_failed_at: string;
-  error: string | null;
-  redrives: number;
-  redriven_at: string | null;
-  redriven_by: string | null;
-}
-
-const view = (r: Row): DeadLetter => ({
-  id: r.id,
-  messageId: r.message_id,
-  queue: r.queue,
-  status: r.status,
-  attempts: r.attempts,
-  deadLetterings: r.dead_letterings,
-  firstFailedAt: r.first_failed_at,
-  lastFailedAt: r.last_failed_at,
-  error: r.error,
-  redrives: r.redrives,
-  redrivenAt: r.redriven_at,
-  redrivenBy: r.redriven_by,
-});
+/** A dead letter as listed: the raw message stays out of lists (it is read one at a time). */
+const view = ({ body: _body, ...letter }: DeadLetterRow): DeadLetter => letter;
 
 function requirePlatformAdmin(principal: Principal): void {
-  if (!principal.roles.includes("platform_admin")) {
+  if (!isPlatformAdmin(principal)) {
     throw new AppError("forbidden", "dead letters are read and redriven by a platform administrator");
   }
 }
 
-async function load(db: D1Database, id: string): Promise<Row> {
-  const row = await db.prepare("SELECT * FROM dead_letters WHERE id = ?1").bind(id).first<Row>();
+async function load(db: Db, id: string): Promise<DeadLetterRow> {
+  const row = await deadLetterOf(db, id);
   if (!row) throw new AppError("not_found", `no dead letter ${id}`);
   return row;
-}
-
-/** The producer of each queue a dead letter can go back to. */
-function producerOf(env: Env, queue: string): Queue<unknown> | null {
-  const producers: Record<string, Queue<unknown>> = {
-    [DELIVERY_QUEUE]: env.DELIVERY,
-    [QUEUES.caseEventsNotifications]: env.CASE_EVENTS,
-    [QUEUES.registryEvents]: env.REGISTRY_EVENTS,
-  };
-  return producers[queue] ?? null;
 }
 
 deadLetters.openapi(
@@ -78,14 +43,8 @@ deadLetters.openapi(
     requirePlatformAdmin(principalOf(c));
     const { limit, cursor, status } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
-    const { results } = await c.env.DB.prepare(
-      `SELECT * FROM dead_letters WHERE (?1 IS NULL OR status = ?1)
-         AND (?2 IS NULL OR last_failed_at < ?2 OR (last_failed_at = ?2 AND id < ?3))
-       ORDER BY last_failed_at DESC, id DESC LIMIT ?4`,
-    )
-      .bind(status ?? null, after?.[0] ?? null, after?.[1] ?? "", limit + 1)
-      .all<Row>();
-    const page = toPage(results, limit, (r) => [r.last_failed_at, r.id]);
+    const rows = await listDeadLetters(dbOf(c.env.DB), status, after, limit + 1);
+    const page = toPage(rows, limit, (r) => [r.lastFailedAt, r.id]);
     return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
   },
 );
@@ -100,7 +59,7 @@ deadLetters.openapi(
   }),
   async (c) => {
     requirePlatformAdmin(principalOf(c));
-    const row = await load(c.env.DB, c.req.valid("param").id);
+    const row = await load(dbOf(c.env.DB), c.req.valid("param").id);
     return c.json({ ...view(row), body: JSON.parse(row.body) as unknown }, 200);
   },
 );
@@ -120,20 +79,14 @@ deadLetters.openapi(
   async (c) => {
     const principal = principalOf(c);
     requirePlatformAdmin(principal);
-    const row = await load(c.env.DB, c.req.valid("param").id);
+    const db = dbOf(c.env.DB);
+    const row = await load(db, c.req.valid("param").id);
     if (row.status === "redriven") return c.json(view(row), 200);
-    const producer = producerOf(c.env, row.queue);
-    if (!producer) {
+    if (!(await redriveMessage(c.env, row.queue, JSON.parse(row.body) as unknown))) {
       throw new AppError("invalid_transition", `it came from no queue of ours (${row.queue}); it cannot be redriven`);
     }
-    await producer.send(JSON.parse(row.body) as unknown);
     // Sent first, marked after: a crash between the two sends it again on retry, which every consumer absorbs.
-    const updated = await c.env.DB.prepare(
-      `UPDATE dead_letters SET status = 'redriven', redrives = redrives + 1, redriven_at = ?2, redriven_by = ?3
-       WHERE id = ?1 AND status = 'dead' RETURNING *`,
-    )
-      .bind(row.id, new Date().toISOString(), principal.sub)
-      .first<Row>();
-    return c.json(view(updated ?? (await load(c.env.DB, row.id))), 200);
+    const updated = await markRedriven(db, row.id, principal.sub, new Date().toISOString());
+    return c.json(view(updated ?? (await load(db, row.id))), 200);
   },
 );

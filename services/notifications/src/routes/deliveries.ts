@@ -1,16 +1,17 @@
 import { NotificationDelivery, NotificationDeliveryDetail, NotificationDeliveryListQuery, pageOf } from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
-import { assertOperatorOf, operatorPrefix } from "../access";
+import { AppError, createRouter, decodeCursor, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
-import { deliveryView, type DeliveryRow } from "./delivery-view";
+import { dbOf, type Db } from "../store/db";
+import { attemptLog, deliveryView, listDeliveries, redrive } from "../store/deliveries";
+import { assertOperatorOf, operatorPrefix } from "./guards";
 import { json } from "./shared";
 
 export const deliveries = createRouter<AppEnv>();
 const Id = z.object({ id: z.string().regex(/^dlv_[0-9a-f]{32}$/, "must be a delivery id") });
 
-async function load(db: D1Database, id: string): Promise<DeliveryRow> {
-  const row = await db.prepare("SELECT * FROM deliveries WHERE id = ?1").bind(id).first<DeliveryRow>();
+async function load(db: Db, id: string) {
+  const row = await deliveryView(db, id);
   if (!row) throw new AppError("not_found", `no delivery ${id}`);
   return row;
 }
@@ -24,18 +25,11 @@ deliveries.openapi(
     responses: { 200: json(pageOf(NotificationDelivery), "the delivery log of the caller's jurisdiction, newest first") },
   }),
   async (c) => {
-    const prefix = operatorPrefix(principalOf(c));
+    const prefix = await operatorPrefix(c);
     const { limit, cursor, status, eventId } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
-    const { results } = await c.env.DB.prepare(
-      `SELECT * FROM deliveries WHERE division_code LIKE ?1 || '%' AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR event_id = ?3)
-         AND (?4 IS NULL OR created_at < ?4 OR (created_at = ?4 AND id < ?5))
-       ORDER BY created_at DESC, id DESC LIMIT ?6`,
-    )
-      .bind(prefix, status ?? null, eventId ?? null, after?.[0] ?? null, after?.[1] ?? "", limit + 1)
-      .all<DeliveryRow>();
-    const page = toPage(results, limit, (d) => [d.created_at, d.id]);
-    return c.json({ items: page.items.map(deliveryView), nextCursor: page.nextCursor }, 200);
+    const rows = await listDeliveries(dbOf(c.env.DB), { prefix, status, eventId }, after, limit + 1);
+    return c.json(toPage(rows, limit, (d) => [d.createdAt, d.id]), 200);
   },
 );
 
@@ -48,12 +42,10 @@ deliveries.openapi(
     responses: { 200: json(NotificationDeliveryDetail, "a delivery and every attempt") },
   }),
   async (c) => {
-    const row = await load(c.env.DB, c.req.valid("param").id);
-    assertOperatorOf(principalOf(c), row.division_code, "delivery");
-    const { results } = await c.env.DB.prepare("SELECT attempt, status, error, at FROM delivery_attempts WHERE delivery_id = ?1 ORDER BY attempt")
-      .bind(row.id)
-      .all<{ attempt: number; status: "ok" | "error"; error: string | null; at: string }>();
-    return c.json({ ...deliveryView(row), attemptLog: results }, 200);
+    const db = dbOf(c.env.DB);
+    const row = await load(db, c.req.valid("param").id);
+    assertOperatorOf(c, row.divisionCode, "delivery");
+    return c.json({ ...row, attemptLog: await attemptLog(db, row.id) }, 200);
   },
 );
 
@@ -66,17 +58,16 @@ deliveries.openapi(
     responses: { 200: json(NotificationDelivery, "the dead delivery, back on the queue") },
   }),
   async (c) => {
-    const row = await load(c.env.DB, c.req.valid("param").id);
-    assertOperatorOf(principalOf(c), row.division_code, "delivery");
+    const db = dbOf(c.env.DB);
+    const row = await load(db, c.req.valid("param").id);
+    assertOperatorOf(c, row.divisionCode, "delivery");
     if (row.status !== "dead") {
       throw new AppError("invalid_transition", `only a dead delivery is redriven; this one is ${row.status}`, { extra: { currentStatus: row.status } });
     }
     // A new drive: as many attempts again as the first one had.
-    const updated = await c.env.DB.prepare("UPDATE deliveries SET status = 'pending', retry_base = attempts, updated_at = ?2 WHERE id = ?1 AND status = 'dead' RETURNING *")
-      .bind(row.id, new Date().toISOString())
-      .first<DeliveryRow>();
+    const updated = await redrive(db, row.id, new Date().toISOString());
     if (!updated) throw new AppError("conflict", "the delivery changed while redriving it; read it again");
     await c.env.DELIVERY.send({ deliveryId: row.id });
-    return c.json(deliveryView(updated), 200);
+    return c.json(updated, 200);
   },
 );

@@ -1,13 +1,19 @@
 import { InboxMessage, InboxQuery, ReadAllAnswer, UnreadCount, pageOf } from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
+import type { Principal } from "@civicgrid/contracts";
+import { principalKeys } from "../domain/recipient-keys";
 import type { AppEnv } from "../env";
-import { MESSAGE_COLUMNS, VISIBLE, audienceOf, messageView, type MessageRow } from "../inbox-query";
-
+import { dbOf } from "../store/db";
+import { inboxMessage, inboxPage, markAllRead, markRead, unreadCount, type Reader } from "../store/inbox";
 import { json } from "./shared";
+
+
 const MessageId = z.object({ id: z.string().regex(/^dlv_[0-9a-f]{32}$/, "must be a message id") });
 
 export const inbox = createRouter<AppEnv>();
+
+const readerOf = (principal: Principal): Reader => ({ sub: principal.sub, keys: principalKeys(principal) });
 
 inbox.openapi(
   createRoute({
@@ -18,18 +24,10 @@ inbox.openapi(
     responses: { 200: json(pageOf(InboxMessage), "the caller's messages, newest first") },
   }),
   async (c) => {
-    const principal = principalOf(c);
     const { limit, cursor, unread } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
-    const { results } = await c.env.DB.prepare(
-      `SELECT ${MESSAGE_COLUMNS} FROM ${VISIBLE}
-       WHERE (?3 = 0 OR r.message_id IS NULL) AND (?4 IS NULL OR m.created_at < ?4 OR (m.created_at = ?4 AND m.id < ?5))
-       ORDER BY m.created_at DESC, m.id DESC LIMIT ?6`,
-    )
-      .bind(await audienceOf(c.env.DB, principal), principal.sub, unread ? 1 : 0, after?.[0] ?? null, after?.[1] ?? "", limit + 1)
-      .all<MessageRow>();
-    const page = toPage(results, limit, (m) => [m.created_at, m.id]);
-    return c.json({ items: page.items.map(messageView), nextCursor: page.nextCursor }, 200);
+    const rows = await inboxPage(dbOf(c.env.DB), readerOf(principalOf(c)), unread === true, after, limit + 1);
+    return c.json(toPage(rows, limit, (m) => [m.createdAt, m.id]), 200);
   },
 );
 
@@ -41,11 +39,7 @@ inbox.openapi(
     responses: { 200: json(UnreadCount, "how many of the caller's messages are unread") },
   }),
   async (c) => {
-    const principal = principalOf(c);
-    const row = await c.env.DB.prepare(`SELECT count(*) AS n FROM ${VISIBLE} WHERE r.message_id IS NULL`)
-      .bind(await audienceOf(c.env.DB, principal), principal.sub)
-      .first<{ n: number }>();
-    return c.json({ unread: row?.n ?? 0 }, 200);
+    return c.json({ unread: await unreadCount(dbOf(c.env.DB), readerOf(principalOf(c))) }, 200);
   },
 );
 
@@ -57,11 +51,8 @@ inbox.openapi(
     responses: { 200: json(ReadAllAnswer, "every unread message of the caller marked read") },
   }),
   async (c) => {
-    const principal = principalOf(c);
-    const result = await c.env.DB.prepare(`INSERT OR IGNORE INTO message_reads (message_id, sub, read_at) SELECT m.id, ?2, ?3 FROM ${VISIBLE} WHERE r.message_id IS NULL`)
-      .bind(await audienceOf(c.env.DB, principal), principal.sub, new Date().toISOString())
-      .run();
-    return c.json({ marked: result.meta.changes }, 200);
+    const marked = await markAllRead(dbOf(c.env.DB), readerOf(principalOf(c)), new Date().toISOString());
+    return c.json({ marked }, 200);
   },
 );
 
@@ -74,14 +65,13 @@ inbox.openapi(
     responses: { 200: json(InboxMessage, "the message, now read") },
   }),
   async (c) => {
-    const principal = principalOf(c);
+    const db = dbOf(c.env.DB);
+    const reader = readerOf(principalOf(c));
     const { id } = c.req.valid("param");
-    const audience = await audienceOf(c.env.DB, principal);
-    const visible = await c.env.DB.prepare(`SELECT m.id FROM ${VISIBLE} WHERE m.id = ?3`).bind(audience, principal.sub, id).first();
     // A message addressed to someone else is answered as absent: its existence is not the caller's business.
-    if (!visible) throw new AppError("not_found", `no message ${id} in your inbox`);
-    await c.env.DB.prepare("INSERT OR IGNORE INTO message_reads (message_id, sub, read_at) VALUES (?1, ?2, ?3)").bind(id, principal.sub, new Date().toISOString()).run();
-    const row = await c.env.DB.prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${VISIBLE} WHERE m.id = ?3`).bind(audience, principal.sub, id).first<MessageRow>();
-    return c.json(messageView(row!), 200);
+    if (!(await inboxMessage(db, reader, id))) throw new AppError("not_found", `no message ${id} in your inbox`);
+    await markRead(db, reader.sub, id, new Date().toISOString());
+    const read = await inboxMessage(db, reader, id);
+    return c.json(read!, 200);
   },
 );

@@ -1,9 +1,19 @@
 import { PageQuery, Rule, RulePatch, pageOf } from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError, assertVersion, createRouter, decodeCursor, etagOf, principalOf, toPage } from "@civicgrid/http";
-import { requireOperator } from "../access";
-import { ruleView, type RuleRow } from "../domain/rules";
+import {
+  AppError,
+  assertVersion,
+  authorizeEver,
+  createRouter,
+  decodeCursor,
+  etagOf,
+  principalOf,
+  toPage,
+} from "@civicgrid/http";
+import { isPlatformAdmin } from "../domain/access";
 import type { AppEnv } from "../env";
+import { dbOf } from "../store/db";
+import { listRules, ruleVersion, switchRule } from "../store/rules";
 import { body, json } from "./shared";
 
 export const rules = createRouter<AppEnv>();
@@ -17,12 +27,11 @@ rules.openapi(
     responses: { 200: json(pageOf(Rule), "who is told what, on which channel") },
   }),
   async (c) => {
-    requireOperator(principalOf(c));
+    authorizeEver(c, "notification:admin");
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 1);
-    const { results } = await c.env.DB.prepare("SELECT * FROM rules WHERE id > ?1 ORDER BY id LIMIT ?2").bind(after?.[0] ?? "", limit + 1).all<RuleRow>();
-    const page = toPage(results, limit, (r) => [r.id]);
-    return c.json({ items: page.items.map(ruleView), nextCursor: page.nextCursor }, 200);
+    const rows = await listRules(dbOf(c.env.DB), String(after?.[0] ?? ""), limit + 1);
+    return c.json(toPage(rows, limit, (r) => [r.id]), 200);
   },
 );
 
@@ -37,16 +46,17 @@ rules.openapi(
   async (c) => {
     const principal = principalOf(c);
     // Rules apply to every county at once, so only a platform administrator switches them.
-    if (!principal.roles.includes("platform_admin")) throw new AppError("forbidden", "rules are shared by every county; a platform administrator changes them");
+    if (!isPlatformAdmin(principal)) {
+      throw new AppError("forbidden", "rules are shared by every county; a platform administrator changes them");
+    }
     const { id } = c.req.valid("param");
-    const current = await c.env.DB.prepare("SELECT version FROM rules WHERE id = ?1").bind(id).first<{ version: number }>();
-    if (!current) throw new AppError("not_found", `no rule ${id}`);
-    assertVersion(c, current.version);
-    const row = await c.env.DB.prepare("UPDATE rules SET enabled = ?2, version = version + 1 WHERE id = ?1 AND version = ?3 RETURNING *")
-      .bind(id, c.req.valid("json").enabled ? 1 : 0, current.version)
-      .first<RuleRow>();
+    const db = dbOf(c.env.DB);
+    const version = await ruleVersion(db, id);
+    if (version === null) throw new AppError("not_found", `no rule ${id}`);
+    assertVersion(c, version);
+    const row = await switchRule(db, id, c.req.valid("json").enabled, version);
     if (!row) throw new AppError("precondition_failed", "the rule changed while you were updating it; read it again");
     c.header("etag", etagOf(row.version));
-    return c.json(ruleView(row), 200);
+    return c.json(row, 200);
   },
 );

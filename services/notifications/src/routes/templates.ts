@@ -1,10 +1,10 @@
 import { PageQuery, Template, TemplateCode, TemplatePreview, TemplatePreviewBody, pageOf } from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
-import { requireOperator } from "../access";
-import type { TemplateRow } from "../domain/rules";
+import { AppError, authorizeEver, createRouter, decodeCursor, toPage } from "@civicgrid/http";
 import { missingVariables, render, variablesOf } from "../domain/template";
 import type { AppEnv } from "../env";
+import { dbOf } from "../store/db";
+import { listTemplates, templateOf, type TemplateRow } from "../store/rules";
 import { body, json } from "./shared";
 
 export const templates = createRouter<AppEnv>();
@@ -20,11 +20,11 @@ templates.openapi(
     responses: { 200: json(pageOf(Template), "the zh-CN templates and the variables each uses") },
   }),
   async (c) => {
-    requireOperator(principalOf(c));
+    authorizeEver(c, "notification:admin");
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 1);
-    const { results } = await c.env.DB.prepare("SELECT * FROM templates WHERE code > ?1 ORDER BY code LIMIT ?2").bind(after?.[0] ?? "", limit + 1).all<TemplateRow>();
-    const page = toPage(results, limit, (t) => [t.code]);
+    const rows = await listTemplates(dbOf(c.env.DB), String(after?.[0] ?? ""), limit + 1);
+    const page = toPage(rows, limit, (t) => [t.code]);
     return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
   },
 );
@@ -38,9 +38,9 @@ templates.openapi(
     responses: { 200: json(TemplatePreview, "the template rendered with the given variables") },
   }),
   async (c) => {
-    requireOperator(principalOf(c));
+    authorizeEver(c, "notification:admin");
     const { code } = c.req.valid("param");
-    const template = await c.env.DB.prepare("SELECT * FROM templates WHERE code = ?1").bind(code).first<TemplateRow>();
+    const template = await templateOf(dbOf(c.env.DB), code);
     if (!template) throw new AppError("not_found", `no template ${code}`);
     const { variables } = c.req.valid("json");
     const missing = missingVariables([template.title, template.body], variables);
