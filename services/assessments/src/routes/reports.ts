@@ -2,20 +2,26 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { DivisionCode, MonthlyReport } from "@civicgrid/contracts";
 import { AppError, createRouter, principalOf } from "@civicgrid/http";
 import type { Context } from "hono";
+import { buildMonthlyReport, reportArea } from "../domain/monthly-report";
+import { reportHtml } from "../domain/report-html";
 import type { AppEnv } from "../env";
-import { reportHtml } from "../report/html";
-import { monthlyReport } from "../report/monthly";
 import { assertDivision } from "../references";
+import { dbOf } from "../store/db";
+import { monthlyCounts } from "../store/reports";
 
 export const reports = createRouter<AppEnv>();
 
 const Query = z.object({ divisionCode: DivisionCode, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM") });
 
-/** The 月分析 is for the agencies (综治中心) over the division. */
-async function requireAgencyOver(c: Context, divisionCode: string) {
+/** The 月分析 of a division, for the agencies (综治中心) over it. */
+async function monthlyReportFor(c: Context, divisionCode: string, month: string) {
   const principal = principalOf(c);
-  if (!principal.roles.some((r) => r === "agency" || r === "platform_admin")) throw new AppError("forbidden", "the monthly analysis is for agencies");
+  if (!principal.roles.some((r) => r === "agency" || r === "platform_admin")) {
+    throw new AppError("forbidden", "the monthly analysis is for agencies");
+  }
   await assertDivision(c, "query.divisionCode", divisionCode, "assessment:read");
+  const counts = await monthlyCounts(dbOf(c.env.DB as D1Database), divisionCode, month, reportArea(divisionCode));
+  return buildMonthlyReport(divisionCode, month, counts);
 }
 
 reports.openapi(
@@ -28,8 +34,7 @@ reports.openapi(
   }),
   async (c) => {
     const { divisionCode, month } = c.req.valid("query");
-    await requireAgencyOver(c, divisionCode);
-    return c.json(await monthlyReport(c.env.DB, divisionCode, month), 200);
+    return c.json(await monthlyReportFor(c, divisionCode, month), 200);
   },
 );
 
@@ -43,7 +48,6 @@ reports.openapi(
   }),
   async (c) => {
     const { divisionCode, month } = c.req.valid("query");
-    await requireAgencyOver(c, divisionCode);
-    return c.html(reportHtml(await monthlyReport(c.env.DB, divisionCode, month)), 200);
+    return c.html(reportHtml(await monthlyReportFor(c, divisionCode, month)), 200);
   },
 );

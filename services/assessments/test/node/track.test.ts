@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { summarizeTrack, type LocatedPoint } from "../src/patrol/summarize";
-import { isoWeekOf, periodRange, workingDays } from "../src/periods";
-import { rankSubjects } from "../src/ranking/score";
-import { DEFAULT_WEIGHTS } from "../src/settings";
+import { summarizeTrack, type LocatedPoint } from "../../src/domain/track";
+import { isoWeekOf, periodRange, workingDays } from "../../src/domain/periods";
+import { rankSubjects } from "../../src/domain/scoring";
+import { DEFAULT_WEIGHTS } from "../../src/domain/settings";
 
 const G = "440703001001001";
 const served = { maxSpeedKmh: 120, servedGrids: [G] };

@@ -1,0 +1,37 @@
+import { CaseEventData, EventEnvelope } from "@civicgrid/contracts";
+
+/** Why a message can never be stored (retrying will not help): it goes to the dead-letter queue. */
+export class UnreadableEvent extends Error {}
+
+export interface CaseEvent {
+  envelope: EventEnvelope;
+  data: CaseEventData;
+}
+
+/** Parses a queued message into an envelope with case data. */
+export function readCaseEvent(body: unknown): CaseEvent {
+  const envelope = EventEnvelope.safeParse(body);
+  if (!envelope.success) throw new UnreadableEvent(`not an event envelope: ${envelope.error.issues[0]?.message ?? ""}`);
+  const data = CaseEventData.safeParse(envelope.data.data);
+  if (!data.success) {
+    throw new UnreadableEvent(`not case event data: ${data.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+  }
+  if (Number.isNaN(Date.parse(envelope.data.occurredAt))) throw new UnreadableEvent("occurredAt is not an instant");
+  return { envelope: envelope.data, data: data.data };
+}
+
+/** Instants are stored as UTC ISO text, so they compare as text. */
+export const utc = (iso: string | null | undefined) => (iso ? new Date(iso).toISOString() : null);
+
+/**
+ * The department a return or a reopening counts against, when the event names it: `fromDepartmentId`, or on
+ * events published before that field the `details.departmentId` cases records on a return. Read from the raw
+ * data, so a field the shared schema does not list yet is not stripped. Null: the rollup falls back to the
+ * acting department and to the lead of the case's previous event.
+ */
+export function fromDepartmentOf(e: EventEnvelope): string | null {
+  const raw = e.data as { fromDepartmentId?: unknown; details?: { departmentId?: unknown } };
+  if (typeof raw.fromDepartmentId === "string" && raw.fromDepartmentId !== "") return raw.fromDepartmentId;
+  const detail = raw.details?.departmentId;
+  return e.type === "case.returned" && typeof detail === "string" && detail !== "" ? detail : null;
+}
