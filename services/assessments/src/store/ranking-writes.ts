@@ -14,8 +14,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * Replaces the stored ranking of a kind and period for the counties under `countyPrefix` in one batch, and
- * records each county's run. The rows are inserted by INSERT ... SELECT over json_each (drizzle cannot say
- * it; binding each row's values would need 9 parameters a row, past D1's limit per statement).
+ * records each county's run. The rows are inserted by INSERT ... SELECT over json_each, in the column order of
+ * schema.ts (drizzle cannot say it; binding each row's values would need 9 parameters a row, past D1's limit).
  */
 export async function saveRanking(
   db: Db,
@@ -31,8 +31,7 @@ export async function saveRanking(
       .delete(rankings)
       .where(and(eq(rankings.kind, kind), eq(rankings.period, period), like(rankings.countyCode, `${countyPrefix}%`))),
     ...chunks(rows, ROWS_PER_STATEMENT).map((chunk) =>
-      db.run(sql`
-        INSERT INTO rankings (kind, period, subject_id, division_code, county_code, score, rank, components, rules_version)
+      db.insert(rankings).select(sql`
         SELECT ${kind}, ${period}, json_extract(j.value, '$.subjectId'), json_extract(j.value, '$.divisionCode'),
           json_extract(j.value, '$.countyCode'), json_extract(j.value, '$.score'), json_extract(j.value, '$.rank'),
           json(json_extract(j.value, '$.components')), json_extract(j.value, '$.rulesVersion')
@@ -43,7 +42,10 @@ export async function saveRanking(
       return db
         .insert(rankingRuns)
         .values({ kind, period, countyCode, subjects, computedAt })
-        .onConflictDoUpdate({ target: [rankingRuns.kind, rankingRuns.period, rankingRuns.countyCode], set: { subjects, computedAt } });
+        .onConflictDoUpdate({
+          target: [rankingRuns.kind, rankingRuns.period, rankingRuns.countyCode],
+          set: { subjects, computedAt },
+        });
     }),
   ]);
 }
