@@ -16,7 +16,12 @@ export interface RecomputeOutcome {
  * Computes and stores one ranking (kind and week, month or year) for the counties under `countyPrefix`,
  * replacing what was stored before in one batch: a recompute of the same facts gives the same rows.
  */
-export async function computeRanking(db: Db, kind: RankingKind, period: string, countyPrefix = ""): Promise<RankingRow[]> {
+export async function computeRanking(
+  db: Db,
+  kind: RankingKind,
+  period: string,
+  countyPrefix = "",
+): Promise<RankingRow[]> {
   const range = periodOf(period);
   const subjects = await loadTotals(db, kind, range, countyPrefix);
   const counties = [...new Set(subjects.map((s) => s.countyCode))];

@@ -41,7 +41,8 @@ export function pointsRefusal(
     if (ms > nowMs + CLOCK_SKEW_MS) return badField(`body.points.${i}.at`, "is in the future");
   }
   if (patrol.pointCount + points.length > MAX_POINTS_PER_PATROL) {
-    return { code: "unprocessable", detail: `a patrol keeps at most ${MAX_POINTS_PER_PATROL} points; start a new patrol` };
+    const detail = `a patrol keeps at most ${MAX_POINTS_PER_PATROL} points; start a new patrol`;
+    return { code: "unprocessable", detail };
   }
   return null;
 }

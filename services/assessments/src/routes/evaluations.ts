@@ -11,6 +11,8 @@ import { loadSettings } from "../store/settings";
 
 export const evaluations = createRouter<AppEnv>();
 
+const json = <T>(schema: T) => ({ content: { "application/json": { schema } } });
+
 /** A year's worker rows as evaluations, graded by each county's thresholds. */
 async function toEvaluations(db: Db, rows: RankingRow[]): Promise<Evaluation[]> {
   const thresholds = new Map<string, GradeThresholds>();
@@ -43,7 +45,7 @@ evaluations.openapi(
     path: "/v1/evaluations",
     summary: "Yearly evaluations (考核) of the workers the caller may read: score, grade (优秀/合格/基本合格/不合格), rank",
     request: { query: Query },
-    responses: { 200: { description: "evaluations", content: { "application/json": { schema: pageOf(Evaluation) } } } },
+    responses: { 200: { description: "evaluations", ...json(pageOf(Evaluation)) } },
   }),
   async (c) => {
     const q = c.req.valid("query");
@@ -61,7 +63,7 @@ evaluations.openapi(
     path: "/v1/evaluations/{sub}",
     summary: "One worker's yearly evaluation (考核), for the worker or an agency over them",
     request: { params: z.object({ sub: z.string().min(1).max(128) }), query: z.object({ year: Year }) },
-    responses: { 200: { description: "one worker's evaluation", content: { "application/json": { schema: Evaluation } } } },
+    responses: { 200: { description: "one worker's evaluation", ...json(Evaluation) } },
   }),
   async (c) => {
     const { sub } = c.req.valid("param");

@@ -11,7 +11,15 @@ import { refuse } from "../refusal";
 import { locatePoints } from "../registry";
 import { checkinDivision } from "../store/checkins";
 import { dbOf, type Db } from "../store/db";
-import { loadPatrol, openPatrolOf, patrolsOfDay, patrolView, resummarize, startPatrol, storePoints } from "../store/patrols";
+import {
+  loadPatrol,
+  openPatrolOf,
+  patrolsOfDay,
+  patrolView,
+  resummarize,
+  startPatrol,
+  storePoints,
+} from "../store/patrols";
 import { loadSettings } from "../store/settings";
 import { workerDivision } from "../store/workers";
 
@@ -48,7 +56,8 @@ patrols.openapi(
     const db = dbOf(c.env.DB);
     const open = await openPatrolOf(db, principal.sub);
     if (open) {
-      throw new AppError("conflict", `patrol ${open.id} is still open; end it first`, { extra: { openPatrolId: open.id } });
+      const extra = { openPatrolId: open.id };
+      throw new AppError("conflict", `patrol ${open.id} is still open; end it first`, { extra });
     }
     const row = await startPatrol(db, {
       id: crypto.randomUUID(),
@@ -80,7 +89,12 @@ patrols.openapi(
     const { points } = c.req.valid("json");
     refuse(pointsRefusal(patrol, points, Date.now()));
     const located = await locatePoints(c.env, points.map(({ lng, lat }) => ({ lng, lat })), patrol.day);
-    const fixes = points.map((p, i) => ({ atMs: Date.parse(p.at), lng: p.lng, lat: p.lat, gridCode: located[i]?.gridCode ?? null }));
+    const fixes = points.map((p, i) => ({
+      atMs: Date.parse(p.at),
+      lng: p.lng,
+      lat: p.lat,
+      gridCode: located[i]?.gridCode ?? null,
+    }));
     await storePoints(db, patrol.id, fixes);
     const row = await resummarize(db, patrol);
     c.header("etag", etagOf(row.version));

@@ -14,7 +14,10 @@ const Outcome = z.object({
   rankings: z.array(z.object({ kind: RankingKind, period: z.string(), subjects: z.number().int() })),
 });
 
-/** Rebuilds a past period for the caller's jurisdiction; the result equals what the cron computed from the same store. */
+/**
+ * Rebuilds a past period for the caller's jurisdiction; the result equals what the cron computed from the same
+ * store.
+ */
 recompute.openapi(
   createRoute({
     method: "post",
@@ -35,6 +38,7 @@ recompute.openapi(
     if (!admin && ["township", "village"].includes(divisionLevel(principal.divisionCode))) {
       throw new AppError("forbidden", "recompute is for county and city agencies");
     }
-    return c.json(await recomputePeriod(dbOf(c.env.DB), period, admin ? "" : divisionPrefix(principal.divisionCode)), 200);
+    const countyPrefix = admin ? "" : divisionPrefix(principal.divisionCode);
+    return c.json(await recomputePeriod(dbOf(c.env.DB), period, countyPrefix), 200);
   },
 );

@@ -30,7 +30,9 @@ reports.openapi(
     path: "/v1/reports/monthly",
     summary: "An agency's monthly analysis (月分析) of the cases of a division in its jurisdiction",
     request: { query: Query },
-    responses: { 200: { description: "月分析 as JSON", content: { "application/json": { schema: MonthlyReport } } } },
+    responses: {
+      200: { description: "月分析 as JSON", content: { "application/json": { schema: MonthlyReport } } },
+    },
   }),
   async (c) => {
     const { divisionCode, month } = c.req.valid("query");
@@ -44,7 +46,9 @@ reports.openapi(
     path: "/v1/reports/monthly.html",
     summary: "An agency's monthly analysis (月分析) of a division as a printable page",
     request: { query: Query },
-    responses: { 200: { description: "月分析 as a printable page", content: { "text/html": { schema: z.string() } } } },
+    responses: {
+      200: { description: "月分析 as a printable page", content: { "text/html": { schema: z.string() } } },
+    },
   }),
   async (c) => {
     const { divisionCode, month } = c.req.valid("query");

@@ -1,5 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { AssessmentSettings, AssessmentSettingsBody, DivisionCode, ScoringRules, ScoringRulesBody } from "@civicgrid/contracts";
+import {
+  AssessmentSettings,
+  AssessmentSettingsBody,
+  DivisionCode,
+  ScoringRules,
+  ScoringRulesBody,
+} from "@civicgrid/contracts";
 import { AppError, assertVersion, createRouter, etagOf, principalOf } from "@civicgrid/http";
 import { requireCounty } from "../access";
 import type { AppEnv } from "../env";

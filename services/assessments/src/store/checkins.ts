@@ -23,4 +23,5 @@ export async function checkIn(db: Db, row: typeof checkins.$inferInsert) {
 }
 
 /** The division a worker checked in under on a day, if they did. */
-export const checkinDivision = async (db: Db, sub: string, day: string) => (await checkinOf(db, sub, day))?.divisionCode;
+export const checkinDivision = async (db: Db, sub: string, day: string) =>
+  (await checkinOf(db, sub, day))?.divisionCode;

@@ -11,7 +11,12 @@ const AREA_COLUMN = { county: e.countyCode, township: e.townshipCode, village: e
  * What a 月分析 counts, from the stored events: new cases (their case.reported event) of a jurisdiction by
  * month, category, area, source, day and grid, and its departments' overdue events, in parallel.
  */
-export async function monthlyCounts(db: Db, divisionCode: string, month: string, area: ReportArea): Promise<ReportCounts> {
+export async function monthlyCounts(
+  db: Db,
+  divisionCode: string,
+  month: string,
+  area: ReportArea,
+): Promise<ReportCounts> {
   const { thisMonth, span } = reportWindow(month);
   const where = (type: string, range: { from: string; to: string }, ...more: SQL[]) =>
     and(

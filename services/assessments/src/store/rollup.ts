@@ -37,8 +37,8 @@ WITH ${eventsWithDeadlines(day)},
     FROM today WHERE actor_role = 'grid_worker' GROUP BY actor_sub
   ),
   pt AS (
-    SELECT sub, MAX(division_code) AS division_code, SUM(counted_minutes) AS minutes, SUM(counted_distance_m) AS distance,
-      SUM(flags <> '[]') AS flagged
+    SELECT sub, MAX(division_code) AS division_code, SUM(counted_minutes) AS minutes,
+      SUM(counted_distance_m) AS distance, SUM(flags <> '[]') AS flagged
     FROM patrols WHERE day = ${day} GROUP BY sub
   ),
   ci AS (SELECT sub, division_code FROM checkins WHERE day = ${day}),

@@ -10,7 +10,12 @@ export async function rolledUpDays(db: Db, days: readonly string[]): Promise<Set
 
 /** Whether any ranking of the period was computed (by the cron or a recompute). */
 export async function periodRanked(db: Db, period: string): Promise<boolean> {
-  const row = await db.select({ one: rankingRuns.period }).from(rankingRuns).where(eq(rankingRuns.period, period)).limit(1).get();
+  const row = await db
+    .select({ one: rankingRuns.period })
+    .from(rankingRuns)
+    .where(eq(rankingRuns.period, period))
+    .limit(1)
+    .get();
   return row !== undefined;
 }
 

@@ -118,7 +118,9 @@ export const countySettings = sqliteTable("county_settings", {
   updatedAt: text("updated_at").notNull(),
 });
 
-/** 考核细则: indicator weights per subject kind, versioned; a period uses the latest version effective at its start. */
+/**
+ * 考核细则: indicator weights per subject kind, versioned; a period uses the latest version effective at its start.
+ */
 export const scoringRules = sqliteTable(
   "scoring_rules",
   {

@@ -27,7 +27,11 @@ export async function saveSettings(
   const written = await db
     .insert(countySettings)
     .values(row)
-    .onConflictDoUpdate({ target: countySettings.countyCode, set: changes, setWhere: eq(countySettings.version, basedOn) })
+    .onConflictDoUpdate({
+      target: countySettings.countyCode,
+      set: changes,
+      setWhere: eq(countySettings.version, basedOn),
+    })
     .run();
   return written.meta.changes > 0;
 }

@@ -1,14 +1,87 @@
 import type { RankingKind } from "@civicgrid/contracts";
 import { and, between, countDistinct, like, max, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { SubjectTotals } from "../domain/scoring";
 import type { Db } from "./db";
-import { departmentDayFacts, gridDayFacts, workerDayFacts } from "./schema";
+import { departmentDayFacts as dept, gridDayFacts as grid, workerDayFacts as worker } from "./schema";
 
 const total = (column: SQLiteColumn): SQL<number> => sql<number>`sum(${column})`.mapWith(Number);
 const sums = <K extends string>(columns: Record<K, SQLiteColumn>) =>
   Object.fromEntries(Object.entries<SQLiteColumn>(columns).map(([k, c]) => [k, total(c)])) as Record<K, SQL<number>>;
-const text = (column: SQLiteColumn): SQL<string> => max(column).mapWith(String) as SQL<string>;
+const latest = (column: SQLiteColumn): SQL<string> => max(column).mapWith(String) as SQL<string>;
+
+/** How one kind of subject sums its daily facts: the table, the subject column, its division and county. */
+interface TotalsQuery {
+  table: SQLiteTable;
+  subject: SQLiteColumn;
+  division: SQLiteColumn | SQL<string>;
+  county: SQLiteColumn;
+  day: SQLiteColumn;
+  /** The column a county prefix scopes by. */
+  scoped: SQLiteColumn;
+  totals: Record<string, SQL<number>>;
+}
+
+const gridTotals = sums({
+  patrolled: grid.patrolled,
+  cases_reported: grid.casesReported,
+  resolved_on_site: grid.resolvedOnSite,
+  cases_closed: grid.casesClosed,
+  overdue: grid.overdue,
+});
+const onGrids = { table: grid, county: grid.countyCode, day: grid.day, scoped: grid.countyCode };
+
+const QUERIES: Record<RankingKind, TotalsQuery> = {
+  worker: {
+    table: worker,
+    subject: worker.sub,
+    division: latest(worker.divisionCode),
+    county: worker.countyCode,
+    day: worker.day,
+    scoped: worker.countyCode,
+    totals: sums({
+      checked_in: worker.checkedIn,
+      met_minimum: worker.metMinimum,
+      cases_reported: worker.casesReported,
+      cases_verified: worker.casesVerified,
+      resolved_on_site: worker.resolvedOnSite,
+      orders_done: worker.ordersDone,
+      orders_on_time: worker.ordersOnTime,
+    }),
+  },
+  grid: {
+    ...onGrids,
+    subject: grid.gridCode,
+    division: latest(grid.villageCode),
+    totals: { grids: sql<number>`1`.mapWith(Number), ...gridTotals },
+  },
+  township: {
+    ...onGrids,
+    subject: grid.townshipCode,
+    division: grid.townshipCode,
+    totals: { grids: countDistinct(grid.gridCode), ...gridTotals },
+  },
+  department: {
+    table: dept,
+    subject: dept.departmentId,
+    division: latest(dept.divisionCode),
+    county: dept.divisionCode,
+    day: dept.day,
+    scoped: dept.divisionCode,
+    totals: sums({
+      dispatched: dept.dispatched,
+      signed: dept.signed,
+      signed_on_time: dept.signedOnTime,
+      handled: dept.handled,
+      handled_on_time: dept.handledOnTime,
+      returned: dept.returned,
+      overdue: dept.overdue,
+      warnings: dept.warnings,
+      rated: dept.rated,
+      satisfaction_sum: dept.satisfactionSum,
+    }),
+  },
+};
 
 /** Sums of each subject's daily facts over a span, for the counties under `countyPrefix` ('' for all). */
 export function loadTotals(
@@ -17,87 +90,16 @@ export function loadTotals(
   range: { from: string; to: string },
   countyPrefix: string,
 ): Promise<SubjectTotals[]> {
-  const prefix = `${countyPrefix}%`;
-  const grid = gridDayFacts;
-  const gridTotals = sums({
-    patrolled: grid.patrolled,
-    cases_reported: grid.casesReported,
-    resolved_on_site: grid.resolvedOnSite,
-    cases_closed: grid.casesClosed,
-    overdue: grid.overdue,
-  });
-  const inGrids = and(between(grid.day, range.from, range.to), like(grid.countyCode, prefix));
-  switch (kind) {
-    case "worker": {
-      const w = workerDayFacts;
-      return db
-        .select({
-          subjectId: w.sub,
-          divisionCode: text(w.divisionCode),
-          countyCode: text(w.countyCode),
-          totals: sums({
-            checked_in: w.checkedIn,
-            met_minimum: w.metMinimum,
-            cases_reported: w.casesReported,
-            cases_verified: w.casesVerified,
-            resolved_on_site: w.resolvedOnSite,
-            orders_done: w.ordersDone,
-            orders_on_time: w.ordersOnTime,
-          }),
-        })
-        .from(w)
-        .where(and(between(w.day, range.from, range.to), like(w.countyCode, prefix)))
-        .groupBy(w.sub)
-        .all();
-    }
-    case "grid":
-      return db
-        .select({
-          subjectId: grid.gridCode,
-          divisionCode: text(grid.villageCode),
-          countyCode: text(grid.countyCode),
-          totals: { grids: sql<number>`1`.mapWith(Number), ...gridTotals },
-        })
-        .from(grid)
-        .where(inGrids)
-        .groupBy(grid.gridCode)
-        .all();
-    case "township":
-      return db
-        .select({
-          subjectId: grid.townshipCode,
-          divisionCode: grid.townshipCode,
-          countyCode: text(grid.countyCode),
-          totals: { grids: countDistinct(grid.gridCode), ...gridTotals },
-        })
-        .from(grid)
-        .where(inGrids)
-        .groupBy(grid.townshipCode)
-        .all();
-    case "department": {
-      const d = departmentDayFacts;
-      return db
-        .select({
-          subjectId: d.departmentId,
-          divisionCode: text(d.divisionCode),
-          countyCode: text(d.divisionCode),
-          totals: sums({
-            dispatched: d.dispatched,
-            signed: d.signed,
-            signed_on_time: d.signedOnTime,
-            handled: d.handled,
-            handled_on_time: d.handledOnTime,
-            returned: d.returned,
-            overdue: d.overdue,
-            warnings: d.warnings,
-            rated: d.rated,
-            satisfaction_sum: d.satisfactionSum,
-          }),
-        })
-        .from(d)
-        .where(and(between(d.day, range.from, range.to), like(d.divisionCode, prefix)))
-        .groupBy(d.departmentId)
-        .all();
-    }
-  }
+  const q = QUERIES[kind];
+  return db
+    .select({
+      subjectId: sql<string>`${q.subject}`,
+      divisionCode: sql<string>`${q.division}`,
+      countyCode: latest(q.county),
+      totals: q.totals,
+    })
+    .from(q.table)
+    .where(and(between(q.day, range.from, range.to), like(q.scoped, `${countyPrefix}%`)))
+    .groupBy(q.subject)
+    .all();
 }
