@@ -1,57 +1,63 @@
-import { can, mayEver, type Action } from "@civicgrid/auth";
+import type { Action, ListScope } from "@civicgrid/auth";
 import { divisionLevel, divisionPrefix, type Principal, type RankingKind } from "@civicgrid/contracts";
-import { AppError } from "@civicgrid/http";
+import { AppError, authorize, authorizeEver, principalOf } from "@civicgrid/http";
 import type { Context } from "hono";
 import { assertDivision } from "./references";
-
-/** Refuses unless the principal may take `action` on a resource in `divisionCode` (role and jurisdiction). */
-export function requireIn(principal: Principal, action: Action, scope: Parameters<typeof can>[2]): void {
-  if (!mayEver(principal, action)) throw new AppError("forbidden", `your roles may not ${action}`);
-  if (!can(principal, action, scope)) throw new AppError("forbidden", "outside your jurisdiction");
-}
 
 /**
  * Check-ins and patrols are a grid worker's own daily duty (Gansu 三(二)), recorded under their own
  * division. A role that may do anything but serves no grid (the platform administrator) has no such duty.
  */
-export function requirePatroller(principal: Principal): void {
+export function requirePatroller(c: Context): Principal {
+  const principal = principalOf(c);
   if (!principal.roles.includes("grid_worker")) {
     throw new AppError("forbidden", "check-ins and patrols are for grid workers");
   }
-  requireIn(principal, "patrol:write", { divisionCode: principal.divisionCode });
+  return authorize(c, "patrol:write", { divisionCode: principal.divisionCode }).principal;
 }
 
 /** A 12-digit county code (in the path) the caller may read or configure: county level, in their jurisdiction. */
-export async function requireCounty(c: Context, principal: Principal, countyCode: string, action: Action) {
+export async function requireCounty(c: Context, countyCode: string, action: Action): Promise<Principal> {
   if (divisionLevel(countyCode) !== "county") {
     throw AppError.field("path.countyCode", "must be a county-level division code");
   }
-  if (!mayEver(principal, action)) throw new AppError("forbidden", `your roles may not ${action}`);
+  const principal = authorizeEver(c, action);
   await assertDivision(c, "path.countyCode", countyCode, action);
-}
-
-/** Which ranking rows a caller may read: every row, the rows under some divisions, or some subjects' own rows. */
-export interface RankingReach {
-  all: boolean;
-  divisionPrefixes: string[];
-  subjectIds: string[];
+  return principal;
 }
 
 /**
- * Agencies read their subtree, a department its own department's row, a grid worker their own worker row
- * and the grids they serve, the platform every row.
+ * Which ranking rows a caller may read, as list scopes over `rankings` (the subject is the row's grid or
+ * owner): agencies their subtree, a department its own department's row, a grid worker their own worker row
+ * and the grids they serve, the platform every row. Narrower than `listScopeOf` on purpose: a department or a
+ * grid worker reads its own standing, not its colleagues'. Empty: nothing readable.
  */
-export function rankingReach(principal: Principal, kind: RankingKind): RankingReach {
-  if (!mayEver(principal, "assessment:read")) throw new AppError("forbidden", "your roles may not read assessments");
-  const reach: RankingReach = { all: false, divisionPrefixes: [], subjectIds: [] };
+export function rankingScopes(principal: Principal, kind: RankingKind): ListScope[] {
+  const scopes: ListScope[] = [];
   for (const role of principal.roles) {
-    if (role === "platform_admin") reach.all = true;
-    if (role === "agency") reach.divisionPrefixes.push(divisionPrefix(principal.divisionCode));
+    if (role === "platform_admin") scopes.push({ all: true });
+    if (role === "agency") scopes.push({ prefix: divisionPrefix(principal.divisionCode) });
     if (role === "department" && kind === "department" && principal.departmentId) {
-      reach.subjectIds.push(principal.departmentId);
+      scopes.push({ ownerSub: principal.departmentId });
     }
-    if (role === "grid_worker" && kind === "worker") reach.subjectIds.push(principal.sub);
-    if (role === "grid_worker" && kind === "grid") reach.subjectIds.push(...(principal.grids ?? []));
+    if (role === "grid_worker" && kind === "worker") scopes.push({ ownerSub: principal.sub });
+    if (role === "grid_worker" && kind === "grid") scopes.push({ grids: principal.grids ?? [] });
   }
-  return reach;
+  return scopes;
+}
+
+/** Patrols are read by the worker on them, or by an agency (the platform) over the worker's division. */
+export function requirePatrolReader(c: Context, sub: string): Principal {
+  const principal = principalOf(c);
+  if (principal.sub === sub) return principal;
+  if (!principal.roles.some((r) => r === "agency" || r === "platform_admin")) {
+    throw new AppError("forbidden", "only the worker and agencies over them may read patrols");
+  }
+  return principal;
+}
+
+/** A patrol (day) of `sub` recorded in `divisionCode`: the worker's own, or in the reading agency's jurisdiction. */
+export function requirePatrolReadable(c: Context, sub: string, divisionCode: string): void {
+  const principal = requirePatrolReader(c, sub);
+  if (principal.sub !== sub) authorize(c, "assessment:read", { divisionCode });
 }

@@ -1,23 +1,19 @@
 import { CaseEventData, EventEnvelope } from "@civicgrid/contracts";
 
-/** Why a message can never be stored (retrying will not help): it goes to the dead-letter queue. */
-export class UnreadableEvent extends Error {}
-
 export interface CaseEvent {
   envelope: EventEnvelope;
   data: CaseEventData;
 }
 
-/** Parses a queued message into an envelope with case data. */
+/**
+ * Parses a queued message into an envelope with case data. Throws (a zod error naming the paths at fault) when
+ * the message can never be stored: the consumer retries it until it lands in the dead-letter queue.
+ */
 export function readCaseEvent(body: unknown): CaseEvent {
-  const envelope = EventEnvelope.safeParse(body);
-  if (!envelope.success) throw new UnreadableEvent(`not an event envelope: ${envelope.error.issues[0]?.message ?? ""}`);
-  const data = CaseEventData.safeParse(envelope.data.data);
-  if (!data.success) {
-    throw new UnreadableEvent(`not case event data: ${data.error.issues.map((i) => i.path.join(".")).join(", ")}`);
-  }
-  if (Number.isNaN(Date.parse(envelope.data.occurredAt))) throw new UnreadableEvent("occurredAt is not an instant");
-  return { envelope: envelope.data, data: data.data };
+  const envelope = EventEnvelope.parse(body);
+  const data = CaseEventData.parse(envelope.data);
+  if (Number.isNaN(Date.parse(envelope.occurredAt))) throw new RangeError("occurredAt is not an instant");
+  return { envelope, data };
 }
 
 /** Instants are stored as UTC ISO text, so they compare as text. */

@@ -32,11 +32,6 @@ export const defaultSettings = (countyCode: string): AssessmentSettings =>
 export const defaultRules = (countyCode: string): ScoringRules =>
   ({ countyCode, version: 0, effectiveFrom: "1970-01-01", weights: DEFAULT_WEIGHTS, isDefault: true });
 
-/** The county (6 significant digits) a division or department belongs to, as a 12-digit code. */
-export function countyOf(divisionCode: string): string {
-  return `${divisionCode.slice(0, 6)}000000`;
-}
-
 /** 优秀 / 合格 / 基本合格 / 不合格 by the county's thresholds. */
 export function gradeOf(score: number, t: GradeThresholds): Grade {
   if (score >= t.excellent) return "优秀";

@@ -1,9 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
-import { CheckIn, CheckInBody } from "@civicgrid/contracts";
-import { createRouter, principalOf } from "@civicgrid/http";
+import { CheckIn, CheckInBody, countyOf } from "@civicgrid/contracts";
+import { createRouter } from "@civicgrid/http";
 import { requirePatroller } from "../access";
 import { dayOf } from "../domain/periods";
-import { countyOf } from "../domain/settings";
 import type { AppEnv } from "../env";
 import { checkIn } from "../store/checkins";
 import { dbOf } from "../store/db";
@@ -25,8 +24,7 @@ checkins.openapi(
     },
   }),
   async (c) => {
-    const principal = principalOf(c);
-    requirePatroller(principal);
+    const principal = requirePatroller(c);
     const body = c.req.valid("json");
     const now = new Date();
     const { created, checkin } = await checkIn(dbOf(c.env.DB), {

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { DivisionCode, Evaluation, pageOf, type GradeThresholds, type RankingRow } from "@civicgrid/contracts";
-import { AppError, createRouter, principalOf } from "@civicgrid/http";
-import { rankingReach } from "../access";
+import { AppError, authorizeEver, createRouter } from "@civicgrid/http";
+import { rankingScopes } from "../access";
 import { gradeOf } from "../domain/settings";
 import type { AppEnv } from "../env";
 import { assertDivision } from "../references";
@@ -51,8 +51,8 @@ evaluations.openapi(
     const q = c.req.valid("query");
     await assertDivision(c, "query.divisionCode", q.divisionCode, "assessment:read");
     const db = dbOf(c.env.DB);
-    const reach = rankingReach(principalOf(c), "worker");
-    const page = await rankingPage(db, reach, { ...q, kind: "worker", period: q.year });
+    const scopes = rankingScopes(authorizeEver(c, "assessment:read"), "worker");
+    const page = await rankingPage(db, scopes, { ...q, kind: "worker", period: q.year });
     return c.json({ items: await toEvaluations(db, page.items), nextCursor: page.nextCursor }, 200);
   },
 );
@@ -69,7 +69,8 @@ evaluations.openapi(
     const { sub } = c.req.valid("param");
     const db = dbOf(c.env.DB);
     // A miss and a row outside the caller's scope look alike: 404 either way.
-    const row = await rankingOf(db, rankingReach(principalOf(c), "worker"), "worker", c.req.valid("query").year, sub);
+    const scopes = rankingScopes(authorizeEver(c, "assessment:read"), "worker");
+    const row = await rankingOf(db, scopes, "worker", c.req.valid("query").year, sub);
     if (!row) throw new AppError("not_found", `no evaluation of ${sub} for that year`);
     return c.json((await toEvaluations(db, [row]))[0]!, 200);
   },

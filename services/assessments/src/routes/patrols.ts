@@ -1,10 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Patrol, PatrolDay, PatrolEndBody, PatrolPointsBody, PatrolStartBody } from "@civicgrid/contracts";
+import { countyOf, Patrol, PatrolDay, PatrolEndBody, PatrolPointsBody, PatrolStartBody } from "@civicgrid/contracts";
 import { AppError, createRouter, etagOf, principalOf } from "@civicgrid/http";
-import { requireIn, requirePatroller } from "../access";
+import { requirePatroller, requirePatrolReadable, requirePatrolReader } from "../access";
 import { changeRefusal, endRefusal, patrolDay, pointsRefusal, startRefusal } from "../domain/patrol";
 import { dayOf } from "../domain/periods";
-import { countyOf } from "../domain/settings";
 import type { AppEnv } from "../env";
 import { assertWorker } from "../references";
 import { refuse } from "../refusal";
@@ -48,8 +47,7 @@ patrols.openapi(
     responses: { 201: { description: "started", ...json(Patrol) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
-    requirePatroller(principal);
+    const principal = requirePatroller(c);
     const now = Date.now();
     const at = c.req.valid("json").at ?? new Date(now).toISOString();
     refuse(startRefusal(at, now));
@@ -82,8 +80,7 @@ patrols.openapi(
     responses: { 200: { description: "points stored, patrol re-summarised", ...json(Patrol) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
-    requirePatroller(principal);
+    const principal = requirePatroller(c);
     const db = dbOf(c.env.DB);
     const patrol = await ownOpenPatrol(db, c.req.valid("param").id, principal.sub);
     const { points } = c.req.valid("json");
@@ -111,8 +108,7 @@ patrols.openapi(
     responses: { 200: { description: "ended", ...json(Patrol) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
-    requirePatroller(principal);
+    const principal = requirePatroller(c);
     const db = dbOf(c.env.DB);
     const patrol = await ownOpenPatrol(db, c.req.valid("param").id, principal.sub);
     const at = c.req.valid("json").at ?? new Date().toISOString();
@@ -122,19 +118,6 @@ patrols.openapi(
     return c.json(patrolView(row), 200);
   },
 );
-
-/** The worker themself, or an agency (the platform) over the worker's village. */
-function requireReader(principal: ReturnType<typeof principalOf>, sub: string) {
-  if (principal.sub === sub) return;
-  if (!principal.roles.some((r) => r === "agency" || r === "platform_admin")) {
-    throw new AppError("forbidden", "only the worker and agencies over them may read patrols");
-  }
-}
-
-function requireReadable(principal: ReturnType<typeof principalOf>, sub: string, divisionCode: string) {
-  requireReader(principal, sub);
-  if (principal.sub !== sub) requireIn(principal, "assessment:read", { divisionCode });
-}
 
 patrols.openapi(
   createRoute({
@@ -146,7 +129,7 @@ patrols.openapi(
   }),
   async (c) => {
     const patrol = await existingPatrol(dbOf(c.env.DB), c.req.valid("param").id);
-    requireReadable(principalOf(c), patrol.sub, patrol.divisionCode);
+    requirePatrolReadable(c, patrol.sub, patrol.divisionCode);
     c.header("etag", etagOf(patrol.version));
     return c.json(patrolView(patrol), 200);
   },
@@ -164,17 +147,16 @@ patrols.openapi(
     responses: { 200: { description: "a worker's patrol day", ...json(PatrolDay) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
     const { day } = c.req.valid("param");
-    const { sub = principal.sub } = c.req.valid("query");
-    requireReader(principal, sub);
+    const { sub = principalOf(c).sub } = c.req.valid("query");
+    const principal = requirePatrolReader(c, sub);
     await assertWorker(c, principal, "query.sub", sub);
     const db = dbOf(c.env.DB);
     const ofDay = await patrolsOfDay(db, sub, day);
     const checkedInAt = await checkinDivision(db, sub, day);
     const known = sub === principal.sub ? principal.divisionCode : await workerDivision(db, sub);
     const divisionCode = checkedInAt ?? ofDay[0]?.divisionCode ?? known ?? principal.divisionCode;
-    requireReadable(principal, sub, divisionCode);
+    requirePatrolReadable(c, sub, divisionCode);
     const settings = await loadSettings(db, countyOf(divisionCode));
     const who = { sub, day, checkedIn: checkedInAt !== undefined, minimumMinutes: settings.dailyPatrolMinutes };
     return c.json(patrolDay(who, ofDay), 200);

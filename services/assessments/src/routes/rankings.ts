@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { pageOf, RankingQuery, RankingRow } from "@civicgrid/contracts";
-import { createRouter, principalOf } from "@civicgrid/http";
-import { rankingReach } from "../access";
+import { authorizeEver, createRouter } from "@civicgrid/http";
+import { rankingScopes } from "../access";
 import type { AppEnv } from "../env";
 import { assertDivision } from "../references";
 import { dbOf } from "../store/db";
@@ -25,6 +25,7 @@ rankings.openapi(
   async (c) => {
     const q = c.req.valid("query");
     await assertDivision(c, "query.divisionCode", q.divisionCode, "assessment:read");
-    return c.json(await rankingPage(dbOf(c.env.DB), rankingReach(principalOf(c), q.kind), q), 200);
+    const scopes = rankingScopes(authorizeEver(c, "assessment:read"), q.kind);
+    return c.json(await rankingPage(dbOf(c.env.DB), scopes, q), 200);
   },
 );

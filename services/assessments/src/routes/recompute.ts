@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { divisionLevel, divisionPrefix, RankingKind, RecomputeBody } from "@civicgrid/contracts";
-import { AppError, createRouter, principalOf } from "@civicgrid/http";
-import { requireIn } from "../access";
+import { AppError, authorize, createRouter, principalOf } from "@civicgrid/http";
 import { parsePeriod } from "../domain/periods";
 import type { AppEnv } from "../env";
 import { recomputePeriod } from "../recompute";
@@ -32,7 +31,7 @@ recompute.openapi(
     const parsed = parsePeriod(period);
     if ("refused" in parsed) throw AppError.field("period", parsed.refused);
     if (parsed.kind !== kind) throw AppError.field("body.period", `is not a ${kind}`);
-    requireIn(principal, "assessment:configure", { divisionCode: principal.divisionCode });
+    authorize(c, "assessment:configure", { divisionCode: principal.divisionCode });
     const admin = principal.roles.includes("platform_admin");
     // Rankings are per county, so only a county or a city agency (or the platform) recomputes them.
     if (!admin && ["township", "village"].includes(divisionLevel(principal.divisionCode))) {

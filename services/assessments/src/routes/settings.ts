@@ -6,7 +6,7 @@ import {
   ScoringRules,
   ScoringRulesBody,
 } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, etagOf, principalOf } from "@civicgrid/http";
+import { AppError, assertVersion, createRouter, etagOf } from "@civicgrid/http";
 import { requireCounty } from "../access";
 import type { AppEnv } from "../env";
 import { dbOf } from "../store/db";
@@ -27,7 +27,7 @@ settings.openapi(
   }),
   async (c) => {
     const { countyCode } = c.req.valid("param");
-    await requireCounty(c, principalOf(c), countyCode, "assessment:read");
+    await requireCounty(c, countyCode, "assessment:read");
     const current = await loadSettings(dbOf(c.env.DB), countyCode);
     c.header("etag", etagOf(current.version));
     return c.json(current, 200);
@@ -43,9 +43,8 @@ settings.openapi(
     responses: { 200: { description: "updated", ...json(AssessmentSettings) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
     const { countyCode } = c.req.valid("param");
-    await requireCounty(c, principal, countyCode, "assessment:configure");
+    const principal = await requireCounty(c, countyCode, "assessment:configure");
     const db = dbOf(c.env.DB);
     const current = await loadSettings(db, countyCode);
     assertVersion(c, current.version);
@@ -68,7 +67,7 @@ settings.openapi(
   }),
   async (c) => {
     const { countyCode } = c.req.valid("param");
-    await requireCounty(c, principalOf(c), countyCode, "assessment:read");
+    await requireCounty(c, countyCode, "assessment:read");
     const rules = await latestRules(dbOf(c.env.DB), countyCode);
     c.header("etag", etagOf(rules.version));
     return c.json(rules, 200);
@@ -85,9 +84,8 @@ settings.openapi(
     responses: { 201: { description: "new version", ...json(ScoringRules) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
     const { countyCode } = c.req.valid("param");
-    await requireCounty(c, principal, countyCode, "assessment:configure");
+    const principal = await requireCounty(c, countyCode, "assessment:configure");
     const db = dbOf(c.env.DB);
     const current = await latestRules(db, countyCode);
     assertVersion(c, current.version);

@@ -7,22 +7,8 @@ import { check, index, integer, primaryKey, real, sqliteTable, text } from "driz
  * patrols and their track points, county settings and versioned scoring rules (考核细则), daily facts and
  * rankings. `drizzle-kit generate` writes the migrations from this file (the daily facts are in facts-schema.ts).
  */
+export { idempotencyKeys } from "@civicgrid/http/tables";
 export * from "./facts-schema";
-
-export const idempotencyKeys = sqliteTable(
-  "idempotency_keys",
-  {
-    scope: text("scope").notNull(),
-    key: text("key").notNull(),
-    bodyHash: text("body_hash").notNull(),
-    state: text("state", { enum: ["in_flight", "done"] }).notNull(),
-    status: integer("status"),
-    headers: text("headers"),
-    body: text("body"),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.scope, t.key] }), check("state", sql`state IN ('in_flight', 'done')`)],
-);
 
 /** Each case event once, keyed by its envelope id: redelivery is an insert that changes nothing. */
 export const caseEvents = sqliteTable(
