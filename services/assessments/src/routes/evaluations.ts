@@ -43,7 +43,8 @@ evaluations.openapi(
   createRoute({
     method: "get",
     path: "/v1/evaluations",
-    summary: "Yearly evaluations (考核) of the workers the caller may read: score, grade (优秀/合格/基本合格/不合格), rank",
+    summary:
+      "Yearly evaluations (考核) of the workers the caller may read: score, grade (优秀/合格/基本合格/不合格), rank",
     request: { query: Query },
     responses: { 200: { description: "evaluations", ...json(pageOf(Evaluation)) } },
   }),

@@ -85,7 +85,11 @@ patrols.openapi(
     const patrol = await ownOpenPatrol(db, c.req.valid("param").id, principal.sub);
     const { points } = c.req.valid("json");
     refuse(pointsRefusal(patrol, points, Date.now()));
-    const located = await locatePoints(c.env, points.map(({ lng, lat }) => ({ lng, lat })), patrol.day);
+    const located = await locatePoints(
+      c.env,
+      points.map(({ lng, lat }) => ({ lng, lat })),
+      patrol.day,
+    );
     const fixes = points.map((p, i) => ({
       atMs: Date.parse(p.at),
       lng: p.lng,

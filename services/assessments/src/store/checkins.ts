@@ -13,7 +13,11 @@ const view = {
 };
 
 const checkinOf = (db: Db, sub: string, day: string) =>
-  db.select(view).from(checkins).where(and(eq(checkins.sub, sub), eq(checkins.day, day))).get();
+  db
+    .select(view)
+    .from(checkins)
+    .where(and(eq(checkins.sub, sub), eq(checkins.day, day)))
+    .get();
 
 /** One check-in per worker and day: the stored one, and whether this call made it. */
 export async function checkIn(db: Db, row: typeof checkins.$inferInsert) {

@@ -17,18 +17,35 @@ export const loadPatrol = (db: Db, id: string) => db.select().from(patrols).wher
 
 /** The worker's open patrol, if any (one at a time). */
 export const openPatrolOf = (db: Db, sub: string) =>
-  db.select({ id: patrols.id }).from(patrols).where(and(eq(patrols.sub, sub), eq(patrols.status, "open"))).get();
+  db
+    .select({ id: patrols.id })
+    .from(patrols)
+    .where(and(eq(patrols.sub, sub), eq(patrols.status, "open")))
+    .get();
 
 export const startPatrol = (db: Db, patrol: Omit<typeof patrols.$inferInsert, "status">) =>
-  db.insert(patrols).values({ ...patrol, status: "open" }).returning().get();
+  db
+    .insert(patrols)
+    .values({ ...patrol, status: "open" })
+    .returning()
+    .get();
 
 /** A worker's patrols of one day. */
 export const patrolsOfDay = (db: Db, sub: string, day: string) =>
-  db.select().from(patrols).where(and(eq(patrols.sub, sub), eq(patrols.day, day))).all();
+  db
+    .select()
+    .from(patrols)
+    .where(and(eq(patrols.sub, sub), eq(patrols.day, day)))
+    .all();
 
 /** Keyed by (patrol, time): a batch posted twice adds nothing. */
 export async function storePoints(db: Db, patrolId: string, points: readonly LocatedPoint[]): Promise<void> {
-  const [first, ...rest] = points.map((p) => db.insert(patrolPoints).values({ patrolId, ...p }).onConflictDoNothing());
+  const [first, ...rest] = points.map((p) =>
+    db
+      .insert(patrolPoints)
+      .values({ patrolId, ...p })
+      .onConflictDoNothing(),
+  );
   if (first) await db.batch([first, ...rest]);
 }
 

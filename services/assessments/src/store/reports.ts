@@ -32,20 +32,49 @@ export async function monthlyCounts(
   const [byMonth, byCategoryMonth, bySource, byArea, daily, topGrids, topOverdueDepartments, areaCategory] =
     await Promise.all([
       db.select({ key: monthOf, count: n }).from(e).where(reported(span)).groupBy(monthOf).all() as Promise<Count[]>,
-      db.select({ category: e.categoryCode, month: monthOf, count: n }).from(e).where(reported(span))
-        .groupBy(e.categoryCode, monthOf).all() as Promise<CategoryMonth[]>,
-      db.select({ key: e.source, count: n }).from(e).where(reported(thisMonth)).groupBy(e.source)
-        .orderBy(desc(n), asc(e.source)).all(),
-      db.select({ key: areaOf, count: n }).from(e).where(reported(thisMonth)).groupBy(areaOf)
-        .orderBy(desc(n), asc(areaOf)).all(),
+      db
+        .select({ category: e.categoryCode, month: monthOf, count: n })
+        .from(e)
+        .where(reported(span))
+        .groupBy(e.categoryCode, monthOf)
+        .all() as Promise<CategoryMonth[]>,
+      db
+        .select({ key: e.source, count: n })
+        .from(e)
+        .where(reported(thisMonth))
+        .groupBy(e.source)
+        .orderBy(desc(n), asc(e.source))
+        .all(),
+      db
+        .select({ key: areaOf, count: n })
+        .from(e)
+        .where(reported(thisMonth))
+        .groupBy(areaOf)
+        .orderBy(desc(n), asc(areaOf))
+        .all(),
       db.select({ day: e.day, count: n }).from(e).where(reported(thisMonth)).groupBy(e.day).all(),
-      db.select({ key: e.gridCode, count: n }).from(e).where(reported(thisMonth, isNotNull(e.gridCode)))
-        .groupBy(e.gridCode).orderBy(desc(n), asc(e.gridCode)).limit(10).all() as Promise<Count[]>,
-      db.select({ key: e.responsibleUnit, count: n }).from(e)
+      db
+        .select({ key: e.gridCode, count: n })
+        .from(e)
+        .where(reported(thisMonth, isNotNull(e.gridCode)))
+        .groupBy(e.gridCode)
+        .orderBy(desc(n), asc(e.gridCode))
+        .limit(10)
+        .all() as Promise<Count[]>,
+      db
+        .select({ key: e.responsibleUnit, count: n })
+        .from(e)
         .where(where("case.overdue", thisMonth, like(e.responsibleUnit, "dept-%")))
-        .groupBy(e.responsibleUnit).orderBy(desc(n), asc(e.responsibleUnit)).limit(10).all() as Promise<Count[]>,
-      db.select({ category: e.categoryCode, area: areaOf, month: monthOf, count: n }).from(e).where(reported(span))
-        .groupBy(e.categoryCode, areaOf, monthOf).all() as Promise<MonthCount[]>,
+        .groupBy(e.responsibleUnit)
+        .orderBy(desc(n), asc(e.responsibleUnit))
+        .limit(10)
+        .all() as Promise<Count[]>,
+      db
+        .select({ category: e.categoryCode, area: areaOf, month: monthOf, count: n })
+        .from(e)
+        .where(reported(span))
+        .groupBy(e.categoryCode, areaOf, monthOf)
+        .all() as Promise<MonthCount[]>,
     ]);
   return { byMonth, byCategoryMonth, bySource, byArea, daily, topGrids, topOverdueDepartments, areaCategory };
 }

@@ -119,8 +119,7 @@ GROUP BY dept`;
  */
 export function rollupStatements(db: Db, day: string, countyPrefix: string, computedAt: string) {
   const prefix = `${countyPrefix}%`;
-  const within = (dayColumn: SQLiteColumn, scoped: SQLiteColumn): SQL =>
-    and(eq(dayColumn, day), like(scoped, prefix))!;
+  const within = (dayColumn: SQLiteColumn, scoped: SQLiteColumn): SQL => and(eq(dayColumn, day), like(scoped, prefix))!;
   return [
     db.delete(workerDayFacts).where(within(workerDayFacts.day, workerDayFacts.divisionCode)),
     db.insert(workerDayFacts).select(workerFacts(day, prefix)),

@@ -4,7 +4,11 @@ import { factRuns, rankingRuns } from "./schema";
 
 /** Which of `days` the daily rollup has run for. */
 export async function rolledUpDays(db: Db, days: readonly string[]): Promise<Set<string>> {
-  const rows = await db.select({ day: factRuns.day }).from(factRuns).where(inArray(factRuns.day, [...days])).all();
+  const rows = await db
+    .select({ day: factRuns.day })
+    .from(factRuns)
+    .where(inArray(factRuns.day, [...days]))
+    .all();
   return new Set(rows.map((r) => r.day));
 }
 

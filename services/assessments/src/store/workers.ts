@@ -7,11 +7,16 @@ import { caseEvents, checkins, patrols } from "./schema";
 export async function workerDivision(db: Db, sub: string): Promise<string | null> {
   const seen = sql<string>`seen`;
   const row = await unionAll(
-    db.select({ divisionCode: checkins.divisionCode, seen: sql<string>`${checkins.at}`.as("seen") }).from(checkins)
+    db
+      .select({ divisionCode: checkins.divisionCode, seen: sql<string>`${checkins.at}`.as("seen") })
+      .from(checkins)
       .where(eq(checkins.sub, sub)),
-    db.select({ divisionCode: patrols.divisionCode, seen: sql<string>`${patrols.startedAt}`.as("seen") }).from(patrols)
+    db
+      .select({ divisionCode: patrols.divisionCode, seen: sql<string>`${patrols.startedAt}`.as("seen") })
+      .from(patrols)
       .where(eq(patrols.sub, sub)),
-    db.select({ divisionCode: caseEvents.actorUnit, seen: sql<string>`${caseEvents.occurredAt}`.as("seen") })
+    db
+      .select({ divisionCode: caseEvents.actorUnit, seen: sql<string>`${caseEvents.occurredAt}`.as("seen") })
       .from(caseEvents)
       .where(and(eq(caseEvents.actorSub, sub), eq(caseEvents.actorRole, "grid_worker"))),
   )
