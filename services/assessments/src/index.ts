@@ -2,7 +2,7 @@ import { ServiceEntrypoint, type CronJob } from "@civicgrid/http";
 import { app } from "./app";
 import { closedPeriodRankings, dailyFacts } from "./cron";
 import type { Env } from "./env";
-import { consumeCaseEvents } from "./facts/consume";
+import { consumeCaseEvents } from "./queue/case-events";
 
 /** The assessments service: HTTP from the gateway, case events from its queue, its scheduled work. */
 export default class AssessmentsService extends ServiceEntrypoint<Env> {

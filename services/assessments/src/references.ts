@@ -2,6 +2,8 @@ import type { Action, ScopeResolver } from "@civicgrid/auth";
 import { DivisionCode, type Principal } from "@civicgrid/contracts";
 import { assertReferences } from "@civicgrid/http";
 import type { Context } from "hono";
+import { dbOf } from "./store/db";
+import { workerDivision } from "./store/workers";
 
 /**
  * Where the resources a request may name live, for `assertReferences`. A division is where its code says
@@ -9,28 +11,13 @@ import type { Context } from "hono";
  * where their own records put them: the newest check-in, patrol or case event they made as a grid worker;
  * a subject this service has never seen is unknown.
  */
-export function assessmentScopes(db: D1Database): ScopeResolver {
+export function assessmentScopes(d1: D1Database): ScopeResolver {
   return async (kind, id) => {
     if (kind === "division") return DivisionCode.safeParse(id).success ? { divisionCode: id } : null;
     if (kind !== "worker") return null;
-    const divisionCode = await workerDivision(db, id);
+    const divisionCode = await workerDivision(dbOf(d1), id);
     return divisionCode ? { divisionCode } : null;
   };
-}
-
-/** The division a grid worker last worked in, by their own records; null for a subject never seen. */
-export async function workerDivision(db: D1Database, sub: string): Promise<string | null> {
-  const row = await db
-    .prepare(
-      `SELECT division_code FROM (
-         SELECT division_code, at AS seen FROM checkins WHERE sub = ?1
-         UNION ALL SELECT division_code, started_at FROM patrols WHERE sub = ?1
-         UNION ALL SELECT actor_unit, occurred_at FROM case_events WHERE actor_sub = ?1 AND actor_role = 'grid_worker'
-       ) ORDER BY seen DESC LIMIT 1`,
-    )
-    .bind(sub)
-    .first<{ division_code: string }>();
-  return row?.division_code ?? null;
 }
 
 /** Refuses unless `divisionCode`, named at `field`, lies in the caller's jurisdiction for `action`. */

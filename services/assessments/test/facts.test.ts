@@ -3,7 +3,7 @@ import { principals } from "@civicgrid/testing";
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { consumeCaseEvents } from "../src/facts/consume";
+import { consumeCaseEvents } from "../src/queue/case-events";
 import { caseEvent, get, send } from "./helpers";
 
 const QUEUE = "civicgrid-case-events-assessments";

@@ -1,33 +1,38 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { DivisionCode, Evaluation, pageOf, type GradeThresholds, type Grade, type Principal } from "@civicgrid/contracts";
-import { AppError, createRouter, principalOf } from "@civicgrid/http";
+import { DivisionCode, Evaluation, pageOf, type GradeThresholds, type RankingRow } from "@civicgrid/contracts";
+import { AppError, authorizeEver, createRouter } from "@civicgrid/http";
+import { rankingScopes } from "../access";
+import { gradeOf } from "../domain/settings";
 import type { AppEnv } from "../env";
 import { assertDivision } from "../references";
-import { rankingScope, scopedBindings } from "../scope";
-import { loadSettings } from "../settings";
-import { rankingPage, rankingView, type RankingDbRow } from "./rankings";
+import { dbOf, type Db } from "../store/db";
+import { rankingOf, rankingPage } from "../store/rankings";
+import { loadSettings } from "../store/settings";
 
 export const evaluations = createRouter<AppEnv>();
 
-/** 优秀 / 合格 / 基本合格 / 不合格 by the county's thresholds. */
-export function gradeOf(score: number, t: GradeThresholds): Grade {
-  if (score >= t.excellent) return "优秀";
-  if (score >= t.qualified) return "合格";
-  if (score >= t.basic) return "基本合格";
-  return "不合格";
-}
+const json = <T>(schema: T) => ({ content: { "application/json": { schema } } });
 
-async function toEvaluations(db: D1Database, rows: RankingDbRow[]): Promise<Evaluation[]> {
+/** A year's worker rows as evaluations, graded by each county's thresholds. */
+async function toEvaluations(db: Db, rows: RankingRow[]): Promise<Evaluation[]> {
   const thresholds = new Map<string, GradeThresholds>();
-  for (const county of new Set(rows.map((r) => r.county_code))) thresholds.set(county, (await loadSettings(db, county)).gradeThresholds);
-  return rows.map((r) => {
-    const v = rankingView(r);
-    return { sub: v.subjectId, year: v.period, divisionCode: v.divisionCode, score: v.score, grade: gradeOf(v.score, thresholds.get(v.countyCode)!), rank: v.rank, components: v.components };
-  });
+  for (const county of new Set(rows.map((r) => r.countyCode))) {
+    thresholds.set(county, (await loadSettings(db, county)).gradeThresholds);
+  }
+  return rows.map((v) => ({
+    sub: v.subjectId,
+    year: v.period,
+    divisionCode: v.divisionCode,
+    score: v.score,
+    grade: gradeOf(v.score, thresholds.get(v.countyCode)!),
+    rank: v.rank,
+    components: v.components,
+  }));
 }
 
+const Year = z.string().regex(/^\d{4}$/, "YYYY");
 const Query = z.object({
-  year: z.string().regex(/^\d{4}$/, "YYYY"),
+  year: Year,
   divisionCode: DivisionCode.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(512).optional(),
@@ -38,15 +43,18 @@ evaluations.openapi(
   createRoute({
     method: "get",
     path: "/v1/evaluations",
-    summary: "Yearly evaluations (考核) of the workers the caller may read: score, grade (优秀/合格/基本合格/不合格), rank",
+    summary:
+      "Yearly evaluations (考核) of the workers the caller may read: score, grade (优秀/合格/基本合格/不合格), rank",
     request: { query: Query },
-    responses: { 200: { description: "evaluations", content: { "application/json": { schema: pageOf(Evaluation) } } } },
+    responses: { 200: { description: "evaluations", ...json(pageOf(Evaluation)) } },
   }),
   async (c) => {
     const q = c.req.valid("query");
     await assertDivision(c, "query.divisionCode", q.divisionCode, "assessment:read");
-    const page = await rankingPage(c.env.DB, principalOf(c), { kind: "worker", period: q.year, divisionCode: q.divisionCode, limit: q.limit, cursor: q.cursor });
-    return c.json({ items: await toEvaluations(c.env.DB, page.items), nextCursor: page.nextCursor }, 200);
+    const db = dbOf(c.env.DB);
+    const scopes = rankingScopes(authorizeEver(c, "assessment:read"), "worker");
+    const page = await rankingPage(db, scopes, { ...q, kind: "worker", period: q.year });
+    return c.json({ items: await toEvaluations(db, page.items), nextCursor: page.nextCursor }, 200);
   },
 );
 
@@ -55,20 +63,16 @@ evaluations.openapi(
     method: "get",
     path: "/v1/evaluations/{sub}",
     summary: "One worker's yearly evaluation (考核), for the worker or an agency over them",
-    request: { params: z.object({ sub: z.string().min(1).max(128) }), query: z.object({ year: z.string().regex(/^\d{4}$/, "YYYY") }) },
-    responses: { 200: { description: "one worker's evaluation", content: { "application/json": { schema: Evaluation } } } },
+    request: { params: z.object({ sub: z.string().min(1).max(128) }), query: z.object({ year: Year }) },
+    responses: { 200: { description: "one worker's evaluation", ...json(Evaluation) } },
   }),
   async (c) => {
-    const principal: Principal = principalOf(c);
     const { sub } = c.req.valid("param");
-    const scope = rankingScope(principal, "worker");
+    const db = dbOf(c.env.DB);
     // A miss and a row outside the caller's scope look alike: 404 either way.
-    const row = scope
-      ? await c.env.DB.prepare(`SELECT * FROM rankings WHERE kind = 'worker' AND period = ?1 AND subject_id = ?2 AND ${scope.sql}`)
-          .bind(...scopedBindings([c.req.valid("query").year, sub], scope))
-          .first<RankingDbRow>()
-      : null;
+    const scopes = rankingScopes(authorizeEver(c, "assessment:read"), "worker");
+    const row = await rankingOf(db, scopes, "worker", c.req.valid("query").year, sub);
     if (!row) throw new AppError("not_found", `no evaluation of ${sub} for that year`);
-    return c.json((await toEvaluations(c.env.DB, [row]))[0]!, 200);
+    return c.json((await toEvaluations(db, [row]))[0]!, 200);
   },
 );

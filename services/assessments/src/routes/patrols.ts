@@ -1,25 +1,40 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Patrol, PatrolDay, PatrolEndBody, PatrolPointsBody, PatrolStartBody } from "@civicgrid/contracts";
+import { countyOf, Patrol, PatrolDay, PatrolEndBody, PatrolPointsBody, PatrolStartBody } from "@civicgrid/contracts";
 import { AppError, createRouter, etagOf, principalOf } from "@civicgrid/http";
+import { requirePatroller, requirePatrolReadable, requirePatrolReader } from "../access";
+import { changeRefusal, endRefusal, patrolDay, pointsRefusal, startRefusal } from "../domain/patrol";
+import { dayOf } from "../domain/periods";
 import type { AppEnv } from "../env";
-import { dayOf } from "../periods";
-import { loadPatrol, patrolView, type PatrolRow } from "../patrol/store";
-import { locatePoints, MAX_POINTS_PER_PATROL, resummarize, storePoints } from "../patrol/track-update";
-import { assertWorker, workerDivision } from "../references";
-import { requireIn, requirePatroller } from "../scope";
-import { countyOf, loadSettings } from "../settings";
+import { assertWorker } from "../references";
+import { refuse } from "../refusal";
+import { locatePoints } from "../registry";
+import { checkinDivision } from "../store/checkins";
+import { dbOf, type Db } from "../store/db";
+import {
+  loadPatrol,
+  openPatrolOf,
+  patrolsOfDay,
+  patrolView,
+  resummarize,
+  startPatrol,
+  storePoints,
+} from "../store/patrols";
+import { loadSettings } from "../store/settings";
+import { workerDivision } from "../store/workers";
 
 export const patrols = createRouter<AppEnv>();
 
 const json = <T>(schema: T) => ({ content: { "application/json": { schema } } });
 const IdParam = z.object({ id: z.string().min(1).max(64) });
-/** A device clock may run a little ahead; fixes further in the future are refused. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-async function ownOpenPatrol(db: D1Database, id: string, sub: string): Promise<PatrolRow> {
+async function existingPatrol(db: Db, id: string) {
   const patrol = await loadPatrol(db, id);
-  if (patrol.sub !== sub) throw new AppError("forbidden", "only the worker on patrol may change it");
-  if (patrol.status !== "open") throw new AppError("invalid_transition", "the patrol has ended");
+  if (!patrol) throw new AppError("not_found", `no patrol ${id}`);
+  return patrol;
+}
+
+async function ownOpenPatrol(db: Db, id: string, sub: string) {
+  const patrol = await existingPatrol(db, id);
+  refuse(changeRefusal(patrol, sub));
   return patrol;
 }
 
@@ -32,20 +47,27 @@ patrols.openapi(
     responses: { 201: { description: "started", ...json(Patrol) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
-    requirePatroller(principal);
+    const principal = requirePatroller(c);
     const now = Date.now();
     const at = c.req.valid("json").at ?? new Date(now).toISOString();
-    if (Date.parse(at) > now + CLOCK_SKEW_MS) throw AppError.field("body.at", "is in the future");
-    const open = await c.env.DB.prepare("SELECT id FROM patrols WHERE sub = ?1 AND status = 'open'").bind(principal.sub).first<{ id: string }>();
-    if (open) throw new AppError("conflict", `patrol ${open.id} is still open; end it first`, { extra: { openPatrolId: open.id } });
-    const row = await c.env.DB.prepare(
-      `INSERT INTO patrols (id, sub, division_code, county_code, served_grids, day, status, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7) RETURNING *`,
-    )
-      .bind(crypto.randomUUID(), principal.sub, principal.divisionCode, countyOf(principal.divisionCode), JSON.stringify(principal.grids ?? []), dayOf(at), new Date(at).toISOString())
-      .first<PatrolRow>();
-    c.header("etag", etagOf(row!.version));
-    return c.json(patrolView(row!), 201);
+    refuse(startRefusal(at, now));
+    const db = dbOf(c.env.DB);
+    const open = await openPatrolOf(db, principal.sub);
+    if (open) {
+      const extra = { openPatrolId: open.id };
+      throw new AppError("conflict", `patrol ${open.id} is still open; end it first`, { extra });
+    }
+    const row = await startPatrol(db, {
+      id: crypto.randomUUID(),
+      sub: principal.sub,
+      divisionCode: principal.divisionCode,
+      countyCode: countyOf(principal.divisionCode),
+      servedGrids: principal.grids ?? [],
+      day: dayOf(at),
+      startedAt: new Date(at).toISOString(),
+    });
+    c.header("etag", etagOf(row.version));
+    return c.json(patrolView(row), 201);
   },
 );
 
@@ -58,20 +80,24 @@ patrols.openapi(
     responses: { 200: { description: "points stored, patrol re-summarised", ...json(Patrol) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
-    requirePatroller(principal);
-    const patrol = await ownOpenPatrol(c.env.DB, c.req.valid("param").id, principal.sub);
+    const principal = requirePatroller(c);
+    const db = dbOf(c.env.DB);
+    const patrol = await ownOpenPatrol(db, c.req.valid("param").id, principal.sub);
     const { points } = c.req.valid("json");
-    const earliest = Date.parse(patrol.started_at) - 60_000;
-    points.forEach((p, i) => {
-      const ms = Date.parse(p.at);
-      if (ms < earliest) throw AppError.field(`body.points.${i}.at`, "is before the patrol started");
-      if (ms > Date.now() + CLOCK_SKEW_MS) throw AppError.field(`body.points.${i}.at`, "is in the future");
-    });
-    if (patrol.point_count + points.length > MAX_POINTS_PER_PATROL) throw new AppError("unprocessable", `a patrol keeps at most ${MAX_POINTS_PER_PATROL} points; start a new patrol`);
-    const located = await locatePoints(c.env, points.map(({ lng, lat }) => ({ lng, lat })), patrol.day);
-    await storePoints(c.env.DB, patrol.id, points.map((p, i) => ({ atMs: Date.parse(p.at), lng: p.lng, lat: p.lat, gridCode: located[i]?.gridCode ?? null })));
-    const row = await resummarize(c.env.DB, patrol);
+    refuse(pointsRefusal(patrol, points, Date.now()));
+    const located = await locatePoints(
+      c.env,
+      points.map(({ lng, lat }) => ({ lng, lat })),
+      patrol.day,
+    );
+    const fixes = points.map((p, i) => ({
+      atMs: Date.parse(p.at),
+      lng: p.lng,
+      lat: p.lat,
+      gridCode: located[i]?.gridCode ?? null,
+    }));
+    await storePoints(db, patrol.id, fixes);
+    const row = await resummarize(db, patrol);
     c.header("etag", etagOf(row.version));
     return c.json(patrolView(row), 200);
   },
@@ -86,27 +112,16 @@ patrols.openapi(
     responses: { 200: { description: "ended", ...json(Patrol) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
-    requirePatroller(principal);
-    const patrol = await ownOpenPatrol(c.env.DB, c.req.valid("param").id, principal.sub);
+    const principal = requirePatroller(c);
+    const db = dbOf(c.env.DB);
+    const patrol = await ownOpenPatrol(db, c.req.valid("param").id, principal.sub);
     const at = c.req.valid("json").at ?? new Date().toISOString();
-    if (Date.parse(at) < Date.parse(patrol.started_at)) throw AppError.field("body.at", "is before the patrol started");
-    const row = await resummarize(c.env.DB, patrol, new Date(at).toISOString());
+    refuse(endRefusal(patrol, at));
+    const row = await resummarize(db, patrol, new Date(at).toISOString());
     c.header("etag", etagOf(row.version));
     return c.json(patrolView(row), 200);
   },
 );
-
-/** The worker themself, or an agency (the platform) over the worker's village. */
-function requireReader(principal: ReturnType<typeof principalOf>, sub: string) {
-  if (principal.sub === sub) return;
-  if (!principal.roles.some((r) => r === "agency" || r === "platform_admin")) throw new AppError("forbidden", "only the worker and agencies over them may read patrols");
-}
-
-function requireReadable(principal: ReturnType<typeof principalOf>, sub: string, divisionCode: string) {
-  requireReader(principal, sub);
-  if (principal.sub !== sub) requireIn(principal, "assessment:read", { divisionCode });
-}
 
 patrols.openapi(
   createRoute({
@@ -117,8 +132,8 @@ patrols.openapi(
     responses: { 200: { description: "a patrol", ...json(Patrol) } },
   }),
   async (c) => {
-    const patrol = await loadPatrol(c.env.DB, c.req.valid("param").id);
-    requireReadable(principalOf(c), patrol.sub, patrol.division_code);
+    const patrol = await existingPatrol(dbOf(c.env.DB), c.req.valid("param").id);
+    requirePatrolReadable(c, patrol.sub, patrol.divisionCode);
     c.header("etag", etagOf(patrol.version));
     return c.json(patrolView(patrol), 200);
   },
@@ -136,32 +151,18 @@ patrols.openapi(
     responses: { 200: { description: "a worker's patrol day", ...json(PatrolDay) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
     const { day } = c.req.valid("param");
-    const { sub = principal.sub } = c.req.valid("query");
-    requireReader(principal, sub);
+    const { sub = principalOf(c).sub } = c.req.valid("query");
+    const principal = requirePatrolReader(c, sub);
     await assertWorker(c, principal, "query.sub", sub);
-    const { results } = await c.env.DB.prepare("SELECT * FROM patrols WHERE sub = ?1 AND day = ?2").bind(sub, day).all<PatrolRow>();
-    const checkin = await c.env.DB.prepare("SELECT division_code FROM checkins WHERE sub = ?1 AND day = ?2").bind(sub, day).first<{ division_code: string }>();
-    const known = sub === principal.sub ? principal.divisionCode : await workerDivision(c.env.DB, sub);
-    const divisionCode = checkin?.division_code ?? results[0]?.division_code ?? known ?? principal.divisionCode;
-    requireReadable(principal, sub, divisionCode);
-    const settings = await loadSettings(c.env.DB, countyOf(divisionCode));
-    const minutes = Math.round(results.reduce((s, p) => s + p.counted_minutes, 0) * 100) / 100;
-    const covered = [...new Set(results.flatMap((p) => JSON.parse(p.covered_grids) as string[]))].sort();
-    return c.json(
-      {
-        sub,
-        day,
-        checkedIn: checkin !== null,
-        patrolMinutes: minutes,
-        distanceM: Math.round(results.reduce((s, p) => s + p.counted_distance_m, 0) * 10) / 10,
-        coveredGrids: covered,
-        minimumMinutes: settings.dailyPatrolMinutes,
-        metMinimum: minutes >= settings.dailyPatrolMinutes,
-        flaggedPatrols: results.filter((p) => p.flags !== "[]").length,
-      },
-      200,
-    );
+    const db = dbOf(c.env.DB);
+    const ofDay = await patrolsOfDay(db, sub, day);
+    const checkedInAt = await checkinDivision(db, sub, day);
+    const known = sub === principal.sub ? principal.divisionCode : await workerDivision(db, sub);
+    const divisionCode = checkedInAt ?? ofDay[0]?.divisionCode ?? known ?? principal.divisionCode;
+    requirePatrolReadable(c, sub, divisionCode);
+    const settings = await loadSettings(db, countyOf(divisionCode));
+    const who = { sub, day, checkedIn: checkedInAt !== undefined, minimumMinutes: settings.dailyPatrolMinutes };
+    return c.json(patrolDay(who, ofDay), 200);
   },
 );

@@ -1,16 +1,22 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { divisionLevel, divisionPrefix, RankingKind, RecomputeBody } from "@civicgrid/contracts";
-import { AppError, createRouter, principalOf } from "@civicgrid/http";
+import { AppError, authorize, createRouter, principalOf } from "@civicgrid/http";
+import { parsePeriod } from "../domain/periods";
 import type { AppEnv } from "../env";
-import { periodKind } from "../periods";
 import { recomputePeriod } from "../recompute";
-import { requireIn } from "../scope";
+import { dbOf } from "../store/db";
 
 export const recompute = createRouter<AppEnv>();
 
-const Outcome = z.object({ days: z.number().int(), rankings: z.array(z.object({ kind: RankingKind, period: z.string(), subjects: z.number().int() })) });
+const Outcome = z.object({
+  days: z.number().int(),
+  rankings: z.array(z.object({ kind: RankingKind, period: z.string(), subjects: z.number().int() })),
+});
 
-/** Rebuilds a past period for the caller's jurisdiction; the result equals what the cron computed from the same store. */
+/**
+ * Rebuilds a past period for the caller's jurisdiction; the result equals what the cron computed from the same
+ * store.
+ */
 recompute.openapi(
   createRoute({
     method: "post",
@@ -22,13 +28,16 @@ recompute.openapi(
   async (c) => {
     const principal = principalOf(c);
     const { kind, period } = c.req.valid("json");
-    if (periodKind(period) !== kind) throw AppError.field("body.period", `is not a ${kind}`);
-    requireIn(principal, "assessment:configure", { divisionCode: principal.divisionCode });
+    const parsed = parsePeriod(period);
+    if ("refused" in parsed) throw AppError.field("period", parsed.refused);
+    if (parsed.kind !== kind) throw AppError.field("body.period", `is not a ${kind}`);
+    authorize(c, "assessment:configure", { divisionCode: principal.divisionCode });
     const admin = principal.roles.includes("platform_admin");
     // Rankings are per county, so only a county or a city agency (or the platform) recomputes them.
     if (!admin && ["township", "village"].includes(divisionLevel(principal.divisionCode))) {
       throw new AppError("forbidden", "recompute is for county and city agencies");
     }
-    return c.json(await recomputePeriod(c.env.DB, period, admin ? "" : divisionPrefix(principal.divisionCode)), 200);
+    const countyPrefix = admin ? "" : divisionPrefix(principal.divisionCode);
+    return c.json(await recomputePeriod(dbOf(c.env.DB), period, countyPrefix), 200);
   },
 );

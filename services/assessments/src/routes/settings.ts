@@ -1,9 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { AssessmentSettings, AssessmentSettingsBody, DivisionCode, ScoringRules, ScoringRulesBody } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, etagOf, principalOf } from "@civicgrid/http";
+import {
+  AssessmentSettings,
+  AssessmentSettingsBody,
+  DivisionCode,
+  ScoringRules,
+  ScoringRulesBody,
+} from "@civicgrid/contracts";
+import { AppError, assertVersion, createRouter, etagOf } from "@civicgrid/http";
+import { requireCounty } from "../access";
 import type { AppEnv } from "../env";
-import { requireCounty } from "../scope";
-import { latestRules, loadSettings } from "../settings";
+import { dbOf } from "../store/db";
+import { addRules, latestRules, loadSettings, saveSettings } from "../store/settings";
 
 export const settings = createRouter<AppEnv>();
 
@@ -20,8 +27,8 @@ settings.openapi(
   }),
   async (c) => {
     const { countyCode } = c.req.valid("param");
-    await requireCounty(c, principalOf(c), countyCode, "assessment:read");
-    const current = await loadSettings(c.env.DB, countyCode);
+    await requireCounty(c, countyCode, "assessment:read");
+    const current = await loadSettings(dbOf(c.env.DB), countyCode);
     c.header("etag", etagOf(current.version));
     return c.json(current, 200);
   },
@@ -36,23 +43,15 @@ settings.openapi(
     responses: { 200: { description: "updated", ...json(AssessmentSettings) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
     const { countyCode } = c.req.valid("param");
-    await requireCounty(c, principal, countyCode, "assessment:configure");
-    const current = await loadSettings(c.env.DB, countyCode);
+    const principal = await requireCounty(c, countyCode, "assessment:configure");
+    const db = dbOf(c.env.DB);
+    const current = await loadSettings(db, countyCode);
     assertVersion(c, current.version);
-    const body = c.req.valid("json");
-    const changed = await c.env.DB.prepare(
-      `INSERT INTO county_settings (county_code, daily_patrol_minutes, max_speed_kmh, grade_thresholds, version, updated_by, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5 + 1, ?6, ?7)
-       ON CONFLICT (county_code) DO UPDATE SET daily_patrol_minutes = excluded.daily_patrol_minutes, max_speed_kmh = excluded.max_speed_kmh,
-         grade_thresholds = excluded.grade_thresholds, version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-       WHERE county_settings.version = ?5`,
-    )
-      .bind(countyCode, body.dailyPatrolMinutes, body.maxSpeedKmh, JSON.stringify(body.gradeThresholds), current.version, principal.sub, new Date().toISOString())
-      .run();
-    if (changed.meta.changes === 0) throw new AppError("precondition_failed", "the settings changed while updating; read them again");
-    const next = await loadSettings(c.env.DB, countyCode);
+    if (!(await saveSettings(db, countyCode, c.req.valid("json"), current.version, principal.sub))) {
+      throw new AppError("precondition_failed", "the settings changed while updating; read them again");
+    }
+    const next = await loadSettings(db, countyCode);
     c.header("etag", etagOf(next.version));
     return c.json(next, 200);
   },
@@ -68,8 +67,8 @@ settings.openapi(
   }),
   async (c) => {
     const { countyCode } = c.req.valid("param");
-    await requireCounty(c, principalOf(c), countyCode, "assessment:read");
-    const rules = await latestRules(c.env.DB, countyCode);
+    await requireCounty(c, countyCode, "assessment:read");
+    const rules = await latestRules(dbOf(c.env.DB), countyCode);
     c.header("etag", etagOf(rules.version));
     return c.json(rules, 200);
   },
@@ -85,19 +84,15 @@ settings.openapi(
     responses: { 201: { description: "new version", ...json(ScoringRules) } },
   }),
   async (c) => {
-    const principal = principalOf(c);
     const { countyCode } = c.req.valid("param");
-    await requireCounty(c, principal, countyCode, "assessment:configure");
-    const current = await latestRules(c.env.DB, countyCode);
+    const principal = await requireCounty(c, countyCode, "assessment:configure");
+    const db = dbOf(c.env.DB);
+    const current = await latestRules(db, countyCode);
     assertVersion(c, current.version);
-    const body = c.req.valid("json");
-    const inserted = await c.env.DB.prepare(
-      "INSERT OR IGNORE INTO scoring_rules (county_code, version, effective_from, weights, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )
-      .bind(countyCode, current.version + 1, body.effectiveFrom, JSON.stringify(body.weights), principal.sub, new Date().toISOString())
-      .run();
-    if (inserted.meta.changes === 0) throw new AppError("precondition_failed", "another version was added meanwhile; read the rules again");
-    const next = await latestRules(c.env.DB, countyCode);
+    if (!(await addRules(db, countyCode, current.version + 1, c.req.valid("json"), principal.sub))) {
+      throw new AppError("precondition_failed", "another version was added meanwhile; read the rules again");
+    }
+    const next = await latestRules(db, countyCode);
     c.header("etag", etagOf(next.version));
     return c.json(next, 201);
   },

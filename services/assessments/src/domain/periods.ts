@@ -1,25 +1,33 @@
 import { CalendarRangeError, isWorkingDay, shanghaiDateKey } from "@civicgrid/calendar";
-import { AppError } from "@civicgrid/http";
 
-/** Periods are Asia/Shanghai calendar spans named like 2026-11-23 (day), 2026-W47 (ISO week), 2026-11 (month), 2026 (year). */
+/**
+ * Periods are Asia/Shanghai calendar spans named like 2026-11-23 (day), 2026-W47 (ISO week), 2026-11 (month),
+ * 2026 (year).
+ */
 export type PeriodKind = "day" | "week" | "month" | "year";
+export interface Period {
+  kind: PeriodKind;
+  from: string;
+  to: string;
+}
 
 const DAY_MS = 86_400_000;
 const utcDay = (key: string) => Date.parse(`${key}T00:00:00Z`);
 const keyOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export const dayOf = (instant: Date | string) => shanghaiDateKey(typeof instant === "string" ? new Date(instant) : instant);
+export const dayOf = (instant: Date | string) =>
+  shanghaiDateKey(typeof instant === "string" ? new Date(instant) : instant);
 
 export function addDays(day: string, n: number): string {
   return keyOf(utcDay(day) + n * DAY_MS);
 }
 
-export function periodKind(period: string): PeriodKind {
+function kindOf(period: string): PeriodKind | null {
   if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return "day";
   if (/^\d{4}-W\d{2}$/.test(period)) return "week";
   if (/^\d{4}-\d{2}$/.test(period)) return "month";
   if (/^\d{4}$/.test(period)) return "year";
-  throw AppError.field("period", "not a day, ISO week, month or year");
+  return null;
 }
 
 /** Monday of ISO week 1: the week with the year's first Thursday. */
@@ -29,26 +37,40 @@ function isoWeekOneMonday(year: number): number {
   return jan4 - dow * DAY_MS;
 }
 
-/** First and last day (inclusive) of a period. */
-export function periodRange(period: string): { from: string; to: string } {
-  const kind = periodKind(period);
+/** A period's kind and first and last day (inclusive), or why the name is no period (a refusal, as a value). */
+export function parsePeriod(period: string): Period | { refused: string } {
+  const kind = kindOf(period);
+  if (!kind) return { refused: "not a day, ISO week, month or year" };
   const year = Number(period.slice(0, 4));
   if (kind === "day") {
-    if (Number.isNaN(utcDay(period)) || keyOf(utcDay(period)) !== period) throw AppError.field("period", "not a calendar date");
-    return { from: period, to: period };
+    if (Number.isNaN(utcDay(period)) || keyOf(utcDay(period)) !== period) return { refused: "not a calendar date" };
+    return { kind, from: period, to: period };
   }
   if (kind === "week") {
     const week = Number(period.slice(6));
     const start = isoWeekOneMonday(year) + (week - 1) * 7 * DAY_MS;
-    if (week < 1 || week > 53 || isoWeekOf(keyOf(start)) !== period) throw AppError.field("period", "no such ISO week");
-    return { from: keyOf(start), to: keyOf(start + 6 * DAY_MS) };
+    if (week < 1 || week > 53 || isoWeekOf(keyOf(start)) !== period) return { refused: "no such ISO week" };
+    return { kind, from: keyOf(start), to: keyOf(start + 6 * DAY_MS) };
   }
   if (kind === "month") {
     const month = Number(period.slice(5));
-    if (month < 1 || month > 12) throw AppError.field("period", "no such month");
-    return { from: keyOf(Date.UTC(year, month - 1, 1)), to: keyOf(Date.UTC(year, month, 0)) };
+    if (month < 1 || month > 12) return { refused: "no such month" };
+    return { kind, from: keyOf(Date.UTC(year, month - 1, 1)), to: keyOf(Date.UTC(year, month, 0)) };
   }
-  return { from: `${period}-01-01`, to: `${period}-12-31` };
+  return { kind, from: `${period}-01-01`, to: `${period}-12-31` };
+}
+
+/** A period already known to be valid (the cron's, a checked request's): its kind and span; throws otherwise. */
+export function periodOf(period: string): Period {
+  const parsed = parsePeriod(period);
+  if ("refused" in parsed) throw new RangeError(`period ${period}: ${parsed.refused}`);
+  return parsed;
+}
+
+/** First and last day (inclusive) of a valid period. */
+export function periodRange(period: string): { from: string; to: string } {
+  const { from, to } = periodOf(period);
+  return { from, to };
 }
 
 export function isoWeekOf(day: string): string {

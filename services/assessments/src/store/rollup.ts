@@ -1,4 +1,8 @@
-import { DEFAULT_SETTINGS } from "../settings";
+import { and, eq, like, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { DEFAULT_SETTINGS } from "../domain/settings";
+import type { Db } from "./db";
+import { departmentDayFacts, factRuns, gridDayFacts, workerDayFacts } from "./schema";
 
 /**
  * The daily rollup: one day's facts rebuilt from the stored case events, check-ins and patrols, in one
@@ -10,55 +14,55 @@ import { DEFAULT_SETTINGS } from "../settings";
  * had the deadline of the case's previous event (LAG over the case's versions); an event at or before
  * that deadline is on time. Satisfaction: satisfied 100, basically_satisfied 80, unsatisfied 0.
  */
-const EVENTS_WITH_DEADLINES = `
+const eventsWithDeadlines = (day: string) => sql`
   ev AS (
     SELECT e.*,
       LAG(e.due_at) OVER (PARTITION BY e.case_id ORDER BY e.version) AS prev_due,
       LAG(e.lead_department_id) OVER (PARTITION BY e.case_id ORDER BY e.version) AS prev_lead,
-      EXISTS (SELECT 1 FROM case_events w WHERE w.case_id = e.case_id AND w.type = 'case.work_order_created' AND w.version < e.version) AS had_order
+      EXISTS (SELECT 1 FROM case_events w
+        WHERE w.case_id = e.case_id AND w.type = 'case.work_order_created' AND w.version < e.version) AS had_order
     FROM case_events e
-    WHERE e.case_id IN (SELECT case_id FROM case_events WHERE day = ?1)
+    WHERE e.case_id IN (SELECT case_id FROM case_events WHERE day = ${day})
   ),
-  today AS (SELECT *, (prev_due IS NULL OR occurred_at <= prev_due) AS on_time FROM ev WHERE day = ?1)`;
+  today AS (SELECT *, (prev_due IS NULL OR occurred_at <= prev_due) AS on_time FROM ev WHERE day = ${day})`;
 
-const WORKER_FACTS = `
-INSERT INTO worker_day_facts (sub, day, division_code, county_code, checked_in, patrol_minutes, patrol_distance_m, flagged_patrols,
-  met_minimum, cases_reported, cases_verified, resolved_on_site, orders_done, orders_on_time)
-WITH ${EVENTS_WITH_DEADLINES},
+const workerFacts = (day: string, prefix: string) => sql`
+WITH ${eventsWithDeadlines(day)},
   wk AS (
     SELECT actor_sub AS sub, MAX(actor_unit) AS division_code,
-      SUM(type = 'case.reported') AS reported, SUM(type = 'case.verified') AS verified, SUM(type = 'case.resolved_on_site') AS on_site,
+      SUM(type = 'case.reported') AS reported, SUM(type = 'case.verified') AS verified,
+      SUM(type = 'case.resolved_on_site') AS on_site,
       SUM(type IN ('case.verified', 'case.resolved_on_site') AND had_order) AS orders_done,
       SUM(type IN ('case.verified', 'case.resolved_on_site') AND had_order AND on_time) AS orders_on_time
     FROM today WHERE actor_role = 'grid_worker' GROUP BY actor_sub
   ),
   pt AS (
-    SELECT sub, MAX(division_code) AS division_code, SUM(counted_minutes) AS minutes, SUM(counted_distance_m) AS distance,
-      SUM(flags <> '[]') AS flagged
-    FROM patrols WHERE day = ?1 GROUP BY sub
+    SELECT sub, MAX(division_code) AS division_code, SUM(counted_minutes) AS minutes,
+      SUM(counted_distance_m) AS distance, SUM(flags <> '[]') AS flagged
+    FROM patrols WHERE day = ${day} GROUP BY sub
   ),
-  ci AS (SELECT sub, division_code FROM checkins WHERE day = ?1),
+  ci AS (SELECT sub, division_code FROM checkins WHERE day = ${day}),
   subs AS (SELECT sub FROM ci UNION SELECT sub FROM pt UNION SELECT sub FROM wk),
   joined AS (
     SELECT s.sub, COALESCE(ci.division_code, pt.division_code, wk.division_code) AS division_code,
-      ci.sub IS NOT NULL AS checked_in, COALESCE(pt.minutes, 0) AS minutes, COALESCE(pt.distance, 0) AS distance, COALESCE(pt.flagged, 0) AS flagged,
+      ci.sub IS NOT NULL AS checked_in, COALESCE(pt.minutes, 0) AS minutes, COALESCE(pt.distance, 0) AS distance,
+      COALESCE(pt.flagged, 0) AS flagged,
       COALESCE(wk.reported, 0) AS reported, COALESCE(wk.verified, 0) AS verified, COALESCE(wk.on_site, 0) AS on_site,
       COALESCE(wk.orders_done, 0) AS orders_done, COALESCE(wk.orders_on_time, 0) AS orders_on_time
     FROM subs s LEFT JOIN ci ON ci.sub = s.sub LEFT JOIN pt ON pt.sub = s.sub LEFT JOIN wk ON wk.sub = s.sub
   )
-SELECT j.sub, ?1, j.division_code, substr(j.division_code, 1, 6) || '000000', j.checked_in, j.minutes, j.distance, j.flagged,
-  j.minutes >= COALESCE(cs.daily_patrol_minutes, ?3), j.reported, j.verified, j.on_site, j.orders_done, j.orders_on_time
+SELECT j.sub, ${day}, j.division_code, substr(j.division_code, 1, 6) || '000000', j.checked_in, j.minutes, j.distance,
+  j.flagged, j.minutes >= COALESCE(cs.daily_patrol_minutes, ${DEFAULT_SETTINGS.dailyPatrolMinutes}), j.reported,
+  j.verified, j.on_site, j.orders_done, j.orders_on_time
 FROM joined j LEFT JOIN county_settings cs ON cs.county_code = substr(j.division_code, 1, 6) || '000000'
-WHERE j.division_code LIKE ?2`;
+WHERE j.division_code LIKE ${prefix}`;
 
 // Grid codes are the village code plus a 3-digit sequence, so a grid's divisions follow from its code.
 // A patrol's minutes are shared evenly among the grids it covered. An overdue step counts against the grid
 // when the grid's own agencies (its village or township) were answerable for it; a department's late step
 // counts against that department.
-const GRID_FACTS = `
-INSERT INTO grid_day_facts (grid_code, day, village_code, township_code, county_code, patrol_minutes, patrolled,
-  cases_reported, cases_verified, resolved_on_site, cases_closed, overdue)
-WITH ${EVENTS_WITH_DEADLINES},
+const gridFacts = (day: string, prefix: string) => sql`
+WITH ${eventsWithDeadlines(day)},
   ge AS (
     SELECT grid_code, SUM(type = 'case.reported') AS reported, SUM(type = 'case.verified') AS verified,
       SUM(type = 'case.resolved_on_site') AS on_site,
@@ -68,14 +72,14 @@ WITH ${EVENTS_WITH_DEADLINES},
   ),
   gp AS (
     SELECT j.value AS grid_code, SUM(p.counted_minutes / json_array_length(p.covered_grids)) AS minutes
-    FROM patrols p, json_each(p.covered_grids) j WHERE p.day = ?1 GROUP BY j.value
+    FROM patrols p, json_each(p.covered_grids) j WHERE p.day = ${day} GROUP BY j.value
   ),
   grids AS (SELECT grid_code FROM ge UNION SELECT grid_code FROM gp)
-SELECT g.grid_code, ?1, substr(g.grid_code, 1, 12), substr(g.grid_code, 1, 9) || '000', substr(g.grid_code, 1, 6) || '000000',
-  COALESCE(gp.minutes, 0), gp.grid_code IS NOT NULL, COALESCE(ge.reported, 0), COALESCE(ge.verified, 0), COALESCE(ge.on_site, 0),
-  COALESCE(ge.closed, 0), COALESCE(ge.overdue, 0)
+SELECT g.grid_code, ${day}, substr(g.grid_code, 1, 12), substr(g.grid_code, 1, 9) || '000',
+  substr(g.grid_code, 1, 6) || '000000', COALESCE(gp.minutes, 0), gp.grid_code IS NOT NULL, COALESCE(ge.reported, 0),
+  COALESCE(ge.verified, 0), COALESCE(ge.on_site, 0), COALESCE(ge.closed, 0), COALESCE(ge.overdue, 0)
 FROM grids g LEFT JOIN ge ON ge.grid_code = g.grid_code LEFT JOIN gp ON gp.grid_code = g.grid_code
-WHERE g.grid_code LIKE ?2`;
+WHERE g.grid_code LIKE ${prefix}`;
 
 /**
  * Each event counts for the department it belongs to, never simply the lead of the state after it (a return
@@ -85,10 +89,8 @@ WHERE g.grid_code LIKE ?2`;
  * a rejected handling (an unsatisfied rating that reopens the case) to the lead it had; a signing, a
  * handling or an extension request to the department that acted; a rating to the lead.
  */
-const DEPARTMENT_FACTS = `
-INSERT INTO department_day_facts (department_id, day, division_code, dispatched, signed, signed_on_time, handled, handled_on_time,
-  returned, overdue, warnings, rated, satisfaction_sum)
-WITH ${EVENTS_WITH_DEADLINES},
+const departmentFacts = (day: string, prefix: string) => sql`
+WITH ${eventsWithDeadlines(day)},
   de AS (
     SELECT *, CASE
         WHEN type IN ('case.overdue', 'case.deadline_warning', 'case.supervised') THEN responsible_unit
@@ -100,28 +102,35 @@ WITH ${EVENTS_WITH_DEADLINES},
       END AS dept
     FROM today
   )
-SELECT dept, ?1, substr(dept, 6, 6) || '000000',
+SELECT dept, ${day}, substr(dept, 6, 6) || '000000',
   SUM(type = 'case.dispatched'), SUM(type = 'case.signed'), SUM(type = 'case.signed' AND on_time),
   SUM(type = 'case.handled'), SUM(type = 'case.handled' AND on_time), SUM(type = 'case.returned'),
   SUM(type = 'case.overdue'), SUM(type IN ('case.deadline_warning', 'case.supervised')),
   SUM(type IN ('case.rated', 'case.reopened') AND rating IS NOT NULL),
-  SUM(CASE WHEN type <> 'case.rated' THEN 0 WHEN rating = 'satisfied' THEN 100 WHEN rating = 'basically_satisfied' THEN 80 ELSE 0 END)
-FROM de WHERE dept GLOB 'dept-[0-9][0-9][0-9][0-9][0-9][0-9]-*' AND substr(dept, 6, 6) || '000000' LIKE ?2
+  SUM(CASE WHEN type <> 'case.rated' THEN 0 WHEN rating = 'satisfied' THEN 100
+    WHEN rating = 'basically_satisfied' THEN 80 ELSE 0 END)
+FROM de WHERE dept GLOB 'dept-[0-9][0-9][0-9][0-9][0-9][0-9]-*' AND substr(dept, 6, 6) || '000000' LIKE ${prefix}
 GROUP BY dept`;
 
-export function rollupStatements(db: D1Database, day: string, countyPrefix: string, computedAt: string): D1PreparedStatement[] {
-  const like = `${countyPrefix}%`;
+/**
+ * The statements of one day's rollup, for one batch: each kind of fact is deleted and rebuilt by one aggregate
+ * INSERT ... SELECT over the stored events (the SELECT is SQL drizzle cannot say; it yields the table's columns
+ * in the order facts-schema.ts declares them), then the day is marked rolled up.
+ */
+export function rollupStatements(db: Db, day: string, countyPrefix: string, computedAt: string) {
+  const prefix = `${countyPrefix}%`;
+  const within = (dayColumn: SQLiteColumn, scoped: SQLiteColumn): SQL => and(eq(dayColumn, day), like(scoped, prefix))!;
   return [
-    db.prepare("DELETE FROM worker_day_facts WHERE day = ?1 AND division_code LIKE ?2").bind(day, like),
-    db.prepare(WORKER_FACTS).bind(day, like, DEFAULT_SETTINGS.dailyPatrolMinutes),
-    db.prepare("DELETE FROM grid_day_facts WHERE day = ?1 AND grid_code LIKE ?2").bind(day, like),
-    db.prepare(GRID_FACTS).bind(day, like),
-    db.prepare("DELETE FROM department_day_facts WHERE day = ?1 AND division_code LIKE ?2").bind(day, like),
-    db.prepare(DEPARTMENT_FACTS).bind(day, like),
-    db.prepare("INSERT INTO fact_runs (day, computed_at) VALUES (?1, ?2) ON CONFLICT (day) DO UPDATE SET computed_at = excluded.computed_at").bind(day, computedAt),
-  ];
+    db.delete(workerDayFacts).where(within(workerDayFacts.day, workerDayFacts.divisionCode)),
+    db.insert(workerDayFacts).select(workerFacts(day, prefix)),
+    db.delete(gridDayFacts).where(within(gridDayFacts.day, gridDayFacts.gridCode)),
+    db.insert(gridDayFacts).select(gridFacts(day, prefix)),
+    db.delete(departmentDayFacts).where(within(departmentDayFacts.day, departmentDayFacts.divisionCode)),
+    db.insert(departmentDayFacts).select(departmentFacts(day, prefix)),
+    db.insert(factRuns).values({ day, computedAt }).onConflictDoUpdate({ target: factRuns.day, set: { computedAt } }),
+  ] as const;
 }
 
-export async function rollupDay(db: D1Database, day: string, countyPrefix = ""): Promise<void> {
+export async function rollupDay(db: Db, day: string, countyPrefix = ""): Promise<void> {
   await db.batch(rollupStatements(db, day, countyPrefix, new Date().toISOString()));
 }

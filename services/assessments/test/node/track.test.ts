@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { summarizeTrack, type LocatedPoint } from "../src/patrol/summarize";
-import { isoWeekOf, periodRange, workingDays } from "../src/periods";
-import { rankSubjects } from "../src/ranking/score";
-import { DEFAULT_WEIGHTS } from "../src/settings";
+import { summarizeTrack, type LocatedPoint } from "../../src/domain/track";
+import { isoWeekOf, periodRange, workingDays } from "../../src/domain/periods";
+import { rankSubjects } from "../../src/domain/scoring";
+import { DEFAULT_WEIGHTS } from "../../src/domain/settings";
 
 const G = "440703001001001";
 const served = { maxSpeedKmh: 120, servedGrids: [G] };
@@ -31,15 +31,26 @@ describe("track summary", () => {
   });
 
   it("flags a device that never moves as stationary and counts nothing", () => {
-    const still = Array.from({ length: 120 }, (_, i) => ({ atMs: i * 60_000, lng: 113.005 + (i % 2) * 0.00002, lat: 22.505, gridCode: G }));
+    const still = Array.from({ length: 120 }, (_, i) => ({
+      atMs: i * 60_000,
+      lng: 113.005 + (i % 2) * 0.00002,
+      lat: 22.505,
+      gridCode: G,
+    }));
     const s = summarizeTrack(still, served);
     expect(s).toMatchObject({ countedMinutes: 0, countedDistanceM: 0, flags: [{ flag: "stationary", segments: 119 }] });
   });
 
   it("does not count segments outside the served grids or across a gap", () => {
-    expect(summarizeTrack(walk(4, 60_000, "440703001001002"), served)).toMatchObject({ countedMinutes: 0, flags: [{ flag: "outside_grids", segments: 3 }] });
+    expect(summarizeTrack(walk(4, 60_000, "440703001001002"), served)).toMatchObject({
+      countedMinutes: 0,
+      flags: [{ flag: "outside_grids", segments: 3 }],
+    });
     expect(summarizeTrack(walk(4, 60_000, null), served).flags).toEqual([{ flag: "outside_grids", segments: 3 }]);
-    const gap = summarizeTrack(walk(3, 20 * 60_000).map((p, i) => ({ ...p, lng: 113.001 + i * 0.01 * 0.05 })), served);
+    const gap = summarizeTrack(
+      walk(3, 20 * 60_000).map((p, i) => ({ ...p, lng: 113.001 + i * 0.01 * 0.05 })),
+      served,
+    );
     expect(gap).toMatchObject({ countedMinutes: 0, flags: [{ flag: "gap", segments: 2 }] });
   });
 });
@@ -60,7 +71,12 @@ describe("periods", () => {
 });
 
 describe("ranking scores", () => {
-  const totals = (sub: string, county: string, t: Record<string, number>) => ({ subjectId: sub, divisionCode: `${county.slice(0, 6)}001001`, countyCode: county, totals: t });
+  const totals = (sub: string, county: string, t: Record<string, number>) => ({
+    subjectId: sub,
+    divisionCode: `${county.slice(0, 6)}001001`,
+    countyCode: county,
+    totals: t,
+  });
 
   it("weights indicators, scores counts against the county's best, ranks within each county", () => {
     const rows = rankSubjects(
@@ -81,7 +97,12 @@ describe("ranking scores", () => {
     expect(c.rank).toBe(1);
     // a: checkin 100×20, patrol 100×30, reported 100×20, verify 0×10, on-site 0×10, orders (none → 100)×10 over 100.
     expect(a.score).toBe(80);
-    expect(a.components.find((x) => x.indicator === "cases_reported")).toEqual({ indicator: "cases_reported", value: 10, score: 100, weight: 20 });
+    expect(a.components.find((x) => x.indicator === "cases_reported")).toEqual({
+      indicator: "cases_reported",
+      value: 10,
+      score: 100,
+      weight: 20,
+    });
     expect(c.components.find((x) => x.indicator === "checkin_rate")?.value).toBe(20);
   });
 });

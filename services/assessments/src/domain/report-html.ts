@@ -18,7 +18,12 @@ export function barChart(title: string, rows: { key: string; count: number }[], 
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(title)}" width="${width}" height="${height}" font-size="12"><text x="0" y="14" font-weight="bold">${esc(title)}</text>${bars}</svg>`;
 }
 
-export function lineChart(title: string, points: { label: string; count: number }[], width = 640, height = 200): string {
+export function lineChart(
+  title: string,
+  points: { label: string; count: number }[],
+  width = 640,
+  height = 200,
+): string {
   const pad = 30;
   const max = Math.max(1, ...points.map((p) => p.count));
   const step = points.length > 1 ? (width - 2 * pad) / (points.length - 1) : 0;
@@ -34,7 +39,10 @@ const table = (head: string[], rows: (string | number)[][]) =>
 
 export function reportHtml(r: MonthlyReport): string {
   const warnings = r.earlyWarnings.length
-    ? table(["类别", "区域", "本月", "前三月月均", "倍数"], r.earlyWarnings.map((w) => [w.categoryCode, w.areaCode, w.count, w.trailingAverage, w.ratio]))
+    ? table(
+        ["类别", "区域", "本月", "前三月月均", "倍数"],
+        r.earlyWarnings.map((w) => [w.categoryCode, w.areaCode, w.count, w.trailingAverage, w.ratio]),
+      )
     : "<p>本月无预警信号。</p>";
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.divisionCode)} ${esc(r.month)} 月分析</title>
@@ -42,12 +50,24 @@ export function reportHtml(r: MonthlyReport): string {
 </head><body>
 <h1>${esc(r.divisionCode)} ${esc(r.month)} 网格事件月分析</h1>
 <p>本月新增事件 ${r.totalCases} 件；前三月：${r.previousMonths.map((m) => `${esc(m.month)} ${m.count} 件`).join("，")}。</p>
-<section><h2>每日新增</h2>${lineChart("每日新增事件", r.daily.map((d) => ({ label: d.day, count: d.count })))}</section>
-<section><h2>按类别</h2>${barChart("按类别（本月）", r.byCategory.slice(0, 15))}${table(["类别", "本月", "上月"], r.byCategory.map((c) => [c.key, c.count, c.previous]))}</section>
+<section><h2>每日新增</h2>${lineChart(
+    "每日新增事件",
+    r.daily.map((d) => ({ label: d.day, count: d.count })),
+  )}</section>
+<section><h2>按类别</h2>${barChart("按类别（本月）", r.byCategory.slice(0, 15))}${table(
+    ["类别", "本月", "上月"],
+    r.byCategory.map((c) => [c.key, c.count, c.previous]),
+  )}</section>
 <section><h2>按区域</h2>${barChart("按区域", r.byArea.slice(0, 20))}</section>
 <section><h2>按来源</h2>${barChart("按来源", r.bySource)}</section>
-<section><h2>事件最多的网格</h2>${table(["网格", "件数"], r.topGrids.map((g) => [g.key, g.count]))}</section>
-<section><h2>超期最多的部门</h2>${table(["部门", "超期"], r.topOverdueDepartments.map((d) => [d.key, d.count]))}</section>
+<section><h2>事件最多的网格</h2>${table(
+    ["网格", "件数"],
+    r.topGrids.map((g) => [g.key, g.count]),
+  )}</section>
+<section><h2>超期最多的部门</h2>${table(
+    ["部门", "超期"],
+    r.topOverdueDepartments.map((d) => [d.key, d.count]),
+  )}</section>
 <section><h2>预警信号</h2>${warnings}</section>
 </body></html>`;
 }

@@ -1,4 +1,10 @@
-import { INDICATORS, type RankingKind, type RankingRow, type ScoreComponent, type ScoringWeights } from "@civicgrid/contracts";
+import {
+  INDICATORS,
+  type RankingKind,
+  type RankingRow,
+  type ScoreComponent,
+  type ScoringWeights,
+} from "@civicgrid/contracts";
 
 /**
  * Scoring, as pure functions over summed facts, so the cron, a recompute and the benchmark in Node run
@@ -13,11 +19,16 @@ export interface SubjectTotals {
 }
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.min(100, (part / whole) * 100) : 100);
-const freeRate = (bad: number, whole: number) => (whole > 0 ? Math.max(0, 100 - (bad / whole) * 100) : bad > 0 ? 0 : 100);
+const freeRate = (bad: number, whole: number) =>
+  whole > 0 ? Math.max(0, 100 - (bad / whole) * 100) : bad > 0 ? 0 : 100;
 const COUNT_INDICATORS = new Set(["cases_reported", "verify_count", "resolved_on_site"]);
 
 /** Raw indicator values of one subject: rates as percentages, counts as counts. */
-export function indicatorValues(kind: RankingKind, t: Record<string, number>, workingDays: number): Record<string, number> {
+export function indicatorValues(
+  kind: RankingKind,
+  t: Record<string, number>,
+  workingDays: number,
+): Record<string, number> {
   const v = (k: string) => t[k] ?? 0;
   switch (kind) {
     case "worker":
@@ -91,7 +102,17 @@ export function rankSubjects(
     scored.sort((a, b) => b.score - a.score || a.s.subjectId.localeCompare(b.s.subjectId));
     scored.forEach((x, i) => {
       const rank = i > 0 && scored[i - 1]!.score === x.score ? rows[rows.length - 1]!.rank : i + 1;
-      rows.push({ kind, period, subjectId: x.s.subjectId, divisionCode: x.s.divisionCode, countyCode, score: x.score, rank, rulesVersion: version, components: x.components });
+      rows.push({
+        kind,
+        period,
+        subjectId: x.s.subjectId,
+        divisionCode: x.s.divisionCode,
+        countyCode,
+        score: x.score,
+        rank,
+        rulesVersion: version,
+        components: x.components,
+      });
     });
   }
   return rows;

@@ -41,8 +41,17 @@ export function summarizeTrack(points: readonly LocatedPoint[], rules: TrackRule
   for (const p of sorted) if (p.gridCode && served.has(p.gridCode)) covered.add(p.gridCode);
 
   const first = sorted[0];
-  if (first && sorted.length >= 2 && sorted.every((p) => distanceM([first.lng, first.lat], [p.lng, p.lat]) <= STATIONARY_RADIUS_M)) {
-    return { countedMinutes: 0, countedDistanceM: 0, coveredGrids: [], flags: [{ flag: "stationary", segments: sorted.length - 1 }] };
+  if (
+    first &&
+    sorted.length >= 2 &&
+    sorted.every((p) => distanceM([first.lng, first.lat], [p.lng, p.lat]) <= STATIONARY_RADIUS_M)
+  ) {
+    return {
+      countedMinutes: 0,
+      countedDistanceM: 0,
+      coveredGrids: [],
+      flags: [{ flag: "stationary", segments: sorted.length - 1 }],
+    };
   }
 
   let ms = 0;
@@ -50,7 +59,8 @@ export function summarizeTrack(points: readonly LocatedPoint[], rules: TrackRule
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1]!;
     const b = sorted[i]!;
-    if (speedKmh({ lng: a.lng, lat: a.lat, at: a.atMs }, { lng: b.lng, lat: b.lat, at: b.atMs }) > rules.maxSpeedKmh) flag("speed");
+    if (speedKmh({ lng: a.lng, lat: a.lat, at: a.atMs }, { lng: b.lng, lat: b.lat, at: b.atMs }) > rules.maxSpeedKmh)
+      flag("speed");
     else if (!a.gridCode || !b.gridCode || !served.has(a.gridCode) || !served.has(b.gridCode)) flag("outside_grids");
     else if (b.atMs - a.atMs > MAX_GAP_MS) flag("gap");
     else {

@@ -1,0 +1,23 @@
+import { consumeEventBatch } from "@civicgrid/http";
+import { readCaseEvent } from "../domain/case-events";
+import { dbOf } from "../store/db";
+import { storeCaseEvents } from "../store/events";
+import { rollupDay } from "../store/rollup";
+
+/**
+ * The consumer of civicgrid-case-events-assessments, on the shared policy (`consumeEventBatch`): an unreadable
+ * message is retried until it lands in the dead-letter queue (nothing is acknowledged without being stored);
+ * the readable ones are stored once, in one D1 batch, and the days they touch are rolled up again, so facts
+ * follow the events within a batch. A failure retries them all with backoff; redelivery stores nothing twice.
+ */
+export async function consumeCaseEvents(d1: D1Database, batch: MessageBatch<unknown>): Promise<void> {
+  await consumeEventBatch(batch, {
+    service: "assessments",
+    parse: readCaseEvent,
+    handleAll: async (events) => {
+      const db = dbOf(d1);
+      const outcome = await storeCaseEvents(db, events);
+      for (const day of outcome.days) await rollupDay(db, day);
+    },
+  });
+}
