@@ -4,8 +4,8 @@
 // scoring code the cron runs (rankSubjects) for workers, grids, townships and departments.
 // Run: npx tsx infra/bench/assessments-ranking.ts
 import { generateCases, generateCity } from "@civicgrid/demo-data";
-import { DEFAULT_WEIGHTS } from "../../services/assessments/src/settings.ts";
-import { rankSubjects, type SubjectTotals } from "../../services/assessments/src/ranking/score.ts";
+import { DEFAULT_WEIGHTS } from "../../services/assessments/src/domain/settings.ts";
+import { rankSubjects, type SubjectTotals } from "../../services/assessments/src/domain/scoring.ts";
 
 const EVENTS = 1_000_000;
 const t0 = performance.now();
