@@ -1,6 +1,8 @@
 import { EventEnvelope, GridServersChanged } from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
-import { flushOutbox, outboxStatement, registryEvent, type OutboxQueues } from "../store/outbox";
+import { dbOf, type Statement } from "../store/db";
+import { shows, upsertServers } from "../store/disclosure";
+import { flushOutbox, outboxInsert, registryEvent, type OutboxQueues } from "../store/outbox";
 
 export const GRID_SERVERS_CHANGED = "roster.grid-servers.changed";
 
@@ -14,8 +16,9 @@ export const GRID_SERVERS_CHANGED = "roster.grid-servers.changed";
  * When a snapshot wins, `registry.disclosure.changed` goes out (through the outbox, in the same batch) so
  * that residents subscribed to the grid are told; a snapshot that changed nothing announces nothing.
  */
-export async function consumeRosterEvents(batch: MessageBatch<unknown>, db: D1Database, queues: OutboxQueues): Promise<void> {
-  const statements: D1PreparedStatement[] = [];
+export async function consumeRosterEvents(batch: MessageBatch<unknown>, d1: D1Database, queues: OutboxQueues): Promise<void> {
+  const db = dbOf(d1);
+  const statements: Statement[] = [];
   for (const message of batch.messages) {
     const envelope = EventEnvelope.safeParse(message.body);
     const data = envelope.success && envelope.data.type === GRID_SERVERS_CHANGED ? GridServersChanged.safeParse(envelope.data.data) : null;
@@ -24,21 +27,15 @@ export async function consumeRosterEvents(batch: MessageBatch<unknown>, db: D1Da
       continue;
     }
     const servers = data.data.servers.map(({ workerId, name, role, workPhone }) => ({ workerId, name, role, workPhone }));
-    statements.push(
-      db
-        .prepare(
-          `INSERT INTO disclosure_servers (grid_code, version, servers, event_id, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-           ON CONFLICT (grid_code) DO UPDATE SET version = excluded.version, servers = excluded.servers, event_id = excluded.event_id, updated_at = excluded.updated_at
-           WHERE excluded.version > disclosure_servers.version`,
-        )
-        .bind(data.data.gridCode, envelope.data.version, JSON.stringify(servers), envelope.data.id, new Date().toISOString()),
-    );
+    const { gridCode } = data.data;
+    statements.push(upsertServers(db, { gridCode, version: envelope.data.version, servers, eventId: envelope.data.id }));
     // Announced only when this snapshot is the one now shown (the projection row carries its event id).
-    const announced = registryEvent("registry.disclosure.changed", data.data.gridCode, envelope.data.version, { gridCode: data.data.gridCode });
-    statements.push(outboxStatement(db, announced, { sql: "SELECT 1 FROM disclosure_servers WHERE grid_code = ?4 AND event_id = ?5", args: [data.data.gridCode, envelope.data.id] }));
+    const announced = registryEvent("registry.disclosure.changed", gridCode, envelope.data.version, { gridCode });
+    statements.push(outboxInsert(db, announced, shows(gridCode, envelope.data.id)));
   }
   try {
-    if (statements.length > 0) await db.batch(statements);
+    const [first, ...rest] = statements;
+    if (first) await db.batch([first, ...rest]);
     batch.ackAll();
   } catch (error) {
     log("error", "disclosure projection write failed; retrying the batch", { service: "registry", messages: batch.messages.length, error: String(error) });

@@ -1,4 +1,13 @@
-import type { GridHistoryKind, MatterAttribute } from "@civicgrid/contracts";
+import type {
+  AdmissionItem,
+  Division,
+  ForbiddenItem,
+  GridHistoryKind,
+  MatterAttribute,
+  MatterChange,
+  PublicGrid,
+} from "@civicgrid/contracts";
+import type { Geometry } from "@civicgrid/geo";
 import { sql } from "drizzle-orm";
 import {
   type AnySQLiteColumn,
@@ -12,6 +21,10 @@ import {
   unique,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { GridRecord } from "../domain/grid";
+
+/** One grid worker as the disclosure shows them, with the roster's id (kept, never shown). */
+export type DisclosedServer = PublicGrid["workers"][number] & { workerId: string };
 
 /**
  * The registry's D1 tables: divisions, grids with their filed versions and history, layouts (a county's
@@ -43,8 +56,8 @@ export const divisions = sqliteTable(
     parentCode: text("parent_code").references((): AnySQLiteColumn => divisions.code),
     /** Villages only: 城市社区 (true) or 农村 (false). */
     urban: integer("urban", { mode: "boolean" }),
-    /** GeoJSON, as filed; parsed only where a boundary is answered or checked. */
-    boundary: text("boundary"),
+    /** GeoJSON, as filed; lists leave it out unless asked for it. */
+    boundary: text("boundary", { mode: "json" }).$type<NonNullable<Division["boundary"]>>(),
     version: integer("version").notNull().default(1),
     updatedAt: text("updated_at").notNull(),
   },
@@ -91,7 +104,7 @@ export const gridVersions = sqliteTable(
     partyOrganisation: text("party_organisation").notNull(),
     supervisionPhone: text("supervision_phone").notNull(),
     areaDescription: text("area_description").notNull().default(""),
-    boundary: text("boundary").notNull(),
+    boundary: text("boundary", { mode: "json" }).$type<Geometry>().notNull(),
     minLng: real("min_lng").notNull(),
     minLat: real("min_lat").notNull(),
     maxLng: real("max_lng").notNull(),
@@ -168,8 +181,8 @@ export const layoutOps = sqliteTable(
     villageCode: text("village_code").notNull(),
     op: text("op", { enum: ["create", "update", "retire"] }).notNull(),
     kind: text("kind").$type<GridHistoryKind>().notNull(),
-    /** The proposed GridRecord as JSON; its type lives with the draft rules (domain/draft.ts). */
-    grid: text("grid"),
+    /** The proposed record; null when the layout retires the grid. */
+    grid: text("grid", { mode: "json" }).$type<GridRecord>(),
     related: text("related", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
   },
   (t) => [primaryKey({ columns: [t.layoutId, t.gridCode] }), check("op", sql`op IN ('create', 'update', 'retire')`)],
@@ -202,7 +215,7 @@ export const outbox = sqliteTable(
 export const disclosureServers = sqliteTable("disclosure_servers", {
   gridCode: text("grid_code").primaryKey(),
   version: integer("version").notNull(),
-  servers: text("servers").notNull(),
+  servers: text("servers", { mode: "json" }).$type<DisclosedServer[]>().notNull(),
   eventId: text("event_id"),
   updatedAt: text("updated_at").notNull(),
 });
@@ -237,8 +250,8 @@ export const matterListItems = sqliteTable(
     number: integer("number").notNull(),
     list: text("list", { enum: ["admission", "forbidden"] }).notNull(),
     matterCode: text("matter_code").notNull(),
-    /** The AdmissionItem or ForbiddenItem, as JSON. */
-    item: text("item").notNull(),
+    /** An AdmissionItem on the admission list, a ForbiddenItem on the forbidden list. */
+    item: text("item", { mode: "json" }).$type<AdmissionItem | ForbiddenItem>().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.number, t.matterCode] }),
@@ -253,8 +266,7 @@ export const matterChangeRequests = sqliteTable(
   {
     id: text("id").primaryKey(),
     countyCode: text("county_code").notNull(),
-    /** The MatterChange asked for, as JSON. */
-    change: text("change").notNull(),
+    change: text("change", { mode: "json" }).$type<MatterChange>().notNull(),
     reason: text("reason").notNull(),
     status: text("status", { enum: MATTER_CHANGE_STATUSES }).notNull(),
     requestedBy: text("requested_by").notNull(),
