@@ -298,5 +298,5 @@ export const matterDefinitions = sqliteTable(
     updatedBy: text("updated_by").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [check("listed", sql`listed IN (0, 1)`)],
+  () => [check("listed", sql`listed IN (0, 1)`)],
 );
