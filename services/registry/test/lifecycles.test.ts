@@ -38,7 +38,7 @@ describe("the layout filing lifecycle, as its table says", () => {
     expect((await json<Problem>(resubmit, 409)).code).toBe("invalid_transition");
   });
 
-  it("lets only one of two concurrent reviews win: the other changes nothing (412)", async () => {
+  it("lets only one of two concurrent reviews win: the other changes nothing", async () => {
     const layout = await submitted();
     const answers = await Promise.all([accept(layout), giveBack(layout)]);
     const [won, lost] = answers[0]?.status === 200 ? answers : [answers[1], answers[0]];
