@@ -1,5 +1,5 @@
 import type { Division } from "@civicgrid/contracts";
-import { and, asc, eq, gt, like, sql } from "drizzle-orm";
+import { and, asc, eq, gt, like, ne, sql } from "drizzle-orm";
 import { atVersion, guard, inJson, type Db, type Statement } from "./db";
 import { outboxInsert, registryEvent } from "./outbox";
 import { divisions } from "./schema";
@@ -38,7 +38,7 @@ export function subtree(
     .where(
       and(
         like(divisions.code, `${q.prefix}%`),
-        sql`${divisions.code} <> ${q.root}`,
+        ne(divisions.code, q.root),
         gt(divisions.code, q.after),
         q.level ? eq(divisions.level, q.level as DivisionRow["level"]) : undefined,
         q.childrenOnly ? eq(divisions.parentCode, q.root) : undefined,

@@ -1,5 +1,5 @@
 import type { Geometry } from "@civicgrid/geo";
-import { and, asc, eq, gt, isNull, like, lte, max, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, like, lte, max, ne, or, type SQL } from "drizzle-orm";
 import type { DraftOp } from "../domain/draft";
 import type { GridRecord } from "../domain/grid";
 import type { VillageLayout } from "../domain/layout-rules";
@@ -68,7 +68,7 @@ export function draftGrid(db: Db, code: string) {
     .select({ grid: layoutOps.grid, layoutId: layoutOps.layoutId })
     .from(layoutOps)
     .innerJoin(layouts, eq(layouts.id, layoutOps.layoutId))
-    .where(and(eq(layoutOps.gridCode, code), sql`${layoutOps.grid} IS NOT NULL`, ne(layouts.status, "accepted")))
+    .where(and(eq(layoutOps.gridCode, code), isNotNull(layoutOps.grid), ne(layouts.status, "accepted")))
     .get();
 }
 
