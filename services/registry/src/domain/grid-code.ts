@@ -1,4 +1,4 @@
-import { divisionAncestors } from "@civicgrid/contracts";
+import { countyOf, townshipOf } from "@civicgrid/contracts";
 import { refusal, type Refusal } from "./refusal";
 
 /**
@@ -13,8 +13,7 @@ export function gridCodeOf(villageCode: string, sequence: number): string {
 /** The divisions a grid lies in, read from its code. */
 export function placeOfGrid(code: string): { villageCode: string; townshipCode: string; countyCode: string } {
   const villageCode = code.slice(0, 12);
-  const [townshipCode = "", countyCode = ""] = divisionAncestors(villageCode);
-  return { villageCode, townshipCode, countyCode };
+  return { villageCode, townshipCode: townshipOf(villageCode) ?? "", countyCode: countyOf(villageCode) };
 }
 
 /** The codes most a village hands out (the 3-digit sequence). */

@@ -1,3 +1,4 @@
+import { AppError, assertVersion, authorize, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
 import {
   Division,
   DivisionCode,
@@ -10,17 +11,15 @@ import {
   divisionPrefix,
   pageOf,
 } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { authorize } from "../access";
 import { checkedBoundary } from "../domain/boundary";
 import { nowIso } from "../domain/time";
 import type { AppEnv } from "../env";
 import { assertNamed, ref } from "../references";
 import { dbOf, runBatch } from "../store/db";
 import { createDivision, divisionByCode, divisionsIn, subtree, updateDivision } from "../store/divisions";
-import { flushOutbox } from "../store/outbox";
+import { flushAfter } from "../store/outbox";
 import { jsonBody, jsonOf, refusals } from "./openapi";
 import { orRefuse } from "./refused";
 
@@ -133,7 +132,7 @@ divisions.openapi(
       updatedAt: nowIso(),
     };
     await runBatch(db, createDivision(db, division));
-    await flushOutbox(db, c.env);
+    await flushAfter(db, c.env);
     c.header("location", `/v1/divisions/${body.code}`);
     return answer(c, body.code, 201);
   },
@@ -165,7 +164,7 @@ divisions.openapi(
         updatedAt: nowIso(),
       }),
     );
-    await flushOutbox(db, c.env);
+    await flushAfter(db, c.env);
     return answer(c, code, 200);
   },
 );

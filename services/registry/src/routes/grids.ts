@@ -1,7 +1,6 @@
+import { AppError, authorize, createRouter, decodeCursor, etagOf, listScope, notModified, toPage } from "@civicgrid/http";
 import { DateOnly, DivisionCode, Grid, GridCode, GridHistory, PageQuery, divisionPrefix, pageOf } from "@civicgrid/contracts";
-import { AppError, createRouter, decodeCursor, etagOf, notModified, toPage } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorize, authorizeEver, listScope } from "../access";
 import { gridOfRecord, inForce, statusOf } from "../domain/grid";
 import { shanghaiToday } from "../domain/time";
 import type { AppEnv } from "../env";
@@ -24,10 +23,10 @@ grids.openapi(
     responses: { 200: jsonOf(pageOf(Grid), "a page of grids, by code"), ...refusals },
   }),
   async (c) => {
-    const principal = authorizeEver(c, "grid:read");
+    // Grids and layouts lie in grids: a grid worker's reach is their own grids.
+    const { scope } = await listScope(c, "grid:read", undefined, { byGrid: true });
     const { limit, cursor, divisionCode, onDate } = c.req.valid("query");
     await assertNamed(c, [ref("query.divisionCode", "division", divisionCode, "grid:read")]);
-    const scope = listScope(principal);
     const prefixes = ["prefix" in scope ? scope.prefix : "", divisionCode ? divisionPrefix(divisionCode) : ""].filter(Boolean);
     const rows = await gridsInForce(dbOf(c.env.DB), {
       date: onDate ?? shanghaiToday(),

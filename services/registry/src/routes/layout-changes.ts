@@ -1,7 +1,6 @@
+import { AppError, authorize, createRouter, etagOf } from "@civicgrid/http";
 import { GridChanges, Layout, LayoutFindings } from "@civicgrid/contracts";
-import { AppError, createRouter, etagOf } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorize } from "../access";
 import { checkLayout } from "../domain/check-layout";
 import { applyChanges, namedGrids, villagesNeedingCodes } from "../domain/draft";
 import { allocator } from "../domain/grid-code";

@@ -1,6 +1,5 @@
-import { AppError, assertVersion, etagOf } from "@civicgrid/http";
+import { AppError, assertVersion, authorize, etagOf } from "@civicgrid/http";
 import type { Context } from "hono";
-import { authorize } from "../access";
 import { checkLayout } from "../domain/check-layout";
 import { issuerOf, statusRefusal, type LayoutCommand } from "../domain/layout-lifecycle";
 import type { AppEnv } from "../env";
@@ -23,7 +22,7 @@ export async function foundLayout(db: Db, id: string): Promise<LoadedLayout> {
 export async function commanded(c: Context<AppEnv>, id: string, command: LayoutCommand) {
   const loaded = await foundLayout(dbOf(c.env.DB), id);
   const issuer = issuerOf(command, loaded.row.countyCode);
-  const principal = authorize(c, issuer.action, { divisionCode: issuer.divisionCode });
+  const { principal } = authorize(c, issuer.action, { divisionCode: issuer.divisionCode });
   const wrongStatus = statusRefusal(command, loaded.row);
   if (wrongStatus) throw refusedError(wrongStatus);
   assertVersion(c, loaded.row.version);

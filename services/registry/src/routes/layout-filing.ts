@@ -8,7 +8,7 @@ import { acceptStatements } from "../store/accept";
 import { dbOf, runBatch } from "../store/db";
 import { lastFiled } from "../store/grids";
 import { lastEffectiveDate, layoutCommand } from "../store/layouts";
-import { flushOutbox } from "../store/outbox";
+import { flushAfter } from "../store/outbox";
 import { bumpLayoutVersion } from "../store/state";
 import { answerLayout, checkWholeLayout, commanded } from "./layout-commands";
 import { jsonBody, jsonOf, LayoutId, refusals } from "./openapi";
@@ -32,7 +32,7 @@ layoutFiling.openapi(
     const input = { actor: principal.sub, now: nowIso(), today: shanghaiToday(), changeCount: loaded.ops.size, findings };
     const effect = orRefuse(decideLayout("submit", { ...input, note: c.req.valid("json").note ?? loaded.row.note }));
     await runBatch(db, layoutCommand(db, loaded.row, "submit", effect));
-    await flushOutbox(db, c.env);
+    await flushAfter(db, c.env);
     return c.json(await answerLayout(c, loaded.row.id), 200);
   },
 );
@@ -51,7 +51,7 @@ layoutFiling.openapi(
     const { reasons } = c.req.valid("json");
     const effect = orRefuse(decideLayout("return", { actor: principal.sub, now: nowIso(), today: shanghaiToday(), reasons }));
     await runBatch(db, layoutCommand(db, loaded.row, "return", effect));
-    await flushOutbox(db, c.env);
+    await flushAfter(db, c.env);
     return c.json(await answerLayout(c, loaded.row.id), 200);
   },
 );
@@ -75,7 +75,7 @@ layoutFiling.openapi(
     const filed = await lastFiled(db, [...loaded.ops.keys()]);
     const grids = acceptStatements(db, { id: row.id, countyCode: row.countyCode }, loaded.ops.values(), effectiveDate, filed);
     await runBatch(db, layoutCommand(db, row, "accept", effect, [...grids, bumpLayoutVersion(db)]));
-    await flushOutbox(db, c.env);
+    await flushAfter(db, c.env);
     return c.json(await answerLayout(c, row.id), 200);
   },
 );

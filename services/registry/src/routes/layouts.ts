@@ -1,7 +1,6 @@
+import { AppError, authorize, createRouter, decodeCursor, etagOf, listScope, toPage } from "@civicgrid/http";
 import { DivisionCode, Grid, Layout, NewLayout, PageQuery, divisionLevel, pageOf } from "@civicgrid/contracts";
-import { AppError, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorize, authorizeEver, listScope } from "../access";
 import { gridOfRecord } from "../domain/grid";
 import { issuerOf } from "../domain/layout-lifecycle";
 import { nowIso } from "../domain/time";
@@ -26,7 +25,7 @@ layouts.openapi(
     const { countyCode, note } = c.req.valid("json");
     const issuer = issuerOf("open", countyCode);
     await assertNamed(c, [ref("body.countyCode", "division", countyCode, issuer.action)]);
-    const principal = authorize(c, issuer.action, { divisionCode: issuer.divisionCode });
+    const { principal } = authorize(c, issuer.action, { divisionCode: issuer.divisionCode });
     if (divisionLevel(countyCode) !== "county") throw AppError.field("body.countyCode", `${countyCode} is not a county`, "unprocessable");
     const db = dbOf(c.env.DB);
     const open = await openLayoutOf(db, countyCode);
@@ -55,9 +54,9 @@ layouts.openapi(
     responses: { 200: jsonOf(pageOf(Layout.omit({ changes: true })), "a page of layouts"), ...refusals },
   }),
   async (c) => {
-    const principal = authorizeEver(c, "grid:read");
+    // Grids and layouts lie in grids: a grid worker's reach is their own grids.
+    const { scope } = await listScope(c, "grid:read", undefined, { byGrid: true });
     const { limit, cursor, countyCode, status } = c.req.valid("query");
-    const scope = listScope(principal);
     if ("grids" in scope) throw new AppError("forbidden", "layouts are read by agencies, departments and hr");
     await assertNamed(c, [ref("query.countyCode", "division", countyCode, "grid:read")]);
     const after = String(decodeCursor(cursor, 1)?.[0] ?? "");

@@ -1,7 +1,6 @@
+import { AppError, authorizeEver, createRouter } from "@civicgrid/http";
 import { LocateBatch, LocateQuery, PointLocationSchema } from "@civicgrid/contracts";
-import { AppError, createRouter } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeEver } from "../access";
 import type { AppEnv } from "../env";
 import { dbOf } from "../store/db";
 import { indexOn, locationIn } from "../store/locator";

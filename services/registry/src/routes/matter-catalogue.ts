@@ -1,15 +1,14 @@
+import { AppError, assertVersion, authorize, authorizeEver, createRouter, etagOf } from "@civicgrid/http";
 import { MatterAdmissionQuery, MatterAdmissionSchema, MatterCategory, MatterCategoryPatch, MatterCode, NewMatterCategory } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, etagOf } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { authorize, authorizeEver } from "../access";
 import { nowIso, shanghaiToday } from "../domain/time";
 import type { AppEnv } from "../env";
 import { assertNamed, ref } from "../references";
 import { dbOf, runBatch, type Db } from "../store/db";
 import { addCategory, category, cityOnFile, updateCategory } from "../store/matter-catalogue";
 import { matterAdmission } from "../store/matters";
-import { flushOutbox } from "../store/outbox";
+import { flushAfter } from "../store/outbox";
 import { jsonBody, jsonOf, refusals } from "./openapi";
 
 export const matterCatalogue = createRouter<AppEnv>();
@@ -49,7 +48,7 @@ matterCatalogue.openapi(
     await assertNamed(c, [ref("body.parentCode", "matter", body.parentCode ?? undefined, "matter:read")]);
     const row = { code: body.code, name: body.name, parentCode: body.parentCode, description: body.description, updatedAt: nowIso() };
     await runBatch(db, addCategory(db, row));
-    await flushOutbox(db, c.env);
+    await flushAfter(db, c.env);
     return answer(c, body.code, 201);
   },
 );
@@ -71,7 +70,7 @@ matterCatalogue.openapi(
     assertVersion(c, row.version);
     const changed = { name: patch.name ?? row.name, description: patch.description ?? row.description, updatedAt: nowIso() };
     await runBatch(db, updateCategory(db, row, changed));
-    await flushOutbox(db, c.env);
+    await flushAfter(db, c.env);
     return answer(c, code, 200);
   },
 );

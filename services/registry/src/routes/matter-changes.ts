@@ -1,3 +1,4 @@
+import { AppError, assertVersion, authorize, authorizeEver, createRouter, etagOf, principalOf } from "@civicgrid/http";
 import { can } from "@civicgrid/auth";
 import {
   ApproveMatterChange,
@@ -8,10 +9,8 @@ import {
   isWithinDivision,
   type Principal,
 } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, etagOf, principalOf } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { authorize, authorizeEver } from "../access";
 import {
   decideApproval,
   decideRefusal,
@@ -28,7 +27,7 @@ import { dbOf, runBatch } from "../store/db";
 import { category } from "../store/matter-catalogue";
 import { changeRequest, changeRequests, decideChange, insertChangeRequest } from "../store/matter-changes";
 import { itemIn, listVersionOn, newListVersion } from "../store/matters";
-import { flushOutbox } from "../store/outbox";
+import { flushAfter } from "../store/outbox";
 import { jsonBody, jsonOf, refusals } from "./openapi";
 import { orRefuse, refusedError } from "./refused";
 
@@ -51,7 +50,7 @@ async function load(c: Context<AppEnv>, id: string): Promise<MatterChangeRequest
 /** A request the caller may decide (403), in a status the decision starts from (409), at the version read (412). */
 async function forDecision(c: Context<AppEnv>, id: string, command: Exclude<MatterChangeCommand, "request">) {
   const request = await load(c, id);
-  const decider = authorize(c, MATTER_CHANGE_LIFECYCLE[command].who.action, { divisionCode: request.countyCode });
+  const { principal: decider } = authorize(c, MATTER_CHANGE_LIFECYCLE[command].who.action, { divisionCode: request.countyCode });
   const wrongStatus = matterStatusRefusal(command, request.status);
   if (wrongStatus) throw refusedError(wrongStatus);
   assertVersion(c, request.version);
@@ -160,7 +159,7 @@ matterChanges.openapi(
     const previous = latest?.number ?? 0;
     const filed = newListVersion(db, { countyCode, previous, effectiveDate: decided.effectiveDate, changeRequestId: request.id, approvedBy: decider.sub, change });
     await runBatch(db, decideChange(db, request, "approve", decided.effect, filed));
-    await flushOutbox(db, c.env);
+    await flushAfter(db, c.env);
     return answer(c, request.id, 200);
   },
 );

@@ -1,8 +1,7 @@
+import { AppError, assertVersion, authorize, authorizeEver, createRouter, etagOf } from "@civicgrid/http";
 import { MatterCode, MatterDefinition, MatterDefinitionInput } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, etagOf } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { authorize, authorizeEver } from "../access";
 import type { AppEnv } from "../env";
 import { nowIso } from "../domain/time";
 import { dbOf, runBatch } from "../store/db";
@@ -43,7 +42,7 @@ matterDefinitions.openapi(
   }),
   async (c) => {
     const db = dbOf(c.env.DB);
-    const principal = authorize(c, "matter:write", { divisionCode: await cityCode(db) });
+    const { principal } = authorize(c, "matter:write", { divisionCode: await cityCode(db) });
     const { matterCode } = c.req.valid("param");
     const body = c.req.valid("json");
     const values = {

@@ -5,7 +5,7 @@ import type { DraftOp } from "../domain/draft";
 import type { GridRecord } from "../domain/grid";
 import type { Db, Statement } from "./db";
 import type { LastFiled } from "./grids";
-import { outboxInsert, registryEvent } from "./outbox";
+import { registryEvent, registryOutbox } from "./outbox";
 import { gridHistory, gridVersions } from "./schema";
 
 const lastSeq = (code: string) => sql`(SELECT max(seq) FROM ${gridVersions} WHERE code = ${code})`;
@@ -89,7 +89,7 @@ export function acceptStatements(
     const data = { ...facts, countyCode: layout.countyCode, kind: op.kind, related: op.related, effectiveDate, layoutId: layout.id };
     const version = (before?.seq ?? 0) + 1;
     const id = `registry.grid.changed:${op.code}:${layout.id}`;
-    out.push(outboxInsert(db, registryEvent("registry.grid.changed", op.code, version, data, id)));
+    out.push(registryOutbox(db, registryEvent("registry.grid.changed", op.code, version, data, id)));
   }
   return out;
 }

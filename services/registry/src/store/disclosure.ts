@@ -72,4 +72,5 @@ export function upsertServers(db: Db, snapshot: { gridCode: string; version: num
 
 /** "This snapshot is the one now shown": the projection row carries its event id. */
 export const shows = (gridCode: string, eventId: string) =>
-  sql`SELECT 1 FROM ${disclosureServers} WHERE ${disclosureServers.gridCode} = ${gridCode} AND ${disclosureServers.eventId} = ${eventId}`;
+  sql`EXISTS (SELECT 1 FROM ${disclosureServers}
+    WHERE ${disclosureServers.gridCode} = ${gridCode} AND ${disclosureServers.eventId} = ${eventId})`;

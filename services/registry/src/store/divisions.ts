@@ -1,7 +1,7 @@
 import type { Division } from "@civicgrid/contracts";
 import { and, asc, eq, gt, like, ne, sql } from "drizzle-orm";
 import { atVersion, guard, inJson, type Db, type Statement } from "./db";
-import { outboxInsert, registryEvent } from "./outbox";
+import { registryEvent, registryOutbox } from "./outbox";
 import { divisions } from "./schema";
 
 export type DivisionRow = typeof divisions.$inferSelect;
@@ -49,7 +49,7 @@ export function subtree(
 }
 
 const changedEvent = (db: Db, code: string, version: number, action: "created" | "updated") =>
-  outboxInsert(db, registryEvent("registry.division.changed", code, version, { divisionCode: code, action }));
+  registryOutbox(db, registryEvent("registry.division.changed", code, version, { divisionCode: code, action }));
 
 /** A new division and its event, for one batch. */
 export function createDivision(db: Db, division: typeof divisions.$inferInsert): Statement[] {

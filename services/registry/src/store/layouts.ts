@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, like, max, sql, type SQL } from "drizzle-orm
 import type { DraftOp } from "../domain/draft";
 import { LAYOUT_LIFECYCLE, OPEN_LAYOUT_STATUSES, type LayoutCommand, type LayoutEffect, type LayoutStatus } from "../domain/layout-lifecycle";
 import { guard, type Db, type Statement } from "./db";
-import { outboxInsert, registryEvent } from "./outbox";
+import { registryEvent, registryOutbox } from "./outbox";
 import { grids, layoutOps, layouts } from "./schema";
 
 export type LayoutRow = typeof layouts.$inferSelect;
@@ -127,6 +127,6 @@ export function layoutCommand(db: Db, row: LayoutRow, command: LayoutCommand, ef
       .update(layouts)
       .set({ ...effect, version: sql`${layouts.version} + 1` })
       .where(eq(layouts.id, row.id)),
-    ...(event ? [outboxInsert(db, registryEvent(event, row.id, row.version + 1, data))] : []),
+    ...(event ? [registryOutbox(db, registryEvent(event, row.id, row.version + 1, data))] : []),
   ];
 }

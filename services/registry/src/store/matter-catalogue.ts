@@ -1,7 +1,7 @@
 import { scrubPublicText, type MatterCategoryTree } from "@civicgrid/contracts";
 import { asc, eq, sql } from "drizzle-orm";
 import { atVersion, guard, type Db, type Statement } from "./db";
-import { outboxInsert, registryEvent } from "./outbox";
+import { registryEvent, registryOutbox } from "./outbox";
 import { divisions, matterCategories } from "./schema";
 
 export type CategoryRow = typeof matterCategories.$inferSelect;
@@ -32,7 +32,7 @@ export async function publicCategoryTree(db: Db): Promise<MatterCategoryTree[]> 
 }
 
 const changedEvent = (db: Db, code: string, version: number) =>
-  outboxInsert(db, registryEvent("registry.matter_categories.changed", `category:${code}`, version, { categoryCode: code }));
+  registryOutbox(db, registryEvent("registry.matter_categories.changed", `category:${code}`, version, { categoryCode: code }));
 
 export function addCategory(db: Db, row: typeof matterCategories.$inferInsert): Statement[] {
   return [db.insert(matterCategories).values(row), changedEvent(db, row.code, 1)];

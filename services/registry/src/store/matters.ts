@@ -2,7 +2,7 @@ import type { AdmissionItem, ForbiddenItem, MatterAdmission, MatterChange, Matte
 import { and, desc, eq, lte, ne, sql } from "drizzle-orm";
 import { matterOf } from "../domain/matter-change-lifecycle";
 import type { Db, Statement } from "./db";
-import { outboxInsert, registryEvent } from "./outbox";
+import { registryEvent, registryOutbox } from "./outbox";
 import { matterListItems, matterListVersions } from "./schema";
 
 export type ListVersionRow = typeof matterListVersions.$inferSelect;
@@ -118,6 +118,6 @@ export function newListVersion(
   ];
   if (change.action === "add") out.push(db.insert(items).values({ countyCode, number, list: change.list, matterCode, item: change.item }));
   const data = { countyCode, number, effectiveDate, changeRequestId, change };
-  out.push(outboxInsert(db, registryEvent("registry.matter_list.changed", `matters:${countyCode}`, number, data)));
+  out.push(registryOutbox(db, registryEvent("registry.matter_list.changed", `matters:${countyCode}`, number, data)));
   return out;
 }

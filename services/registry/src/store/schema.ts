@@ -32,20 +32,8 @@ export type DisclosedServer = PublicGrid["workers"][number] & { workerId: string
  * `drizzle-kit generate` writes the migrations from this file (`npm run db:generate -w services/registry`).
  * JSON columns hold what the API stores verbatim (boundaries, related codes, list items).
  */
-export const idempotencyKeys = sqliteTable(
-  "idempotency_keys",
-  {
-    scope: text("scope").notNull(),
-    key: text("key").notNull(),
-    bodyHash: text("body_hash").notNull(),
-    state: text("state", { enum: ["in_flight", "done"] }).notNull(),
-    status: integer("status"),
-    headers: text("headers"),
-    body: text("body"),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.scope, t.key] }), check("state", sql`state IN ('in_flight', 'done')`)],
-);
+/** Idempotency-Key claims and the event outbox, shared with the http kit (one row per event and queue). */
+export { idempotencyKeys, outbox } from "@civicgrid/http/tables";
 
 export const divisions = sqliteTable(
   "divisions",
@@ -193,23 +181,6 @@ export const registryState = sqliteTable("registry_state", {
   key: text("key").primaryKey(),
   value: integer("value").notNull(),
 });
-
-/** One row per event and destination queue, written in the same batch as the change it describes. */
-export const outbox = sqliteTable(
-  "outbox",
-  {
-    id: text("id").notNull(),
-    queue: text("queue", { enum: ["events", "roster"] }).notNull().default("events"),
-    body: text("body").notNull(),
-    createdAt: integer("created_at").notNull(),
-    sentAt: integer("sent_at"),
-  },
-  (t) => [
-    primaryKey({ columns: [t.id, t.queue] }),
-    index("outbox_unsent").on(t.queue, t.createdAt).where(sql`sent_at IS NULL`),
-    check("queue", sql`queue IN ('events', 'roster')`),
-  ],
-);
 
 /** Who serves each grid, from the roster's GridServersChanged snapshots (newest version wins). */
 export const disclosureServers = sqliteTable("disclosure_servers", {
