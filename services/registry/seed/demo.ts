@@ -6,7 +6,7 @@
  */
 import type { AdmissionItem, ForbiddenItem } from "@civicgrid/contracts";
 import type { City, Grid } from "@civicgrid/demo-data";
-import { areaM2, bbox } from "@civicgrid/geo";
+import { versionRow } from "../src/store/accept";
 import * as t from "../src/store/schema";
 import { ADMISSION, CATEGORIES, DEFINITIONS, FORBIDDEN } from "./matters";
 import { insertRows } from "./sql";
@@ -17,7 +17,7 @@ const SEEDER = "demo-seed";
 
 const layoutIdOf = (countyCode: string) => `${countyCode.slice(0, 6)}-1`;
 
-function areaDescription(grid: Grid, villageName: string): string {
+function areaDescriptionOf(grid: Grid, villageName: string): string {
   const km2 = grid.areaKm2.toFixed(2);
   return grid.unit ? `${grid.unit.name}范围内，面积约${km2}平方公里` : `${villageName}辖区内第${grid.sequence}片区，面积约${km2}平方公里`;
 }
@@ -29,33 +29,13 @@ function gridRows(city: City) {
   const history: (typeof t.gridHistory.$inferInsert)[] = [];
   for (const g of city.grids) {
     const layoutId = layoutIdOf(g.countyCode);
-    const [minLng, minLat, maxLng, maxLat] = bbox(g.geometry);
     const place = { villageCode: g.villageCode, countyCode: g.countyCode };
     registry.push({ code: g.code, ...place, sequence: g.sequence, createdLayoutId: layoutId, createdAt: SEEDED_AT });
-    versions.push({
-      code: g.code,
-      seq: 1,
-      ...place,
-      name: g.name,
-      type: g.type,
-      unitKind: g.unit?.kind ?? null,
-      unitName: g.unit?.name ?? null,
-      households: g.households,
-      population: g.population,
-      partyOrganisation: g.partyOrganisation,
-      supervisionPhone: g.supervisionPhone,
-      areaDescription: areaDescription(g, names.get(g.villageCode) ?? ""),
-      boundary: g.geometry,
-      minLng,
-      minLat,
-      maxLng,
-      maxLat,
-      areaM2: Math.round(areaM2(g.geometry)),
-      validFrom: DEMO_EFFECTIVE,
-      validTo: null,
-      layoutId,
-      change: "created",
-    });
+    const { code, name, type, unit, households, population, partyOrganisation, supervisionPhone } = g;
+    const record = { code, ...place, name, type, unit: unit ?? null, households, population, partyOrganisation, supervisionPhone };
+    const areaDescription = areaDescriptionOf(g, names.get(g.villageCode) ?? "");
+    const filed = versionRow({ ...record, areaDescription, boundary: g.geometry }, { validFrom: DEMO_EFFECTIVE, layoutId, change: "created" });
+    versions.push({ ...filed, seq: 1, areaM2: Math.round(filed.areaM2) });
     history.push({ gridCode: g.code, layoutId, kind: "created", effectiveDate: DEMO_EFFECTIVE, related: [], versionSeq: 1 });
   }
   return { registry, versions, history };

@@ -10,34 +10,27 @@ import { gridHistory, gridVersions } from "./schema";
 
 const lastSeq = (code: string) => sql`(SELECT max(seq) FROM ${gridVersions} WHERE code = ${code})`;
 
-/** Inserts the next version of a grid, valid from `validFrom`; seq follows the grid's last version. */
-function insertVersion(db: Db, record: GridRecord, validFrom: string, layoutId: string, change: string): Statement {
+/** The grid_versions row of a record filed from `validFrom` (its box and area computed; seq is the caller's). */
+export function versionRow(record: GridRecord, filed: { validFrom: string; layoutId: string; change: string }) {
   const [minLng, minLat, maxLng, maxLat] = bbox(record.boundary);
-  return db.insert(gridVersions).values({
-    code: record.code,
-    seq: sql`coalesce(${lastSeq(record.code)}, 0) + 1`,
-    countyCode: record.countyCode,
-    villageCode: record.villageCode,
-    name: record.name,
-    type: record.type,
+  const { code, countyCode, villageCode, name, type, households, population, partyOrganisation, supervisionPhone } = record;
+  return {
+    ...{ code, countyCode, villageCode, name, type, households, population, partyOrganisation, supervisionPhone },
     unitKind: record.unit?.kind ?? null,
     unitName: record.unit?.name ?? null,
-    households: record.households,
-    population: record.population,
-    partyOrganisation: record.partyOrganisation,
-    supervisionPhone: record.supervisionPhone,
     areaDescription: record.areaDescription ?? "",
     boundary: record.boundary,
-    minLng,
-    minLat,
-    maxLng,
-    maxLat,
+    ...{ minLng, minLat, maxLng, maxLat },
     areaM2: areaM2(record.boundary),
-    validFrom,
+    ...filed,
     validTo: null,
-    layoutId,
-    change,
-  });
+  };
+}
+
+/** Inserts the next version of a grid, valid from `validFrom`; seq follows the grid's last version. */
+function insertVersion(db: Db, record: GridRecord, validFrom: string, layoutId: string, change: string): Statement {
+  const seq = sql<number>`coalesce(${lastSeq(record.code)}, 0) + 1`;
+  return db.insert(gridVersions).values({ ...versionRow(record, { validFrom, layoutId, change }), seq });
 }
 
 /** Closes the open version of a grid on `validTo` (the day its successor, or nothing, takes over). */
