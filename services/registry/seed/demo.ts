@@ -4,10 +4,12 @@
  * lists, and the disclosure projection seeded from the demo workers (until the roster's own events arrive,
  * whose versions, starting at 1, supersede these version-0 snapshots).
  */
+import type { AdmissionItem, ForbiddenItem } from "@civicgrid/contracts";
 import type { City, Grid } from "@civicgrid/demo-data";
-import { areaM2, bbox } from "@civicgrid/geo";
+import { versionRow } from "../src/store/accept";
+import * as t from "../src/store/schema";
 import { ADMISSION, CATEGORIES, DEFINITIONS, FORBIDDEN } from "./matters";
-import { insertRows, type SqlValue } from "./sql";
+import { insertRows } from "./sql";
 
 export const DEMO_EFFECTIVE = "2025-01-01";
 const SEEDED_AT = "2025-01-01T00:00:00.000Z";
@@ -15,32 +17,32 @@ const SEEDER = "demo-seed";
 
 const layoutIdOf = (countyCode: string) => `${countyCode.slice(0, 6)}-1`;
 
-function areaDescription(grid: Grid, villageName: string): string {
+function areaDescriptionOf(grid: Grid, villageName: string): string {
   const km2 = grid.areaKm2.toFixed(2);
   return grid.unit ? `${grid.unit.name}范围内，面积约${km2}平方公里` : `${villageName}辖区内第${grid.sequence}片区，面积约${km2}平方公里`;
 }
 
-function gridRows(city: City): { registry: SqlValue[][]; versions: SqlValue[][]; history: SqlValue[][] } {
+function gridRows(city: City) {
   const names = new Map(city.divisions.map((d) => [d.code, d.name]));
-  const registry: SqlValue[][] = [];
-  const versions: SqlValue[][] = [];
-  const history: SqlValue[][] = [];
+  const registry: (typeof t.grids.$inferInsert)[] = [];
+  const versions: (typeof t.gridVersions.$inferInsert)[] = [];
+  const history: (typeof t.gridHistory.$inferInsert)[] = [];
   for (const g of city.grids) {
     const layoutId = layoutIdOf(g.countyCode);
-    const [minLng, minLat, maxLng, maxLat] = bbox(g.geometry);
-    registry.push([g.code, g.villageCode, g.countyCode, g.sequence, layoutId, SEEDED_AT]);
-    versions.push([
-      g.code, 1, g.countyCode, g.villageCode, g.name, g.type, g.unit?.kind ?? null, g.unit?.name ?? null, g.households, g.population,
-      g.partyOrganisation, g.supervisionPhone, areaDescription(g, names.get(g.villageCode) ?? ""), JSON.stringify(g.geometry),
-      minLng, minLat, maxLng, maxLat, Math.round(areaM2(g.geometry)), DEMO_EFFECTIVE, null, layoutId, "created",
-    ]);
-    history.push([g.code, layoutId, "created", DEMO_EFFECTIVE, "[]", 1]);
+    const place = { villageCode: g.villageCode, countyCode: g.countyCode };
+    registry.push({ code: g.code, ...place, sequence: g.sequence, createdLayoutId: layoutId, createdAt: SEEDED_AT });
+    const { code, name, type, unit, households, population, partyOrganisation, supervisionPhone } = g;
+    const record = { code, ...place, name, type, unit: unit ?? null, households, population, partyOrganisation, supervisionPhone };
+    const areaDescription = areaDescriptionOf(g, names.get(g.villageCode) ?? "");
+    const filed = versionRow({ ...record, areaDescription, boundary: g.geometry }, { validFrom: DEMO_EFFECTIVE, layoutId, change: "created" });
+    versions.push({ ...filed, seq: 1, areaM2: Math.round(filed.areaM2) });
+    history.push({ gridCode: g.code, layoutId, kind: "created", effectiveDate: DEMO_EFFECTIVE, related: [], versionSeq: 1 });
   }
   return { registry, versions, history };
 }
 
-function disclosureRows(city: City): SqlValue[][] {
-  const servers = new Map<string, { workerId: string; name: string; role: string; workPhone: string }[]>();
+function disclosureRows(city: City): (typeof t.disclosureServers.$inferInsert)[] {
+  const servers = new Map<string, t.DisclosedServer[]>();
   for (const w of city.workers) {
     for (const a of w.assignments) {
       const list = servers.get(a.gridCode) ?? [];
@@ -48,7 +50,7 @@ function disclosureRows(city: City): SqlValue[][] {
       servers.set(a.gridCode, list);
     }
   }
-  return [...servers].map(([gridCode, list]) => [gridCode, 0, JSON.stringify(list), null, SEEDED_AT]);
+  return [...servers].map(([gridCode, list]) => ({ gridCode, version: 0, servers: list, eventId: null, updatedAt: SEEDED_AT }));
 }
 
 export function demoStatements(city: City): string[] {
@@ -57,42 +59,49 @@ export function demoStatements(city: City): string[] {
   // Parents before children, so the parent_code references hold while inserting.
   const levels = ["city", "county", "township", "village"];
   const divisions = [...city.divisions].sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level) || (a.code < b.code ? -1 : 1));
+  const filed = { createdBy: SEEDER, createdAt: SEEDED_AT, submittedBy: SEEDER, submittedAt: SEEDED_AT, reviewedBy: SEEDER, reviewedAt: SEEDED_AT };
+  const lists = (list: "admission" | "forbidden", items: readonly (AdmissionItem | ForbiddenItem)[]) =>
+    counties.flatMap((c) => items.map((item) => ({ countyCode: c.code, number: 1, list, matterCode: item.matterCode, item })));
   return [
     ...insertRows(
-      "divisions",
-      ["code", "name", "level", "parent_code", "urban", "boundary", "updated_at"],
-      divisions.map((d) => [d.code, d.name, d.level, d.level === "city" ? null : d.parentCode, d.urban ?? null, JSON.stringify(d.geometry), SEEDED_AT]),
+      t.divisions,
+      divisions.map((d) => ({
+        code: d.code,
+        name: d.name,
+        level: d.level as (typeof t.divisions.$inferInsert)["level"],
+        parentCode: d.level === "city" ? null : d.parentCode,
+        urban: d.urban ?? null,
+        boundary: d.geometry as never,
+        updatedAt: SEEDED_AT,
+      })),
     ),
     ...insertRows(
-      "layouts",
-      ["id", "county_code", "number", "status", "note", "effective_date", "created_by", "created_at", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at"],
-      counties.map((c) => [layoutIdOf(c.code), c.code, 1, "accepted", "演示数据：初始网格划分", DEMO_EFFECTIVE, SEEDER, SEEDED_AT, SEEDER, SEEDED_AT, SEEDER, SEEDED_AT]),
+      t.layouts,
+      counties.map((c) => ({
+        id: layoutIdOf(c.code),
+        countyCode: c.code,
+        number: 1,
+        status: "accepted" as const,
+        note: "演示数据：初始网格划分",
+        effectiveDate: DEMO_EFFECTIVE,
+        ...filed,
+      })),
     ),
-    ...insertRows("grids", ["code", "village_code", "county_code", "sequence", "created_layout_id", "created_at"], registry),
-    ...insertRows(
-      "grid_versions",
-      ["code", "seq", "county_code", "village_code", "name", "type", "unit_kind", "unit_name", "households", "population", "party_organisation", "supervision_phone",
-        "area_description", "boundary", "min_lng", "min_lat", "max_lng", "max_lat", "area_m2", "valid_from", "valid_to", "layout_id", "change"],
-      versions,
-    ),
-    ...insertRows("grid_history", ["grid_code", "layout_id", "kind", "effective_date", "related", "version_seq"], history),
+    ...insertRows(t.grids, registry),
+    ...insertRows(t.gridVersions, versions),
+    ...insertRows(t.gridHistory, history),
     // Moves the layout version so any cached lookup index is rebuilt over the seeded grids.
     "UPDATE registry_state SET value = value + 1 WHERE key = 'layout_version'",
-    ...insertRows("matter_categories", ["code", "name", "parent_code", "description", "updated_at"], CATEGORIES.map((c) => [c.code, c.name, c.parentCode, c.description, SEEDED_AT])),
-    ...insertRows("matter_list_versions", ["county_code", "number", "effective_date", "change_request_id", "approved_by", "filed_at"], counties.map((c) => [c.code, 1, DEMO_EFFECTIVE, null, SEEDER, SEEDED_AT])),
+    ...insertRows(t.matterCategories, CATEGORIES.map((c) => ({ ...c, updatedAt: SEEDED_AT }))),
     ...insertRows(
-      "matter_list_items",
-      ["county_code", "number", "list", "matter_code", "item"],
-      counties.flatMap((c) => [
-        ...ADMISSION.map((i): SqlValue[] => [c.code, 1, "admission", i.matterCode, JSON.stringify(i)]),
-        ...FORBIDDEN.map((i): SqlValue[] => [c.code, 1, "forbidden", i.matterCode, JSON.stringify(i)]),
-      ]),
+      t.matterListVersions,
+      counties.map((c) => ({ countyCode: c.code, number: 1, effectiveDate: DEMO_EFFECTIVE, changeRequestId: null, approvedBy: SEEDER, filedAt: SEEDED_AT })),
     ),
+    ...insertRows(t.matterListItems, [...lists("admission", ADMISSION), ...lists("forbidden", FORBIDDEN)]),
     ...insertRows(
-      "matter_definitions",
-      ["matter_code", "description", "keywords", "group_name", "attributes", "listed", "updated_by", "updated_at"],
-      DEFINITIONS.map((d) => [d.matterCode, d.description, JSON.stringify(d.keywords), d.group, JSON.stringify(d.attributes), d.listed, SEEDER, SEEDED_AT]),
+      t.matterDefinitions,
+      DEFINITIONS.map(({ group, ...d }) => ({ ...d, groupName: group, updatedBy: SEEDER, updatedAt: SEEDED_AT })),
     ),
-    ...insertRows("disclosure_servers", ["grid_code", "version", "servers", "event_id", "updated_at"], disclosureRows(city)),
+    ...insertRows(t.disclosureServers, disclosureRows(city)),
   ];
 }

@@ -1,37 +1,36 @@
 import type { AdmittedMatter, MatterAdmission, PointLocation, RegistryMattersRpc, RegistryRpc } from "@civicgrid/contracts";
-import { ServiceEntrypoint, type CronJob } from "@civicgrid/http";
+import { ServiceEntrypoint } from "@civicgrid/http";
 import { app } from "./app";
+import { cronJobs } from "./cron";
 import type { Env } from "./env";
 import { consumeRosterEvents } from "./queue/roster-events";
 import * as rpc from "./rpc";
-import { FLUSH_CRON, flushOutbox } from "./store/outbox";
-
-const flush: CronJob<Env> = (env) => flushOutbox(env.DB, env);
+import { dbOf } from "./store/db";
 
 /** The registry service: HTTP from the gateway, RPC for the other services, the roster queue, its cron. */
 export default class RegistryService extends ServiceEntrypoint<Env> implements RegistryRpc, RegistryMattersRpc {
   protected readonly service = "registry";
   protected readonly app = app;
-  protected override readonly cronJobs = { [FLUSH_CRON]: flush };
+  protected override readonly cronJobs = cronJobs;
 
   locate(lng: number, lat: number, onDate?: string): Promise<PointLocation | null> {
-    return rpc.locate(this.env.DB, lng, lat, onDate);
+    return rpc.locate(dbOf(this.env.DB), lng, lat, onDate);
   }
 
   locateMany(points: { lng: number; lat: number }[], onDate?: string): Promise<(PointLocation | null)[]> {
-    return rpc.locateMany(this.env.DB, points, onDate);
+    return rpc.locateMany(dbOf(this.env.DB), points, onDate);
   }
 
   grid(gridCode: string): ReturnType<RegistryRpc["grid"]> {
-    return rpc.grid(this.env.DB, gridCode);
+    return rpc.grid(dbOf(this.env.DB), gridCode);
   }
 
   matterAdmission(countyCode: string, matterCode: string, onDate?: string): Promise<MatterAdmission> {
-    return rpc.admission(this.env.DB, countyCode, matterCode, onDate);
+    return rpc.admission(dbOf(this.env.DB), countyCode, matterCode, onDate);
   }
 
   admittedMatters(countyCode: string): Promise<AdmittedMatter[]> {
-    return rpc.admittedMatters(this.env.DB, countyCode);
+    return rpc.admittedMatters(dbOf(this.env.DB), countyCode);
   }
 
   override async queue(batch: MessageBatch<unknown>): Promise<void> {

@@ -1,11 +1,22 @@
-import { DateOnly, GridCode, LngLat, MatterCode, DivisionCode, type AdmittedMatter, type MatterAdmission, type PointLocation, type RegistryRpc } from "@civicgrid/contracts";
+import {
+  DateOnly,
+  DivisionCode,
+  GridCode,
+  LngLat,
+  MatterCode,
+  type AdmittedMatter,
+  type MatterAdmission,
+  type PointLocation,
+  type RegistryRpc,
+} from "@civicgrid/contracts";
 import { z } from "@hono/zod-openapi";
-import { indexOn, locationIn } from "./lookup/locator";
+import { inForce, statusOf } from "./domain/grid";
+import { shanghaiToday } from "./domain/time";
+import type { Db } from "./store/db";
 import { versionsOf } from "./store/grids";
-import { statusOf } from "./store/grid-rows";
+import { indexOn, locationIn } from "./store/locator";
 import { publicMattersOf } from "./store/matter-definitions";
 import { listOf, listVersionOn, matterAdmission } from "./store/matters";
-import { shanghaiToday } from "./time";
 
 /**
  * The RPC methods other services call over service bindings (RegistryRpc in contracts/rpc.ts). Arguments
@@ -18,35 +29,32 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
 }
 
 const Points = z.array(LngLat).max(10_000);
+const dateOf = (onDate: string | undefined) => (onDate === undefined ? shanghaiToday() : parsed(DateOnly, onDate, "onDate"));
 
-export async function locate(db: D1Database, lng: number, lat: number, onDate?: string): Promise<PointLocation | null> {
+export async function locate(db: Db, lng: number, lat: number, onDate?: string): Promise<PointLocation | null> {
   const point = parsed(LngLat, { lng, lat }, "point");
-  const date = onDate === undefined ? shanghaiToday() : parsed(DateOnly, onDate, "onDate");
+  const date = dateOf(onDate);
   return locationIn(await indexOn(db, date), point.lng, point.lat);
 }
 
-export async function locateMany(db: D1Database, points: { lng: number; lat: number }[], onDate?: string): Promise<(PointLocation | null)[]> {
+export async function locateMany(db: Db, points: { lng: number; lat: number }[], onDate?: string): Promise<(PointLocation | null)[]> {
   const list = parsed(Points, points, "points");
-  const entry = await indexOn(db, onDate === undefined ? shanghaiToday() : parsed(DateOnly, onDate, "onDate"));
+  const entry = await indexOn(db, dateOf(onDate));
   return list.map((p) => locationIn(entry, p.lng, p.lat));
 }
 
-export async function grid(db: D1Database, gridCode: string): ReturnType<RegistryRpc["grid"]> {
+export async function grid(db: Db, gridCode: string): ReturnType<RegistryRpc["grid"]> {
   const code = parsed(GridCode, gridCode, "gridCode");
   const today = shanghaiToday();
   const versions = await versionsOf(db, code);
-  const row = versions.find((v) => v.valid_from <= today && (v.valid_to === null || v.valid_to > today)) ?? versions.at(-1);
+  const row = versions.find((v) => inForce(v, today)) ?? versions.at(-1);
   if (!row) return null;
-  return { code, name: row.name, villageCode: row.village_code, status: statusOf(versions, today) };
+  return { code, name: row.name, villageCode: row.villageCode, status: statusOf(versions, today) };
 }
 
-export async function admission(db: D1Database, countyCode: string, matterCode: string, onDate?: string): Promise<MatterAdmission> {
-  return matterAdmission(
-    db,
-    parsed(DivisionCode, countyCode, "countyCode"),
-    parsed(MatterCode, matterCode, "matterCode"),
-    onDate === undefined ? shanghaiToday() : parsed(DateOnly, onDate, "onDate"),
-  );
+export async function admission(db: Db, countyCode: string, matterCode: string, onDate?: string): Promise<MatterAdmission> {
+  const county = parsed(DivisionCode, countyCode, "countyCode");
+  return matterAdmission(db, county, parsed(MatterCode, matterCode, "matterCode"), dateOf(onDate));
 }
 
 /**
@@ -55,7 +63,7 @@ export async function admission(db: D1Database, countyCode: string, matterCode: 
  * worker only collects (信息采集) are not something a resident reports, and matters the catalogue does not
  * list publicly (demo and test configuration), are left out.
  */
-export async function admittedMatters(db: D1Database, countyCode: string): Promise<AdmittedMatter[]> {
+export async function admittedMatters(db: Db, countyCode: string): Promise<AdmittedMatter[]> {
   const county = parsed(DivisionCode, countyCode, "countyCode");
   const version = await listVersionOn(db, county, shanghaiToday());
   if (!version) return [];

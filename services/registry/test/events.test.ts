@@ -3,7 +3,9 @@ import { env, exports } from "cloudflare:workers";
 import { REGISTRY_TO_ROSTER_QUEUE, RegistryGridChanged, type EventEnvelope } from "@civicgrid/contracts";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import RegistryService from "../src/index";
-import { FLUSH_CRON, flushOutbox } from "../src/store/outbox";
+import { FLUSH_CRON } from "../src/cron";
+import { dbOf } from "../src/store/db";
+import { flushOutbox } from "../src/store/outbox";
 import { PJ, V1, fileLayout, gridFields, rect, resetRegistry, seedDivisions, shanghaiDay } from "./fixtures";
 
 const unsent = async () => (await env.DB.prepare("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL").first<{ n: number }>())?.n;
@@ -36,7 +38,7 @@ describe("events on civicgrid-registry-events", () => {
   it("keeps events whose send failed, and the cron sends them later, once", async () => {
     await env.DB.prepare("INSERT INTO outbox (id, body, created_at) VALUES ('e-1', '{\"id\":\"e-1\"}', 1), ('e-2', '{\"id\":\"e-2\"}', 2)").run();
     const failing = { sendBatch: () => Promise.reject(new Error("queue unavailable")) };
-    expect(await flushOutbox(env.DB, { EVENTS: failing, ROSTER_EVENTS: failing })).toEqual({ sent: 0, failed: 2 });
+    expect(await flushOutbox(dbOf(env.DB), { EVENTS: failing, ROSTER_EVENTS: failing })).toEqual({ sent: 0, failed: 2 });
     expect(await unsent()).toBe(2);
     const outcome = await exports.default.runCron(FLUSH_CRON);
     expect(outcome).toMatchObject({ ran: true, result: { sent: 2, failed: 0 } });
@@ -49,7 +51,7 @@ describe("events on civicgrid-registry-events", () => {
     const taken: unknown[] = [];
     const working = { sendBatch: async (m: Iterable<unknown>) => (taken.push(...m), {}) as QueueSendBatchResponse };
     const failing = { sendBatch: () => Promise.reject(new Error("roster queue unavailable")) };
-    expect(await flushOutbox(env.DB, { EVENTS: working, ROSTER_EVENTS: failing })).toEqual({ sent: 1, failed: 1 });
+    expect(await flushOutbox(dbOf(env.DB), { EVENTS: working, ROSTER_EVENTS: failing })).toEqual({ sent: 1, failed: 1 });
     expect(taken).toHaveLength(1);
     const left = await env.DB.prepare("SELECT queue FROM outbox WHERE sent_at IS NULL").all<{ queue: string }>();
     expect(left.results).toEqual([{ queue: "roster" }]);

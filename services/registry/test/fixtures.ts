@@ -4,6 +4,7 @@ import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import { ADMISSION, CATEGORIES } from "../seed/matters";
 import { insertRows } from "../seed/sql";
+import { matterCategories, matterListItems } from "../src/store/schema";
 
 export const base = "http://registry";
 export { principals };
@@ -90,8 +91,8 @@ export async function resetRegistry(): Promise<void> {
 export async function seedMatters(counties: string[] = [], items = ADMISSION) {
   const lists = counties.flatMap((county) => [
     `INSERT INTO matter_list_versions (county_code, number, effective_date, approved_by, filed_at) VALUES ('${county}', 1, '2025-01-01', 't', '2025-01-01')`,
-    ...insertRows("matter_list_items", ["county_code", "number", "list", "matter_code", "item"], items.map((i) => [county, 1, "admission", i.matterCode, JSON.stringify(i)])),
+    ...insertRows(matterListItems, items.map((item) => ({ countyCode: county, number: 1, list: "admission" as const, matterCode: item.matterCode, item }))),
   ]);
-  const catalogue = insertRows("matter_categories", ["code", "name", "parent_code", "description", "updated_at"], CATEGORIES.map((c) => [c.code, c.name, c.parentCode, c.description, "2025-01-01"]));
+  const catalogue = insertRows(matterCategories, CATEGORIES.map((c) => ({ ...c, updatedAt: "2025-01-01" })));
   await env.DB.batch([...catalogue, ...lists].map((sql) => env.DB.prepare(sql)));
 }

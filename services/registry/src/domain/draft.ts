@@ -1,7 +1,7 @@
 import { unitMatchesType, type GridChange, type GridFields, type GridHistoryKind } from "@civicgrid/contracts";
-import { AppError } from "@civicgrid/http";
-import type { GridRecord } from "../store/grid-rows";
 import { checkedBoundary } from "./boundary";
+import type { GridRecord } from "./grid";
+import { fieldRefusal, isRefusal, type Refusal } from "./refusal";
 
 /** What a layout does to one grid. `grid` is the proposed record (null when the grid is retired). */
 export interface DraftOp {
@@ -21,8 +21,8 @@ export interface DraftContext {
   filed: ReadonlyMap<string, GridRecord>;
   /** Village codes of the county that exist. */
   villages: ReadonlySet<string>;
-  /** Hands out the next never-used grid code of a village. */
-  allocate(villageCode: string): string;
+  /** Hands out the next never-used grid code of a village, or refuses when the village has used them all. */
+  allocate(villageCode: string): string | Refusal;
 }
 
 export interface DraftResult {
@@ -34,14 +34,39 @@ export interface DraftResult {
   villages: Set<string>;
 }
 
-const fail = (field: string, message: string, code: "validation_failed" | "conflict" | "unprocessable" = "unprocessable") => AppError.field(field, message, code);
-
-function recordOf(fields: GridFields, code: string, villageCode: string, countyCode: string, field: string): GridRecord {
-  return { ...fields, unit: fields.unit ?? null, code, villageCode, countyCode, boundary: checkedBoundary(fields.boundary, `${field}.boundary`) };
+/** Carries a refusal out of the nested steps below to applyChanges, which returns it. */
+class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
 }
 
-/** Applies a list of changes to a draft layout, all or nothing, refusing any that do not fit its current state. */
-export function applyChanges(changes: readonly GridChange[], ctx: DraftContext): DraftResult {
+const fail = (field: string, message: string, code: Refusal["refused"] = "unprocessable") => new Refused(fieldRefusal(field, message, code));
+
+function boundaryOf(value: unknown, field: string) {
+  const boundary = checkedBoundary(value, field);
+  if (isRefusal(boundary)) throw new Refused(boundary);
+  return boundary;
+}
+
+function recordOf(fields: GridFields, code: string, villageCode: string, countyCode: string, field: string): GridRecord {
+  return { ...fields, unit: fields.unit ?? null, code, villageCode, countyCode, boundary: boundaryOf(fields.boundary, `${field}.boundary`) };
+}
+
+/**
+ * Applies a list of changes to a draft layout, all or nothing; refuses (as a value) any change that does not
+ * fit its current state. `allocate` may refuse too (a village out of grid codes).
+ */
+export function applyChanges(changes: readonly GridChange[], ctx: DraftContext): DraftResult | Refusal {
+  try {
+    return applied(changes, ctx);
+  } catch (error) {
+    if (error instanceof Refused) return error.refusal;
+    throw error;
+  }
+}
+
+function applied(changes: readonly GridChange[], ctx: DraftContext): DraftResult {
   const ops = new Map(ctx.ops);
   const result: DraftResult = { ops, dropped: new Set(), changed: new Set(), villages: new Set() };
   const current = (code: string): GridRecord | null => {
@@ -60,6 +85,7 @@ export function applyChanges(changes: readonly GridChange[], ctx: DraftContext):
   };
   const create = (fields: GridFields, villageCode: string, field: string, kind: GridHistoryKind, related: string[]) => {
     const code = ctx.allocate(villageCode);
+    if (isRefusal(code)) throw new Refused(code);
     ops.set(code, { code, villageCode, op: "create", kind, grid: recordOf(fields, code, villageCode, ctx.countyCode, field), related });
     result.changed.add(code);
     result.villages.add(villageCode);
@@ -87,7 +113,7 @@ export function applyChanges(changes: readonly GridChange[], ctx: DraftContext):
       case "update": {
         const grid = existing(change.code, `${at}.code`);
         const { boundary, ...facts } = change.grid;
-        const merged: GridRecord = { ...grid, ...facts, boundary: boundary ? checkedBoundary(boundary, `${at}.grid.boundary`) : grid.boundary };
+        const merged: GridRecord = { ...grid, ...facts, boundary: boundary ? boundaryOf(boundary, `${at}.grid.boundary`) : grid.boundary };
         if (!unitMatchesType(merged)) throw fail(`${at}.grid.unit`, "a dedicated grid names its unit; other grids have unit null", "validation_failed");
         const before = ops.get(change.code);
         const redrawn = boundary !== undefined && JSON.stringify(boundary) !== JSON.stringify(grid.boundary);
@@ -120,4 +146,19 @@ export function applyChanges(changes: readonly GridChange[], ctx: DraftContext):
     }
   });
   return result;
+}
+
+/** The grids a list of changes names (every one but a create's). */
+export function namedGrids(changes: readonly GridChange[]): string[] {
+  return changes.flatMap((ch) => (ch.op === "create" ? [] : ch.op === "merge" ? ch.codes : [ch.code]));
+}
+
+/** The villages a list of changes may hand out new grid codes in (creates, splits, merges). */
+export function villagesNeedingCodes(changes: readonly GridChange[]): string[] {
+  return changes.flatMap((ch) => {
+    if (ch.op === "create") return [ch.villageCode];
+    if (ch.op === "split") return [ch.code.slice(0, 12)];
+    if (ch.op === "merge") return [ch.codes[0]?.slice(0, 12) ?? ""];
+    return [];
+  });
 }

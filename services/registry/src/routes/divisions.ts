@@ -1,31 +1,51 @@
-import { Division, DivisionCode, DivisionLevel, DivisionPatch, NewDivision, PageQuery, divisionAncestors, divisionLevel, divisionPrefix, pageOf } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
+import { AppError, assertVersion, authorize, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
+import {
+  Division,
+  DivisionCode,
+  DivisionLevel,
+  DivisionPatch,
+  NewDivision,
+  PageQuery,
+  divisionAncestors,
+  divisionLevel,
+  divisionPrefix,
+  pageOf,
+} from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { authorize } from "../access";
 import { checkedBoundary } from "../domain/boundary";
+import { nowIso } from "../domain/time";
 import type { AppEnv } from "../env";
 import { assertNamed, ref } from "../references";
-import { divisionOf, divisionRow, type DivisionRow } from "../store/divisions";
-import { runBatch, versionGuard } from "../store/guard";
-import { flushOutbox, outboxStatement, registryEvent } from "../store/outbox";
-import { nowIso } from "../time";
+import { dbOf, runBatch } from "../store/db";
+import { createDivision, divisionByCode, divisionsIn, subtree, updateDivision } from "../store/divisions";
+import { flushAfter } from "../store/outbox";
 import { jsonBody, jsonOf, refusals } from "./openapi";
+import { orRefuse } from "./refused";
 
 export const divisions = createRouter<AppEnv>();
 const Code = z.object({ code: DivisionCode });
 
+async function found(c: Context<AppEnv>, code: string): Promise<Division> {
+  const division = await divisionByCode(dbOf(c.env.DB), code);
+  if (!division) throw new AppError("not_found", `no division ${code}`);
+  return division;
+}
+
 async function answer<S extends 200 | 201>(c: Context<AppEnv>, code: string, status: S) {
-  const division = divisionOf(await divisionRow(c.env.DB, code));
+  const division = await found(c, code);
   c.header("etag", etagOf(division.version));
   return c.json(division, status);
 }
 
-const changedEvent = (db: D1Database, code: string, version: number, action: "created" | "updated") =>
-  outboxStatement(db, registryEvent("registry.division.changed", code, version, { divisionCode: code, action }));
-
 divisions.openapi(
-  createRoute({ method: "get", path: "/v1/divisions/{code}", summary: "A division", request: { params: Code }, responses: { 200: jsonOf(Division, "the division"), ...refusals } }),
+  createRoute({
+    method: "get",
+    path: "/v1/divisions/{code}",
+    summary: "A division",
+    request: { params: Code },
+    responses: { 200: jsonOf(Division, "the division"), ...refusals },
+  }),
   async (c) => {
     const { code } = c.req.valid("param");
     authorize(c, "division:read", { divisionCode: code });
@@ -45,33 +65,40 @@ divisions.openapi(
     const { code } = c.req.valid("param");
     authorize(c, "division:read", { divisionCode: code });
     const codes = divisionAncestors(code);
-    const { results } = await c.env.DB.prepare("SELECT * FROM divisions WHERE code IN (SELECT value FROM json_each(?1))").bind(JSON.stringify(codes)).all<DivisionRow>();
-    const byCode = new Map(results.map((r) => [r.code, r]));
-    return c.json({ items: codes.flatMap((a) => (byCode.has(a) ? [divisionOf(byCode.get(a) as DivisionRow, false)] : [])) }, 200);
+    const byCode = new Map((await divisionsIn(dbOf(c.env.DB), codes)).map((d) => [d.code, d]));
+    return c.json({ items: codes.flatMap((a) => byCode.get(a) ?? []) }, 200);
   },
 );
+
+const SubtreeQuery = PageQuery.extend({
+  level: DivisionLevel.optional(),
+  childrenOnly: z.enum(["true", "false"]).optional(),
+  boundaries: z.enum(["true", "false"]).optional(),
+});
 
 divisions.openapi(
   createRoute({
     method: "get",
     path: "/v1/divisions/{code}/subtree",
     summary: "Every division under one (optionally one level, or children only), by code",
-    request: { params: Code, query: PageQuery.extend({ level: DivisionLevel.optional(), childrenOnly: z.enum(["true", "false"]).optional(), boundaries: z.enum(["true", "false"]).optional() }) },
+    request: { params: Code, query: SubtreeQuery },
     responses: { 200: jsonOf(pageOf(Division), "a page of divisions"), ...refusals },
   }),
   async (c) => {
     const { code } = c.req.valid("param");
     const { limit, cursor, level, childrenOnly, boundaries } = c.req.valid("query");
     authorize(c, "division:read", { divisionCode: code });
-    const after = decodeCursor(cursor, 1);
-    const { results } = await c.env.DB.prepare(
-      `SELECT * FROM divisions WHERE code LIKE ?1 AND code <> ?2 AND code > ?3 AND (?4 IS NULL OR level = ?4) AND (?5 = 0 OR parent_code = ?2)
-       ORDER BY code LIMIT ?6`,
-    )
-      .bind(`${divisionPrefix(code)}%`, code, after?.[0] ?? "", level ?? null, childrenOnly === "true" ? 1 : 0, limit + 1)
-      .all<DivisionRow>();
-    const page = toPage(results, limit, (r) => [r.code]);
-    return c.json({ ...page, items: page.items.map((r) => divisionOf(r, boundaries === "true")) }, 200);
+    const after = String(decodeCursor(cursor, 1)?.[0] ?? "");
+    const rows = await subtree(dbOf(c.env.DB), {
+      prefix: divisionPrefix(code),
+      root: code,
+      after,
+      level,
+      childrenOnly: childrenOnly === "true",
+      boundaries: boundaries === "true",
+      limit: limit + 1,
+    });
+    return c.json(toPage(rows, limit, (r) => [r.code]), 200);
   },
 );
 
@@ -88,19 +115,24 @@ divisions.openapi(
     authorize(c, "division:write", { divisionCode: body.code });
     const level = divisionLevel(body.code);
     if (level === "province") throw AppError.field("body.code", "provinces are not kept here", "unprocessable");
-    if (divisionAncestors(body.code)[0] !== body.parentCode) throw AppError.field("body.parentCode", `the parent of ${body.code} is ${divisionAncestors(body.code)[0]}`);
+    const parent = divisionAncestors(body.code)[0];
+    if (parent !== body.parentCode) throw AppError.field("body.parentCode", `the parent of ${body.code} is ${parent}`);
     if (level !== "city") await assertNamed(c, [ref("body.parentCode", "division", body.parentCode, "division:read")]);
     if (body.urban !== undefined && level !== "village") throw AppError.field("body.urban", "only villages are urban or rural");
-    const boundary = body.boundary ? JSON.stringify(checkedBoundary(body.boundary, "body.boundary")) : null;
-    const exists = await c.env.DB.prepare("SELECT 1 AS x FROM divisions WHERE code = ?1").bind(body.code).first();
-    if (exists) throw new AppError("conflict", `division ${body.code} exists`);
-    const db = c.env.DB;
-    await runBatch(db, [
-      db.prepare("INSERT INTO divisions (code, name, level, parent_code, urban, boundary, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        .bind(body.code, body.name, level, level === "city" ? null : body.parentCode, body.urban === undefined ? null : Number(body.urban), boundary, nowIso()),
-      changedEvent(db, body.code, 1, "created"),
-    ]);
-    await flushOutbox(db, c.env);
+    const boundary = body.boundary ? orRefuse(checkedBoundary(body.boundary, "body.boundary")) : null;
+    const db = dbOf(c.env.DB);
+    if (await divisionByCode(db, body.code)) throw new AppError("conflict", `division ${body.code} exists`);
+    const division = {
+      code: body.code,
+      name: body.name,
+      level,
+      parentCode: level === "city" ? null : body.parentCode,
+      urban: body.urban ?? null,
+      boundary: boundary as Division["boundary"],
+      updatedAt: nowIso(),
+    };
+    await runBatch(db, createDivision(db, division));
+    await flushAfter(db, c.env);
     c.header("location", `/v1/divisions/${body.code}`);
     return answer(c, body.code, 201);
   },
@@ -118,18 +150,21 @@ divisions.openapi(
     const { code } = c.req.valid("param");
     const patch = c.req.valid("json");
     authorize(c, "division:write", { divisionCode: code });
-    const db = c.env.DB;
-    const row = await divisionRow(db, code);
-    assertVersion(c, row.version);
-    if (patch.urban !== undefined && row.level !== "village") throw AppError.field("body.urban", "only villages are urban or rural");
-    const boundary = patch.boundary === undefined ? row.boundary : patch.boundary === null ? null : JSON.stringify(checkedBoundary(patch.boundary, "body.boundary"));
-    await runBatch(db, [
-      versionGuard(db, "divisions", code, row.version),
-      db.prepare("UPDATE divisions SET name = ?2, urban = ?3, boundary = ?4, version = version + 1, updated_at = ?5 WHERE code = ?1")
-        .bind(code, patch.name ?? row.name, patch.urban === undefined ? row.urban : Number(patch.urban), boundary, nowIso()),
-      changedEvent(db, code, row.version + 1, "updated"),
-    ]);
-    await flushOutbox(db, c.env);
+    const db = dbOf(c.env.DB);
+    const before = await found(c, code);
+    assertVersion(c, before.version);
+    if (patch.urban !== undefined && before.level !== "village") throw AppError.field("body.urban", "only villages are urban or rural");
+    const boundary = patch.boundary === undefined || patch.boundary === null ? patch.boundary : orRefuse(checkedBoundary(patch.boundary, "body.boundary"));
+    await runBatch(
+      db,
+      updateDivision(db, before, {
+        name: patch.name ?? before.name,
+        urban: patch.urban === undefined ? before.urban : patch.urban,
+        boundary: boundary === undefined ? before.boundary : (boundary as Division["boundary"]),
+        updatedAt: nowIso(),
+      }),
+    );
+    await flushAfter(db, c.env);
     return answer(c, code, 200);
   },
 );

@@ -1,19 +1,18 @@
+import { AppError, authorize, createRouter, decodeCursor, etagOf, listScope, notModified, toPage } from "@civicgrid/http";
 import { DateOnly, DivisionCode, Grid, GridCode, GridHistory, PageQuery, divisionPrefix, pageOf } from "@civicgrid/contracts";
-import { AppError, createRouter, decodeCursor, etagOf, notModified, toPage } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorize, authorizeEver, listScope } from "../access";
+import { gridOfRecord, inForce, statusOf } from "../domain/grid";
+import { shanghaiToday } from "../domain/time";
 import type { AppEnv } from "../env";
 import { assertNamed, ref } from "../references";
-import { gridOfRecord, recordOfRow, statusOf, VERSION_SELECT, type GridVersionRow } from "../store/grid-rows";
-import { versionsOf } from "../store/grids";
-import { shanghaiToday } from "../time";
+import { dbOf } from "../store/db";
+import { draftGrid, gridsInForce, historyOf, recordOf, versionsOf, type GridVersion } from "../store/grids";
 import { jsonOf, refusals } from "./openapi";
 
 export const grids = createRouter<AppEnv>();
 
-const inForce = (row: GridVersionRow, date: string) => row.valid_from <= date && (row.valid_to === null || row.valid_to > date);
-const gridOfRow = (row: GridVersionRow, status: Grid["status"]) =>
-  gridOfRecord(recordOfRow(row), { status, version: row.seq, validFrom: row.valid_from, validTo: row.valid_to, layoutId: row.layout_id, areaM2: row.area_m2 });
+const gridOfRow = (row: GridVersion, status: Grid["status"]) =>
+  gridOfRecord(recordOf(row), { status, version: row.seq, validFrom: row.validFrom, validTo: row.validTo, layoutId: row.layoutId, areaM2: row.areaM2 });
 
 grids.openapi(
   createRoute({
@@ -24,19 +23,19 @@ grids.openapi(
     responses: { 200: jsonOf(pageOf(Grid), "a page of grids, by code"), ...refusals },
   }),
   async (c) => {
-    const principal = authorizeEver(c, "grid:read");
+    // Grids and layouts lie in grids: a grid worker's reach is their own grids.
+    const { scope } = await listScope(c, "grid:read", undefined, { byGrid: true });
     const { limit, cursor, divisionCode, onDate } = c.req.valid("query");
     await assertNamed(c, [ref("query.divisionCode", "division", divisionCode, "grid:read")]);
-    const date = onDate ?? shanghaiToday();
-    const scope = listScope(principal);
-    const after = decodeCursor(cursor, 1);
-    const { results } = await c.env.DB.prepare(
-      `${VERSION_SELECT} WHERE valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1) AND code > ?2 AND code LIKE ?3 AND code LIKE ?4
-       AND (?5 IS NULL OR code IN (SELECT value FROM json_each(?5))) ORDER BY code LIMIT ?6`,
-    )
-      .bind(date, after?.[0] ?? "", `${"prefix" in scope ? scope.prefix : ""}%`, `${divisionCode ? divisionPrefix(divisionCode) : ""}%`, "grids" in scope ? JSON.stringify(scope.grids) : null, limit + 1)
-      .all<GridVersionRow>();
-    const page = toPage(results, limit, (r) => [r.code]);
+    const prefixes = ["prefix" in scope ? scope.prefix : "", divisionCode ? divisionPrefix(divisionCode) : ""].filter(Boolean);
+    const rows = await gridsInForce(dbOf(c.env.DB), {
+      date: onDate ?? shanghaiToday(),
+      after: String(decodeCursor(cursor, 1)?.[0] ?? ""),
+      limit: limit + 1,
+      prefixes,
+      only: "grids" in scope ? scope.grids : null,
+    });
+    const page = toPage(rows, limit, (r) => [r.code]);
     return c.json({ ...page, items: page.items.map((r) => gridOfRow(r, "active")) }, 200);
   },
 );
@@ -53,24 +52,21 @@ grids.openapi(
     const { code } = c.req.valid("param");
     const { onDate } = c.req.valid("query");
     authorize(c, "grid:read", { divisionCode: code.slice(0, 12), gridCode: code });
+    const db = dbOf(c.env.DB);
     const today = shanghaiToday();
-    const versions = await versionsOf(c.env.DB, code);
-    let grid: Grid | undefined;
+    const versions = await versionsOf(db, code);
+    let grid: Grid;
     if (onDate) {
       const row = versions.find((v) => inForce(v, onDate));
       if (!row) throw new AppError("not_found", `grid ${code} was not in force on ${onDate}`);
       grid = gridOfRow(row, statusOf(versions, today));
     } else if (versions.length > 0) {
-      const row = versions.find((v) => inForce(v, today)) ?? (versions.at(-1) as GridVersionRow);
+      const row = versions.find((v) => inForce(v, today)) ?? (versions.at(-1) as GridVersion);
       grid = gridOfRow(row, statusOf(versions, today));
     } else {
-      const draft = await c.env.DB.prepare(
-        "SELECT o.grid, o.layout_id FROM layout_ops o JOIN layouts l ON l.id = o.layout_id WHERE o.grid_code = ?1 AND o.grid IS NOT NULL AND l.status <> 'accepted'",
-      )
-        .bind(code)
-        .first<{ grid: string; layout_id: string }>();
-      if (!draft) throw new AppError("not_found", `no grid ${code}`);
-      grid = gridOfRecord(JSON.parse(draft.grid), { status: "draft", version: 0, validFrom: null, validTo: null, layoutId: draft.layout_id });
+      const draft = await draftGrid(db, code);
+      if (!draft?.grid) throw new AppError("not_found", `no grid ${code}`);
+      grid = gridOfRecord(draft.grid, { status: "draft", version: 0, validFrom: null, validTo: null, layoutId: draft.layoutId });
     }
     if (notModified(c, etagOf(grid.version))) return c.body(null, 304);
     return c.json(grid, 200);
@@ -88,21 +84,10 @@ grids.openapi(
   async (c) => {
     const { code } = c.req.valid("param");
     authorize(c, "grid:read", { divisionCode: code.slice(0, 12), gridCode: code });
-    const [versions, events] = await Promise.all([
-      versionsOf(c.env.DB, code),
-      c.env.DB.prepare("SELECT kind, effective_date, layout_id, related, version_seq FROM grid_history WHERE grid_code = ?1 ORDER BY effective_date, layout_id")
-        .bind(code)
-        .all<{ kind: z.infer<typeof GridHistory>["events"][number]["kind"]; effective_date: string; layout_id: string; related: string; version_seq: number | null }>(),
-    ]);
+    const db = dbOf(c.env.DB);
+    const [versions, events] = await Promise.all([versionsOf(db, code), historyOf(db, code)]);
     if (versions.length === 0) throw new AppError("not_found", `grid ${code} has no filed history`);
     const status = statusOf(versions, shanghaiToday());
-    return c.json(
-      {
-        code,
-        events: events.results.map((e) => ({ kind: e.kind, effectiveDate: e.effective_date, layoutId: e.layout_id, related: JSON.parse(e.related) as string[], version: e.version_seq })),
-        versions: versions.map((v) => gridOfRow(v, status)),
-      },
-      200,
-    );
+    return c.json({ code, events, versions: versions.map((v) => gridOfRow(v, status)) }, 200);
   },
 );

@@ -1,12 +1,14 @@
+import { AppError, authorize, createRouter, decodeCursor, etagOf, listScope, toPage } from "@civicgrid/http";
 import { DivisionCode, Grid, Layout, NewLayout, PageQuery, divisionLevel, pageOf } from "@civicgrid/contracts";
-import { AppError, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorize, authorizeEver, listScope } from "../access";
+import { gridOfRecord } from "../domain/grid";
+import { issuerOf } from "../domain/layout-lifecycle";
+import { nowIso } from "../domain/time";
 import type { AppEnv } from "../env";
 import { assertNamed, ref } from "../references";
-import { gridOfRecord } from "../store/grid-rows";
-import { layoutOf, loadLayout, type LayoutRow } from "../store/layouts";
-import { nowIso } from "../time";
+import { dbOf } from "../store/db";
+import { layoutOf, layoutsPage, openLayout, openLayoutOf } from "../store/layouts";
+import { answerLayout, foundLayout } from "./layout-commands";
 import { jsonBody, jsonOf, LayoutId, refusals } from "./openapi";
 
 export const layouts = createRouter<AppEnv>();
@@ -21,24 +23,23 @@ layouts.openapi(
   }),
   async (c) => {
     const { countyCode, note } = c.req.valid("json");
-    await assertNamed(c, [ref("body.countyCode", "division", countyCode, "grid:write")]);
-    const principal = authorize(c, "grid:write", { divisionCode: countyCode });
+    const issuer = issuerOf("open", countyCode);
+    await assertNamed(c, [ref("body.countyCode", "division", countyCode, issuer.action)]);
+    const { principal } = authorize(c, issuer.action, { divisionCode: issuer.divisionCode });
     if (divisionLevel(countyCode) !== "county") throw AppError.field("body.countyCode", `${countyCode} is not a county`, "unprocessable");
-    const open = await c.env.DB.prepare("SELECT id FROM layouts WHERE county_code = ?1 AND status IN ('draft', 'submitted', 'returned')").bind(countyCode).first<{ id: string }>();
+    const db = dbOf(c.env.DB);
+    const open = await openLayoutOf(db, countyCode);
     if (open) throw new AppError("conflict", `county ${countyCode} already has an open layout ${open.id}`, { extra: { layoutId: open.id } });
-    const last = await c.env.DB.prepare("SELECT coalesce(max(number), 0) AS n FROM layouts WHERE county_code = ?1").bind(countyCode).first<{ n: number }>();
-    const number = (last?.n ?? 0) + 1;
-    const id = `${countyCode.slice(0, 6)}-${number}`;
+    let id: string;
     try {
-      await c.env.DB.prepare("INSERT INTO layouts (id, county_code, number, status, note, created_by, created_at) VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6)")
-        .bind(id, countyCode, number, note ?? null, principal.sub, nowIso())
-        .run();
+      id = await openLayout(db, { countyCode, note: note ?? null, createdBy: principal.sub, now: nowIso() });
     } catch (error) {
-      if (/UNIQUE/i.test(String(error))) throw new AppError("conflict", `county ${countyCode} opened a layout at the same moment; read its layouts`);
+      if (/UNIQUE/i.test(`${String(error)} ${String((error as { cause?: unknown }).cause)}`)) {
+        throw new AppError("conflict", `county ${countyCode} opened a layout at the same moment; read its layouts`);
+      }
       throw error;
     }
-    const layout = layoutOf(await loadLayout(c.env.DB, id));
-    c.header("etag", etagOf(layout.version));
+    const layout = await answerLayout(c, id);
     c.header("location", `/v1/layouts/${id}`);
     return c.json(layout, 201);
   },
@@ -53,20 +54,20 @@ layouts.openapi(
     responses: { 200: jsonOf(pageOf(Layout.omit({ changes: true })), "a page of layouts"), ...refusals },
   }),
   async (c) => {
-    const principal = authorizeEver(c, "grid:read");
+    // Grids and layouts lie in grids: a grid worker's reach is their own grids.
+    const { scope } = await listScope(c, "grid:read", undefined, { byGrid: true });
     const { limit, cursor, countyCode, status } = c.req.valid("query");
-    const scope = listScope(principal);
     if ("grids" in scope) throw new AppError("forbidden", "layouts are read by agencies, departments and hr");
     await assertNamed(c, [ref("query.countyCode", "division", countyCode, "grid:read")]);
-    const after = decodeCursor(cursor, 1);
-    const { results } = await c.env.DB.prepare(
-      `SELECT * FROM layouts WHERE id > ?1 AND county_code LIKE ?2 AND (?3 IS NULL OR county_code = ?3) AND (?4 IS NULL OR status = ?4)
-       ORDER BY id LIMIT ?5`,
-    )
-      .bind(after?.[0] ?? "", "prefix" in scope ? `${scope.prefix}%` : "%", countyCode ?? null, status ?? null, limit + 1)
-      .all<LayoutRow>();
-    const page = toPage(results, limit, (r) => [r.id]);
-    return c.json({ ...page, items: page.items.map((row) => { const { changes: _, ...rest } = layoutOf({ row, ops: new Map() }); return rest; }) }, 200);
+    const after = String(decodeCursor(cursor, 1)?.[0] ?? "");
+    const prefix = "prefix" in scope ? scope.prefix : "";
+    const rows = await layoutsPage(dbOf(c.env.DB), { after, limit: limit + 1, prefix, countyCode, status });
+    const page = toPage(rows, limit, (r) => [r.id]);
+    const items = page.items.map((row) => {
+      const { changes: _, ...rest } = layoutOf({ row, ops: new Map() });
+      return rest;
+    });
+    return c.json({ ...page, items }, 200);
   },
 );
 
@@ -79,8 +80,8 @@ layouts.openapi(
     responses: { 200: jsonOf(Layout, "the layout"), ...refusals },
   }),
   async (c) => {
-    const loaded = await loadLayout(c.env.DB, c.req.valid("param").id);
-    authorize(c, "grid:read", { divisionCode: loaded.row.county_code });
+    const loaded = await foundLayout(dbOf(c.env.DB), c.req.valid("param").id);
+    authorize(c, "grid:read", { divisionCode: loaded.row.countyCode });
     c.header("etag", etagOf(loaded.row.version));
     return c.json(layoutOf(loaded), 200);
   },
@@ -96,10 +97,11 @@ layouts.openapi(
   }),
   async (c) => {
     const { id, code } = c.req.valid("param");
-    const loaded = await loadLayout(c.env.DB, id);
-    authorize(c, "grid:read", { divisionCode: loaded.row.county_code });
-    const op = loaded.ops.get(code);
+    const { row, ops } = await foundLayout(dbOf(c.env.DB), id);
+    authorize(c, "grid:read", { divisionCode: row.countyCode });
+    const op = ops.get(code);
     if (!op?.grid) throw new AppError("not_found", `layout ${id} proposes no record for grid ${code}`);
-    return c.json(gridOfRecord(op.grid, { status: loaded.row.status === "accepted" ? "active" : "draft", version: 0, validFrom: loaded.row.effective_date, validTo: null, layoutId: id }), 200);
+    const status = row.status === "accepted" ? "active" : "draft";
+    return c.json(gridOfRecord(op.grid, { status, version: 0, validFrom: row.effectiveDate, validTo: null, layoutId: id }), 200);
   },
 );

@@ -1,10 +1,10 @@
+import { AppError, authorizeEver, createRouter } from "@civicgrid/http";
 import { LocateBatch, LocateQuery, PointLocationSchema } from "@civicgrid/contracts";
-import { AppError, createRouter } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeEver } from "../access";
 import type { AppEnv } from "../env";
-import { indexOn, locationIn } from "../lookup/locator";
-import { shanghaiToday } from "../time";
+import { dbOf } from "../store/db";
+import { indexOn, locationIn } from "../store/locator";
+import { shanghaiToday } from "../domain/time";
 import { jsonBody, jsonOf, refusals } from "./openapi";
 
 export const lookup = createRouter<AppEnv>();
@@ -20,7 +20,7 @@ lookup.openapi(
   async (c) => {
     authorizeEver(c, "grid:read");
     const { lng, lat, onDate } = c.req.valid("query");
-    const location = locationIn(await indexOn(c.env.DB, onDate ?? shanghaiToday()), lng, lat);
+    const location = locationIn(await indexOn(dbOf(c.env.DB), onDate ?? shanghaiToday()), lng, lat);
     if (!location) throw new AppError("not_found", `no grid covers (${lng}, ${lat})${onDate ? ` on ${onDate}` : ""}`);
     return c.json(location, 200);
   },
@@ -39,7 +39,7 @@ lookup.openapi(
   async (c) => {
     authorizeEver(c, "grid:read");
     const { points, onDate } = c.req.valid("json");
-    const entry = await indexOn(c.env.DB, onDate ?? shanghaiToday());
+    const entry = await indexOn(dbOf(c.env.DB), onDate ?? shanghaiToday());
     return c.json({ results: points.map((p) => locationIn(entry, p.lng, p.lat)) }, 200);
   },
 );

@@ -1,12 +1,11 @@
+import { AppError, assertVersion, authorize, authorizeEver, createRouter, etagOf } from "@civicgrid/http";
 import { MatterCode, MatterDefinition, MatterDefinitionInput } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, etagOf } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { authorize, authorizeEver } from "../access";
 import type { AppEnv } from "../env";
-import { runBatch, versionGuard } from "../store/guard";
-import { definitionOf, definitionRow } from "../store/matter-definitions";
-import { nowIso } from "../time";
+import { nowIso } from "../domain/time";
+import { dbOf, runBatch } from "../store/db";
+import { definitionOf, definitionRow, insertDefinition, replaceDefinition } from "../store/matter-definitions";
 import { cityCode } from "./matter-catalogue";
 import { jsonBody, jsonOf, refusals } from "./openapi";
 
@@ -19,7 +18,7 @@ export const matterDefinitions = createRouter<AppEnv>();
 const Code = z.object({ matterCode: MatterCode });
 
 async function answer<S extends 200 | 201>(c: Context<AppEnv>, matterCode: string, status: S) {
-  const row = await definitionRow(c.env.DB, matterCode);
+  const row = await definitionRow(dbOf(c.env.DB), matterCode);
   if (!row) throw new AppError("not_found", `matter ${matterCode} has no definition in the catalogue`);
   c.header("etag", etagOf(row.version));
   return c.json(definitionOf(row), status);
@@ -42,27 +41,28 @@ matterDefinitions.openapi(
     responses: { 200: jsonOf(MatterDefinition, "the replaced definition"), 201: jsonOf(MatterDefinition, "the new definition"), ...refusals },
   }),
   async (c) => {
-    const db = c.env.DB;
-    const principal = authorize(c, "matter:write", { divisionCode: await cityCode(db) });
+    const db = dbOf(c.env.DB);
+    const { principal } = authorize(c, "matter:write", { divisionCode: await cityCode(db) });
     const { matterCode } = c.req.valid("param");
     const body = c.req.valid("json");
-    const values = [matterCode, body.description, JSON.stringify(body.keywords), body.group, JSON.stringify(body.attributes), Number(body.listed), principal.sub, nowIso()];
+    const values = {
+      matterCode,
+      description: body.description,
+      keywords: body.keywords,
+      groupName: body.group,
+      attributes: body.attributes,
+      listed: body.listed,
+      updatedBy: principal.sub,
+      updatedAt: nowIso(),
+    };
     const existing = await definitionRow(db, matterCode);
     if (!existing) {
-      await runBatch(db, [
-        db.prepare("INSERT INTO matter_definitions (matter_code, description, keywords, group_name, attributes, listed, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").bind(...values),
-      ]);
+      await runBatch(db, insertDefinition(db, values));
       c.header("location", `/v1/matters/definitions/${matterCode}`);
       return answer(c, matterCode, 201);
     }
     assertVersion(c, existing.version);
-    await runBatch(db, [
-      versionGuard(db, "matter_definitions", matterCode, existing.version),
-      db.prepare(
-        `UPDATE matter_definitions SET description = ?2, keywords = ?3, group_name = ?4, attributes = ?5, listed = ?6, updated_by = ?7, updated_at = ?8,
-         version = version + 1 WHERE matter_code = ?1`,
-      ).bind(...values),
-    ]);
+    await runBatch(db, replaceDefinition(db, existing, values));
     return answer(c, matterCode, 200);
   },
 );

@@ -3,9 +3,10 @@ import { AppError, createRouter } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
-import { indexOn, locationIn } from "../lookup/locator";
+import { dbOf } from "../store/db";
+import { indexOn, locationIn } from "../store/locator";
 import { publicGrid } from "../store/disclosure";
-import { shanghaiToday } from "../time";
+import { shanghaiToday } from "../domain/time";
 import { cacheableJson } from "./cacheable";
 import { jsonOf, refusals } from "./openapi";
 
@@ -15,7 +16,7 @@ export const publicGrids = createRouter<AppEnv>();
 export const DISCLOSURE_CACHE = "public, max-age=15, stale-while-revalidate=30";
 
 async function disclose(c: Context<AppEnv>, code: string) {
-  const grid = await publicGrid(c.env.DB, code, shanghaiToday());
+  const grid = await publicGrid(dbOf(c.env.DB), code, shanghaiToday());
   if (!grid) throw new AppError("not_found", `no grid ${code} is in force`);
   return cacheableJson(c, grid, DISCLOSURE_CACHE);
 }
@@ -32,7 +33,7 @@ publicGrids.openapi(
   }),
   async (c) => {
     const { lng, lat } = c.req.valid("query");
-    const location = locationIn(await indexOn(c.env.DB, shanghaiToday()), lng, lat);
+    const location = locationIn(await indexOn(dbOf(c.env.DB), shanghaiToday()), lng, lat);
     if (!location) throw new AppError("not_found", `no grid covers (${lng}, ${lat})`);
     return disclose(c, location.gridCode) as never;
   },

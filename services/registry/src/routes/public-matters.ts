@@ -1,11 +1,13 @@
-import { DateOnly, DivisionCode, MatterCategoryNode, MatterCode, MatterList, PublicMatter, scrubPublicText, type MatterCategoryTree } from "@civicgrid/contracts";
+import { DateOnly, DivisionCode, MatterCategoryNode, MatterCode, MatterList, PublicMatter, scrubPublicText } from "@civicgrid/contracts";
 import { AppError, createRouter } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { admittedMatters } from "../rpc";
+import { shanghaiToday } from "../domain/time";
+import { dbOf, type Db } from "../store/db";
+import { publicCategoryTree } from "../store/matter-catalogue";
 import { unlistedCodes } from "../store/matter-definitions";
-import { listOf, listVersion, listVersionOn, type ListVersionRow } from "../store/matters";
-import { shanghaiToday } from "../time";
+import { listOf, listVersion, listVersionOn, listVersions, versionOf, type ListVersionRow } from "../store/matters";
 import { cacheableJson } from "./cacheable";
 import { jsonOf, refusals } from "./openapi";
 
@@ -16,18 +18,8 @@ const County = z.object({ countyCode: DivisionCode });
 /** Lists change by filed versions, rarely: a minute of caching is harmless. */
 const cacheable = (c: Parameters<typeof cacheableJson>[0], value: unknown) => cacheableJson(c, value, "public, max-age=60");
 
-export async function categoryTree(db: D1Database): Promise<MatterCategoryTree[]> {
-  const { results } = await db.prepare("SELECT code, name, parent_code, description FROM matter_categories ORDER BY code").all<{ code: string; name: string; parent_code: string | null; description: string }>();
-  const nodes = new Map<string, MatterCategoryTree>(
-    results.map((r) => [r.code, { code: r.code, name: scrubPublicText(r.name), parentCode: r.parent_code, description: scrubPublicText(r.description), children: [] }]),
-  );
-  const roots: MatterCategoryTree[] = [];
-  for (const node of nodes.values()) (node.parentCode ? nodes.get(node.parentCode)?.children : roots)?.push(node);
-  return roots;
-}
-
 /** A list version as the public sees it: without demo and test configuration, free text scrubbed. */
-async function publicList(db: D1Database, version: ListVersionRow): Promise<MatterList> {
+async function publicList(db: Db, version: ListVersionRow): Promise<MatterList> {
   const [list, unlisted] = await Promise.all([listOf(db, version), unlistedCodes(db)]);
   return {
     ...list,
@@ -38,7 +30,7 @@ async function publicList(db: D1Database, version: ListVersionRow): Promise<Matt
 
 publicMatters.openapi(
   createRoute({ method: "get", path: "/v1/public/matters/categories", summary: "The city's matter category catalogue (分类目录), as a tree", security: [], responses: { 200: jsonOf(z.object({ items: z.array(MatterCategoryNode) }), "the tree"), ...refusals } }),
-  async (c) => cacheable(c, { items: await categoryTree(c.env.DB) }) as never,
+  async (c) => cacheable(c, { items: await publicCategoryTree(dbOf(c.env.DB)) }) as never,
 );
 
 publicMatters.openapi(
@@ -53,9 +45,10 @@ publicMatters.openapi(
   async (c) => {
     const { countyCode } = c.req.valid("param");
     const date = c.req.valid("query").onDate ?? shanghaiToday();
-    const version = await listVersionOn(c.env.DB, countyCode, date);
+    const db = dbOf(c.env.DB);
+    const version = await listVersionOn(db, countyCode, date);
     if (!version) throw new AppError("not_found", `county ${countyCode} has no lists in force on ${date}`);
-    return cacheable(c, await publicList(c.env.DB, version)) as never;
+    return cacheable(c, await publicList(db, version)) as never;
   },
 );
 
@@ -70,7 +63,7 @@ publicMatters.openapi(
   }),
   async (c) => {
     const { countyCode, matterCode } = c.req.valid("param");
-    const matter = (await admittedMatters(c.env.DB, countyCode)).find((m) => m.matterCode === matterCode);
+    const matter = (await admittedMatters(dbOf(c.env.DB), countyCode)).find((m) => m.matterCode === matterCode);
     if (!matter) throw new AppError("not_found", `county ${countyCode} lists no matter ${matterCode} for residents today`);
     return cacheable(c, matter) as never;
   },
@@ -86,9 +79,8 @@ publicMatters.openapi(
     responses: { 200: jsonOf(z.object({ items: z.array(MatterList.omit({ admission: true, forbidden: true })) }), "the versions"), ...refusals },
   }),
   async (c) => {
-    const { results } = await c.env.DB.prepare("SELECT * FROM matter_list_versions WHERE county_code = ?1 ORDER BY number DESC").bind(c.req.valid("param").countyCode).all<ListVersionRow>();
-    const items = results.map((v) => ({ countyCode: v.county_code, number: v.number, effectiveDate: v.effective_date, filedAt: v.filed_at, changeRequestId: v.change_request_id }));
-    return cacheable(c, { items }) as never;
+    const versions = await listVersions(dbOf(c.env.DB), c.req.valid("param").countyCode);
+    return cacheable(c, { items: versions.map(versionOf) }) as never;
   },
 );
 
@@ -103,8 +95,9 @@ publicMatters.openapi(
   }),
   async (c) => {
     const { countyCode, number } = c.req.valid("param");
-    const version = await listVersion(c.env.DB, countyCode, number);
+    const db = dbOf(c.env.DB);
+    const version = await listVersion(db, countyCode, number);
     if (!version) throw new AppError("not_found", `county ${countyCode} has no list version ${number}`);
-    return cacheable(c, await publicList(c.env.DB, version)) as never;
+    return cacheable(c, await publicList(db, version)) as never;
   },
 );

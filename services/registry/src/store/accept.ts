@@ -1,10 +1,45 @@
 import type { RegistryGridChanged } from "@civicgrid/contracts";
+import { areaM2, bbox } from "@civicgrid/geo";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DraftOp } from "../domain/draft";
-import { closeVersion, insertVersion } from "./grid-rows";
-import type { lastFiled } from "./grids";
-import { outboxStatement, registryEvent } from "./outbox";
+import type { GridRecord } from "../domain/grid";
+import type { Db, Statement } from "./db";
+import type { LastFiled } from "./grids";
+import { registryEvent, registryOutbox } from "./outbox";
+import { gridHistory, gridVersions } from "./schema";
 
-type LastFiled = Awaited<ReturnType<typeof lastFiled>>;
+const lastSeq = (code: string) => sql`(SELECT max(seq) FROM ${gridVersions} WHERE code = ${code})`;
+
+/** The grid_versions row of a record filed from `validFrom` (its box and area computed; seq is the caller's). */
+export function versionRow(record: GridRecord, filed: { validFrom: string; layoutId: string; change: string }) {
+  const [minLng, minLat, maxLng, maxLat] = bbox(record.boundary);
+  const { code, countyCode, villageCode, name, type, households, population, partyOrganisation, supervisionPhone } = record;
+  return {
+    ...{ code, countyCode, villageCode, name, type, households, population, partyOrganisation, supervisionPhone },
+    unitKind: record.unit?.kind ?? null,
+    unitName: record.unit?.name ?? null,
+    areaDescription: record.areaDescription ?? "",
+    boundary: record.boundary,
+    ...{ minLng, minLat, maxLng, maxLat },
+    areaM2: areaM2(record.boundary),
+    ...filed,
+    validTo: null,
+  };
+}
+
+/** Inserts the next version of a grid, valid from `validFrom`; seq follows the grid's last version. */
+function insertVersion(db: Db, record: GridRecord, validFrom: string, layoutId: string, change: string): Statement {
+  const seq = sql<number>`coalesce(${lastSeq(record.code)}, 0) + 1`;
+  return db.insert(gridVersions).values({ ...versionRow(record, { validFrom, layoutId, change }), seq });
+}
+
+/** Closes the open version of a grid on `validTo` (the day its successor, or nothing, takes over). */
+function closeVersion(db: Db, code: string, validTo: string): Statement {
+  return db
+    .update(gridVersions)
+    .set({ validTo })
+    .where(and(eq(gridVersions.code, code), isNull(gridVersions.validTo)));
+}
 
 /**
  * The statements that make an accepted layout's changes part of grid history from `effectiveDate`: each
@@ -16,23 +51,25 @@ type LastFiled = Awaited<ReturnType<typeof lastFiled>>;
  * last filed version, so that a consumer keeping the newest version takes the retirement over what it had.
  */
 export function acceptStatements(
-  db: D1Database,
+  db: Db,
   layout: { id: string; countyCode: string },
   ops: Iterable<DraftOp>,
   effectiveDate: string,
   filed: LastFiled,
-): D1PreparedStatement[] {
-  const out: D1PreparedStatement[] = [];
+): Statement[] {
+  const out: Statement[] = [];
   for (const op of ops) {
     if (op.op !== "create") out.push(closeVersion(db, op.code, effectiveDate));
     if (op.grid) out.push(insertVersion(db, op.grid, effectiveDate, layout.id, op.kind));
     out.push(
-      db
-        .prepare(
-          `INSERT INTO grid_history (grid_code, layout_id, kind, effective_date, related, version_seq)
-           VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN (SELECT max(seq) FROM grid_versions WHERE code = ?1) END)`,
-        )
-        .bind(op.code, layout.id, op.kind, effectiveDate, JSON.stringify(op.related), op.grid ? 1 : 0),
+      db.insert(gridHistory).values({
+        gridCode: op.code,
+        layoutId: layout.id,
+        kind: op.kind,
+        effectiveDate,
+        related: op.related,
+        versionSeq: op.grid ? lastSeq(op.code) : null,
+      }),
     );
     const before = filed.get(op.code);
     const facts: RegistryGridChanged = {
@@ -44,7 +81,8 @@ export function acceptStatements(
     };
     const data = { ...facts, countyCode: layout.countyCode, kind: op.kind, related: op.related, effectiveDate, layoutId: layout.id };
     const version = (before?.seq ?? 0) + 1;
-    out.push(outboxStatement(db, registryEvent("registry.grid.changed", op.code, version, data, `registry.grid.changed:${op.code}:${layout.id}`)));
+    const id = `registry.grid.changed:${op.code}:${layout.id}`;
+    out.push(registryOutbox(db, registryEvent("registry.grid.changed", op.code, version, data, id)));
   }
   return out;
 }

@@ -1,37 +1,39 @@
 import { scrubPublicText, type AdmissionItem, type MatterAttribute, type MatterDefinition, type PublicMatter } from "@civicgrid/contracts";
+import { eq, sql } from "drizzle-orm";
+import { atVersion, guard, inJson, type Db, type Statement } from "./db";
+import { matterCategories, matterDefinitions as definitions } from "./schema";
 
-export interface DefinitionRow {
-  matter_code: string;
-  description: string;
-  keywords: string;
-  group_name: string | null;
-  attributes: string;
-  listed: number;
-  version: number;
-  updated_at: string;
+export type DefinitionRow = typeof definitions.$inferSelect;
+
+/** The API's MatterDefinition: the row, its group under the API's name, without who last edited it. */
+export function definitionOf({ groupName, updatedBy: _, ...row }: DefinitionRow): MatterDefinition {
+  return { ...row, group: groupName };
 }
 
-export function definitionOf(row: DefinitionRow): MatterDefinition {
-  return {
-    matterCode: row.matter_code,
-    description: row.description,
-    keywords: JSON.parse(row.keywords) as string[],
-    group: row.group_name,
-    attributes: JSON.parse(row.attributes) as MatterAttribute[],
-    listed: row.listed === 1,
-    version: row.version,
-    updatedAt: row.updated_at,
-  };
+export function definitionRow(db: Db, matterCode: string): Promise<DefinitionRow | undefined> {
+  return db.select().from(definitions).where(eq(definitions.matterCode, matterCode)).get();
 }
 
-export async function definitionRow(db: D1Database, matterCode: string): Promise<DefinitionRow | null> {
-  return db.prepare("SELECT * FROM matter_definitions WHERE matter_code = ?1").bind(matterCode).first<DefinitionRow>();
+type DefinitionValues = Omit<typeof definitions.$inferInsert, "version">;
+
+export function insertDefinition(db: Db, values: DefinitionValues): Statement[] {
+  return [db.insert(definitions).values(values)];
+}
+
+export function replaceDefinition(db: Db, before: DefinitionRow, values: DefinitionValues): Statement[] {
+  return [
+    guard(db, atVersion(definitions, definitions.matterCode, before.matterCode, definitions.version, before.version)),
+    db
+      .update(definitions)
+      .set({ ...values, version: sql`${definitions.version} + 1` })
+      .where(eq(definitions.matterCode, before.matterCode)),
+  ];
 }
 
 /** Codes of the matters kept out of every public list: demo and test configuration (listed = 0). */
-export async function unlistedCodes(db: D1Database): Promise<Set<string>> {
-  const { results } = await db.prepare("SELECT matter_code FROM matter_definitions WHERE listed = 0").all<{ matter_code: string }>();
-  return new Set(results.map((r) => r.matter_code));
+export async function unlistedCodes(db: Db): Promise<Set<string>> {
+  const rows = await db.select({ matterCode: definitions.matterCode }).from(definitions).where(eq(definitions.listed, false));
+  return new Set(rows.map((r) => r.matterCode));
 }
 
 const scrubAttribute = (a: MatterAttribute): MatterAttribute => ({
@@ -45,15 +47,14 @@ const scrubAttribute = (a: MatterAttribute): MatterAttribute => ({
  * catalogue (the matter's definition, else its category's description and name), its extra questions, every
  * free text scrubbed on the way out. Matters the catalogue does not list publicly are left out.
  */
-export async function publicMattersOf(db: D1Database, items: readonly AdmissionItem[]): Promise<PublicMatter[]> {
+export async function publicMattersOf(db: Db, items: readonly AdmissionItem[]): Promise<PublicMatter[]> {
   if (items.length === 0) return [];
-  const codes = JSON.stringify(items.map((i) => i.matterCode));
-  const [definitions, categories] = await db.batch([
-    db.prepare("SELECT * FROM matter_definitions WHERE matter_code IN (SELECT value FROM json_each(?1))").bind(codes),
-    db.prepare("SELECT code, name, description FROM matter_categories"),
+  const [defined, categories] = await db.batch([
+    db.select().from(definitions).where(inJson(definitions.matterCode, items.map((i) => i.matterCode))),
+    db.select({ code: matterCategories.code, name: matterCategories.name, description: matterCategories.description }).from(matterCategories),
   ]);
-  const byCode = new Map(((definitions?.results ?? []) as DefinitionRow[]).map((r) => [r.matter_code, definitionOf(r)]));
-  const category = new Map(((categories?.results ?? []) as { code: string; name: string; description: string }[]).map((r) => [r.code, r]));
+  const byCode = new Map(defined.map((r) => [r.matterCode, r]));
+  const category = new Map(categories.map((r) => [r.code, r]));
   return items
     .filter((item) => byCode.get(item.matterCode)?.listed !== false)
     .map((item) => {
@@ -65,7 +66,7 @@ export async function publicMattersOf(db: D1Database, items: readonly AdmissionI
         categoryCode: item.categoryCode,
         description: scrubPublicText(definition?.description || kind?.description || ""),
         keywords: (definition?.keywords ?? []).map((k) => scrubPublicText(k)),
-        group: scrubPublicText(definition?.group ?? kind?.name ?? item.responsibleDepartmentKind),
+        group: scrubPublicText(definition?.groupName ?? kind?.name ?? item.responsibleDepartmentKind),
         attributes: [...(definition?.attributes ?? [])].sort((a, b) => a.order - b.order).map(scrubAttribute),
       };
     });

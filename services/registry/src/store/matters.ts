@@ -1,69 +1,83 @@
-import type { AdmissionItem, ForbiddenItem, MatterAdmission, MatterList } from "@civicgrid/contracts";
+import type { AdmissionItem, ForbiddenItem, MatterAdmission, MatterChange, MatterList } from "@civicgrid/contracts";
+import { and, desc, eq, lte, ne, sql } from "drizzle-orm";
+import { matterOf } from "../domain/matter-change-lifecycle";
+import type { Db, Statement } from "./db";
+import { registryEvent, registryOutbox } from "./outbox";
+import { matterListItems, matterListVersions } from "./schema";
 
-export interface ListVersionRow {
-  county_code: string;
-  number: number;
-  effective_date: string;
-  change_request_id: string | null;
-  filed_at: string;
-}
-interface ItemRow {
-  list: "admission" | "forbidden";
-  matter_code: string;
-  item: string;
-}
+export type ListVersionRow = typeof matterListVersions.$inferSelect;
 
 /** The newest list version of a county in force on `date`, or when `date` is null the newest of all. */
-export async function listVersionOn(db: D1Database, countyCode: string, date: string | null): Promise<ListVersionRow | null> {
+export function listVersionOn(db: Db, countyCode: string, date: string | null): Promise<ListVersionRow | undefined> {
   return db
-    .prepare("SELECT * FROM matter_list_versions WHERE county_code = ?1 AND (?2 IS NULL OR effective_date <= ?2) ORDER BY number DESC LIMIT 1")
-    .bind(countyCode, date)
-    .first<ListVersionRow>();
+    .select()
+    .from(matterListVersions)
+    .where(and(eq(matterListVersions.countyCode, countyCode), date === null ? undefined : lte(matterListVersions.effectiveDate, date)))
+    .orderBy(desc(matterListVersions.number))
+    .limit(1)
+    .get();
 }
 
-export async function listVersion(db: D1Database, countyCode: string, number: number): Promise<ListVersionRow | null> {
-  return db.prepare("SELECT * FROM matter_list_versions WHERE county_code = ?1 AND number = ?2").bind(countyCode, number).first<ListVersionRow>();
+export function listVersion(db: Db, countyCode: string, number: number): Promise<ListVersionRow | undefined> {
+  return db
+    .select()
+    .from(matterListVersions)
+    .where(and(eq(matterListVersions.countyCode, countyCode), eq(matterListVersions.number, number)))
+    .get();
 }
+
+/** Every version of a county's lists, newest first. */
+export function listVersions(db: Db, countyCode: string): Promise<ListVersionRow[]> {
+  return db.select().from(matterListVersions).where(eq(matterListVersions.countyCode, countyCode)).orderBy(desc(matterListVersions.number));
+}
+
+/** A version as the API shows it, without its items. */
+export const versionOf = (v: ListVersionRow) => ({
+  countyCode: v.countyCode,
+  number: v.number,
+  effectiveDate: v.effectiveDate,
+  filedAt: v.filedAt,
+  changeRequestId: v.changeRequestId,
+});
 
 /** A list version with all its items, admission and forbidden, by matter code. */
-export async function listOf(db: D1Database, version: ListVersionRow): Promise<MatterList> {
-  const { results } = await db
-    .prepare("SELECT list, matter_code, item FROM matter_list_items WHERE county_code = ?1 AND number = ?2 ORDER BY matter_code")
-    .bind(version.county_code, version.number)
-    .all<ItemRow>();
+export async function listOf(db: Db, version: ListVersionRow): Promise<MatterList> {
+  const rows = await db
+    .select({ list: matterListItems.list, item: matterListItems.item })
+    .from(matterListItems)
+    .where(and(eq(matterListItems.countyCode, version.countyCode), eq(matterListItems.number, version.number)))
+    .orderBy(matterListItems.matterCode);
   return {
-    countyCode: version.county_code,
-    number: version.number,
-    effectiveDate: version.effective_date,
-    filedAt: version.filed_at,
-    changeRequestId: version.change_request_id,
-    admission: results.filter((r) => r.list === "admission").map((r) => JSON.parse(r.item) as AdmissionItem),
-    forbidden: results.filter((r) => r.list === "forbidden").map((r) => JSON.parse(r.item) as ForbiddenItem),
+    ...versionOf(version),
+    admission: rows.filter((r) => r.list === "admission").map((r) => r.item as AdmissionItem),
+    forbidden: rows.filter((r) => r.list === "forbidden").map((r) => r.item as ForbiddenItem),
   };
 }
 
 /** Which list, if any, holds a matter in a given version. */
-export async function itemIn(db: D1Database, countyCode: string, number: number, matterCode: string): Promise<ItemRow | null> {
+export function itemIn(db: Db, countyCode: string, number: number, matterCode: string) {
   return db
-    .prepare("SELECT list, matter_code, item FROM matter_list_items WHERE county_code = ?1 AND number = ?2 AND matter_code = ?3")
-    .bind(countyCode, number, matterCode)
-    .first<ItemRow>();
+    .select({ list: matterListItems.list, item: matterListItems.item })
+    .from(matterListItems)
+    .where(and(eq(matterListItems.countyCode, countyCode), eq(matterListItems.number, number), eq(matterListItems.matterCode, matterCode)))
+    .get();
 }
 
 /**
  * "Is matter M admitted in county C on date D, and with which limits": the answer cases route and time
  * every report by. Forbidden matters carry the rule to quote when refusing.
  */
-export async function matterAdmission(db: D1Database, countyCode: string, matterCode: string, date: string): Promise<MatterAdmission> {
+export async function matterAdmission(db: Db, countyCode: string, matterCode: string, date: string): Promise<MatterAdmission> {
   const version = await listVersionOn(db, countyCode, date);
   if (!version) return { matterCode, countyCode, status: "unlisted" };
   const row = await itemIn(db, countyCode, version.number, matterCode);
   if (!row) return { matterCode, countyCode, status: "unlisted", listVersion: version.number };
   if (row.list === "forbidden") {
-    const item = JSON.parse(row.item) as ForbiddenItem;
-    return { matterCode, countyCode, status: "forbidden", name: item.name, ...(item.categoryCode ? { categoryCode: item.categoryCode } : {}), rule: item.rule, listVersion: version.number };
+    const item = row.item as ForbiddenItem;
+    const category = item.categoryCode ? { categoryCode: item.categoryCode } : {};
+    return { matterCode, countyCode, status: "forbidden", name: item.name, ...category, rule: item.rule, listVersion: version.number };
   }
-  const item = JSON.parse(row.item) as AdmissionItem;
+  const item = row.item as AdmissionItem;
   return {
     matterCode,
     countyCode,
@@ -78,4 +92,32 @@ export async function matterAdmission(db: D1Database, countyCode: string, matter
     policeCall: item.policeCall,
     listVersion: version.number,
   };
+}
+
+/**
+ * The statements that file a new version of a county's lists: the previous version's items copied forward
+ * (INSERT ... SELECT) without the changed matter, then the added item. Every version stays readable; the
+ * event announces it.
+ */
+export function newListVersion(
+  db: Db,
+  input: { countyCode: string; previous: number; effectiveDate: string; changeRequestId: string | null; approvedBy: string; change: MatterChange },
+): Statement[] {
+  const { countyCode, previous, effectiveDate, changeRequestId, approvedBy, change } = input;
+  const number = previous + 1;
+  const matterCode = matterOf(change);
+  const items = matterListItems;
+  const out: Statement[] = [
+    db.insert(matterListVersions).values({ countyCode, number, effectiveDate, changeRequestId, approvedBy, filedAt: new Date().toISOString() }),
+    db.insert(items).select(
+      db
+        .select({ countyCode: items.countyCode, number: sql<number>`${number}`.as("number"), list: items.list, matterCode: items.matterCode, item: items.item })
+        .from(items)
+        .where(and(eq(items.countyCode, countyCode), eq(items.number, previous), ne(items.matterCode, matterCode))),
+    ),
+  ];
+  if (change.action === "add") out.push(db.insert(items).values({ countyCode, number, list: change.list, matterCode, item: change.item }));
+  const data = { countyCode, number, effectiveDate, changeRequestId, change };
+  out.push(registryOutbox(db, registryEvent("registry.matter_list.changed", `matters:${countyCode}`, number, data)));
+  return out;
 }

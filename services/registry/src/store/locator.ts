@@ -1,7 +1,11 @@
 import type { PointLocation } from "@civicgrid/contracts";
-import { GridIndex, type Geometry } from "@civicgrid/geo";
+import { GridIndex } from "@civicgrid/geo";
+import { gt, lte, max, min } from "drizzle-orm";
 import { placeOfGrid } from "../domain/grid-code";
-import { layoutVersion } from "../store/state";
+import type { Db } from "./db";
+import { inForceOn } from "./grids";
+import { gridVersions as v } from "./schema";
+import { layoutVersion } from "./state";
 
 /**
  * Point lookup over the grids in force on a date. The GridIndex (flatbush over bounding boxes, exact test on
@@ -22,23 +26,27 @@ const MAX_ENTRIES = 4;
 let entries: Promise<Entry>[] = [];
 const settled = new Map<Promise<Entry>, Entry>();
 
-async function build(db: D1Database, version: number, date: string): Promise<Entry> {
-  const [grids, span] = await db.batch([
-    db.prepare("SELECT code, name, boundary FROM grid_versions WHERE valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)").bind(date),
-    db.prepare(
-      `SELECT (SELECT max(d) FROM (SELECT max(valid_from) AS d FROM grid_versions WHERE valid_from <= ?1
-                                   UNION ALL SELECT max(valid_to) FROM grid_versions WHERE valid_to <= ?1)) AS since,
-              (SELECT min(d) FROM (SELECT min(valid_from) AS d FROM grid_versions WHERE valid_from > ?1
-                                   UNION ALL SELECT min(valid_to) FROM grid_versions WHERE valid_to > ?1)) AS until`,
-    ).bind(date),
+/**
+ * The grids in force on `date` and the span around it in which that set stays the same: since the latest
+ * start or end on or before it, until the earliest after it. One round trip; each bound is one index probe
+ * (grid_versions_from, grid_versions_to).
+ */
+async function build(db: Db, version: number, date: string): Promise<Entry> {
+  const bound = (fn: typeof max, column: typeof v.validFrom | typeof v.validTo, where: typeof lte) =>
+    db.select({ d: fn(column) }).from(v).where(where(column, date));
+  const [rows, fromBefore, toBefore, fromAfter, toAfter] = await db.batch([
+    db.select({ code: v.code, name: v.name, boundary: v.boundary }).from(v).where(inForceOn(date)),
+    bound(max, v.validFrom, lte),
+    bound(max, v.validTo, lte),
+    bound(min, v.validFrom, gt),
+    bound(min, v.validTo, gt),
   ]);
-  const rows = (grids?.results ?? []) as { code: string; name: string; boundary: string }[];
-  const bounds = (span?.results?.[0] ?? {}) as { since: string | null; until: string | null };
+  const dates = (...found: { d: string | null }[][]) => found.map((r) => r[0]?.d).filter((d): d is string => !!d).sort();
   return {
     layoutVersion: version,
-    from: bounds.since ?? "0000-00-00",
-    until: bounds.until,
-    index: new GridIndex(rows.map((r) => ({ id: r.code, geometry: JSON.parse(r.boundary) as Geometry }))),
+    from: dates(fromBefore, toBefore).at(-1) ?? "0000-00-00",
+    until: dates(fromAfter, toAfter)[0] ?? null,
+    index: new GridIndex(rows.map((r) => ({ id: r.code, geometry: r.boundary }))),
     names: new Map(rows.map((r) => [r.code, r.name])),
   };
 }
@@ -46,7 +54,7 @@ async function build(db: D1Database, version: number, date: string): Promise<Ent
 const covers = (e: Entry, version: number, date: string) => e.layoutVersion === version && e.from <= date && (e.until === null || date < e.until);
 
 /** The index of the grids in force on `date`; one cheap read of the layout version when it is cached. */
-export async function indexOn(db: D1Database, date: string): Promise<Entry> {
+export async function indexOn(db: Db, date: string): Promise<Entry> {
   const version = await layoutVersion(db);
   for (const pending of entries) {
     const entry = settled.get(pending);

@@ -9,3 +9,8 @@ export function shanghaiToday(now: number = Date.now()): string {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/** The latest of some YYYY-MM-DD dates (empty strings and nulls ignored): "not before any of these". */
+export function latestDate(...dates: (string | null | undefined)[]): string {
+  return dates.filter((d): d is string => !!d).sort().at(-1) ?? "";
+}
