@@ -54,12 +54,16 @@ export function describeSchema(db: DatabaseSync, ignoreTables: readonly string[]
         return `${String(c.name)} ${String(c.type).toUpperCase()} ${notNull} pk=${String(c.pk)} default=${normaliseSql(c.dflt_value as string | null)}`;
       })
       .sort();
+    // `UNIQUE (a, b)` inside CREATE TABLE and `CREATE UNIQUE INDEX ... (a, b)` are the same rule to SQLite, and
+    // drizzle-kit can only write the second: unique rules are compared as the column lists they make unique.
+    const indexList = db.prepare(`PRAGMA index_list("${table.name}")`).all() as Record<string, unknown>[];
+    const uniqueNames = new Set(indexList.filter((i) => Number(i.unique) === 1 && i.partial !== 1).map((i) => String(i.name)));
     const indexes = rows
-      .filter((r) => r.type === "index" && r.tbl_name === table.name && r.sql !== null)
+      .filter((r) => r.type === "index" && r.tbl_name === table.name && r.sql !== null && !uniqueNames.has(r.name))
       .map((r) => normaliseSql(r.sql).replace(/ if not exists/, ""))
       .sort();
-    const uniques = (db.prepare(`PRAGMA index_list("${table.name}")`).all() as Record<string, unknown>[])
-      .filter((i) => i.origin === "u")
+    const uniques = indexList
+      .filter((i) => uniqueNames.has(String(i.name)) && i.origin !== "pk")
       .map((i) => (db.prepare(`PRAGMA index_info("${String(i.name)}")`).all() as { name: string }[]).map((c) => c.name).join(","))
       .sort();
     const foreignKeys = (db.prepare(`PRAGMA foreign_key_list("${table.name}")`).all() as Record<string, unknown>[])
