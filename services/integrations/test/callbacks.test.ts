@@ -3,7 +3,8 @@ import { createExecutionContext, getQueueResult } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { beforeAll, describe, expect, it } from "vitest";
-import { backoffSeconds, INTERNAL_ORIGIN } from "../src/callbacks/send";
+import { backoffSeconds } from "../src/domain/backoff";
+import { INTERNAL_ORIGIN } from "../src/queue/callbacks";
 import IntegrationsService from "../src/index";
 import { base, PLATFORM, SECRETS, seedPlatform } from "./helpers";
 

@@ -75,7 +75,7 @@ export const platformAudit = sqliteTable(
   (t) => [index("platform_audit_platform").on(t.platform, t.id)],
 );
 
-export const INBOUND_STATUSES = ["processing", "processed", "rejected", "refused", "failed"] as const;
+const INBOUND_STATUSES = ["processing", "processed", "rejected", "refused", "failed"] as const;
 
 /** Every signed payload a platform sent, byte for byte, with what became of it (so it can be replayed). */
 export const inboundWebhooks = sqliteTable(
@@ -115,7 +115,7 @@ export const platformOrders = sqliteTable(
   (t) => [primaryKey({ columns: [t.platform, t.orderId] })],
 );
 
-export const DELIVERY_STATUSES = ["pending", "delivered", "dead"] as const;
+const DELIVERY_STATUSES = ["pending", "delivered", "dead"] as const;
 
 /** One callback per (case event, platform); its id is the webhook-id the platform sees on every attempt. */
 export const deliveries = sqliteTable(
@@ -160,7 +160,8 @@ export const receivedCallbacks = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     platform: text("platform").notNull(),
     webhookId: text("webhook_id").notNull(),
-    body: text("body", { mode: "json" }).$type<unknown>().notNull(),
+    /** The body parsed, as JSON text ('null' when it was not JSON). */
+    body: text("body").notNull(),
     verified: integer("verified", { mode: "boolean" }).notNull(),
     receivedAt: text("received_at").notNull(),
     webhookTimestamp: text("webhook_timestamp").notNull().default(""),

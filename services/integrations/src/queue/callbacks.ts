@@ -1,0 +1,75 @@
+import { log } from "@civicgrid/http";
+import { backoffSeconds } from "../domain/backoff";
+import { sign } from "../domain/signature";
+import type { CallbackMessage, Env } from "../env";
+import { activeSecrets } from "../secrets";
+import { deliveryToSend, markDead, recordAttempt } from "../store/deliveries";
+import { findPlatform } from "../store/platforms";
+
+/** Callback URLs on this origin are answered by this worker itself (the local demo receiver). */
+export const INTERNAL_ORIGIN = "https://integrations.internal";
+const TIMEOUT_MS = 10_000;
+
+type DeliveryToSend = NonNullable<Awaited<ReturnType<typeof deliveryToSend>>>;
+
+export type LocalFetch = (request: Request) => Promise<Response>;
+
+/** One attempt: signs the payload with every active secret of the platform (see activeSecrets), POSTs it, logs the attempt. */
+async function attempt(env: Env, delivery: DeliveryToSend, local: LocalFetch): Promise<{ ok: boolean }> {
+  const platform = await findPlatform(env.DB, delivery.platform);
+  const secrets = platform ? (await activeSecrets(env, platform)).map((s) => s.value) : [];
+  const number = delivery.attempts + 1;
+  const started = Date.now();
+  let httpStatus: number | null = null;
+  let error: string | null = null;
+  if (!platform || secrets.length === 0) {
+    error = !platform ? "platform no longer configured" : "no secret configured to sign with";
+  } else {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = sign(secrets, delivery.id, timestamp, delivery.payload);
+    const request = new Request(platform.callbackUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "webhook-id": delivery.id, "webhook-timestamp": String(timestamp), "webhook-signature": signature },
+      body: delivery.payload,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    try {
+      const res = platform.callbackUrl.startsWith(`${INTERNAL_ORIGIN}/`) ? await local(request) : await fetch(request);
+      httpStatus = res.status;
+      await res.body?.cancel();
+      if (!res.ok) error = `answered ${res.status}`;
+    } catch (e) {
+      error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    }
+  }
+  const ok = error === null;
+  const at = new Date().toISOString();
+  await recordAttempt(env.DB, { deliveryId: delivery.id, attempt: number, at, httpStatus, error, ms: Date.now() - started }, ok);
+  return { ok };
+}
+
+/** Our callback queue: each message one delivery; a failure is retried with backoff until the queue dead-letters it. */
+export async function consumeCallbacks(env: Env, batch: MessageBatch<CallbackMessage>, local: LocalFetch): Promise<void> {
+  for (const message of batch.messages) {
+    const delivery = await deliveryToSend(env.DB, message.body.deliveryId);
+    if (!delivery || delivery.status === "delivered") {
+      message.ack();
+      continue;
+    }
+    const result = await attempt(env, delivery, local);
+    if (result.ok) {
+      message.ack();
+    } else {
+      log("warn", "callback failed; retrying", { service: "integrations", deliveryId: delivery.id, platform: delivery.platform, attempt: delivery.attempts + 1 });
+      message.retry({ delaySeconds: backoffSeconds(delivery.attempts + 1) });
+    }
+  }
+}
+
+/** The dead-letter queue: deliveries whose retries ran out are marked dead, to be replayed by hand. */
+export async function consumeDeadLetters(env: Env, batch: MessageBatch<CallbackMessage>): Promise<void> {
+  const ids = batch.messages.map((m) => m.body.deliveryId);
+  await markDead(env.DB, ids);
+  log("error", "callbacks dead-lettered", { service: "integrations", deliveries: ids.length });
+  batch.ackAll();
+}
