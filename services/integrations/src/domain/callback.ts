@@ -13,7 +13,12 @@ export interface PlatformCallback {
  * What a message on the case-events queue means for the platforms: `unreadable` when it is no case event, `none`
  * when the case was not pushed by a platform (only those of data.external concern one), else its callback.
  */
-export function callbackOf(body: unknown): { kind: "unreadable" } | { kind: "none" } | { kind: "callback"; callback: PlatformCallback } {
+export type CaseEventMeaning =
+  | { kind: "unreadable" }
+  | { kind: "none" }
+  | { kind: "callback"; callback: PlatformCallback };
+
+export function callbackOf(body: unknown): CaseEventMeaning {
   const envelope = EventEnvelope.safeParse(body);
   const data = envelope.success ? CaseEventData.safeParse(envelope.data.data) : undefined;
   if (!envelope.success || !data?.success) return { kind: "unreadable" };
@@ -34,5 +39,6 @@ export function callbackOf(body: unknown): { kind: "unreadable" } | { kind: "non
     },
   };
   const { orderId, platform } = external;
-  return { kind: "callback", callback: { eventId: envelope.data.id, platform, caseId: data.data.caseId, orderId, payload } };
+  const callback = { eventId: envelope.data.id, platform, caseId: data.data.caseId, orderId, payload };
+  return { kind: "callback", callback };
 }

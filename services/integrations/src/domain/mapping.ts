@@ -7,7 +7,9 @@ export interface CodeMaps {
   divisionMap: Record<string, string>;
 }
 
-export type Mapped = { ok: true; matterCode: string; divisionCode: string } | { ok: false; detail: string; errors: FieldError[] };
+export type Mapped =
+  | { ok: true; matterCode: string; divisionCode: string }
+  | { ok: false; detail: string; errors: FieldError[] };
 
 /**
  * Their codes → ours, from the platform's configured mapping. An unmapped code is refused by name, so the

@@ -56,8 +56,8 @@ export function toServiceDefinition(m: AdmittedMatter) {
   const attributes = [...(m.attributes ?? [])]
     .sort((a, b) => a.order - b.order)
     .map((a) => ({
-      variable: true, code: a.code, datatype: a.datatype, required: a.required, datatype_description: "", order: a.order,
-      description: a.description, ...(a.values ? { values: a.values } : {}),
+      variable: true, code: a.code, datatype: a.datatype, required: a.required, datatype_description: "",
+      order: a.order, description: a.description, ...(a.values ? { values: a.values } : {}),
     }));
   return { service_code: m.matterCode, attributes };
 }

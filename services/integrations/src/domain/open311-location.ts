@@ -38,13 +38,17 @@ export interface NamedPlace {
  * The place an address string names, from the (up to two) longest known names it contains: the longest, unless
  * another as long lies in another grid (then the address is ambiguous and the reporter must say more).
  */
-export function bestNamedPlace<P extends NamedPlace>(longestFirst: readonly P[]): { ok: true; place: P } | { ok: false; error: FieldError } {
+export function bestNamedPlace<P extends NamedPlace>(
+  longestFirst: readonly P[],
+): { ok: true; place: P } | { ok: false; error: FieldError } {
   const [best, next] = longestFirst;
   if (!best) {
-    return { ok: false, error: { field: "address_string", message: "names no village, community or grid known in this jurisdiction; send lat and long" } };
+    const message = "names no village, community or grid known in this jurisdiction; send lat and long";
+    return { ok: false, error: { field: "address_string", message } };
   }
   if (next && next.name.length === best.name.length && next.gridCode !== best.gridCode) {
-    return { ok: false, error: { field: "address_string", message: `${best.name} names more than one place; add the township or send lat and long` } };
+    const message = `${best.name} names more than one place; add the township or send lat and long`;
+    return { ok: false, error: { field: "address_string", message } };
   }
   return { ok: true, place: best };
 }

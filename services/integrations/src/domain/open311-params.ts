@@ -52,11 +52,15 @@ export const W3CDateTime = z.string().transform((text, ctx) => {
  * The jurisdiction_id of a POST, which the specification lets a client send in the query string or in the form
  * body: either will do, both must agree, and one is required because this endpoint serves several counties.
  */
-export function chosenJurisdiction(fromQuery: string | undefined, fromForm: string | undefined): { ok: true; id: string } | { ok: false; error: FieldError } {
+export function chosenJurisdiction(
+  fromQuery: string | undefined,
+  fromForm: string | undefined,
+): { ok: true; id: string } | { ok: false; error: FieldError } {
+  const refused = (message: string) => ({ ok: false as const, error: { field: "jurisdiction_id", message } });
   if (fromQuery && fromForm && fromQuery !== fromForm) {
-    return { ok: false, error: { field: "jurisdiction_id", message: "the query string and the form body name different jurisdictions" } };
+    return refused("the query string and the form body name different jurisdictions");
   }
   const id = fromForm ?? fromQuery;
-  if (!id) return { ok: false, error: { field: "jurisdiction_id", message: "required: this endpoint serves several jurisdictions" } };
+  if (!id) return refused("required: this endpoint serves several jurisdictions");
   return { ok: true, id };
 }

@@ -1,3 +1,5 @@
+import { isWithinDivision } from "@civicgrid/contracts";
+
 /** One audited change of a platform: who, what, and the fields as they were and became (never a secret). */
 export interface AuditEntry {
   platform: string;
@@ -32,7 +34,10 @@ export function diff(before: Editable, after: Editable): Record<string, { from: 
 }
 
 /** A map with a patch applied: a code set to null is removed. */
-export function patched(map: Record<string, string>, patch: Record<string, string | null> | undefined): Record<string, string> {
+export function patched(
+  map: Record<string, string>,
+  patch: Record<string, string | null> | undefined,
+): Record<string, string> {
   const out = { ...map };
   for (const [key, value] of Object.entries(patch ?? {})) {
     if (value === null) delete out[key];
@@ -41,8 +46,10 @@ export function patched(map: Record<string, string>, patch: Record<string, strin
   return out;
 }
 
-/** The mappings (their code, our code) that lie outside the platform's division: a platform maps only what it serves. */
+/**
+ * The mappings (their code, our code) that lie outside the platform's division: a platform maps only what it
+ * serves. "Inside" is the shared division rule (a city's counties are inside the city).
+ */
 export function outsideDivision(platformDivision: string, divisionMap: Record<string, string>): [string, string][] {
-  const prefix = platformDivision.replace(/(000)+$/, "");
-  return Object.entries(divisionMap).filter(([, code]) => !code.startsWith(prefix));
+  return Object.entries(divisionMap).filter(([, code]) => !isWithinDivision(code, platformDivision));
 }

@@ -3,18 +3,16 @@ import { backoffSeconds } from "../domain/backoff";
 import { sign } from "../domain/signature";
 import type { CallbackMessage, Env } from "../env";
 import { activeSecrets } from "../secrets";
-import { deliveryToSend, markDead, recordAttempt } from "../store/deliveries";
+import { deliveryToSend, markDead, recordAttempt, type DeliveryToSend } from "../store/deliveries";
 import { findPlatform } from "../store/platforms";
 
 /** Callback URLs on this origin are answered by this worker itself (the local demo receiver). */
 export const INTERNAL_ORIGIN = "https://integrations.internal";
 const TIMEOUT_MS = 10_000;
 
-type DeliveryToSend = NonNullable<Awaited<ReturnType<typeof deliveryToSend>>>;
-
 export type LocalFetch = (request: Request) => Promise<Response>;
 
-/** One attempt: signs the payload with every active secret of the platform (see activeSecrets), POSTs it, logs the attempt. */
+/** One attempt: signs the payload with every active secret of the platform (activeSecrets), POSTs it, logs it. */
 async function attempt(env: Env, delivery: DeliveryToSend, local: LocalFetch): Promise<{ ok: boolean }> {
   const platform = await findPlatform(env.DB, delivery.platform);
   const secrets = platform ? (await activeSecrets(env, platform)).map((s) => s.value) : [];
@@ -44,7 +42,8 @@ async function attempt(env: Env, delivery: DeliveryToSend, local: LocalFetch): P
   }
   const ok = error === null;
   const at = new Date().toISOString();
-  await recordAttempt(env.DB, { deliveryId: delivery.id, attempt: number, at, httpStatus, error, ms: Date.now() - started }, ok);
+  const ms = Date.now() - started;
+  await recordAttempt(env.DB, { deliveryId: delivery.id, attempt: number, at, httpStatus, error, ms }, ok);
   return { ok };
 }
 

@@ -25,7 +25,8 @@ export async function consumeCaseEvents(env: Env, batch: MessageBatch<unknown>):
     }
     if (meaning.kind === "none") continue;
     const { payload, ...callback } = meaning.callback;
-    rows.push({ id: await deliveryIdOf(callback.eventId, callback.platform), ...callback, payload: JSON.stringify(payload), createdAt });
+    const id = await deliveryIdOf(callback.eventId, callback.platform);
+    rows.push({ id, ...callback, payload: JSON.stringify(payload), createdAt });
   }
   try {
     if (rows.length > 0) {
@@ -34,7 +35,8 @@ export async function consumeCaseEvents(env: Env, batch: MessageBatch<unknown>):
     }
     batch.ackAll();
   } catch (error) {
-    log("error", "case events not turned into deliveries; retrying the batch", { service: "integrations", messages: batch.messages.length, error: String(error) });
+    const context = { service: "integrations", messages: batch.messages.length, error: String(error) };
+    log("error", "case events not turned into deliveries; retrying the batch", context);
     batch.retryAll({ delaySeconds: 5 });
   }
 }

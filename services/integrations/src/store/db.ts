@@ -6,7 +6,7 @@ export type Db = DrizzleD1Database<typeof schema>;
 
 const handles = new WeakMap<D1Database, Db>();
 
-/** The drizzle handle of a D1 binding, made once per binding (the binding object lives as long as the isolate's env). */
+/** The drizzle handle of a D1 binding, made once per binding (the binding lives as long as the isolate's env). */
 export function dbOf(d1: D1Database): Db {
   let db = handles.get(d1);
   if (!db) {

@@ -7,7 +7,7 @@ export type DeliveryStatus = (typeof deliveries.$inferSelect)["status"];
 
 /** A delivery as administrators list it: everything but the payload. */
 const { payload: _payload, ...listed } = getTableColumns(deliveries);
-export type ListedDelivery = Omit<typeof deliveries.$inferSelect, "payload">;
+export type ListedDelivery = Omit<Row, "payload">;
 
 /**
  * New deliveries (a redelivered case event finds its row again: unique per event and platform), and in the same
@@ -16,7 +16,9 @@ export type ListedDelivery = Omit<typeof deliveries.$inferSelect, "payload">;
 export async function insertDeliveries(d1: D1Database, rows: NewDelivery[]): Promise<string[]> {
   const db = dbOf(d1);
   const ids = rows.map((r) => r.id);
-  const [first, ...more] = rows.map((row) => db.insert(deliveries).values({ ...row, status: "pending" }).onConflictDoNothing());
+  const insert = (row: NewDelivery) =>
+    db.insert(deliveries).values({ ...row, status: "pending" }).onConflictDoNothing();
+  const [first, ...more] = rows.map(insert);
   if (!first) return [];
   const pending = db
     .select({ id: deliveries.id })
@@ -26,10 +28,17 @@ export async function insertDeliveries(d1: D1Database, rows: NewDelivery[]): Pro
   return (results.at(-1) as { id: string }[]).map((r) => r.id);
 }
 
+type Row = typeof deliveries.$inferSelect;
+export type DeliveryToSend = Pick<Row, "id" | "platform" | "payload" | "status" | "attempts">;
+
 /** What the sender needs of a delivery. */
-export async function deliveryToSend(d1: D1Database, id: string) {
-  const { id: _id, platform, payload, status, attempts } = getTableColumns(deliveries);
-  return dbOf(d1).select({ id: _id, platform, payload, status, attempts }).from(deliveries).where(eq(deliveries.id, id)).get();
+export function deliveryToSend(d1: D1Database, id: string): Promise<DeliveryToSend | undefined> {
+  const { platform, payload, status, attempts } = getTableColumns(deliveries);
+  return dbOf(d1)
+    .select({ id: deliveries.id, platform, payload, status, attempts })
+    .from(deliveries)
+    .where(eq(deliveries.id, id))
+    .get();
 }
 
 /** One attempt, logged, and the delivery's count (and its delivery, when it succeeded), in one batch. */
@@ -41,7 +50,10 @@ export async function recordAttempt(
   const db = dbOf(d1);
   const { deliveryId, attempt: number, at } = attempt;
   await db.batch([
-    db.insert(deliveryAttempts).values(attempt).onConflictDoUpdate({ target: [deliveryAttempts.deliveryId, deliveryAttempts.attempt], set: attempt }),
+    db
+      .insert(deliveryAttempts)
+      .values(attempt)
+      .onConflictDoUpdate({ target: [deliveryAttempts.deliveryId, deliveryAttempts.attempt], set: attempt }),
     db
       .update(deliveries)
       .set(delivered ? { attempts: number, status: "delivered", deliveredAt: at } : { attempts: number })
@@ -51,7 +63,8 @@ export async function recordAttempt(
 
 /** Deliveries whose retries ran out: those still pending are dead, to be replayed by hand. */
 export async function markDead(d1: D1Database, ids: string[]): Promise<void> {
-  await dbOf(d1).update(deliveries).set({ status: "dead" }).where(and(eq(deliveries.status, "pending"), inArray(deliveries.id, ids))).run();
+  const pending = and(eq(deliveries.status, "pending"), inArray(deliveries.id, ids));
+  await dbOf(d1).update(deliveries).set({ status: "dead" }).where(pending).run();
 }
 
 export async function listedDelivery(d1: D1Database, id: string): Promise<ListedDelivery | null> {

@@ -9,7 +9,12 @@ export type InboundStatus = InboundRow["status"];
  * Stores the payload as `processing`, keyed by (platform, webhook-id); a redelivery of a failed one with the same
  * body is claimed again (attempts + 1). The id of the claimed row, or null when another row holds the key.
  */
-export async function claimInbound(d1: D1Database, platform: string, webhookId: string, raw: string): Promise<number | null> {
+export async function claimInbound(
+  d1: D1Database,
+  platform: string,
+  webhookId: string,
+  raw: string,
+): Promise<number | null> {
   const claimed = await dbOf(d1)
     .insert(inboundWebhooks)
     .values({ platform, webhookId, rawBody: raw, status: "processing", receivedAt: new Date().toISOString() })
@@ -59,7 +64,13 @@ export async function recordOutcome(d1: D1Database, id: number, outcome: Inbound
 }
 
 /** A page of the payloads of these platforms, newest first, after the cursor's id. */
-export function inboundPage(d1: D1Database, platforms: string[], status: InboundStatus | undefined, afterId: string | number | undefined, limit: number) {
+export function inboundPage(
+  d1: D1Database,
+  platforms: string[],
+  status: InboundStatus | undefined,
+  afterId: string | number | undefined,
+  limit: number,
+) {
   return dbOf(d1)
     .select()
     .from(inboundWebhooks)

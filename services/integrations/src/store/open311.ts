@@ -17,7 +17,10 @@ export async function countInWindow(d1: D1Database, clientId: string, windowStar
   const row = await dbOf(d1)
     .insert(open311RateWindows)
     .values({ clientId, windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [open311RateWindows.clientId, open311RateWindows.windowStart], set: { count: sql`${open311RateWindows.count} + 1` } })
+    .onConflictDoUpdate({
+      target: [open311RateWindows.clientId, open311RateWindows.windowStart],
+      set: { count: sql`${open311RateWindows.count} + 1` },
+    })
     .returning({ count: open311RateWindows.count })
     .get();
   return row?.count ?? 0;
@@ -28,11 +31,13 @@ export type Jurisdiction = { countyCode: string; name: string };
 
 /** The counties that opened the Open311 door, as discovery.json lists them. */
 export function listJurisdictions(d1: D1Database): Promise<Jurisdiction[]> {
-  return dbOf(d1).select(jurisdictionColumns).from(open311Jurisdictions).orderBy(asc(open311Jurisdictions.countyCode)).all();
+  const db = dbOf(d1);
+  return db.select(jurisdictionColumns).from(open311Jurisdictions).orderBy(asc(open311Jurisdictions.countyCode)).all();
 }
 
 export async function findJurisdiction(d1: D1Database, countyCode: string): Promise<Jurisdiction | null> {
-  const row = await dbOf(d1).select(jurisdictionColumns).from(open311Jurisdictions).where(eq(open311Jurisdictions.countyCode, countyCode)).get();
+  const where = eq(open311Jurisdictions.countyCode, countyCode);
+  const row = await dbOf(d1).select(jurisdictionColumns).from(open311Jurisdictions).where(where).get();
   return row ?? null;
 }
 
@@ -41,7 +46,8 @@ export type NewReport = Omit<typeof open311Reports.$inferInsert, "createdAt">;
 export type ReportExtras = Pick<typeof open311Reports.$inferSelect, "address" | "addressId" | "mediaUrl">;
 
 export async function saveReport(d1: D1Database, report: NewReport): Promise<void> {
-  await dbOf(d1).insert(open311Reports).values({ ...report, createdAt: new Date().toISOString() }).onConflictDoNothing().run();
+  const createdAt = new Date().toISOString();
+  await dbOf(d1).insert(open311Reports).values({ ...report, createdAt }).onConflictDoNothing().run();
 }
 
 /** The extras of the given cases, by case id (cases reported some other way have none). */

@@ -14,6 +14,9 @@ export function listPlatforms(d1: D1Database): Promise<Platform[]> {
   return dbOf(d1).select().from(platforms).orderBy(asc(platforms.id)).all();
 }
 
+/** A secret that still verifies after `at` (a rotated-out one until its expiry). */
+const validAfter = (at: string) => or(isNull(platformSecrets.expiresAt), gt(platformSecrets.expiresAt, at));
+
 /** The platform as this request left it: at `version`, stamped `at` (a guard for the statements that follow). */
 const leftAt = (id: string, version: number, at: string) =>
   and(eq(platforms.id, id), eq(platforms.version, version), eq(platforms.updatedAt, at));
@@ -54,14 +57,20 @@ export async function createPlatform(d1: D1Database, input: NewPlatform, entry: 
  * Writes the platform's editable fields if it is still at `version`, and its audit entry, in one batch.
  * Returns false when someone else changed it first (nothing written).
  */
-export async function savePlatform(d1: D1Database, before: Platform, after: Editable, entry: AuditEntry): Promise<boolean> {
+export async function savePlatform(
+  d1: D1Database,
+  before: Platform,
+  after: Editable,
+  entry: AuditEntry,
+): Promise<boolean> {
   const db = dbOf(d1);
   const at = new Date().toISOString();
   const { name, callbackUrl, active, categoryMap, divisionMap } = after;
+  const editable = { name, callbackUrl, active, categoryMap, divisionMap };
   const [updated] = await db.batch([
     db
       .update(platforms)
-      .set({ name, callbackUrl, active, categoryMap, divisionMap, version: sql`${platforms.version} + 1`, updatedAt: at })
+      .set({ ...editable, version: sql`${platforms.version} + 1`, updatedAt: at })
       .where(and(eq(platforms.id, before.id), eq(platforms.version, before.version)))
       .returning({ id: platforms.id }),
     // The audit row is written only when this update took: the platform is then at the next version, stamped `at`.
@@ -84,21 +93,23 @@ export async function rotateSecret(
   const { secret, at, until, entry } = rotation;
   const mine = leftAt(platform.id, platform.version + 1, at);
   const minePlatform = exists(db.select({ id: platforms.id }).from(platforms).where(mine));
+  const settingUntil = platforms.settingSecretsUntil;
   const [bumped] = await db.batch([
     db
       .update(platforms)
       .set({
         version: sql`${platforms.version} + 1`,
         updatedAt: at,
-        settingSecretsUntil: sql`CASE WHEN ${platforms.settingSecretsUntil} IS NULL OR ${platforms.settingSecretsUntil} > ${until}
-          THEN ${until} ELSE ${platforms.settingSecretsUntil} END`,
+        // The bootstrap secrets stop at the first rotation's grace end, never later than an earlier rotation set.
+        settingSecretsUntil: sql`CASE WHEN ${settingUntil} IS NULL OR ${settingUntil} > ${until}
+          THEN ${until} ELSE ${settingUntil} END`,
       })
       .where(and(eq(platforms.id, platform.id), eq(platforms.version, platform.version)))
       .returning({ id: platforms.id }),
     db
       .update(platformSecrets)
       .set({ expiresAt: until })
-      .where(and(eq(platformSecrets.platform, platform.id), or(isNull(platformSecrets.expiresAt), gt(platformSecrets.expiresAt, until)), minePlatform)),
+      .where(and(eq(platformSecrets.platform, platform.id), validAfter(until), minePlatform)),
     db.insert(platformSecrets).select(
       db
         .select({
@@ -121,7 +132,7 @@ export function issuedSecrets(d1: D1Database, platform: string, now: string) {
   return dbOf(d1)
     .select()
     .from(platformSecrets)
-    .where(and(eq(platformSecrets.platform, platform), or(isNull(platformSecrets.expiresAt), gt(platformSecrets.expiresAt, now))))
+    .where(and(eq(platformSecrets.platform, platform), validAfter(now)))
     .orderBy(desc(platformSecrets.id))
     .all();
 }

@@ -219,7 +219,10 @@ export const open311Reports = sqliteTable("open311_reports", {
   address: text("address"),
   addressId: text("address_id"),
   mediaUrl: text("media_url"),
-  attributes: text("attributes", { mode: "json" }).$type<Record<string, string | string[]>>().notNull().default(sql`'{}'`),
+  attributes: text("attributes", { mode: "json" })
+    .$type<Record<string, string | string[]>>()
+    .notNull()
+    .default(sql`'{}'`),
   createdAt: text("created_at").notNull(),
 });
 

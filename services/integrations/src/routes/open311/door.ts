@@ -26,7 +26,9 @@ export async function countRequest(db: D1Database, client: Open311Client, nowMs:
   const window = Math.floor(nowMs / 60_000) * 60_000;
   if ((await countInWindow(db, client.id, window)) > client.requestsPerMinute) {
     const retryAfter = Math.ceil((window + 60_000 - nowMs) / 1000);
-    throw new AppError("rate_limited", `rate limit of ${client.requestsPerMinute} requests a minute reached`, { headers: { "retry-after": String(retryAfter) } });
+    const headers = { "retry-after": String(retryAfter) };
+    const detail = `rate limit of ${client.requestsPerMinute} requests a minute reached`;
+    throw new AppError("rate_limited", detail, { headers });
   }
 }
 
@@ -34,11 +36,18 @@ export async function countRequest(db: D1Database, client: Open311Client, nowMs:
  * The jurisdiction a request names (in the query string or, for a POST, the form too); an unknown one is 404, as
  * GeoReport v2 answers an unknown jurisdiction_id.
  */
-export async function jurisdictionOf(db: D1Database, fromQuery: string | undefined, fromForm?: string): Promise<Jurisdiction> {
+export async function jurisdictionOf(
+  db: D1Database,
+  fromQuery: string | undefined,
+  fromForm?: string,
+): Promise<Jurisdiction> {
   const chosen = chosenJurisdiction(fromQuery, fromForm);
   if (!chosen.ok) throw AppError.field(chosen.error.field, chosen.error.message);
   const jurisdiction = await findJurisdiction(db, chosen.id);
-  if (!jurisdiction) throw new AppError("not_found", `jurisdiction_id: ${chosen.id} is not a jurisdiction of this endpoint (see /open311/discovery.json)`);
+  if (!jurisdiction) {
+    const detail = `jurisdiction_id: ${chosen.id} is not a jurisdiction of this endpoint (see /open311/discovery.json)`;
+    throw new AppError("not_found", detail);
+  }
   return jurisdiction;
 }
 
@@ -46,7 +55,10 @@ export async function jurisdictionOf(db: D1Database, fromQuery: string | undefin
  * The start of every read: a keyed app is counted against its own limit (anonymous reads are limited at the
  * gateway), then the jurisdiction it names is found (required, as this endpoint serves several counties).
  */
-export async function readJurisdiction(c: Context<AppEnv>, q: { api_key?: string | undefined; jurisdiction_id?: string | undefined }): Promise<Jurisdiction> {
+export async function readJurisdiction(
+  c: Context<AppEnv>,
+  q: { api_key?: string | undefined; jurisdiction_id?: string | undefined },
+): Promise<Jurisdiction> {
   if (q.api_key !== undefined) await countRequest(c.env.DB, await clientOf(c.env.DB, q.api_key));
   return jurisdictionOf(c.env.DB, q.jurisdiction_id);
 }
@@ -60,7 +72,8 @@ export async function upstream<T>(what: string, call: () => Promise<T>): Promise
     return await call();
   } catch (error) {
     if (error instanceof AppError) throw error;
-    log("error", `${what} failed`, { service: "integrations", error: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    log("error", `${what} failed`, { service: "integrations", error: message });
     throw new AppError("bad_gateway", `${what} is not available now; try again later`);
   }
 }

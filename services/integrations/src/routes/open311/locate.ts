@@ -1,5 +1,5 @@
 import { AppError } from "@civicgrid/http";
-import { bestNamedPlace, locationQuery, type LocationArgs } from "../../domain/open311-location";
+import { bestNamedPlace, locationQuery, type LocationArgs, type LocationQuery } from "../../domain/open311-location";
 import type { Env } from "../../env";
 import { placeById, placesNamedIn, type Place } from "../../store/open311";
 
@@ -14,18 +14,27 @@ export interface Located {
  * Confirms through the registry that the point lies in a grid of the jurisdiction (and in the place's own grid,
  * for an address), so that a report is never filed where the registry would not place it.
  */
-async function confirm(env: Env, county: string, field: string, lng: number, lat: number, gridCode?: string): Promise<void> {
-  const where = await env.REGISTRY.locate(lng, lat);
+type Point = { lng: number; lat: number };
+
+async function confirm(env: Env, county: string, field: string, point: Point, gridCode?: string): Promise<void> {
+  const where = await env.REGISTRY.locate(point.lng, point.lat);
   if (!where) throw AppError.field(field, "the location lies outside every grid in force");
   if (where.countyCode !== county) throw AppError.field(field, `the location lies outside jurisdiction ${county}`);
-  if (gridCode && where.gridCode !== gridCode) throw AppError.field(field, "the place could not be located in its grid now; send lat and long");
+  if (gridCode && where.gridCode !== gridCode) {
+    throw AppError.field(field, "the place could not be located in its grid now; send lat and long");
+  }
 }
 
-/** A known place by its id (a grid code or a village division code of the jurisdiction), or by the name an address contains. */
-async function place(env: Env, county: string, query: { kind: "place_id"; addressId: string } | { kind: "place_name"; text: string }): Promise<Place> {
+type PlaceQuery = Extract<LocationQuery, { kind: "place_id" | "place_name" }>;
+
+/** A known place by its id (a grid or village code of the jurisdiction), or by the name an address contains. */
+async function place(env: Env, county: string, query: PlaceQuery): Promise<Place> {
   if (query.kind === "place_id") {
     const found = await placeById(env.DB, county, query.addressId);
-    if (!found) throw AppError.field("address_id", `${query.addressId} is not a grid or village code known in jurisdiction ${county}; send lat and long`);
+    if (!found) {
+      const unknown = `${query.addressId} is not a grid or village code known in jurisdiction ${county}`;
+      throw AppError.field("address_id", `${unknown}; send lat and long`);
+    }
     return found;
   }
   const best = bestNamedPlace(await placesNamedIn(env.DB, county, query.text));
@@ -37,10 +46,10 @@ export async function locateReport(env: Env, county: string, args: LocationArgs)
   const query = locationQuery(args);
   if (query.kind === "refused") throw AppError.field(query.error.field, query.error.message);
   if (query.kind === "point") {
-    await confirm(env, county, "lat", query.lng, query.lat);
+    await confirm(env, county, "lat", query);
     return { lng: query.lng, lat: query.lat, addressId: null };
   }
   const found = await place(env, county, query);
-  await confirm(env, county, query.kind === "place_id" ? "address_id" : "address_string", found.lng, found.lat, found.gridCode);
+  await confirm(env, county, query.kind === "place_id" ? "address_id" : "address_string", found, found.gridCode);
   return { lng: found.lng, lat: found.lat, addressId: found.addressId };
 }

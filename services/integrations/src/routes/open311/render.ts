@@ -10,7 +10,15 @@ export function formatOf(c: Context): Format {
  * Answers in the asked format: JSON as is, XML with the root the specification names. Routes return it
  * `as never`: one handler serves both formats, so its answer is not the typed JSON of the route's schema.
  */
-export function render(c: Context, format: Format, root: string, body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  if (format === "xml") return new Response(toXml(root, body), { status, headers: { "content-type": "text/xml; charset=utf-8", ...headers } });
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+export function render(
+  c: Context,
+  format: Format,
+  root: string,
+  body: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
+  const xml = format === "xml";
+  const type = xml ? "text/xml; charset=utf-8" : "application/json; charset=utf-8";
+  return new Response(xml ? toXml(root, body) : JSON.stringify(body), { status, headers: { "content-type": type, ...headers } });
 }
