@@ -1,8 +1,8 @@
 -- Written by hand, not by drizzle-kit: the UNIQUE constraints of four tables become named unique indexes, the
 -- form drizzle-kit declares for SQLite (it cannot write an inline UNIQUE), so that src/store/schema.ts and the
 -- database agree and later migrations can be generated. Same columns, same uniqueness, every row carried across.
--- deliveries is referenced by delivery_attempts: the checks wait until the end, when the table is back.
-PRAGMA defer_foreign_keys = on;
+-- deliveries is referenced by delivery_attempts, whose rows step aside while it is rebuilt (dropping a parent
+-- that still has children fails the foreign key check, deferred or not).
 
 CREATE TABLE inbound_webhooks_new (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -28,6 +28,8 @@ ALTER TABLE inbound_webhooks_new RENAME TO inbound_webhooks;
 CREATE UNIQUE INDEX inbound_webhooks_platform_webhook_id ON inbound_webhooks (platform, webhook_id);
 CREATE INDEX inbound_webhooks_status ON inbound_webhooks (status, id);
 
+CREATE TABLE delivery_attempts_kept AS SELECT * FROM delivery_attempts;
+DELETE FROM delivery_attempts;
 CREATE TABLE deliveries_new (
   id TEXT PRIMARY KEY,
   event_id TEXT NOT NULL,
@@ -46,6 +48,9 @@ DROP TABLE deliveries;
 ALTER TABLE deliveries_new RENAME TO deliveries;
 CREATE UNIQUE INDEX deliveries_event_id_platform ON deliveries (event_id, platform);
 CREATE INDEX deliveries_platform ON deliveries (platform, created_at, id);
+INSERT INTO delivery_attempts (delivery_id, attempt, at, http_status, error, ms)
+SELECT delivery_id, attempt, at, http_status, error, ms FROM delivery_attempts_kept;
+DROP TABLE delivery_attempts_kept;
 
 CREATE TABLE open311_clients_new (
   id TEXT PRIMARY KEY,

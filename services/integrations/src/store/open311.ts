@@ -2,8 +2,10 @@ import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { dbOf } from "./db";
 import { open311Clients, open311Jurisdictions, open311Places, open311RateWindows, open311Reports } from "./schema";
 
+export type Open311Client = Pick<typeof open311Clients.$inferSelect, "id" | "name" | "requestsPerMinute">;
+
 /** The active trusted app holding the api_key of this hash. */
-export function clientByKeyHash(d1: D1Database, keyHash: string) {
+export function clientByKeyHash(d1: D1Database, keyHash: string): Promise<Open311Client | undefined> {
   const { id, name, requestsPerMinute } = open311Clients;
   return dbOf(d1)
     .select({ id, name, requestsPerMinute })
@@ -27,7 +29,7 @@ export async function countInWindow(d1: D1Database, clientId: string, windowStar
 }
 
 const jurisdictionColumns = { countyCode: open311Jurisdictions.countyCode, name: open311Jurisdictions.name };
-export type Jurisdiction = { countyCode: string; name: string };
+export type Jurisdiction = Pick<typeof open311Jurisdictions.$inferSelect, "countyCode" | "name">;
 
 /** The counties that opened the Open311 door, as discovery.json lists them. */
 export function listJurisdictions(d1: D1Database): Promise<Jurisdiction[]> {

@@ -3,15 +3,9 @@ import { AppError, log, sha256Hex } from "@civicgrid/http";
 import type { Context } from "hono";
 import { chosenJurisdiction } from "../../domain/open311-params";
 import type { AppEnv } from "../../env";
-import { clientByKeyHash, countInWindow, findJurisdiction, type Jurisdiction } from "../../store/open311";
+import { clientByKeyHash, countInWindow, findJurisdiction, type Jurisdiction, type Open311Client } from "../../store/open311";
 
 /** What every Open311 route does first: the app's api_key and its rate, the jurisdiction, calls to other services. */
-
-export interface Open311Client {
-  id: string;
-  name: string;
-  requestsPerMinute: number;
-}
 
 /** The trusted app holding this api_key (kept only as a hash), or a 403 as the specification asks. */
 export async function clientOf(db: D1Database, apiKey: string | undefined): Promise<Open311Client> {
