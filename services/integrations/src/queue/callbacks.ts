@@ -1,7 +1,7 @@
 import { log } from "@civicgrid/http";
 import { backoffSeconds } from "../domain/backoff";
 import { sign } from "../domain/signature";
-import type { CallbackMessage, Env } from "../env";
+import { CALLBACK_MAX_RETRIES, SERVICE, type CallbackMessage, type Env } from "../env";
 import { activeSecrets } from "../secrets";
 import { deliveryToSend, markDead, recordAttempt, type DeliveryToSend } from "../store/deliveries";
 import { findPlatform } from "../store/platforms";
@@ -47,7 +47,11 @@ async function attempt(env: Env, delivery: DeliveryToSend, local: LocalFetch): P
   return { ok };
 }
 
-/** Our callback queue: each message one delivery; a failure is retried with backoff until the queue dead-letters it. */
+/**
+ * Our callback queue: each message one delivery; a failure is retried with its own backoff (a platform may be down
+ * for a while). When the last attempt the queue allows fails, the delivery is marked dead (to be replayed by hand)
+ * and the message goes on to the shared dead-letter queue, which keeps it and can redrive it.
+ */
 export async function consumeCallbacks(env: Env, batch: MessageBatch<CallbackMessage>, local: LocalFetch): Promise<void> {
   for (const message of batch.messages) {
     const delivery = await deliveryToSend(env.DB, message.body.deliveryId);
@@ -58,17 +62,15 @@ export async function consumeCallbacks(env: Env, batch: MessageBatch<CallbackMes
     const result = await attempt(env, delivery, local);
     if (result.ok) {
       message.ack();
-    } else {
-      log("warn", "callback failed; retrying", { service: "integrations", deliveryId: delivery.id, platform: delivery.platform, attempt: delivery.attempts + 1 });
-      message.retry({ delaySeconds: backoffSeconds(delivery.attempts + 1) });
+      continue;
     }
+    const context = { service: SERVICE, deliveryId: delivery.id, platform: delivery.platform, attempt: delivery.attempts + 1 };
+    if (message.attempts > CALLBACK_MAX_RETRIES) {
+      await markDead(env.DB, delivery.id);
+      log("error", "callback dead-lettered: its retries ran out", context);
+    } else {
+      log("warn", "callback failed; retrying", context);
+    }
+    message.retry({ delaySeconds: backoffSeconds(delivery.attempts + 1) });
   }
-}
-
-/** The dead-letter queue: deliveries whose retries ran out are marked dead, to be replayed by hand. */
-export async function consumeDeadLetters(env: Env, batch: MessageBatch<CallbackMessage>): Promise<void> {
-  const ids = batch.messages.map((m) => m.body.deliveryId);
-  await markDead(env.DB, ids);
-  log("error", "callbacks dead-lettered", { service: "integrations", deliveries: ids.length });
-  batch.ackAll();
 }

@@ -44,7 +44,7 @@ platformsAdmin.openapi(
     responses: { 200: json(z.object({ items: z.array(PlatformView) }), "platforms"), 401: refusals[401], 403: refusals[403] },
   }),
   async (c) => {
-    const platforms = await administeredPlatforms(principalOf(c), c.env.DB);
+    const platforms = await administeredPlatforms(c, c.env.DB);
     return c.json({ items: await Promise.all(platforms.map((p) => platformView(c.env, p))) }, 200);
   },
 );

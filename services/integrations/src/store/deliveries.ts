@@ -61,9 +61,9 @@ export async function recordAttempt(
   ]);
 }
 
-/** Deliveries whose retries ran out: those still pending are dead, to be replayed by hand. */
-export async function markDead(d1: D1Database, ids: string[]): Promise<void> {
-  const pending = and(eq(deliveries.status, "pending"), inArray(deliveries.id, ids));
+/** A delivery whose retries ran out: if still pending, it is dead, to be replayed by hand. */
+export async function markDead(d1: D1Database, id: string): Promise<void> {
+  const pending = and(eq(deliveries.status, "pending"), eq(deliveries.id, id));
   await dbOf(d1).update(deliveries).set({ status: "dead" }).where(pending).run();
 }
 

@@ -1,4 +1,6 @@
 import { and, asc, desc, eq, exists, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { ListScope } from "@civicgrid/auth";
+import { scopeWhere } from "@civicgrid/http";
 import type { AuditEntry, Editable } from "../domain/platform-changes";
 import { cursorKey, dbOf, type Db } from "./db";
 import { platformAudit, platforms, platformSecrets } from "./schema";
@@ -10,8 +12,10 @@ export async function findPlatform(d1: D1Database, id: string): Promise<Platform
   return (await dbOf(d1).select().from(platforms).where(eq(platforms.id, id)).get()) ?? null;
 }
 
-export function listPlatforms(d1: D1Database): Promise<Platform[]> {
-  return dbOf(d1).select().from(platforms).orderBy(asc(platforms.id)).all();
+/** The platforms serving a division within the scope (see listScope), by id. */
+export function listPlatforms(d1: D1Database, scope: ListScope): Promise<Platform[]> {
+  const within = scopeWhere(scope, { division: platforms.divisionCode });
+  return dbOf(d1).select().from(platforms).where(within).orderBy(asc(platforms.id)).all();
 }
 
 /** A secret that still verifies after `at` (a rotated-out one until its expiry). */

@@ -6,20 +6,7 @@ import { check, index, integer, primaryKey, real, sqliteTable, text, unique } fr
  * raw, outbound callback deliveries, the local demo receiver, and the Open311 door (clients, rate windows,
  * jurisdictions, reports, places). `drizzle-kit generate` writes the migrations from this file.
  */
-export const idempotencyKeys = sqliteTable(
-  "idempotency_keys",
-  {
-    scope: text("scope").notNull(),
-    key: text("key").notNull(),
-    bodyHash: text("body_hash").notNull(),
-    state: text("state", { enum: ["in_flight", "done"] }).notNull(),
-    status: integer("status"),
-    headers: text("headers"),
-    body: text("body"),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.scope, t.key] }), check("state", sql`state IN ('in_flight', 'done')`)],
-);
+export { idempotencyKeys } from "@civicgrid/http/tables";
 
 type CodeMap = Record<string, string>;
 

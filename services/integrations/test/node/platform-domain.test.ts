@@ -1,3 +1,4 @@
+import type { CaseEventData, EventEnvelope } from "@civicgrid/contracts";
 import { describe, expect, it } from "vitest";
 import { backoffSeconds } from "../../src/domain/backoff";
 import { callbackOf } from "../../src/domain/callback";
@@ -35,7 +36,11 @@ describe("callbacks", () => {
     expect([1, 2, 3, 10, 20].map(backoffSeconds)).toEqual([10, 20, 40, 3600, 3600]);
   });
 
-  it("tells an unreadable message from a case no platform pushed", () => {
-    expect(callbackOf({ nonsense: true })).toEqual({ kind: "unreadable" });
+  it("goes back only to the platform that pushed the case, about its order", () => {
+    const envelope = { id: "C-1:3", type: "case.dispatched", source: "cases", aggregateId: "C-1", version: 3, occurredAt: "2026-11-02T10:00:00+08:00", data: {} };
+    const data = { caseId: "C-1", status: "dispatched", previousStatus: "accepted", external: null } as unknown as CaseEventData;
+    expect(callbackOf(envelope as EventEnvelope, data)).toBeNull();
+    const pushed = callbackOf(envelope as EventEnvelope, { ...data, external: { platform: "p", orderId: "O-1" } });
+    expect(pushed).toMatchObject({ eventId: "C-1:3", platform: "p", orderId: "O-1", payload: { type: "work_order.progress", data: { version: 3, rating: null } } });
   });
 });
