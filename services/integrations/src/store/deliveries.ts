@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, getTableColumns, inArray, lt, ne, or } from "drizzle-orm";
-import { cursorKey, dbOf } from "./db";
+import { and, asc, desc, eq, getTableColumns, lt, ne, or } from "drizzle-orm";
+import { cursorKey, dbOf, inJson } from "./db";
 import { deliveries, deliveryAttempts } from "./schema";
 
 export type NewDelivery = Omit<typeof deliveries.$inferInsert, "status" | "attempts" | "deliveredAt">;
@@ -23,7 +23,7 @@ export async function insertDeliveries(d1: D1Database, rows: NewDelivery[]): Pro
   const pending = db
     .select({ id: deliveries.id })
     .from(deliveries)
-    .where(and(eq(deliveries.status, "pending"), inArray(deliveries.id, ids)));
+    .where(and(eq(deliveries.status, "pending"), inJson(deliveries.id, ids)));
   const results = await db.batch([first, ...more, pending]);
   return (results.at(-1) as { id: string }[]).map((r) => r.id);
 }
@@ -85,7 +85,7 @@ export function deliveryPage(
   return dbOf(d1)
     .select(listed)
     .from(deliveries)
-    .where(and(inArray(deliveries.platform, platforms), status ? eq(deliveries.status, status) : undefined, older))
+    .where(and(inJson(deliveries.platform, platforms), status ? eq(deliveries.status, status) : undefined, older))
     .orderBy(desc(createdAt), desc(id))
     .limit(limit)
     .all();

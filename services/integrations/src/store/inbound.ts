@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import { cursorKey, dbOf } from "./db";
+import { cursorKey, dbOf, inJson } from "./db";
 import { inboundWebhooks, platformOrders } from "./schema";
 
 export type InboundRow = typeof inboundWebhooks.$inferSelect;
@@ -76,7 +76,7 @@ export function inboundPage(
     .from(inboundWebhooks)
     .where(
       and(
-        inArray(inboundWebhooks.platform, platforms),
+        inJson(inboundWebhooks.platform, platforms),
         status ? eq(inboundWebhooks.status, status) : undefined,
         lt(inboundWebhooks.id, cursorKey(afterId, Number.MAX_SAFE_INTEGER)),
       ),

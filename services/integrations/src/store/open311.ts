@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import { dbOf } from "./db";
+import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { dbOf, inJson } from "./db";
 import { open311Clients, open311Jurisdictions, open311Places, open311RateWindows, open311Reports } from "./schema";
 
 export type Open311Client = Pick<typeof open311Clients.$inferSelect, "id" | "name" | "requestsPerMinute">;
@@ -59,7 +59,7 @@ export async function extrasOf(d1: D1Database, caseIds: readonly string[]): Prom
   const rows = await dbOf(d1)
     .select({ caseId, address, addressId, mediaUrl })
     .from(open311Reports)
-    .where(inArray(caseId, [...caseIds]))
+    .where(inJson(caseId, caseIds))
     .all();
   return new Map(rows.map(({ caseId: id, ...extras }) => [id, extras]));
 }
