@@ -1,13 +1,13 @@
 import { accessLog, AppError, createRouter, handleError, idempotency, principalGuard, problemFromError, requestId, serveOpenApi } from "@civicgrid/http";
-import { platformsAdmin } from "./admin/platforms";
-import { admin } from "./admin/routes";
-import { platformSecrets } from "./admin/secrets";
-import { deliveriesRoutes } from "./callbacks/routes";
-import { receiver } from "./callbacks/receiver";
 import type { AppEnv, Env } from "./env";
-import { open311 } from "./open311";
-import { isOpen311, open311ErrorResponse } from "./open311/errors";
-import { webhooks } from "./webhooks/route";
+import { deliveriesRoutes } from "./routes/deliveries";
+import { inboundRoutes } from "./routes/inbound";
+import { open311 } from "./routes/open311";
+import { isOpen311, open311ErrorResponse } from "./routes/open311/errors";
+import { platformSecrets } from "./routes/platform-secrets";
+import { platformsAdmin } from "./routes/platforms";
+import { receiver } from "./routes/receiver";
+import { webhooks } from "./routes/webhooks";
 
 /**
  * Not a /v1-only service: /webhooks/* is authenticated by the platform's signature and /open311/* by its
@@ -23,7 +23,7 @@ app.use("/v1/*", idempotency((env) => (env as Env).DB));
 const OPEN311_ERRORS = { "application/json": { schema: { $ref: "#/components/schemas/Open311Error" } }, "text/xml": { schema: { type: "string" } } };
 serveOpenApi(app, "integrations", { errorContent: (path) => (path.startsWith("/open311/") ? OPEN311_ERRORS : undefined) });
 
-for (const router of [webhooks, open311, admin, platformsAdmin, platformSecrets, deliveriesRoutes, receiver]) app.route("/", router);
+for (const router of [webhooks, open311, inboundRoutes, platformsAdmin, platformSecrets, deliveriesRoutes, receiver]) app.route("/", router);
 
 app.onError((error, c) => (isOpen311(c) ? open311ErrorResponse(c, error) : handleError("integrations", error, c)));
 app.notFound((c) => {

@@ -25,4 +25,5 @@ export const SERVICE = "integrations";
 /** Queue names, to tell which queue a batch came from. */
 export const CASE_EVENTS_QUEUE = "civicgrid-case-events-integrations";
 export const CALLBACK_QUEUE = "civicgrid-integrations-callbacks";
-export const CALLBACK_DLQ = "civicgrid-integrations-callbacks-dlq";
+/** The callback queue consumer's max_retries in wrangler.toml: a message is tried at most this many times + 1. */
+export const CALLBACK_MAX_RETRIES = 8;

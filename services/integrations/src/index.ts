@@ -1,21 +1,19 @@
 import { ServiceEntrypoint } from "@civicgrid/http";
 import { app } from "./app";
-import { consumeCaseEvents } from "./callbacks/case-events";
-import { consumeCallbacks, consumeDeadLetters } from "./callbacks/send";
-import { CALLBACK_DLQ, CALLBACK_QUEUE, type CallbackMessage, type Env } from "./env";
+import type { Env } from "./env";
+import { consumeQueue } from "./queue";
 
 /**
  * The integrations service: platforms' webhooks and Open311 over HTTP (through the gateway), case events
  * in from the cases service, callbacks out through its own queue with retries and a dead-letter queue.
+ * It offers no RPC of its own beyond the shared health and runCron, and has no cron triggers.
  */
 export default class IntegrationsService extends ServiceEntrypoint<Env> {
   protected readonly service = "integrations";
   protected readonly app = app;
 
-  override async queue(batch: MessageBatch<unknown>): Promise<void> {
-    if (batch.queue === CALLBACK_QUEUE) return consumeCallbacks(this.env, batch as MessageBatch<CallbackMessage>, (request) => this.deliverLocally(request));
-    if (batch.queue === CALLBACK_DLQ) return consumeDeadLetters(this.env, batch as MessageBatch<CallbackMessage>);
-    return consumeCaseEvents(this.env, batch);
+  override queue(batch: MessageBatch<unknown>): Promise<void> {
+    return consumeQueue(this.env, batch, (request) => this.deliverLocally(request));
   }
 
   /** The local receiver is this worker itself: a callback URL on its internal origin is answered in process. */

@@ -3,7 +3,9 @@ import { createExecutionContext, getQueueResult } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { beforeAll, describe, expect, it } from "vitest";
-import { backoffSeconds, INTERNAL_ORIGIN } from "../src/callbacks/send";
+import { backoffSeconds } from "../src/domain/backoff";
+import { CALLBACK_MAX_RETRIES } from "../src/env";
+import { INTERNAL_ORIGIN } from "../src/queue/callbacks";
 import IntegrationsService from "../src/index";
 import { base, PLATFORM, SECRETS, seedPlatform } from "./helpers";
 
@@ -18,8 +20,8 @@ const caseEvent = (caseId: string, version: number, external: { platform: string
 });
 
 /** Runs one batch through the service's queue handler; getQueueResult does not report retry delays, so they are watched here. */
-async function runQueue(queue: string, bodies: unknown[]) {
-  const { batch, delays } = watchedBatch(queue, bodies);
+async function runQueue(queue: string, bodies: unknown[], attempts = 1) {
+  const { batch, delays } = watchedBatch(queue, bodies, attempts);
   const ctx = createExecutionContext();
   await new IntegrationsService(ctx, env).queue(batch);
   return { ...(await getQueueResult(batch, ctx)), delays };
@@ -39,6 +41,13 @@ describe("outbound callbacks", () => {
     expect(JSON.parse(d?.payload ?? "{}")).toMatchObject({ type: "work_order.progress", data: { orderId: "O-1", status: "dispatched", version: 3 } });
   });
 
+  it("retries an unreadable case event until it is dead-lettered, and acknowledges one no platform pushed", async () => {
+    const none = caseEvent("CASE-20261102-AAAAAAAAAF", 1, null);
+    const result = await runQueue("civicgrid-case-events-integrations", [{ not: "a case event" }, none]);
+    expect(result.retryMessages).toHaveLength(1);
+    expect(result.explicitAcks).toHaveLength(1);
+  });
+
   it("retries a failing platform with backoff, dead-letters it, and delivers it on replay", async () => {
     const d = await delivery("CASE-20261102-AAAAAAAAAB");
     const id = d?.id ?? "";
@@ -46,10 +55,10 @@ describe("outbound callbacks", () => {
     expect(first.explicitAcks).toEqual([]);
     expect(first.retryMessages).toHaveLength(1);
     expect(first.delays).toEqual([backoffSeconds(1)]);
-    const second = await runQueue("civicgrid-integrations-callbacks", [{ deliveryId: id }]);
+    // The last attempt the queue allows (max_retries = 8, so the ninth): it fails too, and the delivery is dead.
+    const second = await runQueue("civicgrid-integrations-callbacks", [{ deliveryId: id }], CALLBACK_MAX_RETRIES + 1);
     expect(second.delays).toEqual([backoffSeconds(2)]);
     expect(backoffSeconds(2)).toBe(2 * backoffSeconds(1));
-    await runQueue("civicgrid-integrations-callbacks-dlq", [{ deliveryId: id }]);
     expect((await delivery("CASE-20261102-AAAAAAAAAB"))?.status).toBe("dead");
 
     await env.DB.prepare("UPDATE platforms SET callback_url = ?2 WHERE id = ?1").bind(PLATFORM, env.TEST_PLATFORM_URL).run();

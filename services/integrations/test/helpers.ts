@@ -1,6 +1,6 @@
 import { sha256Hex } from "@civicgrid/http";
 import { env, exports } from "cloudflare:workers";
-import { sign } from "../src/webhooks/signature";
+import { sign } from "../src/domain/signature";
 import { TEST_PLATFORM_SECRETS } from "./secrets";
 
 export const PLATFORM = "test-12345";
