@@ -27,12 +27,3 @@ export async function listScope(
   else await assertRosterReferences(c, [{ field: "query.divisionCode", kind: "division", id: divisionCode, action }]);
   return { prefix: divisionPrefix(divisionCode ?? principal.divisionCode), principal };
 }
-
-/** The village (12 digits) a grid code (village + 3-digit sequence) lies in. */
-export function gridDivision(gridCode: string): string {
-  return gridCode.slice(0, 12);
-}
-
-export function countyOf(divisionCode: string): string {
-  return `${divisionCode.slice(0, 6)}000000`;
-}

@@ -1,6 +1,7 @@
 import { EventEnvelope, RegistryGridChanged } from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
-import { upsertKnownGrid } from "../domain/known-grids";
+import { dbOf } from "../store/db";
+import { upsertKnownGrid } from "../store/known-grids";
 
 export const REGISTRY_GRID_CHANGED = "registry.grid.changed";
 
@@ -24,9 +25,10 @@ function readSnapshot(body: unknown): { grid: RegistryGridChanged; envelope: Eve
  * retried until Queues moves it to the dead-letter queue (civicgrid-roster-dlq), as the assessments consumer
  * does: a grid event is never dropped silently. Events of other types are acknowledged: not the roster's.
  */
-export async function consumeRegistryEvents(batch: MessageBatch<unknown>, db: D1Database): Promise<void> {
+export async function consumeRegistryEvents(batch: MessageBatch<unknown>, d1: D1Database): Promise<void> {
+  const db = dbOf(d1);
   const now = new Date().toISOString();
-  const kept: { message: Message<unknown>; statement: D1PreparedStatement }[] = [];
+  const kept: { message: Message<unknown>; statement: ReturnType<typeof upsertKnownGrid> }[] = [];
   for (const message of batch.messages) {
     const read = readSnapshot(message.body);
     if (read === "other") {
@@ -40,9 +42,10 @@ export async function consumeRegistryEvents(batch: MessageBatch<unknown>, db: D1
       kept.push({ message, statement: upsertKnownGrid(db, read.grid, read.envelope.version, read.envelope.id, now) });
     }
   }
-  if (kept.length === 0) return;
+  const [first, ...rest] = kept.map((k) => k.statement);
+  if (!first) return;
   try {
-    await db.batch(kept.map((k) => k.statement));
+    await db.batch([first, ...rest]);
     for (const k of kept) k.message.ack();
   } catch (error) {
     log("error", "known grids not written; retrying", { service: "roster", count: kept.length, error: String(error) });

@@ -20,7 +20,10 @@ export const idempotencyKeys = sqliteTable(
     body: text("body"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.key] }), check("idempotency_keys_state", sql`state IN ('in_flight', 'done')`)],
+  (t) => [
+    primaryKey({ columns: [t.scope, t.key] }),
+    check("idempotency_keys_state", sql`state IN ('in_flight', 'done')`),
+  ],
 );
 
 export const workers = sqliteTable(
@@ -170,7 +173,10 @@ export const knownGrids = sqliteTable(
     eventId: text("event_id"),
     updatedAt: text("updated_at"),
   },
-  (t) => [index("known_grids_county").on(t.countyCode, t.code), check("known_grids_status", sql`status IN ('active', 'retired')`)],
+  (t) => [
+    index("known_grids_county").on(t.countyCode, t.code),
+    check("known_grids_status", sql`status IN ('active', 'retired')`),
+  ],
 );
 
 export const departments = sqliteTable(
