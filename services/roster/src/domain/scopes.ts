@@ -6,10 +6,6 @@ export function gridDivision(gridCode: string): string {
   return gridCode.slice(0, 12);
 }
 
-export function countyOf(divisionCode: string): string {
-  return `${divisionCode.slice(0, 6)}000000`;
-}
-
 /** Where a worker lies for access checks: their division, and their department when they come from one. */
 export const workerScope = (w: Pick<Worker, "divisionCode" | "departmentId">): ResourceScope => ({
   divisionCode: w.divisionCode,

@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Assignment, EndAssignment, NewAssignment, PageQuery, pageOf, Transfer } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
-import { authorize } from "../access";
+import { Assignment, countyOf, EndAssignment, NewAssignment, pageOf, PageQuery, Transfer } from "@civicgrid/contracts";
+import { AppError, assertVersion, authorize, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
 import { appointmentRefusal, dutyStartRefusal } from "../domain/appointment-rules";
 import { endedStatus, lifecycleRefusal } from "../domain/assignment-lifecycle";
 import { noticeEndDate, today } from "../domain/dates";
-import { countyOf, gridDivision } from "../domain/scopes";
+import { gridDivision } from "../domain/scopes";
 import type { AppEnv } from "../env";
 import { assertGridInService, assertRosterReferences, ref } from "../references";
 import { refuse } from "../refuse";

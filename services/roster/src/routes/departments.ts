@@ -1,7 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Department, DepartmentPatch, NewDepartment, PageQuery, pageOf } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
-import { authorize, listScope } from "../access";
+import {
+  AppError,
+  assertVersion,
+  authorize,
+  createRouter,
+  decodeCursor,
+  etagOf,
+  listScope,
+  toPage,
+} from "@civicgrid/http";
 import type { AppEnv } from "../env";
 import { assertRosterReferences, ref } from "../references";
 import { dbOf } from "../store/db";
@@ -41,9 +49,9 @@ departments.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const { prefix } = await listScope(c, "department:read", q.divisionCode);
+    const { scope } = await listScope(c, "department:read", q.divisionCode);
     const after = String(decodeCursor(q.cursor, 1)?.[0] ?? "");
-    const rows = await store.listDepartments(dbOf(c.env.DB), { prefix, after, limit: q.limit });
+    const rows = await store.listDepartments(dbOf(c.env.DB), { scope, after, limit: q.limit });
     return c.json(toPage(rows, q.limit, (d) => [d.id]), 200);
   },
 );

@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NewObjection, Objection, ObjectionResolution } from "@civicgrid/contracts";
-import { AppError, createRouter } from "@civicgrid/http";
-import { authorize } from "../access";
+import { AppError, authorize, createRouter } from "@civicgrid/http";
 import { lifecycleRefusal } from "../domain/assignment-lifecycle";
 import { today } from "../domain/dates";
 import { gridDivision } from "../domain/scopes";

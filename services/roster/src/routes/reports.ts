@@ -1,7 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CountySettings, CountySettingsUpdate, PageQuery, pageOf, TrainingShortfall, Vacancy } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, decodeCursor, etagOf, toPage } from "@civicgrid/http";
-import { authorize, listScope } from "../access";
+import {
+  AppError,
+  assertVersion,
+  authorize,
+  createRouter,
+  decodeCursor,
+  etagOf,
+  listScope,
+  toPage,
+} from "@civicgrid/http";
 import { today } from "../domain/dates";
 import type { AppEnv } from "../env";
 import { dbOf } from "../store/db";
@@ -64,9 +72,9 @@ reports.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const { prefix } = await listScope(c, "assignment:read", q.divisionCode);
+    const { scope } = await listScope(c, "assignment:read", q.divisionCode);
     const after = String(decodeCursor(q.cursor, 1)?.[0] ?? "");
-    const rows = await vacancies(dbOf(c.env.DB), { prefix, after, limit: q.limit });
+    const rows = await vacancies(dbOf(c.env.DB), { scope, after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.code]);
     const items = page.items.map((r) => ({
       gridCode: r.code,
@@ -86,10 +94,10 @@ reports.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const { prefix } = await listScope(c, "worker:read", q.divisionCode);
+    const { scope } = await listScope(c, "worker:read", q.divisionCode);
     const year = String(q.year ?? Number(today().slice(0, 4)));
     const after = String(decodeCursor(q.cursor, 1)?.[0] ?? "");
-    const rows = await trainingShortfall(dbOf(c.env.DB), { prefix, year, after, limit: q.limit });
+    const rows = await trainingShortfall(dbOf(c.env.DB), { scope, year, after, limit: q.limit });
     return c.json(toPage(rows, q.limit, (r) => [r.workerId]), 200);
   },
 );

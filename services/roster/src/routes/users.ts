@@ -1,8 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NewUser, PageQuery, pageOf, User, UserPatch } from "@civicgrid/contracts";
-import { AppError, assertVersion, createRouter, decodeCursor, etagOf, principalOf, toPage } from "@civicgrid/http";
+import {
+  AppError,
+  assertVersion,
+  authorize,
+  createRouter,
+  decodeCursor,
+  etagOf,
+  listScope,
+  principalOf,
+  toPage,
+} from "@civicgrid/http";
 import type { Context } from "hono";
-import { authorize, listScope } from "../access";
 import type { AppEnv } from "../env";
 import { assertRosterReferences, gridRefs, ref } from "../references";
 import { dbOf } from "../store/db";
@@ -55,9 +64,9 @@ users.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const { prefix } = await listScope(c, "user:read", q.divisionCode);
+    const { scope } = await listScope(c, "user:read", q.divisionCode);
     const after = String(decodeCursor(q.cursor, 1)?.[0] ?? "");
-    const rows = await store.listUsers(dbOf(c.env.DB), { prefix, after, limit: q.limit });
+    const rows = await store.listUsers(dbOf(c.env.DB), { scope, after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.sub]);
     return c.json({ items: page.items.map(store.toUser), nextCursor: page.nextCursor }, 200);
   },

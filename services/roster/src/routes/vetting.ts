@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NewScreening, NewTraining, Screening, Training } from "@civicgrid/contracts";
-import { createRouter, principalOf } from "@civicgrid/http";
-import { authorize } from "../access";
+import { authorize, createRouter, principalOf } from "@civicgrid/http";
 import { workerScope } from "../domain/scopes";
 import type { AppEnv } from "../env";
 import { assertRosterReferences, ref } from "../references";

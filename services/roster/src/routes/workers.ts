@@ -1,8 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { genderOfId, idNumberBirthDate, NewWorker, PageQuery, pageOf, StatusChange, StatusEntry, Worker, WorkerPatch, WorkerPii } from "@civicgrid/contracts";
 import { grantingRoles } from "@civicgrid/auth";
-import { AppError, assertVersion, createRouter, decodeCursor, etagOf, log, principalOf, toPage } from "@civicgrid/http";
-import { authorize, listScope } from "../access";
+import {
+  AppError,
+  assertVersion,
+  authorize,
+  createRouter,
+  decodeCursor,
+  etagOf,
+  listScope,
+  log,
+  principalOf,
+  toPage,
+} from "@civicgrid/http";
 import { today } from "../domain/dates";
 import { maskIdNumber, maskPhone } from "../domain/masking";
 import { statusChangeRefusal } from "../domain/worker-status";
@@ -77,9 +87,9 @@ workers.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const { prefix } = await listScope(c, "worker:read", q.divisionCode);
+    const { scope } = await listScope(c, "worker:read", q.divisionCode);
     const after = String(decodeCursor(q.cursor, 1)?.[0] ?? "");
-    const rows = await store.listWorkers(dbOf(c.env.DB), { prefix, after, status: q.status, limit: q.limit });
+    const rows = await store.listWorkers(dbOf(c.env.DB), { scope, after, status: q.status, limit: q.limit });
     return c.json(toPage(rows, q.limit, (w) => [w.id]), 200);
   },
 );

@@ -1,7 +1,8 @@
 import type { Department } from "@civicgrid/contracts";
-import { AppError } from "@civicgrid/http";
+import type { ListScope } from "@civicgrid/auth";
+import { AppError, scopeWhere } from "@civicgrid/http";
 import type { z } from "@hono/zod-openapi";
-import { and, asc, eq, gt, like, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "./db";
 import { departments, users } from "./schema";
 
@@ -27,11 +28,11 @@ export async function insertDepartment(
   return inserted;
 }
 
-export function listDepartments(db: Db, q: { prefix: string; after: string; limit: number }) {
+export function listDepartments(db: Db, q: { scope: ListScope; after: string; limit: number }) {
   return db
     .select()
     .from(departments)
-    .where(and(like(departments.divisionCode, `${q.prefix}%`), gt(departments.id, q.after)))
+    .where(and(scopeWhere(q.scope, { division: departments.divisionCode }), gt(departments.id, q.after)))
     .orderBy(asc(departments.id))
     .limit(q.limit + 1);
 }

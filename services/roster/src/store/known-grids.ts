@@ -1,6 +1,5 @@
-import type { RegistryGridChanged } from "@civicgrid/contracts";
+import { countyOf, type RegistryGridChanged } from "@civicgrid/contracts";
 import { eq, sql } from "drizzle-orm";
-import { countyOf } from "../domain/scopes";
 import type { Db } from "./db";
 import { knownGrids } from "./schema";
 

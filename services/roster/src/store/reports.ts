@@ -1,9 +1,11 @@
-import { and, asc, eq, exists, gt, like, lt, notExists, or, sql } from "drizzle-orm";
+import type { ListScope } from "@civicgrid/auth";
+import { scopeWhere } from "@civicgrid/http";
+import { and, asc, eq, exists, gt, lt, notExists, or, sql } from "drizzle-orm";
 import { DEFAULT_SETTINGS } from "../domain/settings";
 import type { Db } from "./db";
 import { assignments, countySettings, knownGrids, trainings, workers } from "./schema";
 
-type Page = { prefix: string; after: string; limit: number };
+type Page = { scope: ListScope; after: string; limit: number };
 
 /** Whether a serving holder of `role` is missing on the grid of the outer row. */
 const noServing = (db: Db, role: "chief" | "full_time") =>
@@ -30,7 +32,8 @@ export async function vacancies(db: Db, q: Page) {
     .where(
       and(
         eq(knownGrids.status, "active"),
-        like(knownGrids.code, `${q.prefix}%`),
+        // A grid code begins with its village's: the code places the grid in the list's divisions.
+        scopeWhere(q.scope, { division: knownGrids.code, grid: knownGrids.code }),
         gt(knownGrids.code, q.after),
         or(noChief, noFullTime),
       ),
@@ -56,7 +59,7 @@ export function trainingShortfall(db: Db, q: Page & { year: string }) {
     .leftJoin(countySettings, eq(countySettings.countyCode, sql`substr(${workers.divisionCode}, 1, 6) || '000000'`))
     .where(
       and(
-        like(workers.divisionCode, `${q.prefix}%`),
+        scopeWhere(q.scope, { division: workers.divisionCode }),
         eq(workers.status, "active"),
         gt(workers.id, q.after),
         exists(serving),

@@ -1,30 +1,14 @@
 import type { Role } from "@civicgrid/contracts";
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * The roster service's D1 tables: workers (ID number and private phone encrypted), their screenings, trainings
  * and assignments to grids with the public notice (上岗公示), linkage departments, login subjects, county
- * settings, the grids known from the registry, and the outbox of grid-servers events. `drizzle-kit generate`
- * writes the migrations from this file.
+ * settings, the grids known from the registry, and the grid-servers event versions; the Idempotency-Key and
+ * outbox tables are the http kit's. `drizzle-kit generate` writes the migrations from this file.
  */
-export const idempotencyKeys = sqliteTable(
-  "idempotency_keys",
-  {
-    scope: text("scope").notNull(),
-    key: text("key").notNull(),
-    bodyHash: text("body_hash").notNull(),
-    state: text("state", { enum: ["in_flight", "done"] }).notNull(),
-    status: integer("status"),
-    headers: text("headers"),
-    body: text("body"),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.scope, t.key] }),
-    check("idempotency_keys_state", sql`state IN ('in_flight', 'done')`),
-  ],
-);
+export { idempotencyKeys, outbox } from "@civicgrid/http/tables";
 
 export const workers = sqliteTable(
   "workers",
@@ -231,15 +215,3 @@ export const gridEventVersions = sqliteTable("grid_event_versions", {
   gridCode: text("grid_code").primaryKey(),
   version: integer("version").notNull(),
 });
-
-/** Grid-servers events written in the same batch as each assignment change, sent after it (and by the cron). */
-export const outbox = sqliteTable(
-  "outbox",
-  {
-    id: text("id").primaryKey(),
-    body: text("body").notNull(),
-    createdAt: text("created_at").notNull(),
-    sentAt: text("sent_at"),
-  },
-  (t) => [index("outbox_unsent").on(t.sentAt, t.createdAt)],
-);

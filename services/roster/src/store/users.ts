@@ -1,6 +1,7 @@
 import type { User } from "@civicgrid/contracts";
-import { AppError } from "@civicgrid/http";
-import { and, asc, eq, gt, like, sql } from "drizzle-orm";
+import type { ListScope } from "@civicgrid/auth";
+import { AppError, scopeWhere } from "@civicgrid/http";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "./db";
 import { users } from "./schema";
 
@@ -26,11 +27,11 @@ export async function insertUser(db: Db, row: typeof users.$inferInsert): Promis
   return inserted;
 }
 
-export function listUsers(db: Db, q: { prefix: string; after: string; limit: number }) {
+export function listUsers(db: Db, q: { scope: ListScope; after: string; limit: number }) {
   return db
     .select()
     .from(users)
-    .where(and(like(users.divisionCode, `${q.prefix}%`), gt(users.sub, q.after)))
+    .where(and(scopeWhere(q.scope, { division: users.divisionCode }), gt(users.sub, q.after)))
     .orderBy(asc(users.sub))
     .limit(q.limit + 1);
 }

@@ -1,6 +1,7 @@
 import type { Worker } from "@civicgrid/contracts";
-import { AppError } from "@civicgrid/http";
-import { and, asc, eq, gt, like, sql } from "drizzle-orm";
+import type { ListScope } from "@civicgrid/auth";
+import { AppError, scopeWhere } from "@civicgrid/http";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "./db";
 import { piiReads, workers, workerStatusHistory } from "./schema";
 
@@ -63,13 +64,13 @@ export async function insertWorker(
   ]);
 }
 
-export function listWorkers(db: Db, q: { prefix: string; after: string; status?: Worker["status"]; limit: number }) {
+export function listWorkers(db: Db, q: { scope: ListScope; after: string; status?: Worker["status"]; limit: number }) {
   return db
     .select(workerView)
     .from(workers)
     .where(
       and(
-        like(workers.divisionCode, `${q.prefix}%`),
+        scopeWhere(q.scope, { division: workers.divisionCode }),
         gt(workers.id, q.after),
         q.status ? eq(workers.status, q.status) : undefined,
       ),
