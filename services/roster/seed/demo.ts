@@ -5,16 +5,18 @@
  * assignments, the known grids, and every demo user except residents (who are not on the roster).
  */
 import type { City, DemoUser } from "@civicgrid/demo-data";
-import { encrypt, idHash, maskIdNumber, maskPhone, piiKeys } from "../src/domain/pii";
-
-const q = (v: string | number | null | undefined): string => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${v.replaceAll("'", "''")}'`);
-const row = (table: string, values: Record<string, string | number | null | undefined>) =>
-  `INSERT OR IGNORE INTO ${table} (${Object.keys(values).join(", ")}) VALUES (${Object.values(values).map(q).join(", ")})`;
+import { maskIdNumber, maskPhone } from "../src/domain/masking";
+import { encrypt, idHash, piiKeys } from "../src/pii";
+import {
+  assignments, countySettings, departments, knownGrids, screenings, trainings, users, workers, workerStatusHistory,
+} from "../src/store/schema";
+import { row } from "./sql";
 
 const DUTY_FROM = "2026-02-02";
 const NOTICE = ["2026-01-19", "2026-01-23"] as const;
+const SEEDED_AT = `${NOTICE[0]}T00:00:00Z`;
 
-function orgUnitKind(u: DemoUser): string {
+function orgUnitKind(u: DemoUser): (typeof users.$inferInsert)["orgUnitKind"] {
   if (u.roles.includes("platform_admin")) return "platform";
   if (u.roles.includes("department")) return "department";
   if (u.roles.includes("grid_worker")) return "village_committee";
@@ -26,29 +28,53 @@ export async function demoStatements(city: City, piiKey: string | undefined = (g
   const keys = await piiKeys(piiKey);
   const out: string[] = [];
   for (const d of city.departments) {
-    out.push(row("departments", { id: d.id, key: d.key, kind: d.kind, name: d.name, division_code: d.divisionCode, duty_phone: d.dutyPhone }));
+    const { id, key, kind, name, divisionCode, dutyPhone } = d;
+    out.push(row(departments, { id, key, kind, name, divisionCode, dutyPhone }));
   }
-  out.push(row("county_settings", { county_code: "440703000000", full_time_required: 1, notice_working_days: 5, min_trainings_per_year: 2 }));
-  for (const g of city.grids) out.push(row("known_grids", { code: g.code, county_code: g.countyCode }));
+  const settings = { fullTimeRequired: true, noticeWorkingDays: 5, minTrainingsPerYear: 2 };
+  out.push(row(countySettings, { countyCode: "440703000000", ...settings }));
+  for (const g of city.grids) out.push(row(knownGrids, { code: g.code, countyCode: g.countyCode }));
+  const clear = {
+    criminalPunishment: false,
+    pendingCriminalCase: false,
+    detention: false,
+    expelledFromPublicOffice: false,
+    dishonestyBlacklist: false,
+    otherLegalBar: false,
+    passed: true,
+  };
+  const seeded = { at: SEEDED_AT, by: "demo-seed" };
   for (const w of city.workers) {
+    const pii = {
+      idCipher: await encrypt(keys, w.idNumber),
+      idHash: await idHash(keys, w.idNumber),
+      idMasked: maskIdNumber(w.idNumber),
+      phoneCipher: await encrypt(keys, w.mobile),
+      phoneMasked: maskPhone(w.mobile),
+    };
+    const { id, name, workPhone, gender, birthDate, divisionCode, departmentId } = w;
+    const politicalStatus = w.partyMember ? "party_member" : "non_party";
+    const notice = { noticeStartDate: NOTICE[0], noticeEndDate: NOTICE[1], startDate: DUTY_FROM };
     out.push(
-      row("workers", {
-        id: w.id, name: w.name, id_cipher: await encrypt(keys, w.idNumber), id_hash: await idHash(keys, w.idNumber), id_masked: maskIdNumber(w.idNumber),
-        phone_cipher: await encrypt(keys, w.mobile), phone_masked: maskPhone(w.mobile), work_phone: w.workPhone, gender: w.gender, birth_date: w.birthDate,
-        political_status: w.partyMember ? "party_member" : "non_party", division_code: w.divisionCode, org_unit: w.departmentId ?? w.divisionCode,
-        department_id: w.departmentId, created_at: `${NOTICE[0]}T00:00:00Z`,
+      row(workers, {
+        id, name, ...pii, workPhone, gender, birthDate, politicalStatus, divisionCode,
+        orgUnit: departmentId ?? divisionCode, departmentId, createdAt: SEEDED_AT,
       }),
-      row("worker_status_history", { worker_id: w.id, status: "active", reason: "demo data", at: `${NOTICE[0]}T00:00:00Z`, by_sub: "demo-seed" }),
-      row("screenings", {
-        id: `screening-${w.id}`, worker_id: w.id, criminal_punishment: 0, pending_criminal_case: 0, detention: 0, expelled_from_public_office: 0,
-        dishonesty_blacklist: 0, other_legal_bar: 0, passed: 1, screened_by: "demo-seed", screened_at: `${NOTICE[0]}T00:00:00Z`,
+      row(workerStatusHistory, { workerId: id, status: "active", reason: "demo data", at: seeded.at, bySub: seeded.by }),
+      row(screenings, {
+        id: `screening-${id}`, workerId: id, ...clear, screenedBy: seeded.by, screenedAt: seeded.at,
       }),
-      row("trainings", { id: `training-${w.id}-onboarding`, worker_id: w.id, kind: "onboarding", title: "网格员岗前培训", date: "2026-01-26", hours: 16 }),
-      row("trainings", { id: `training-${w.id}-periodic`, worker_id: w.id, kind: "periodic", title: "年中业务培训", date: "2026-07-15", hours: 8 }),
+      row(trainings, {
+        id: `training-${id}-onboarding`, workerId: id, kind: "onboarding", title: "网格员岗前培训",
+        date: "2026-01-26", hours: 16,
+      }),
+      row(trainings, {
+        id: `training-${id}-periodic`, workerId: id, kind: "periodic", title: "年中业务培训", date: "2026-07-15", hours: 8,
+      }),
       ...w.assignments.map((a) =>
-        row("assignments", {
-          id: `assignment-${w.id}-${a.gridCode}`, worker_id: w.id, grid_code: a.gridCode, role: a.role, department_id: w.departmentId, status: "active",
-          notice_start_date: NOTICE[0], notice_end_date: NOTICE[1], start_date: DUTY_FROM,
+        row(assignments, {
+          id: `assignment-${id}-${a.gridCode}`, workerId: id, gridCode: a.gridCode, role: a.role, departmentId,
+          status: "active", ...notice,
         }),
       ),
     );
@@ -56,9 +82,10 @@ export async function demoStatements(city: City, piiKey: string | undefined = (g
   for (const u of city.users) {
     if (u.roles.every((r) => r === "resident")) continue;
     out.push(
-      row("users", {
-        sub: u.sub, name: u.name, org_unit_kind: orgUnitKind(u), org_unit: u.departmentId ?? u.divisionCode, roles: JSON.stringify(u.roles.filter((r) => r !== "resident")),
-        division_code: u.divisionCode, department_id: u.departmentId, worker_id: u.workerId, grids: JSON.stringify(u.grids ?? []),
+      row(users, {
+        sub: u.sub, name: u.name, orgUnitKind: orgUnitKind(u), orgUnit: u.departmentId ?? u.divisionCode,
+        roles: u.roles.filter((r) => r !== "resident"), divisionCode: u.divisionCode, departmentId: u.departmentId,
+        workerId: u.workerId, grids: u.grids ?? [],
       }),
     );
   }

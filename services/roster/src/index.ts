@@ -1,7 +1,7 @@
 import type { RosterRpc } from "@civicgrid/contracts";
-import { ServiceEntrypoint, type CronJob } from "@civicgrid/http";
+import { ServiceEntrypoint } from "@civicgrid/http";
 import { app } from "./app";
-import { flushOutbox } from "./domain/outbox";
+import { cronJobs } from "./cron";
 import type { Env } from "./env";
 import { consumeRegistryEvents } from "./queue/registry-events";
 import * as rpc from "./rpc";
@@ -10,8 +10,7 @@ import * as rpc from "./rpc";
 export default class RosterService extends ServiceEntrypoint<Env> implements RosterRpc {
   protected readonly service = "roster";
   protected readonly app = app;
-  /** Sends outbox rows a failed send after a write left behind. */
-  protected override readonly cronJobs: Record<string, CronJob<Env>> = { "*/5 * * * *": (env) => flushOutbox(env, 500) };
+  protected override readonly cronJobs = cronJobs;
 
   gridServers(gridCode: string, onDate?: string) {
     return rpc.gridServers(this.env.DB, gridCode, onDate);

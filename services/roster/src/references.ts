@@ -1,44 +1,21 @@
-import type { Action, Reference, ReferenceKind, ResourceScope, ScopeResolver } from "@civicgrid/auth";
+import type { Action, Reference, ReferenceKind, ScopeResolver } from "@civicgrid/auth";
 import { assertReferences } from "@civicgrid/http";
 import type { Context } from "hono";
+import { retiredGridRefusal } from "./domain/known-grids";
 import type { AppEnv } from "./env";
+import { refuse } from "./refuse";
+import { dbOf, type Db } from "./store/db";
+import { knownGridStatus } from "./store/known-grids";
+import { scopesOf } from "./store/scopes";
 
 /**
- * Where each resource the roster knows lives, for the second resources a request names (a worker to assign,
- * a grid to give a user, a department to attach): one query per kind for all the ids of a request, so a user
- * given 500 grids costs one lookup, not 500. A grid is known when the registry has told the roster of it
- * (queue/registry-events.ts); it lies in its village, the first 12 digits of its code.
+ * A resolver over the scopes of every id in `references` (a worker to assign, a grid to give a user, a department
+ * to attach), read up front in one batch (store/scopes.ts); a division is its own scope.
  */
-const IDS = "(SELECT value FROM json_each(?1))";
-const LOOKUPS: Partial<Record<ReferenceKind, string>> = {
-  worker: `SELECT id, division_code, department_id FROM workers WHERE id IN ${IDS}`,
-  grid: `SELECT code AS id, substr(code, 1, 12) AS division_code, code AS grid_code FROM known_grids
-         WHERE code IN ${IDS}`,
-  department: `SELECT id, division_code, id AS department_id FROM departments WHERE id IN ${IDS}`,
-  user: `SELECT sub AS id, division_code FROM users WHERE sub IN ${IDS}`,
-};
-
-interface ScopeRow {
-  id: string;
-  division_code: string;
-  department_id?: string | null;
-  grid_code?: string;
-}
-
-const toScope = (r: ScopeRow): ResourceScope => ({
-  divisionCode: r.division_code,
-  ...(r.department_id ? { departmentId: r.department_id } : {}),
-  ...(r.grid_code ? { gridCode: r.grid_code } : {}),
-});
-
-/** A resolver over the scopes of every id in `references`, read up front; a division is its own scope. */
-export async function rosterScopes(db: D1Database, references: readonly Reference[]): Promise<ScopeResolver> {
-  const kinds = [...new Set(references.map((r) => r.kind))].filter((k) => LOOKUPS[k]);
-  const idsOf = (kind: ReferenceKind) => JSON.stringify(references.filter((r) => r.kind === kind).map((r) => r.id));
-  const statements = kinds.map((k) => db.prepare(LOOKUPS[k]!).bind(idsOf(k)));
-  const results = statements.length > 0 ? await db.batch<ScopeRow>(statements) : [];
-  const scopes = new Map<string, ResourceScope>();
-  kinds.forEach((kind, i) => results[i]?.results.forEach((row) => scopes.set(`${kind}:${row.id}`, toScope(row))));
+async function rosterScopes(db: D1Database, references: readonly Reference[]): Promise<ScopeResolver> {
+  const idsByKind = new Map<ReferenceKind, string[]>();
+  for (const r of references) idsByKind.set(r.kind, [...(idsByKind.get(r.kind) ?? []), r.id]);
+  const scopes = await scopesOf(dbOf(db), idsByKind);
   return async (kind, id) => (kind === "division" ? { divisionCode: id } : (scopes.get(`${kind}:${id}`) ?? null));
 }
 
@@ -49,6 +26,11 @@ export async function assertRosterReferences(
 ): Promise<void> {
   const named = references.filter((r): r is Reference => r !== undefined);
   await assertReferences(c, named, await rosterScopes(c.env.DB, named));
+}
+
+/** Refuses (422, naming the field) a new appointment to a grid the registry has retired. */
+export async function assertGridInService(db: Db, gridCode: string, field: string): Promise<void> {
+  refuse(retiredGridRefusal(await knownGridStatus(db, gridCode), gridCode, field));
 }
 
 /** A reference to an optional id: nothing when the request leaves it out. */

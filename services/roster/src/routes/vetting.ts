@@ -1,26 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NewScreening, NewTraining, Screening, Training } from "@civicgrid/contracts";
-import { createRouter, principalOf } from "@civicgrid/http";
-import { authorize } from "../access";
-import { loadWorker, workerScope } from "../domain/rows";
+import { authorize, createRouter, principalOf } from "@civicgrid/http";
+import { workerScope } from "../domain/scopes";
 import type { AppEnv } from "../env";
 import { assertRosterReferences, ref } from "../references";
+import { dbOf } from "../store/db";
+import * as store from "../store/vetting";
+import { loadWorker } from "../store/workers";
 
 /** Screening against the Gansu disqualifiers, and training records, per worker. */
 export const vetting = createRouter<AppEnv>();
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const IdParam = z.object({ id: z.string().min(1).max(80) });
-
-interface ScreeningRow {
-  id: string; worker_id: string; criminal_punishment: number; pending_criminal_case: number; detention: number;
-  expelled_from_public_office: number; dishonesty_blacklist: number; other_legal_bar: number; passed: number;
-  notes: string | null; screened_by: string; screened_at: string;
-}
-const toScreening = (r: ScreeningRow): z.infer<typeof Screening> => ({
-  id: r.id, workerId: r.worker_id, criminalPunishment: !!r.criminal_punishment, pendingCriminalCase: !!r.pending_criminal_case,
-  detention: !!r.detention, expelledFromPublicOffice: !!r.expelled_from_public_office, dishonestyBlacklist: !!r.dishonesty_blacklist,
-  otherLegalBar: !!r.other_legal_bar, passed: !!r.passed, ...(r.notes ? { notes: r.notes } : {}), screenedBy: r.screened_by, screenedAt: r.screened_at,
-});
 
 vetting.openapi(
   createRoute({
@@ -31,16 +22,21 @@ vetting.openapi(
     responses: { 201: { description: "recorded", ...json(Screening) } },
   }),
   async (c) => {
-    const worker = await loadWorker(c.env.DB, c.req.valid("param").id);
+    const db = dbOf(c.env.DB);
+    const worker = await loadWorker(db, c.req.valid("param").id);
     authorize(c, "screening:write", workerScope(worker));
-    const s = c.req.valid("json");
-    const flags = [s.criminalPunishment, s.pendingCriminalCase, s.detention, s.expelledFromPublicOffice, s.dishonestyBlacklist, s.otherLegalBar];
-    const row = await c.env.DB.prepare(
-      `INSERT INTO screenings (id, worker_id, criminal_punishment, pending_criminal_case, detention, expelled_from_public_office, dishonesty_blacklist,
-         other_legal_bar, passed, notes, screened_by, screened_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING *`,
-    ).bind(`screening-${crypto.randomUUID()}`, worker.id, ...flags.map(Number), flags.some(Boolean) ? 0 : 1, s.notes ?? null, principalOf(c).sub, new Date().toISOString())
-      .first<ScreeningRow>();
-    return c.json(toScreening(row!), 201);
+    const { notes, ...found } = c.req.valid("json");
+    const screening = {
+      id: `screening-${crypto.randomUUID()}`,
+      workerId: worker.id,
+      ...found,
+      // Any one disqualifier found bars appointment (Gansu measures 一(三)).
+      passed: !Object.values(found).some(Boolean),
+      notes: notes ?? null,
+      screenedBy: principalOf(c).sub,
+      screenedAt: new Date().toISOString(),
+    };
+    return c.json(await store.insertScreening(db, screening), 201);
   },
 );
 
@@ -53,10 +49,10 @@ vetting.openapi(
     responses: { 200: { description: "screenings, newest first", ...json(z.object({ items: z.array(Screening) })) } },
   }),
   async (c) => {
-    const worker = await loadWorker(c.env.DB, c.req.valid("param").id);
+    const db = dbOf(c.env.DB);
+    const worker = await loadWorker(db, c.req.valid("param").id);
     authorize(c, "worker:read", workerScope(worker));
-    const { results } = await c.env.DB.prepare("SELECT * FROM screenings WHERE worker_id = ?1 ORDER BY screened_at DESC").bind(worker.id).all<ScreeningRow>();
-    return c.json({ items: results.map(toScreening) }, 200);
+    return c.json({ items: await store.listScreenings(db, worker.id) }, 200);
   },
 );
 
@@ -69,15 +65,15 @@ vetting.openapi(
     responses: { 201: { description: "recorded", ...json(Training) } },
   }),
   async (c) => {
-    const worker = await loadWorker(c.env.DB, c.req.valid("param").id);
+    const db = dbOf(c.env.DB);
+    const worker = await loadWorker(db, c.req.valid("param").id);
     const t = c.req.valid("json");
     // Agencies, HR and departments record trainings of workers within their division; the department that led
     // one is a second resource: a department names only itself, an agency a department within its reach.
-    authorize(c, "training:write", { divisionCode: worker.division_code });
+    authorize(c, "training:write", { divisionCode: worker.divisionCode });
     await assertRosterReferences(c, [ref("body.departmentId", "department", t.departmentId, "training:write")]);
     const id = `training-${crypto.randomUUID()}`;
-    await c.env.DB.prepare("INSERT INTO trainings (id, worker_id, kind, title, date, hours, department_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-      .bind(id, worker.id, t.kind, t.title, t.date, t.hours, t.departmentId ?? null).run();
+    await store.insertTraining(db, { id, workerId: worker.id, ...t, departmentId: t.departmentId ?? null });
     return c.json({ id, workerId: worker.id, ...t }, 201);
   },
 );
@@ -91,11 +87,9 @@ vetting.openapi(
     responses: { 200: { description: "trainings, newest first", ...json(z.object({ items: z.array(Training) })) } },
   }),
   async (c) => {
-    const worker = await loadWorker(c.env.DB, c.req.valid("param").id);
+    const db = dbOf(c.env.DB);
+    const worker = await loadWorker(db, c.req.valid("param").id);
     authorize(c, "worker:read", workerScope(worker));
-    const { results } = await c.env.DB.prepare(
-      "SELECT id, worker_id AS workerId, kind, title, date, hours, department_id AS departmentId FROM trainings WHERE worker_id = ?1 ORDER BY date DESC",
-    ).bind(worker.id).all<z.infer<typeof Training> & { departmentId: string | null }>();
-    return c.json({ items: results.map(({ departmentId, ...t }) => ({ ...t, ...(departmentId ? { departmentId } : {}) })) }, 200);
+    return c.json({ items: await store.listTrainings(db, worker.id) }, 200);
   },
 );

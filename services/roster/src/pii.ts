@@ -1,7 +1,8 @@
 /**
  * Encryption of personal data at rest: AES-GCM with a random 96-bit IV per value (stored as
  * base64(iv || ciphertext)), and an HMAC-SHA256 of the ID number under a key derived from the same
- * secret, so duplicates are found without decrypting. Web Crypto only: the demo seed runs this in Node.
+ * secret, so duplicates are found without decrypting. Web Crypto only: the demo seed runs this in Node. Kept out of
+ * domain/ (a runtime API); the masks of the answers are plain code in domain/masking.ts.
  */
 export interface PiiKeys {
   aes: CryptoKey;
@@ -65,14 +66,4 @@ export async function decrypt(keys: PiiKeys, stored: string): Promise<string> {
 export async function idHash(keys: PiiKeys, idNumber: string): Promise<string> {
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", keys.hmac, new TextEncoder().encode(idNumber)));
   return [...mac].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** 440703********1234: region and last four, birth date and sequence hidden. */
-export function maskIdNumber(id: string): string {
-  return `${id.slice(0, 6)}********${id.slice(14)}`;
-}
-
-/** 138****5678 */
-export function maskPhone(phone: string): string {
-  return `${phone.slice(0, 3)}****${phone.slice(7)}`;
 }
