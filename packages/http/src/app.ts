@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { accessLog } from "./access-log";
 import { AppError } from "./errors";
 import { idempotency } from "./idempotency";
+import { loggableError } from "./log-error";
 import { log } from "./logging";
 import { completeDocument, type ContractOptions, type OpenApiDocument } from "./openapi";
 import { principalGuard } from "./principal";
@@ -93,8 +94,7 @@ export function handleError(service: string, error: unknown, c: Context): Respon
   log("error", "unhandled error", {
     service,
     requestId: c.get("requestId" as never),
-    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    stack: error instanceof Error ? error.stack : undefined,
+    ...loggableError(error),
   });
   return problemFromError(c, new AppError("internal", "something went wrong; quote the request id when you report it"));
 }
