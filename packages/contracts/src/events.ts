@@ -30,6 +30,11 @@ export const QUEUES = {
   caseEventsAssessments: "civicgrid-case-events-assessments",
   /** cases → integrations: progress of platform cases, sent back to the platform. */
   caseEventsIntegrations: "civicgrid-case-events-integrations",
+  /**
+   * The one dead-letter queue of every consumer (`max_retries = 5`, then here): notifications keeps each message,
+   * alerts the platform administrators and redrives on request. Nothing a consumer gives up on is dropped.
+   */
+  deadLetters: "civicgrid-dead-letters",
 } as const;
 
 /** roster.grid-servers.changed: the full list of who serves a grid now (a snapshot, so redelivery and reordering are harmless given `version`). */

@@ -107,7 +107,7 @@ export const SmsSinkRecord = z
   .openapi("SmsSinkRecord");
 
 /**
- * The notifications dead-letter queue (`civicgrid-notifications-dlq`): a message its consumers gave up on,
+ * The platform's dead-letter queue (`civicgrid-dead-letters`, QUEUES.deadLetters): a message a consumer gave up on,
  * kept until a platform administrator redrives it to the queue it came from. `queue` is that queue, read
  * from the message's shape (`unknown` when it has none of ours); `attempts` and `error` are what the
  * consumers recorded of its failed attempts (0 and null when none could be recorded).

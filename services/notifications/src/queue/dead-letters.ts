@@ -10,7 +10,7 @@ import { contentKey } from "./failures";
  * The one dead-letter queue of the platform: every event consumer of every service, and this service's delivery
  * queue, send what they give up on here (wrangler.toml `dead_letter_queue`); this service keeps it.
  */
-export const DEAD_LETTER_QUEUE = "civicgrid-dead-letters";
+export const DEAD_LETTER_QUEUE = QUEUES.deadLetters;
 /** This service's own queue of push sends (its consumer and producer are in wrangler.toml). */
 export const DELIVERY_QUEUE = "civicgrid-notifications-delivery";
 /** A dead letter whose shape is none of the platform's queue messages: kept and shown, never redriven. */
