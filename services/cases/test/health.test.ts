@@ -1,4 +1,5 @@
 import { describeServiceBasics } from "@civicgrid/testing";
 import { exports } from "cloudflare:workers";
+import { app } from "../src/app";
 
-describeServiceBasics("cases", () => exports.default);
+describeServiceBasics("cases", () => exports.default, { routes: app.routes });

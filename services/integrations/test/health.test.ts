@@ -1,4 +1,5 @@
 import { describeServiceBasics } from "@civicgrid/testing";
 import { exports } from "cloudflare:workers";
+import { app } from "../src/app";
 
-describeServiceBasics("integrations", () => exports.default);
+describeServiceBasics("integrations", () => exports.default, { routes: app.routes });

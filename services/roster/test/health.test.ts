@@ -1,4 +1,5 @@
 import { describeServiceBasics } from "@civicgrid/testing";
 import { exports } from "cloudflare:workers";
+import { app } from "../src/app";
 
-describeServiceBasics("roster", () => exports.default);
+describeServiceBasics("roster", () => exports.default, { routes: app.routes });
