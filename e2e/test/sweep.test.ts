@@ -159,9 +159,11 @@ describe("the authorization sweep over every operation in /openapi.json", { time
 
   it("really exercised every operation, with callers of county B who do act in their own county", async () => {
     expect(new Set(outcomes.map((o) => o.call.key)).size).toBeGreaterThan(100);
-    // The sweep proves nothing if county B were refused as a stranger (401): each of them lists its own cases.
+    // The sweep proves nothing if county B were refused as a stranger (401): each of them lists its own cases
+    // (hr, which the policy keeps away from cases, its own county's workers).
     for (const caller of CALLERS.filter((c) => c.countyB)) {
-      const res = await fetch(`${origin}/v1/cases`, { headers: { authorization: `Bearer ${await tokenFor(caller.sub!)}` } });
+      const own = caller.role.startsWith("hr") ? "/v1/workers" : "/v1/cases";
+      const res = await fetch(`${origin}${own}`, { headers: { authorization: `Bearer ${await tokenFor(caller.sub!)}` } });
       expect(res.status, `${caller.role}: ${await res.text()}`).toBe(200);
     }
   });
