@@ -4,7 +4,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
-// @ts-expect-error -- plain JS module of the local tooling
 import { prepare, startAll, stopAll } from "../infra/local/dev.mjs";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8799);

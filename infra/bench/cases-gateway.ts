@@ -6,11 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-// @ts-expect-error -- plain JS modules of the local tooling
 import { mintDevToken } from "../local/token.mjs";
-// @ts-expect-error -- plain JS modules of the local tooling
 import { stopAll } from "../local/dev.mjs";
-// @ts-expect-error -- plain JS modules of the local tooling
 import { wranglerSpawn } from "../local/wrangler.mjs";
 import { generateCity } from "@civicgrid/demo-data";
 import { load, printResults, type LoadResult } from "./load";

@@ -2,7 +2,6 @@
 // 600 requests a minute (RATE_LIMITER, enforced by local workerd too), so load is spread over pools of
 // users of the right role and each user is paced below that limit: otherwise the soak would measure
 // the rate-limit policy (429s) instead of the system.
-// @ts-expect-error -- plain JS module of the local tooling
 import { demoUsers, mintDevToken } from "../local/token.mjs";
 
 export interface Answer {

@@ -2,7 +2,6 @@
 // on the same state without re-seeding, sample workerd memory, and find any workerd left behind.
 import fs from "node:fs";
 import type { ChildProcess } from "node:child_process";
-// @ts-expect-error -- plain JS module of the local tooling
 import { startAll } from "../local/dev.mjs";
 import type { RunningSystem } from "../../e2e/system";
 

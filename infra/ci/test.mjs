@@ -13,6 +13,11 @@ fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 const env = { ...process.env, CIVICGRID_TEST_REPORTS: reports, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
+/**
+ * @param {string} label
+ * @param {string} command
+ * @param {string[]} args
+ */
 function run(label, command, args) {
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });

@@ -19,7 +19,10 @@ const idsFile = path.join(here, `ids.${env}.json`);
 if (!dryRun && !fs.existsSync(idsFile)) throw new Error(`run provision.mjs --env ${env} first (no ${idsFile})`);
 const ids = dryRun ? {} : JSON.parse(fs.readFileSync(idsFile, "utf8"));
 
-/** A copy of the worker's config beside the original (so relative paths still resolve), with real ids. */
+/**
+ * A copy of the worker's config beside the original (so relative paths still resolve), with real ids.
+ * @param {import("./workers.mjs").Worker} worker
+ */
 function deployConfig({ key, file, config }) {
   const copy = structuredClone(config);
   for (const db of copy.d1_databases ?? []) {
@@ -41,6 +44,7 @@ if (!dryRun) {
     wranglerSync(["d1", "migrations", "apply", "DB", "--remote", "-c", w.file]);
   }
 }
+/** @type {{ worker: string, raw: number, gzip: number }[]} */
 const sizes = [];
 for (const w of workers) {
   const config = deployConfig(w);
@@ -61,7 +65,10 @@ if (tooBig.length) {
   process.exit(1);
 }
 
-/** What the worker uploads: every module of the bundle (source maps are not uploaded as code). */
+/**
+ * What the worker uploads: every module of the bundle (source maps are not uploaded as code).
+ * @param {string} dir
+ */
 function bundleSize(dir) {
   let raw = 0;
   let gzip = 0;
@@ -74,6 +81,7 @@ function bundleSize(dir) {
   return { raw, gzip };
 }
 
+/** @param {number} bytes */
 function kib(bytes) {
   return (bytes / 1024).toFixed(1);
 }

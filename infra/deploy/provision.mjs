@@ -13,6 +13,7 @@ const idsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), `ids.${e
 const ids = fs.existsSync(idsFile) ? JSON.parse(fs.readFileSync(idsFile, "utf8")) : {};
 const { d1, queues } = resources();
 
+/** @type {{ name: string, uuid: string }[]} */
 const existing = JSON.parse(wranglerSync(["d1", "list", "--json"], { quiet: true }));
 for (const name of d1) {
   const found = existing.find((db) => db.name === name);

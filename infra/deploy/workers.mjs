@@ -5,19 +5,39 @@ import path from "node:path";
 import { parse } from "smol-toml";
 import { ROOT, SERVICES } from "../local/env.mjs";
 
+/**
+ * The fields of a wrangler.toml that provisioning and deploy read (the parsed file keeps all the others).
+ * @typedef {object} WranglerConfig
+ * @property {string} name
+ * @property {Record<string, string>} [vars]
+ * @property {{ binding: string, database_name: string, database_id?: string }[]} [d1_databases]
+ * @property {{ producers?: { queue: string }[], consumers?: QueueConsumer[] }} [queues]
+ * @property {{ tag: string, new_sqlite_classes?: string[] }[]} [migrations]
+ * @property {{ crons?: string[] }} [triggers]
+ */
+
+/** @typedef {{ queue: string, dead_letter_queue?: string }} QueueConsumer */
+
+/** @typedef {{ key: string, file: string, config: WranglerConfig, secrets: string[] }} Worker */
+
 /** Deploy order: a worker goes after every worker it binds to, the gateway last. */
 export const DEPLOY_ORDER = ["roster", "registry", "cases", "notifications", "assessments", "integrations", "gateway"];
 
+/** @returns {Worker[]} */
 export function workerConfigs() {
   const missing = SERVICES.filter((s) => !DEPLOY_ORDER.includes(s));
   if (missing.length) throw new Error(`no deploy order for ${missing.join(", ")}: add them to DEPLOY_ORDER`);
-  const files = { gateway: path.join(ROOT, "wrangler.toml"), ...Object.fromEntries(SERVICES.map((s) => [s, path.join(ROOT, "services", s, "wrangler.toml")])) };
+  /** @type {Record<string, string>} */
+  const files = {
+    gateway: path.join(ROOT, "wrangler.toml"),
+    ...Object.fromEntries(SERVICES.map((s) => [s, path.join(ROOT, "services", s, "wrangler.toml")])),
+  };
   return DEPLOY_ORDER.map((key) => {
-    const file = files[key];
-    const config = parse(fs.readFileSync(file, "utf8"));
+    const file = /** @type {string} */ (files[key]);
+    const config = /** @type {WranglerConfig} */ (parse(fs.readFileSync(file, "utf8")));
     const example = path.join(path.dirname(file), ".dev.vars.example");
     const secrets = fs.existsSync(example)
-      ? [...fs.readFileSync(example, "utf8").matchAll(/^([A-Z_]+)=\$\{/gm)].map((m) => m[1])
+      ? [...fs.readFileSync(example, "utf8").matchAll(/^([A-Z_]+)=\$\{/gm)].map((m) => /** @type {string} */ (m[1]))
           // Development-only keys and plain [vars] of the config are not secrets to set.
           .filter((n) => n !== "DEV_ISSUER_JWKS" && !(n in (config.vars ?? {})))
       : [];
@@ -25,11 +45,18 @@ export function workerConfigs() {
   });
 }
 
-/** Every Cloudflare resource the workers need, deduplicated. */
+/**
+ * Every Cloudflare resource the workers need, deduplicated.
+ * @param {Worker[]} [workers]
+ */
 export function resources(workers = workerConfigs()) {
+  /** @type {Set<string>} */
   const d1 = new Set();
+  /** @type {Set<string>} */
   const queues = new Set();
+  /** @type {{ worker: string, tag: string, classes: string[] }[]} */
   const durableObjects = [];
+  /** @type {{ worker: string, cron: string }[]} */
   const crons = [];
   for (const { key, config } of workers) {
     for (const db of config.d1_databases ?? []) d1.add(db.database_name);

@@ -6,6 +6,9 @@ import { writeDevVars } from "./secrets.mjs";
 import { seedAll } from "./seed.mjs";
 import { wranglerSpawn } from "./wrangler.mjs";
 
+// The signatures are declared in dev.d.mts (for the e2e suite, which does not read JS) and checked here.
+
+/** @type {typeof import("./dev.d.mts").prepare} */
 export async function prepare(stateDir = STATE_DIR) {
   console.log("civicgrid: preparing local state");
   await writeDevVars();
@@ -13,23 +16,28 @@ export async function prepare(stateDir = STATE_DIR) {
   await seedAll(stateDir);
 }
 
+/** @type {typeof import("./dev.d.mts").startAll} */
 export function startAll({ stateDir = STATE_DIR, port = GATEWAY_PORT, stdio = "inherit", extraArgs = [] } = {}) {
   const args = ["dev", ...configFiles().flatMap((c) => ["-c", c]), "--persist-to", stateDir, "--ip", "127.0.0.1", "--port", String(port), "--test-scheduled", "--show-interactive-dev-session=false", ...extraArgs];
   return wranglerSpawn(args, { stdio });
 }
 
-/** Stops a process group started by startAll, and makes sure no workerd is left behind. */
+/**
+ * Stops a process group started by startAll, and makes sure no workerd is left behind.
+ * @type {typeof import("./dev.d.mts").stopAll}
+ */
 export async function stopAll(child) {
   if (child.exitCode !== null) return;
+  const pid = /** @type {number} */ (child.pid);
   const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
-    process.kill(-child.pid, "SIGINT");
+    process.kill(-pid, "SIGINT");
   } catch {
     return;
   }
   const timer = setTimeout(() => {
     try {
-      process.kill(-child.pid, "SIGKILL");
+      process.kill(-pid, "SIGKILL");
     } catch {
       // already gone
     }
@@ -37,7 +45,7 @@ export async function stopAll(child) {
   await exited;
   clearTimeout(timer);
   try {
-    process.kill(-child.pid, "SIGKILL");
+    process.kill(-pid, "SIGKILL");
   } catch {
     // the whole group is gone, as it should be
   }

@@ -56,10 +56,12 @@ export async function writeDevVars() {
   for (const dir of [ROOT, ...SERVICES.map((s) => path.join(ROOT, "services", s))]) {
     const example = path.join(dir, ".dev.vars.example");
     if (!fs.existsSync(example)) continue;
-    const text = fs.readFileSync(example, "utf8").replace(/\$\{([A-Z_]+)\}/g, (_, name) => {
-      if (!(name in values)) throw new Error(`${example}: no local value for ${name}`);
-      return values[name].includes("\n") || values[name].includes('"') ? `'${values[name]}'` : values[name];
-    });
+    const text = fs
+      .readFileSync(example, "utf8")
+      .replace(/\$\{([A-Z_]+)\}/g, (_, /** @type {keyof typeof values} */ name) => {
+        if (!(name in values)) throw new Error(`${example}: no local value for ${name}`);
+        return values[name].includes("\n") || values[name].includes('"') ? `'${values[name]}'` : values[name];
+      });
     const target = path.join(dir, ".dev.vars");
     // Rewriting an unchanged file would make a running `wrangler dev` reload every worker.
     if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== text) fs.writeFileSync(target, text, { mode: 0o600 });

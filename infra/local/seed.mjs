@@ -12,12 +12,19 @@ import { wranglerSync } from "./wrangler.mjs";
 
 const DEMO_DIR = path.join(DEV_DIR, "demo");
 
-/** Every file the demo SQL is made from: when none changed, the SQL written last time still holds. */
+/**
+ * Every file the demo SQL is made from: when none changed, the SQL written last time still holds.
+ * @param {string} secret
+ */
 function demoInputsHash(secret) {
   const hash = createHash("sha256").update(secret);
   const roots = [path.join(ROOT, "packages", "demo-data", "src"), path.join(ROOT, "packages", "demo-data", "data"), path.join(ROOT, "infra", "local", "demo-sql.ts")];
   for (const service of SERVICES) roots.push(path.join(ROOT, "services", service, "seed"), path.join(ROOT, "services", service, "migrations"));
-  const files = roots.flatMap((r) => (fs.existsSync(r) ? (fs.statSync(r).isDirectory() ? fs.readdirSync(r, { recursive: true }).map((f) => path.join(r, f)) : [r]) : []));
+  const files = roots.flatMap((r) => {
+    if (!fs.existsSync(r)) return [];
+    if (!fs.statSync(r).isDirectory()) return [r];
+    return fs.readdirSync(r, { recursive: true, encoding: "utf8" }).map((f) => path.join(r, f));
+  });
   for (const file of files.filter((f) => fs.statSync(f).isFile()).sort()) hash.update(file).update(fs.readFileSync(file));
   return hash.digest("hex");
 }

@@ -9,11 +9,18 @@ import { generateDemo } from "./seed.mjs";
 
 const usersFile = path.join(DEV_DIR, "demo", "users.json");
 
+/** @typedef {import("@civicgrid/demo-data").City["users"][number]} DemoUser */
+
+/** @returns {Promise<DemoUser[]>} */
 export async function demoUsers() {
   if (!fs.existsSync(usersFile)) await generateDemo();
   return JSON.parse(fs.readFileSync(usersFile, "utf8"));
 }
 
+/**
+ * @param {string} sub a demo user's subject
+ * @param {number} [ttlSeconds]
+ */
 export async function mintDevToken(sub, ttlSeconds = 8 * 3600) {
   const user = (await demoUsers()).find((u) => u.sub === sub);
   if (!user) throw new Error(`no demo user '${sub}'; see npm run token -- --list`);
@@ -36,6 +43,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (args.length === 0) console.log("\nusage: npm run token -- <sub> [--ttl seconds]");
   } else {
     const ttl = args.includes("--ttl") ? Number(args[args.indexOf("--ttl") + 1]) : undefined;
-    console.log(await mintDevToken(args[0], ttl));
+    console.log(await mintDevToken(/** @type {string} */ (args[0]), ttl));
   }
 }

@@ -5,6 +5,10 @@ import { OFFLINE_ENV, ROOT } from "./env.mjs";
 
 export const WRANGLER = path.join(ROOT, "node_modules", ".bin", "wrangler");
 
+/**
+ * @param {string[]} args
+ * @param {{ quiet?: boolean }} [options]
+ */
 export function wranglerSync(args, { quiet = false } = {}) {
   const result = spawnSync(WRANGLER, args, { cwd: ROOT, env: OFFLINE_ENV, stdio: quiet ? "pipe" : "inherit", encoding: "utf8" });
   if (result.status !== 0) {
@@ -14,7 +18,11 @@ export function wranglerSync(args, { quiet = false } = {}) {
   return `${result.stdout ?? ""}${result.stderr ?? ""}`;
 }
 
-/** Starts a long-running wrangler in its own process group, so one signal stops it and its workerd. */
+/**
+ * Starts a long-running wrangler in its own process group, so one signal stops it and its workerd.
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, stdio?: import("node:child_process").StdioOptions }} [options]
+ */
 export function wranglerSpawn(args, options = {}) {
   return spawn(WRANGLER, args, { cwd: ROOT, env: { ...OFFLINE_ENV, ...options.env }, stdio: options.stdio ?? "inherit", detached: true });
 }
