@@ -6,7 +6,7 @@
  */
 import type { AdmissionItem, ForbiddenItem } from "@civicgrid/contracts";
 import type { City, Grid } from "@civicgrid/demo-data";
-import { versionRow } from "../src/store/accept";
+import { versionRow } from "../src/store/version-row";
 import * as t from "../src/store/schema";
 import { ADMISSION, CATEGORIES, DEFINITIONS, FORBIDDEN } from "./matters";
 import { insertRows } from "./sql";

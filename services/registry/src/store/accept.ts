@@ -1,5 +1,4 @@
 import type { RegistryGridChanged } from "@civicgrid/contracts";
-import { areaM2, bbox } from "@civicgrid/geo";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DraftOp } from "../domain/draft";
 import type { GridRecord } from "../domain/grid";
@@ -7,25 +6,9 @@ import type { Db, Statement } from "./db";
 import type { LastFiled } from "./grids";
 import { registryEvent, registryOutbox } from "./outbox";
 import { gridHistory, gridVersions } from "./schema";
+import { versionRow } from "./version-row";
 
 const lastSeq = (code: string) => sql`(SELECT max(seq) FROM ${gridVersions} WHERE code = ${code})`;
-
-/** The grid_versions row of a record filed from `validFrom` (its box and area computed; seq is the caller's). */
-export function versionRow(record: GridRecord, filed: { validFrom: string; layoutId: string; change: string }) {
-  const [minLng, minLat, maxLng, maxLat] = bbox(record.boundary);
-  const { code, countyCode, villageCode, name, type, households, population, partyOrganisation, supervisionPhone } = record;
-  return {
-    ...{ code, countyCode, villageCode, name, type, households, population, partyOrganisation, supervisionPhone },
-    unitKind: record.unit?.kind ?? null,
-    unitName: record.unit?.name ?? null,
-    areaDescription: record.areaDescription ?? "",
-    boundary: record.boundary,
-    ...{ minLng, minLat, maxLng, maxLat },
-    areaM2: areaM2(record.boundary),
-    ...filed,
-    validTo: null,
-  };
-}
 
 /** Inserts the next version of a grid, valid from `validFrom`; seq follows the grid's last version. */
 function insertVersion(db: Db, record: GridRecord, validFrom: string, layoutId: string, change: string): Statement {
