@@ -15,7 +15,9 @@ export interface RunningSystem {
   logFile: string;
 }
 
-export async function startSystem(stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "civicgrid-e2e-"))): Promise<RunningSystem> {
+export async function startSystem(
+  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "civicgrid-e2e-")),
+): Promise<RunningSystem> {
   await prepare(stateDir);
   const logFile = path.join(stateDir, "wrangler-dev.log");
   const log = fs.openSync(logFile, "a");
@@ -24,9 +26,12 @@ export async function startSystem(stateDir = fs.mkdtempSync(path.join(os.tmpdir(
     port: E2E_PORT,
     stdio: ["ignore", log, log],
     extraArgs: [
-      "--inspector-port", String(E2E_PORT + 1000),
-      "--var", `AUTH_JWKS_URL:${E2E_ORIGIN}/dev/jwks.json`,
-      "--var", `AUTH_ISSUER:http://127.0.0.1:8787/dev`,
+      "--inspector-port",
+      String(E2E_PORT + 1000),
+      "--var",
+      `AUTH_JWKS_URL:${E2E_ORIGIN}/dev/jwks.json`,
+      "--var",
+      `AUTH_ISSUER:http://127.0.0.1:8787/dev`,
     ],
   });
   await waitForHealthy(child, logFile);
@@ -36,7 +41,8 @@ export async function startSystem(stateDir = fs.mkdtempSync(path.join(os.tmpdir(
 async function waitForHealthy(child: ChildProcess, logFile: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`wrangler dev exited early:\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`);
     try {
       const res = await fetch(`${E2E_ORIGIN}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
@@ -45,7 +51,9 @@ async function waitForHealthy(child: ChildProcess, logFile: string, timeoutMs = 
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`the system did not become healthy in ${timeoutMs} ms:\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`);
+  throw new Error(
+    `the system did not become healthy in ${timeoutMs} ms:\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`,
+  );
 }
 
 export async function stopSystem(system: RunningSystem): Promise<void> {

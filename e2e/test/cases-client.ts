@@ -15,8 +15,18 @@ export async function report(as: string, body: Record<string, unknown>): Promise
   return res.json as unknown as CaseSeen;
 }
 
-export async function command(as: string, c: CaseSeen, name: string, body: Record<string, unknown> = {}, expected = 200) {
-  const res = await call(`/v1/cases/${c.id}/${name}`, { as, body, headers: { "if-match": `"v${c.version}"`, "idempotency-key": `e2e-${crypto.randomUUID()}` } });
+export async function command(
+  as: string,
+  c: CaseSeen,
+  name: string,
+  body: Record<string, unknown> = {},
+  expected = 200,
+) {
+  const res = await call(`/v1/cases/${c.id}/${name}`, {
+    as,
+    body,
+    headers: { "if-match": `"v${c.version}"`, "idempotency-key": `e2e-${crypto.randomUUID()}` },
+  });
   expect(res.status, `${name} by ${as}: ${res.text}`).toBe(expected);
   return res.json as unknown as CaseSeen;
 }
@@ -28,7 +38,11 @@ export async function read(as: string, id: string): Promise<CaseSeen> {
 }
 
 /** Polls until `check` passes (queues and alarms are asynchronous), or fails with the last error. */
-export async function eventually<T>(probe: () => Promise<T>, check: (value: T) => void, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  check: (value: T) => void,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

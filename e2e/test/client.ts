@@ -15,7 +15,10 @@ export async function tokenFor(sub: string): Promise<string> {
   return token;
 }
 
-export async function call(path: string, options: { as?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+export async function call(
+  path: string,
+  options: { as?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.as) headers.authorization = `Bearer ${await tokenFor(options.as)}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";

@@ -7,7 +7,12 @@ import { pointIn, WORKER_GRID } from "./places";
 
 const worker = "demo-grid-worker";
 const county = "demo-county-agency-440703";
-const hazard = (title: string, description: string) => ({ title, description, categoryCode: "0801", ...pointIn(WORKER_GRID) });
+const hazard = (title: string, description: string) => ({
+  title,
+  description,
+  categoryCode: "0801",
+  ...pointIn(WORKER_GRID),
+});
 
 describe("the merged /openapi.json", () => {
   let doc: Doc;
@@ -26,7 +31,8 @@ describe("the merged /openapi.json", () => {
     for (const { method, path, op } of operations(doc)) {
       const name = `${method.toUpperCase()} ${path}`;
       if (!op.operationId) problems.push(`${name}: no operationId`);
-      else if (seen.has(op.operationId)) problems.push(`${name}: operationId ${op.operationId} also on ${seen.get(op.operationId)}`);
+      else if (seen.has(op.operationId))
+        problems.push(`${name}: operationId ${op.operationId} also on ${seen.get(op.operationId)}`);
       else seen.set(op.operationId, name);
       if (!op.summary?.trim()) problems.push(`${name}: no summary`);
       // Public routes say so with an empty requirement (`security: []`); the others name their scheme.
@@ -79,7 +85,10 @@ describe("live answers match the documented schema for their status and content 
     const first = await send("get", "/v1/cases", "/v1/cases?limit=1", { as: county });
     const { nextCursor } = (await first.json()) as { nextCursor: string | null };
     expect(nextCursor).toBeTruthy();
-    expect((await send("get", "/v1/cases", `/v1/cases?limit=1&cursor=${encodeURIComponent(nextCursor!)}`, { as: county })).status).toBe(200);
+    expect(
+      (await send("get", "/v1/cases", `/v1/cases?limit=1&cursor=${encodeURIComponent(nextCursor!)}`, { as: county }))
+        .status,
+    ).toBe(200);
   });
 
   it("a public disclosure of a grid", async () => {
@@ -87,7 +96,11 @@ describe("live answers match the documented schema for their status and content 
   });
 
   it("the Open311 service list in JSON and in XML", async () => {
-    const json = await send("get", "/open311/v2/services.json", "/open311/v2/services.json?jurisdiction_id=440703000000");
+    const json = await send(
+      "get",
+      "/open311/v2/services.json",
+      "/open311/v2/services.json?jurisdiction_id=440703000000",
+    );
     expect(json.status).toBe(200);
     const xml = await send("get", "/open311/v2/services.xml", "/open311/v2/services.xml?jurisdiction_id=440703000000");
     expect(xml.status).toBe(200);
@@ -109,7 +122,9 @@ describe("live answers match the documented schema for their status and content 
   });
 
   it("a 404 for a case that does not exist", async () => {
-    expect((await send("get", "/v1/cases/{id}", "/v1/cases/CASE-20260101-AAAAAAAAAA", { as: county })).status).toBe(404);
+    expect((await send("get", "/v1/cases/{id}", "/v1/cases/CASE-20260101-AAAAAAAAAA", { as: county })).status).toBe(
+      404,
+    );
   });
 
   it("a 422 for a dispatch to a department that does not exist", async () => {
@@ -125,8 +140,11 @@ describe("live answers match the documented schema for their status and content 
   it("a 412 for a command on a version that is no longer current", async () => {
     const c = await report(worker, hazard("树枝折断", "台风后树枝折断压在人行道上"));
     const stale = { "if-match": `"v${c.version + 5}"` };
-    const res = await send("post", "/v1/cases/{id}/verify", `/v1/cases/${c.id}/verify`, { as: worker, body: {}, headers: stale });
+    const res = await send("post", "/v1/cases/{id}/verify", `/v1/cases/${c.id}/verify`, {
+      as: worker,
+      body: {},
+      headers: stale,
+    });
     expect(res.status).toBe(412);
   });
 });
-

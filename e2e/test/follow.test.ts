@@ -10,15 +10,24 @@ const urban = "user-dept-440703-urban_management";
 /** A resident with no login: everything here goes through the gateway with the follow token only. */
 async function reportAnonymously() {
   const res = await call("/v1/public/cases", {
-    body: { title: "路面塌陷", description: "小区东门外人行道塌陷约半米，请尽快处理", categoryCode: "0801", ...pointIn(WORKER_GRID) },
+    body: {
+      title: "路面塌陷",
+      description: "小区东门外人行道塌陷约半米，请尽快处理",
+      categoryCode: "0801",
+      ...pointIn(WORKER_GRID),
+    },
   });
   expect(res.status, res.text).toBe(201);
   return res.json as { id: string; followToken: string };
 }
 
-const follow = (id: string, token?: string) => call(`/v1/public/cases/${id}`, { headers: token ? { "x-follow-token": token } : {} });
+const follow = (id: string, token?: string) =>
+  call(`/v1/public/cases/${id}`, { headers: token ? { "x-follow-token": token } : {} });
 const rate = (id: string, token: string, body: Record<string, unknown>) =>
-  call(`/v1/public/cases/${id}/rate`, { body, headers: { "x-follow-token": token, "idempotency-key": `e2e-${crypto.randomUUID()}` } });
+  call(`/v1/public/cases/${id}/rate`, {
+    body,
+    headers: { "x-follow-token": token, "idempotency-key": `e2e-${crypto.randomUUID()}` },
+  });
 
 describe("an anonymous resident follows and rates their report through the gateway", () => {
   it("follows the report with the token the report handed back", async () => {

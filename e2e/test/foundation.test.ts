@@ -25,7 +25,14 @@ describe("the running system, through the gateway", () => {
     const res = await call("/healthz");
     expect(res.status).toBe(200);
     const services = res.json.services as Record<string, { ok: boolean; migrations: number }>;
-    expect(Object.keys(services).sort()).toEqual(["assessments", "cases", "integrations", "notifications", "registry", "roster"]);
+    expect(Object.keys(services).sort()).toEqual([
+      "assessments",
+      "cases",
+      "integrations",
+      "notifications",
+      "registry",
+      "roster",
+    ]);
     for (const health of Object.values(services)) {
       expect(health.ok).toBe(true);
       expect(health.migrations).toBeGreaterThanOrEqual(1);
@@ -58,15 +65,23 @@ describe("the running system, through the gateway", () => {
     expect(missing.status).toBe(401);
     expect(missing.headers.get("content-type")).toBe("application/problem+json");
     expect(missing.json).toMatchObject({ code: "unauthorized", reason: "missing_token" });
-    const forged = await call("/v1/cases", { headers: { authorization: "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0." } });
+    const forged = await call("/v1/cases", {
+      headers: { authorization: "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0." },
+    });
     expect(forged.status).toBe(401);
     expect(forged.json).toMatchObject({ code: "unauthorized" });
   });
 
   it("runs scheduled work on demand for a platform administrator, and refuses anyone else", async () => {
-    const refused = await call("/v1/admin/cron", { as: "demo-city-agency", body: { service: "cases", cron: "*/5 * * * *" } });
+    const refused = await call("/v1/admin/cron", {
+      as: "demo-city-agency",
+      body: { service: "cases", cron: "*/5 * * * *" },
+    });
     expect(refused.status).toBe(403);
-    const unknown = await call("/v1/admin/cron", { as: "demo-platform-admin", body: { service: "roster", cron: "0 0 31 2 *" } });
+    const unknown = await call("/v1/admin/cron", {
+      as: "demo-platform-admin",
+      body: { service: "roster", cron: "0 0 31 2 *" },
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.json).toMatchObject({ errors: [{ field: "body.cron" }] });
   });

@@ -47,17 +47,26 @@ export async function answerChecker() {
     expect(op, `${label}: not in the document`).toBeDefined();
     const status = String(res.status);
     const documented = op!.responses?.[status] ?? op!.responses?.[`${status[0]}XX`] ?? op!.responses?.default;
-    expect(documented, `${label}: answered ${status}, documented ${Object.keys(op!.responses ?? {}).join(", ")}`).toBeDefined();
+    expect(
+      documented,
+      `${label}: answered ${status}, documented ${Object.keys(op!.responses ?? {}).join(", ")}`,
+    ).toBeDefined();
     const type = (res.headers.get("content-type") ?? "").split(";")[0]!.trim();
     const text = await res.text();
     if (!text) return;
     const media = documented!.content?.[type];
-    expect(media, `${label} ${status}: answered ${type}, documented ${Object.keys(documented!.content ?? {}).join(", ") || "no body"}`).toBeDefined();
+    expect(
+      media,
+      `${label} ${status}: answered ${type}, documented ${Object.keys(documented!.content ?? {}).join(", ") || "no body"}`,
+    ).toBeDefined();
     if (!media?.schema) return;
     let validate = compiled.get(media.schema);
     if (!validate) compiled.set(media.schema, (validate = ajv.compile(media.schema)));
     const body: unknown = /json/.test(type) ? JSON.parse(text) : text;
     const valid = validate(body);
-    expect(valid, `${label} ${status} ${type}: ${ajv.errorsText(validate.errors, { separator: "\n" })}\n${text.slice(0, 600)}`).toBe(true);
+    expect(
+      valid,
+      `${label} ${status} ${type}: ${ajv.errorsText(validate.errors, { separator: "\n" })}\n${text.slice(0, 600)}`,
+    ).toBe(true);
   };
 }

@@ -75,7 +75,8 @@ export interface Ids {
 
 const first = async (path: string, as: string, field = "id") => {
   const res = await call(path, { as });
-  const items = (res.json?.items ?? res.json?.[Object.keys(res.json ?? {})[0] ?? ""]) as Record<string, unknown>[] | undefined;
+  const items = (res.json?.items ?? res.json?.[Object.keys(res.json ?? {})[0] ?? ""]) as
+    Record<string, unknown>[] | undefined;
   return Array.isArray(items) && items[0] ? String(items[0][field]) : undefined;
 };
 
@@ -83,7 +84,12 @@ const first = async (path: string, as: string, field = "id") => {
 export async function countyAIds(): Promise<Ids> {
   const county = "demo-county-agency-440703";
   const worker = "demo-grid-worker";
-  const body = { title: "越权测试事件", description: "授权遍历测试所用事件", categoryCode: "0801", ...pointIn(WORKER_GRID) };
+  const body = {
+    title: "越权测试事件",
+    description: "授权遍历测试所用事件",
+    categoryCode: "0801",
+    ...pointIn(WORKER_GRID),
+  };
   const [c1, c2] = [await report(worker, body), await report(worker, body)];
   const patrol = await call("/v1/patrols", { as: worker, body: {} });
   return {
@@ -99,7 +105,9 @@ export async function countyAIds(): Promise<Ids> {
       delivery: (await first("/v1/notifications/deliveries", "demo-platform-admin")) ?? `dlv_${"0".repeat(32)}`,
       rule: (await first("/v1/notifications/rules", county)) ?? "none",
       template: (await first("/v1/notifications/templates", county, "code")) ?? "case_closed",
-      patrol: String((patrol.json?.id as string | undefined) ?? (await first("/v1/patrols/days/" + today, worker)) ?? "p-none"),
+      patrol: String(
+        (patrol.json?.id as string | undefined) ?? (await first("/v1/patrols/days/" + today, worker)) ?? "p-none",
+      ),
       inbound: (await first("/v1/integrations/inbound", "demo-platform-admin")) ?? "1",
       callback: (await first("/v1/integrations/deliveries", "demo-platform-admin")) ?? `msg_${"0".repeat(26)}`,
       deadLetter: (await first("/v1/notifications/dead-letters", "demo-platform-admin")) ?? "unknown",
@@ -110,7 +118,14 @@ export async function countyAIds(): Promise<Ids> {
 /** County A's value for a path parameter, by its name and where it stands. */
 export function pathValue(path: string, name: string, ids: Ids): string {
   const v = ids.values;
-  if (name === "code") return path.startsWith("/v1/divisions") ? "440703002101" : path.includes("/matters/") ? "0801" : path.includes("/templates/") ? v.template! : WORKER_GRID;
+  if (name === "code")
+    return path.startsWith("/v1/divisions")
+      ? "440703002101"
+      : path.includes("/matters/")
+        ? "0801"
+        : path.includes("/templates/")
+          ? v.template!
+          : WORKER_GRID;
   if (name === "countyCode") return COUNTY_A;
   if (name === "sub") return "demo-grid-worker";
   if (name === "gridCode") return WORKER_GRID;
@@ -121,11 +136,20 @@ export function pathValue(path: string, name: string, ids: Ids): string {
   if (name === "platform") return "demo-12345";
   if (name !== "id") return "unknown";
   const byPrefix: [string, string][] = [
-    ["/v1/cases/", v.case!], ["/v1/public/cases/", v.case!], ["/v1/layouts/", v.layout!], ["/v1/matters/change-requests/", v.changeRequest!],
-    ["/v1/workers/", v.worker!], ["/v1/assignments/", v.assignment!], ["/v1/departments/", "dept-440703-police"], ["/v1/inbox/", v.inbox!],
-    ["/v1/notifications/rules/", v.rule!], ["/v1/notifications/deliveries/", v.delivery!], ["/v1/notifications/dead-letters/", v.deadLetter!],
+    ["/v1/cases/", v.case!],
+    ["/v1/public/cases/", v.case!],
+    ["/v1/layouts/", v.layout!],
+    ["/v1/matters/change-requests/", v.changeRequest!],
+    ["/v1/workers/", v.worker!],
+    ["/v1/assignments/", v.assignment!],
+    ["/v1/departments/", "dept-440703-police"],
+    ["/v1/inbox/", v.inbox!],
+    ["/v1/notifications/rules/", v.rule!],
+    ["/v1/notifications/deliveries/", v.delivery!],
+    ["/v1/notifications/dead-letters/", v.deadLetter!],
     ["/v1/patrols/", v.patrol!],
-    ["/v1/integrations/inbound/", v.inbound!], ["/v1/integrations/deliveries/", v.callback!],
+    ["/v1/integrations/inbound/", v.inbound!],
+    ["/v1/integrations/deliveries/", v.callback!],
   ];
   return byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1] ?? "unknown";
 }
@@ -134,9 +158,18 @@ export function pathValue(path: string, name: string, ids: Ids): string {
 export function queryValue(name: string, enumValues?: string[]): string | undefined {
   const month = today.slice(0, 7);
   const values: Record<string, string> = {
-    divisionCode: COUNTY_A, countyCode: COUNTY_A, division: COUNTY_A, gridCode: WORKER_GRID, grid: WORKER_GRID, matterCode: "0801",
-    period: month, month, year: today.slice(0, 4), jurisdiction_id: COUNTY_A,
-    lng: String(pointIn(WORKER_GRID).lng), lat: String(pointIn(WORKER_GRID).lat),
+    divisionCode: COUNTY_A,
+    countyCode: COUNTY_A,
+    division: COUNTY_A,
+    gridCode: WORKER_GRID,
+    grid: WORKER_GRID,
+    matterCode: "0801",
+    period: month,
+    month,
+    year: today.slice(0, 4),
+    jurisdiction_id: COUNTY_A,
+    lng: String(pointIn(WORKER_GRID).lng),
+    lat: String(pointIn(WORKER_GRID).lat),
   };
   return values[name] ?? enumValues?.[0];
 }
@@ -152,22 +185,57 @@ export function countyBBody(key: string, ids: Ids): unknown {
     "POST /v1/layouts/{id}/accept": { effectiveDate: today },
     "POST /v1/matters/change-requests/{id}/approve": { note: reason },
     "POST /v1/matters/change-requests/{id}/refuse": { note: reason },
-    "POST /v1/workers": { name: "越权网格员", idNumber: "11010519491231002X", privatePhone: "13800138000", workPhone: "0750-1234567", politicalStatus: "non_party", divisionCode: "440703002101", orgUnit: "羊桥社区" },
+    "POST /v1/workers": {
+      name: "越权网格员",
+      idNumber: "11010519491231002X",
+      privatePhone: "13800138000",
+      workPhone: "0750-1234567",
+      politicalStatus: "non_party",
+      divisionCode: "440703002101",
+      orgUnit: "羊桥社区",
+    },
     "PATCH /v1/workers/{id}": { workPhone: "0750-7654321" },
     "POST /v1/workers/{id}/status": { status: "suspended", reason },
-    "POST /v1/workers/{id}/screenings": { criminalPunishment: false, pendingCriminalCase: false, detention: false, expelledFromPublicOffice: false, dishonestyBlacklist: false, otherLegalBar: false },
+    "POST /v1/workers/{id}/screenings": {
+      criminalPunishment: false,
+      pendingCriminalCase: false,
+      detention: false,
+      expelledFromPublicOffice: false,
+      dishonestyBlacklist: false,
+      otherLegalBar: false,
+    },
     "POST /v1/workers/{id}/trainings": { kind: "periodic", title: reason, date: today, hours: 2 },
     "POST /v1/assignments": { workerId: ids.values.worker, gridCode: WORKER_GRID, role: "part_time" },
     "POST /v1/assignments/{id}/end": { reason },
     "POST /v1/assignments/{id}/transfer": { gridCode: WORKER_GRID, reason },
     "POST /v1/assignments/{id}/objections": { text: reason },
     "POST /v1/assignments/{id}/objections/{objectionId}/resolve": { outcome: "dismissed", note: reason },
-    "POST /v1/departments": { id: "dept-440703-sweep", key: "sweep", kind: "other", name: "越权部门", divisionCode: COUNTY_A, dutyPhone: "0750-1234567" },
+    "POST /v1/departments": {
+      id: "dept-440703-sweep",
+      key: "sweep",
+      kind: "other",
+      name: "越权部门",
+      divisionCode: COUNTY_A,
+      dutyPhone: "0750-1234567",
+    },
     "PATCH /v1/departments/{id}": { dutyPhone: "0750-7654321" },
-    "POST /v1/users": { sub: "e2e-sweep-user", name: "越权用户", orgUnitKind: "agency", orgUnit: "蓬江区", roles: ["agency"], divisionCode: COUNTY_A },
+    "POST /v1/users": {
+      sub: "e2e-sweep-user",
+      name: "越权用户",
+      orgUnitKind: "agency",
+      orgUnit: "蓬江区",
+      roles: ["agency"],
+      divisionCode: COUNTY_A,
+    },
     "PATCH /v1/users/{sub}": { grids: [WORKER_GRID] },
     "PUT /v1/roster/settings/{countyCode}": { fullTimeRequired: true, noticeWorkingDays: 5, minTrainingsPerYear: 2 },
-    "POST /v1/cases/work-orders": { gridCode: WORKER_GRID, title: "越权交办", description: reason, categoryCode: "0801", action: "check" },
+    "POST /v1/cases/work-orders": {
+      gridCode: WORKER_GRID,
+      title: "越权交办",
+      description: reason,
+      categoryCode: "0801",
+      action: "check",
+    },
     "POST /v1/cases/{id}/resolve-on-site": { outcome: reason },
     "POST /v1/cases/{id}/dispatch": { leadDepartmentId: "dept-440705-police" },
     "POST /v1/cases/{id}/handle": { outcome: reason },

@@ -7,7 +7,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { origin, tokenFor } from "./client";
 import { loadDoc, operations, type Doc, type Method, type Operation } from "./openapi-doc";
 import {
-  CALLERS, countyAIds, countyBBody, NOT_COUNTY_A, pathValue, queryValue, SAFE_WITH_EMPTY_BODY, UNSIGNED_ONLY, type Ids,
+  CALLERS,
+  countyAIds,
+  countyBBody,
+  NOT_COUNTY_A,
+  pathValue,
+  queryValue,
+  SAFE_WITH_EMPTY_BODY,
+  UNSIGNED_ONLY,
+  type Ids,
 } from "./sweep-fixtures";
 
 const COUNTY_A_ADMIN = "demo-county-agency-440703";
@@ -23,14 +31,21 @@ function plan(doc: Doc, ids: Ids): Call[] {
       const value = queryValue(p.name, p.required ? (p.schema as { enum?: string[] } | undefined)?.enum : undefined);
       if (value !== undefined) query.set(p.name, value);
     }
-    return { key: `${method.toUpperCase()} ${path}`, method, path, url: `${filled}${query.size ? `?${query}` : ""}`, op };
+    return {
+      key: `${method.toUpperCase()} ${path}`,
+      method,
+      path,
+      url: `${filled}${query.size ? `?${query}` : ""}`,
+      op,
+    };
   });
 }
 
 /** Whether `{}` (or no body) would pass validation, so that an allowed caller would really act (see SAFE_WITH_EMPTY_BODY). */
 function actsWithEmptyBody(doc: Doc, call: Call): boolean {
   if (call.method === "get" || SAFE_WITH_EMPTY_BODY.has(call.key)) return false;
-  let schema = call.op.requestBody?.content["application/json"]?.schema as { $ref?: string; required?: string[] } | undefined;
+  let schema = call.op.requestBody?.content["application/json"]?.schema as
+    { $ref?: string; required?: string[] } | undefined;
   if (schema?.$ref) schema = (doc.components?.schemas as Record<string, typeof schema>)[schema.$ref.split("/").pop()!];
   return !schema?.required?.length;
 }
@@ -104,19 +119,22 @@ function listedItems(text: string): number | undefined {
 async function pooled<T>(tasks: (() => Promise<T>)[], width = 6): Promise<T[]> {
   const results: T[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        results[i] = await tasks[i]!();
+      }
+    }),
+  );
   return results;
 }
 
 const named = (o: Outcome) => `${o.caller}: ${o.call.method.toUpperCase()} ${o.call.url} -> ${o.status}`;
 
 function leaksToCountyB(o: Outcome): boolean {
-  if (o.status < 200 || o.status > 299 || NOT_COUNTY_A.has(o.call.key) || o.call.path.startsWith("/v1/public/")) return false;
+  if (o.status < 200 || o.status > 299 || NOT_COUNTY_A.has(o.call.key) || o.call.path.startsWith("/v1/public/"))
+    return false;
   const namesById = /\{\w+\}/.test(o.call.path);
   if (o.call.method !== "get") return namesById || o.call.op.requestBody !== undefined;
   if (namesById) return true;
@@ -163,7 +181,9 @@ describe("the authorization sweep over every operation in /openapi.json", { time
     // (hr, which the policy keeps away from cases, its own county's workers).
     for (const caller of CALLERS.filter((c) => c.countyB)) {
       const own = caller.role.startsWith("hr") ? "/v1/workers" : "/v1/cases";
-      const res = await fetch(`${origin}${own}`, { headers: { authorization: `Bearer ${await tokenFor(caller.sub!)}` } });
+      const res = await fetch(`${origin}${own}`, {
+        headers: { authorization: `Bearer ${await tokenFor(caller.sub!)}` },
+      });
       expect(res.status, `${caller.role}: ${await res.text()}`).toBe(200);
     }
   });

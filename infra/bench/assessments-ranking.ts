@@ -11,13 +11,18 @@ const EVENTS = 1_000_000;
 const t0 = performance.now();
 const city = generateCity({});
 const workersByGrid = new Map<string, string[]>();
-for (const w of city.workers) for (const a of w.assignments) workersByGrid.set(a.gridCode, [...(workersByGrid.get(a.gridCode) ?? []), w.id]);
+for (const w of city.workers)
+  for (const a of w.assignments) workersByGrid.set(a.gridCode, [...(workersByGrid.get(a.gridCode) ?? []), w.id]);
 const workerDivision = new Map(city.workers.map((w) => [w.id, w.divisionCode]));
 const t1 = performance.now();
 
 const bump = (map: Map<string, SubjectTotals>, id: string, division: string, key: string, n = 1) => {
   let s = map.get(id);
-  if (!s) map.set(id, (s = { subjectId: id, divisionCode: division, countyCode: `${division.slice(0, 6)}000000`, totals: {} }));
+  if (!s)
+    map.set(
+      id,
+      (s = { subjectId: id, divisionCode: division, countyCode: `${division.slice(0, 6)}000000`, totals: {} }),
+    );
   s.totals[key] = (s.totals[key] ?? 0) + n;
 };
 const workers = new Map<string, SubjectTotals>();
@@ -30,7 +35,12 @@ const deptKeys = ["police", "urban_management", "housing", "ecology", "civil_aff
 // dispatched + signed + handled (+ overdue, rated); 250,000 cases ≈ 1,000,000 events.
 let events = 0;
 let i = 0;
-for (const c of generateCases({ count: EVENTS / 4, grids: city.grids, from: "2026-11-01T00:00:00+08:00", to: "2026-12-01T00:00:00+08:00" })) {
+for (const c of generateCases({
+  count: EVENTS / 4,
+  grids: city.grids,
+  from: "2026-11-01T00:00:00+08:00",
+  to: "2026-12-01T00:00:00+08:00",
+})) {
   const servers = workersByGrid.get(c.gridCode) ?? [];
   const worker = servers[i++ % Math.max(1, servers.length)];
   const township = `${c.villageCode.slice(0, 9)}000`;
@@ -40,7 +50,10 @@ for (const c of generateCases({ count: EVENTS / 4, grids: city.grids, from: "202
     bump(workers, worker, div, "cases_reported");
     bump(workers, worker, div, i % 3 === 0 ? "resolved_on_site" : "cases_verified");
   }
-  for (const [map, id, div] of [[grids, c.gridCode, c.villageCode], [townships, township, township]] as const) {
+  for (const [map, id, div] of [
+    [grids, c.gridCode, c.villageCode],
+    [townships, township, township],
+  ] as const) {
     bump(map, id, div, "cases_reported");
     if (i % 3 === 0) bump(map, id, div, "resolved_on_site");
     if (c.status === "closed") bump(map, id, div, "cases_closed");
@@ -68,16 +81,36 @@ const t2 = performance.now();
 const weights = () => ({ weights: DEFAULT_WEIGHTS, version: 0 });
 const timings: Record<string, number> = {};
 let rows = 0;
-for (const [kind, map] of [["worker", workers], ["grid", grids], ["township", townships], ["department", departments]] as const) {
+for (const [kind, map] of [
+  ["worker", workers],
+  ["grid", grids],
+  ["township", townships],
+  ["department", departments],
+] as const) {
   const start = performance.now();
   rows += rankSubjects(kind, "2026-11", [...map.values()], 21, weights).length;
   timings[kind] = Math.round(performance.now() - start);
 }
 const t3 = performance.now();
 const mem = process.memoryUsage();
-console.log(JSON.stringify({
-  grids: city.grids.length, workers: city.workers.length, caseEvents: events,
-  subjects: { worker: workers.size, grid: grids.size, township: townships.size, department: departments.size }, rankingRows: rows,
-  ms: { generateCity: Math.round(t1 - t0), eventsToTotals: Math.round(t2 - t1), ranking: Math.round(t3 - t2), rankingByKind: timings },
-  heapUsedMB: Math.round(mem.heapUsed / 1e6), rssMB: Math.round(mem.rss / 1e6),
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      grids: city.grids.length,
+      workers: city.workers.length,
+      caseEvents: events,
+      subjects: { worker: workers.size, grid: grids.size, township: townships.size, department: departments.size },
+      rankingRows: rows,
+      ms: {
+        generateCity: Math.round(t1 - t0),
+        eventsToTotals: Math.round(t2 - t1),
+        ranking: Math.round(t3 - t2),
+        rankingByKind: timings,
+      },
+      heapUsedMB: Math.round(mem.heapUsed / 1e6),
+      rssMB: Math.round(mem.rss / 1e6),
+    },
+    null,
+    2,
+  ),
+);

@@ -23,23 +23,56 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const grid = generateCity({}).grids.find((g) => g.code === "440703002101001")!;
 const [lng, lat] = grid.center;
 
-console.log(`starting the system on ${origin} and the bare worker on ${bare} (${os.cpus().length} cores, ${os.cpus()[0]?.model})`);
+console.log(
+  `starting the system on ${origin} and the bare worker on ${bare} (${os.cpus().length} cores, ${os.cpus()[0]?.model})`,
+);
 const system = await startSystem();
 const bareState = fs.mkdtempSync(path.join(os.tmpdir(), "civicgrid-bare-"));
-const bareChild = wranglerSpawn(["dev", "-c", path.join(here, "bare-worker", "wrangler.toml"), "--port", String(barePort), "--ip", "127.0.0.1", "--persist-to", bareState, "--inspector-port", "9796", "--show-interactive-dev-session=false"], { stdio: "ignore" });
+const bareChild = wranglerSpawn(
+  [
+    "dev",
+    "-c",
+    path.join(here, "bare-worker", "wrangler.toml"),
+    "--port",
+    String(barePort),
+    "--ip",
+    "127.0.0.1",
+    "--persist-to",
+    bareState,
+    "--inspector-port",
+    "9796",
+    "--show-interactive-dev-session=false",
+  ],
+  { stdio: "ignore" },
+);
 try {
   await waitFor(`${bare}/d1`, "POST");
   const token = (await mintDevToken("demo-grid-worker")) as string;
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-  const body = (i: number) => JSON.stringify({ title: `路灯故障 ${i}`, description: "基准测试：路口路灯夜间不亮", categoryCode: "0802", lng, lat });
+  const body = (i: number) =>
+    JSON.stringify({
+      title: `路灯故障 ${i}`,
+      description: "基准测试：路口路灯夜间不亮",
+      categoryCode: "0802",
+      lng,
+      lat,
+    });
 
   // Warm both up so that start-up (bundling, isolates, first D1 open) is not measured.
   await load("warm-up", 20, 4, (i) => fetch(`${bare}/d1`, { method: "POST", body: body(i) }));
   await load("warm-up", 20, 4, (i) => fetch(`${origin}/v1/cases`, { method: "POST", headers, body: body(i) }));
 
   const results: LoadResult[] = [];
-  results.push(await load("bare worker: one D1 insert", count, concurrency, (i) => fetch(`${bare}/d1`, { method: "POST", body: body(i) })));
-  results.push(await load("bare worker: one DO write (new object)", count, concurrency, (i) => fetch(`${bare}/do/bench-${i}-${Date.now()}`, { method: "POST", body: body(i) })));
+  results.push(
+    await load("bare worker: one D1 insert", count, concurrency, (i) =>
+      fetch(`${bare}/d1`, { method: "POST", body: body(i) }),
+    ),
+  );
+  results.push(
+    await load("bare worker: one DO write (new object)", count, concurrency, (i) =>
+      fetch(`${bare}/do/bench-${i}-${Date.now()}`, { method: "POST", body: body(i) }),
+    ),
+  );
   const created: { id: string; version: number }[] = [];
   results.push(
     await load("gateway: create a case (report)", count, concurrency, async (i) => {
@@ -50,7 +83,11 @@ try {
   );
   results.push(
     await load("gateway: one transition (verify)", created.length, concurrency, (i) =>
-      fetch(`${origin}/v1/cases/${created[i]!.id}/verify`, { method: "POST", headers: { ...headers, "if-match": `"v${created[i]!.version}"` }, body: "{}" }),
+      fetch(`${origin}/v1/cases/${created[i]!.id}/verify`, {
+        method: "POST",
+        headers: { ...headers, "if-match": `"v${created[i]!.version}"` },
+        body: "{}",
+      }),
     ),
   );
   printResults(results, {

@@ -13,7 +13,10 @@ const OPEN = 100_000;
 const DUE_SHARE = 0.01;
 const dir = path.join(import.meta.dirname, "../../services/cases/migrations");
 const db = new DatabaseSync(":memory:");
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) db.exec(readFileSync(path.join(dir, file), "utf8"));
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith(".sql"))
+  .sort())
+  db.exec(readFileSync(path.join(dir, file), "utf8"));
 
 const now = Date.now();
 const insert = db.prepare(
@@ -31,8 +34,14 @@ for (let i = 0; i < OPEN; i++) {
 }
 db.exec("COMMIT");
 
-const page = db.prepare("SELECT id, next_due_at FROM cases WHERE next_due_at <= ?1 AND (next_due_at, id) > (?2, ?3) ORDER BY next_due_at, id LIMIT 200");
-const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id, next_due_at FROM cases WHERE next_due_at <= ?1 AND (next_due_at, id) > (?2, ?3) ORDER BY next_due_at, id LIMIT 200").all(now, -1, "");
+const page = db.prepare(
+  "SELECT id, next_due_at FROM cases WHERE next_due_at <= ?1 AND (next_due_at, id) > (?2, ?3) ORDER BY next_due_at, id LIMIT 200",
+);
+const plan = db
+  .prepare(
+    "EXPLAIN QUERY PLAN SELECT id, next_due_at FROM cases WHERE next_due_at <= ?1 AND (next_due_at, id) > (?2, ?3) ORDER BY next_due_at, id LIMIT 200",
+  )
+  .all(now, -1, "");
 const runs: number[] = [];
 let found = 0;
 for (let r = 0; r < 20; r++) {
@@ -48,4 +57,12 @@ for (let r = 0; r < 20; r++) {
   runs.push(performance.now() - t);
 }
 runs.sort((a, b) => a - b);
-console.log(JSON.stringify({ open: OPEN, due: found, p50ms: runs[10]!.toFixed(2), maxMs: runs[19]!.toFixed(2), plan: plan.map((p) => (p as { detail: string }).detail) }));
+console.log(
+  JSON.stringify({
+    open: OPEN,
+    due: found,
+    p50ms: runs[10]!.toFixed(2),
+    maxMs: runs[19]!.toFixed(2),
+    plan: plan.map((p) => (p as { detail: string }).detail),
+  }),
+);

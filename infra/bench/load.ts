@@ -10,7 +10,12 @@ export interface LoadResult {
   p99: number;
 }
 
-export async function load(label: string, count: number, concurrency: number, send: (i: number) => Promise<Response>): Promise<LoadResult> {
+export async function load(
+  label: string,
+  count: number,
+  concurrency: number,
+  send: (i: number) => Promise<Response>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -34,10 +39,26 @@ export async function load(label: string, count: number, concurrency: number, se
 }
 
 export function printResults(results: LoadResult[], baselineOf: Record<string, string> = {}): void {
-  console.log("label".padEnd(44), "count", "errors", "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "  vs baseline");
+  console.log(
+    "label".padEnd(44),
+    "count",
+    "errors",
+    "req/s".padStart(8),
+    "p50 ms".padStart(8),
+    "p99 ms".padStart(8),
+    "  vs baseline",
+  );
   for (const r of results) {
     const base = results.find((b) => b.label === baselineOf[r.label]);
     const ratio = base ? `  ${(base.rps / r.rps).toFixed(1)}x slower, p50 ${(r.p50 / base.p50).toFixed(1)}x` : "";
-    console.log(r.label.padEnd(44), String(r.count).padStart(5), String(r.errors).padStart(6), r.rps.toFixed(0).padStart(8), r.p50.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), ratio);
+    console.log(
+      r.label.padEnd(44),
+      String(r.count).padStart(5),
+      String(r.errors).padStart(6),
+      r.rps.toFixed(0).padStart(8),
+      r.p50.toFixed(1).padStart(8),
+      r.p99.toFixed(1).padStart(8),
+      ratio,
+    );
   }
 }

@@ -20,7 +20,8 @@ function rng(seed: number): () => number {
   };
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 
 function timeEach(points: [number, number][], lookup: (lng: number, lat: number) => string | null) {
@@ -32,10 +33,17 @@ function timeEach(points: [number, number][], lookup: (lng: number, lat: number)
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), mean: times.reduce((s, x) => s + x, 0) / times.length, answers };
+  return {
+    p50: quantile(times, 0.5),
+    p99: quantile(times, 0.99),
+    mean: times.reduce((s, x) => s + x, 0) / times.length,
+    answers,
+  };
 }
 
-console.log(`registry point lookup: GridIndex vs naive scan, ${POINTS} random points per city (node ${process.version})\n`);
+console.log(
+  `registry point lookup: GridIndex vs naive scan, ${POINTS} random points per city (node ${process.version})\n`,
+);
 for (const size of SIZES) {
   const t0 = performance.now();
   const city = generateCity({ grids: size });
@@ -45,9 +53,14 @@ for (const size of SIZES) {
   const t2 = performance.now();
 
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const g of city.grids) for (const [x, y] of g.geometry.coordinates[0] ?? []) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  for (const g of city.grids)
+    for (const [x, y] of g.geometry.coordinates[0] ?? [])
+      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
   const rand = rng(size);
-  const points: [number, number][] = Array.from({ length: POINTS }, () => [x0 + rand() * (x1 - x0), y0 + rand() * (y1 - y0)]);
+  const points: [number, number][] = Array.from({ length: POINTS }, () => [
+    x0 + rand() * (x1 - x0),
+    y0 + rand() * (y1 - y0),
+  ]);
 
   // Warm both paths so the JIT has compiled them before timing.
   for (const [lng, lat] of points.slice(0, 200)) {
@@ -59,9 +72,13 @@ for (const size of SIZES) {
   const disagree = indexed.answers.filter((a, i) => a !== naive.answers[i]).length;
   const hits = indexed.answers.filter((a) => a !== null).length;
 
-  console.log(`${size.toLocaleString("en")} grids (generated in ${((t1 - t0) / 1000).toFixed(1)} s; index built in ${(t2 - t1).toFixed(1)} ms; ${hits} of ${POINTS} points inside a grid)`);
+  console.log(
+    `${size.toLocaleString("en")} grids (generated in ${((t1 - t0) / 1000).toFixed(1)} s; index built in ${(t2 - t1).toFixed(1)} ms; ${hits} of ${POINTS} points inside a grid)`,
+  );
   console.log(`  GridIndex.lookup  p50 ${us(indexed.p50)}  p99 ${us(indexed.p99)}  mean ${us(indexed.mean)}`);
   console.log(`  naive scan        p50 ${us(naive.p50)}  p99 ${us(naive.p99)}  mean ${us(naive.mean)}`);
-  console.log(`  naive / index     p50 ×${(naive.p50 / indexed.p50).toFixed(0)}  p99 ×${(naive.p99 / indexed.p99).toFixed(0)}  (answers that differ: ${disagree})\n`);
+  console.log(
+    `  naive / index     p50 ×${(naive.p50 / indexed.p50).toFixed(0)}  p99 ×${(naive.p99 / indexed.p99).toFixed(0)}  (answers that differ: ${disagree})\n`,
+  );
   if (disagree > 0) process.exitCode = 1;
 }

@@ -21,7 +21,11 @@ for (const name of chosen) {
     continue;
   }
   console.log(`\n=== ${name} (${new Date().toISOString()})`);
-  const result = spawnSync(tsx, [file], { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" } });
+  const result = spawnSync(tsx, [file], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+  });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -12,9 +12,11 @@ export interface Check {
 /** Runs `fn` over `items` with a few callers at once (each call waits for a paced user). */
 async function each<T>(items: T[], fn: (item: T) => Promise<void>, concurrency = 8): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 export async function ackedPresent(w: Workload, label: string): Promise<Check> {
@@ -27,9 +29,14 @@ export async function ackedPresent(w: Workload, label: string): Promise<Check> {
       res = await call(w.origin, `/v1/cases/${a.id}`, { as: await pickWaiting(w.pools.scoped) });
     }
     const version = typeof res.json.version === "number" ? res.json.version : -1;
-    if (res.status !== 200 || version < a.version) lost.push(`${a.id} (${a.kind} v${a.version} acknowledged; now ${res.status} v${version})`);
+    if (res.status !== 200 || version < a.version)
+      lost.push(`${a.id} (${a.kind} v${a.version} acknowledged; now ${res.status} v${version})`);
   });
-  return { name: `${label}: every acknowledged write readable at >= its version`, ok: lost.length === 0, detail: `${w.acked.size} cases checked, ${lost.length} lost${lost.length ? ": " + lost.slice(0, 5).join("; ") : ""}` };
+  return {
+    name: `${label}: every acknowledged write readable at >= its version`,
+    ok: lost.length === 0,
+    detail: `${w.acked.size} cases checked, ${lost.length} lost${lost.length ? ": " + lost.slice(0, 5).join("; ") : ""}`,
+  };
 }
 
 export async function archivesValid(w: Workload, sampleSize: number): Promise<Check> {
@@ -39,7 +46,11 @@ export async function archivesValid(w: Workload, sampleSize: number): Promise<Ch
     const res = await call(w.origin, `/v1/cases/${id}/archive/verify`, { as: await pickWaiting(w.pools.scoped) });
     if (res.status !== 200 || res.json.valid !== true) bad.push(`${id}: ${res.status} ${res.text.slice(0, 120)}`);
   });
-  return { name: "archive hash chain valid (sample)", ok: bad.length === 0, detail: `${ids.length} sampled, ${bad.length} invalid${bad.length ? ": " + bad.slice(0, 3).join("; ") : ""}` };
+  return {
+    name: "archive hash chain valid (sample)",
+    ok: bad.length === 0,
+    detail: `${ids.length} sampled, ${bad.length} invalid${bad.length ? ": " + bad.slice(0, 3).join("; ") : ""}`,
+  };
 }
 
 /** Pages the county agency's case list until it holds every acknowledged case, nudging the cases sweep. */
@@ -51,39 +62,79 @@ export async function listConverges(w: Workload, timeoutMs: number): Promise<Che
     if (Date.now() - lastSweep > 15_000) {
       lastSweep = Date.now();
       // The sweep re-projects cases whose projection failed; the DO alarm would too, only later.
-      await call(w.origin, "/v1/admin/cron", { as: "demo-platform-admin", body: { service: "cases", cron: "*/5 * * * *" } });
+      await call(w.origin, "/v1/admin/cron", {
+        as: "demo-platform-admin",
+        body: { service: "cases", cron: "*/5 * * * *" },
+      });
     }
     const listed = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page = await call(w.origin, `/v1/cases?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { as: await pickWaiting([w.pools.county]) });
+      const page = await call(w.origin, `/v1/cases?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, {
+        as: await pickWaiting([w.pools.county]),
+      });
       if (page.status !== 200) break;
       for (const item of (page.json.items as { id: string }[]) ?? []) listed.add(item.id);
       cursor = (page.json.nextCursor as string | null) ?? null;
     } while (cursor);
     missing = [...w.acked.keys()].filter((id) => !listed.has(id)).length;
-    if (missing === 0) return { name: "read model converges (county list holds every case)", ok: true, detail: `${w.acked.size} cases listed after ${((Date.now() - started) / 1000).toFixed(1)} s` };
+    if (missing === 0)
+      return {
+        name: "read model converges (county list holds every case)",
+        ok: true,
+        detail: `${w.acked.size} cases listed after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      };
     await sleep(3000);
   }
-  return { name: "read model converges (county list holds every case)", ok: false, detail: `${missing} of ${w.acked.size} still missing after ${timeoutMs / 1000} s` };
+  return {
+    name: "read model converges (county list holds every case)",
+    ok: false,
+    detail: `${missing} of ${w.acked.size} still missing after ${timeoutMs / 1000} s`,
+  };
 }
 
 /** The same command five times at once with one Idempotency-Key: one event, one case. */
 export async function replayOnce(w: Workload): Promise<Check[]> {
   const key = `soak-replay-${crypto.randomUUID()}`;
-  const body = { title: "重放上报", description: "同一幂等键并发重放五次", categoryCode: "0802", lng: w.lng, lat: w.lat };
+  const body = {
+    title: "重放上报",
+    description: "同一幂等键并发重放五次",
+    categoryCode: "0802",
+    lng: w.lng,
+    lat: w.lat,
+  };
   // Idempotency keys are scoped per caller (a client's retry), so the replays come from one caller.
-  const sameCaller = await Promise.all(Array.from({ length: 5 }, () => call(w.origin, "/v1/cases", { as: w.pools.reporters[0], body, headers: { "idempotency-key": key } })));
+  const sameCaller = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      call(w.origin, "/v1/cases", { as: w.pools.reporters[0], body, headers: { "idempotency-key": key } }),
+    ),
+  );
   const ids = new Set(sameCaller.filter((r) => r.status === 201 || r.status === 200).map((r) => r.json.id as string));
   const statuses = sameCaller.map((r) => r.status).join(",");
   const c = await report(w, w.pools.reporters[0]!);
   const vkey = `soak-verify-${crypto.randomUUID()}`;
-  const verifies = await Promise.all(Array.from({ length: 5 }, () => call(w.origin, `/v1/cases/${c.json.id}/verify`, { as: w.pools.reporters[0], body: { note: "重放核实" }, headers: { "if-match": `"v${c.json.version}"`, "idempotency-key": vkey } })));
+  const verifies = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      call(w.origin, `/v1/cases/${c.json.id}/verify`, {
+        as: w.pools.reporters[0],
+        body: { note: "重放核实" },
+        headers: { "if-match": `"v${c.json.version}"`, "idempotency-key": vkey },
+      }),
+    ),
+  );
   const archive = await call(w.origin, `/v1/cases/${c.json.id}/archive`, { as: w.pools.county });
   const types = ((archive.json.events as { type: string }[]) ?? []).map((e) => e.type);
   return [
-    { name: "report replayed 5x in parallel, one key: one case", ok: ids.size === 1, detail: `answers ${statuses}; distinct case ids ${ids.size}` },
-    { name: "verify replayed 5x in parallel, one key: one event", ok: types.filter((t) => t === "case.verified").length === 1 && types.length === 2, detail: `answers ${verifies.map((r) => r.status).join(",")}; archive events ${types.join(",")}` },
+    {
+      name: "report replayed 5x in parallel, one key: one case",
+      ok: ids.size === 1,
+      detail: `answers ${statuses}; distinct case ids ${ids.size}`,
+    },
+    {
+      name: "verify replayed 5x in parallel, one key: one event",
+      ok: types.filter((t) => t === "case.verified").length === 1 && types.length === 2,
+      detail: `answers ${verifies.map((r) => r.status).join(",")}; archive events ${types.join(",")}`,
+    },
   ];
 }
 
@@ -92,8 +143,16 @@ export async function dispatchToPolice(w: Workload, n: number): Promise<string[]
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     let c = (await report(w, await pickWaiting(w.pools.reporters))).json;
-    for (const [as, step, body] of [["demo-grid-worker", "verify", {}], ["demo-township-agency", "accept", {}], ["demo-township-agency", "dispatch", { leadDepartmentId: "dept-440703-police" }]] as const) {
-      const res = await call(w.origin, `/v1/cases/${c.id}/${step}`, { as: await pickWaiting([as]), body, headers: { "if-match": `"v${c.version}"`, "idempotency-key": `soak-${crypto.randomUUID()}` } });
+    for (const [as, step, body] of [
+      ["demo-grid-worker", "verify", {}],
+      ["demo-township-agency", "accept", {}],
+      ["demo-township-agency", "dispatch", { leadDepartmentId: "dept-440703-police" }],
+    ] as const) {
+      const res = await call(w.origin, `/v1/cases/${c.id}/${step}`, {
+        as: await pickWaiting([as]),
+        body,
+        headers: { "if-match": `"v${c.version}"`, "idempotency-key": `soak-${crypto.randomUUID()}` },
+      });
       if (res.status !== 200) throw new Error(`${step} of ${c.id}: ${res.status} ${res.text.slice(0, 200)}`);
       c = res.json;
     }
@@ -112,10 +171,13 @@ export async function inboxOnePerEvent(w: Workload, ids: string[], timeoutMs: nu
     counts = new Map();
     let cursor: string | null = null;
     do {
-      const page = await call(w.origin, `/v1/inbox?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { as: await pickWaiting([police]) });
+      const page = await call(w.origin, `/v1/inbox?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, {
+        as: await pickWaiting([police]),
+      });
       if (page.status !== 200) break;
       for (const m of (page.json.items as { caseId: string | null; eventType: string }[]) ?? []) {
-        if (m.caseId && ids.includes(m.caseId)) counts.set(`${m.caseId} ${m.eventType}`, (counts.get(`${m.caseId} ${m.eventType}`) ?? 0) + 1);
+        if (m.caseId && ids.includes(m.caseId))
+          counts.set(`${m.caseId} ${m.eventType}`, (counts.get(`${m.caseId} ${m.eventType}`) ?? 0) + 1);
       }
       cursor = (page.json.nextCursor as string | null) ?? null;
     } while (cursor);
@@ -125,5 +187,17 @@ export async function inboxOnePerEvent(w: Workload, ids: string[], timeoutMs: nu
   const arrived = ids.filter((id) => [...counts.keys()].some((k) => k.startsWith(id))).length;
   const dupes = [...counts].filter(([, n]) => n !== 1);
   const kinds = [...new Set([...counts.keys()].map((k) => k.split(" ")[1]))].join(",");
-  return { name: "department inbox: one message per (case, event type)", ok: arrived === ids.length && dupes.length === 0, detail: `${arrived}/${ids.length} cases arrived, ${counts.size} (case, event) pairs [${kinds}], ${dupes.length} duplicated${dupes.length ? ": " + dupes.slice(0, 3).map(([k, n]) => `${k} x${n}`).join("; ") : ""}` };
+  return {
+    name: "department inbox: one message per (case, event type)",
+    ok: arrived === ids.length && dupes.length === 0,
+    detail: `${arrived}/${ids.length} cases arrived, ${counts.size} (case, event) pairs [${kinds}], ${dupes.length} duplicated${
+      dupes.length
+        ? ": " +
+          dupes
+            .slice(0, 3)
+            .map(([k, n]) => `${k} x${n}`)
+            .join("; ")
+        : ""
+    }`,
+  };
 }

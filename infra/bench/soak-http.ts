@@ -34,10 +34,20 @@ export async function loadPools(grid: string): Promise<Pools> {
   const users = (await demoUsers()) as DemoUser[];
   const village = grid.slice(0, 12);
   const covers = (d: string) => village.startsWith(d.replace(/0+$/, ""));
-  const reporters = users.filter((u) => u.roles.includes("grid_worker") && (u.grids ?? []).includes(grid)).map((u) => u.sub);
+  const reporters = users
+    .filter((u) => u.roles.includes("grid_worker") && (u.grids ?? []).includes(grid))
+    .map((u) => u.sub);
   const scoped = users.filter((u) => u.roles.includes("agency") && covers(u.divisionCode)).map((u) => u.sub);
   const agencies = users.filter((u) => u.roles.includes("agency")).map((u) => u.sub);
-  const all = [...reporters, ...scoped, ...agencies, "demo-county-agency-440703", "demo-township-agency", "demo-platform-admin", "demo-department-440703-police"];
+  const all = [
+    ...reporters,
+    ...scoped,
+    ...agencies,
+    "demo-county-agency-440703",
+    "demo-township-agency",
+    "demo-platform-admin",
+    "demo-department-440703-police",
+  ];
   // Mint every token up front: signing is not what is being measured.
   for (const sub of new Set(all)) tokens.set(sub, (await mintDevToken(sub)) as string);
   return { reporters, verifiers: [...reporters, ...scoped], scoped, agencies, county: "demo-county-agency-440703" };
@@ -67,7 +77,11 @@ export async function pickWaiting(pool: string[]): Promise<string> {
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export async function call(origin: string, path: string, o: { as?: string; body?: unknown; headers?: Record<string, string>; method?: string } = {}): Promise<Answer> {
+export async function call(
+  origin: string,
+  path: string,
+  o: { as?: string; body?: unknown; headers?: Record<string, string>; method?: string } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...o.headers };
   if (o.as) headers.authorization = `Bearer ${tokens.get(o.as) ?? ((await mintDevToken(o.as)) as string)}`;
   if (o.body !== undefined) headers["content-type"] = "application/json";

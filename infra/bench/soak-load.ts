@@ -35,9 +35,19 @@ function ack(w: Workload, a: Answer, kind: Ack["kind"]): void {
 
 export async function report(w: Workload, as: string, phase?: Phase): Promise<Answer> {
   const i = serial++;
-  const body = { title: `压测上报 ${i}`, description: `负载与故障测试：网格内第 ${i} 条隐患上报`, categoryCode: CATEGORIES[i % 3], lng: w.lng, lat: w.lat };
+  const body = {
+    title: `压测上报 ${i}`,
+    description: `负载与故障测试：网格内第 ${i} 条隐患上报`,
+    categoryCode: CATEGORIES[i % 3],
+    lng: w.lng,
+    lat: w.lat,
+  };
   const t = performance.now();
-  const a = await call(w.origin, "/v1/cases", { as, body, headers: { "idempotency-key": `soak-${crypto.randomUUID()}` } });
+  const a = await call(w.origin, "/v1/cases", {
+    as,
+    body,
+    headers: { "idempotency-key": `soak-${crypto.randomUUID()}` },
+  });
   phase?.record(a, performance.now() - t, "report");
   if (a.status === 201 || a.status === 200) {
     ack(w, a, "report");
@@ -48,13 +58,23 @@ export async function report(w: Workload, as: string, phase?: Phase): Promise<An
 
 async function verify(w: Workload, as: string, c: { id: string; version: number }, phase: Phase): Promise<Answer> {
   const t = performance.now();
-  const a = await call(w.origin, `/v1/cases/${c.id}/verify`, { as, body: { note: "压测核实" }, headers: { "if-match": `"v${c.version}"`, "idempotency-key": `soak-${crypto.randomUUID()}` } });
+  const a = await call(w.origin, `/v1/cases/${c.id}/verify`, {
+    as,
+    body: { note: "压测核实" },
+    headers: { "if-match": `"v${c.version}"`, "idempotency-key": `soak-${crypto.randomUUID()}` },
+  });
   phase.record(a, performance.now() - t, "verify");
   if (a.status === 200) ack(w, a, "verify");
   return a;
 }
 
-async function timedGet(w: Workload, path: string, as: string | undefined, phase: Phase, label: string): Promise<Answer> {
+async function timedGet(
+  w: Workload,
+  path: string,
+  as: string | undefined,
+  phase: Phase,
+  label: string,
+): Promise<Answer> {
   const t = performance.now();
   const a = await call(w.origin, path, { as });
   phase.record(a, performance.now() - t, label);
@@ -83,7 +103,7 @@ export async function one(w: Workload, phase: Phase): Promise<void> {
     if (as) return void (await timedGet(w, `/v1/public/grids/${w.grid}`, undefined, phase, "public"));
   }
   const as = pick(w.pools.agencies, 1000);
-  if (!as) return void (phase.dropped++);
+  if (!as) return void phase.dropped++;
   await timedGet(w, `/v1/lookup?lng=${w.lng}&lat=${w.lat}`, as, phase, "lookup");
 }
 
@@ -102,7 +122,14 @@ export async function closedLoop(w: Workload, phase: Phase, concurrency: number,
  * Paced: one request every 1000/rate ms, whatever the answers do (a fixed interval, not a closed loop),
  * bounded by `maxInFlight` so a stalled server cannot make the generator pile up requests without end.
  */
-export async function paced(w: Workload, phase: Phase, rate: number, seconds: number, maxInFlight = 64, onTick?: (elapsed: number) => void): Promise<Phase> {
+export async function paced(
+  w: Workload,
+  phase: Phase,
+  rate: number,
+  seconds: number,
+  maxInFlight = 64,
+  onTick?: (elapsed: number) => void,
+): Promise<Phase> {
   const interval = 1000 / rate;
   const start = performance.now();
   const inFlight = new Set<Promise<void>>();

@@ -8,7 +8,20 @@ import type { Phase } from "./soak-http";
 const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
 
 export function printPhases(phases: Phase[]): void {
-  console.log("\nphase".padEnd(25), "requests".padStart(8), "errors".padStart(7), "5xx".padStart(5), "reload".padStart(6), "429".padStart(5), "no-ans".padStart(7), "dropped".padStart(8), "req/s".padStart(7), "p50 ms".padStart(8), "p99 ms".padStart(8), "mem MB first/last".padStart(19));
+  console.log(
+    "\nphase".padEnd(25),
+    "requests".padStart(8),
+    "errors".padStart(7),
+    "5xx".padStart(5),
+    "reload".padStart(6),
+    "429".padStart(5),
+    "no-ans".padStart(7),
+    "dropped".padStart(8),
+    "req/s".padStart(7),
+    "p50 ms".padStart(8),
+    "p99 ms".padStart(8),
+    "mem MB first/last".padStart(19),
+  );
   for (const p of phases) {
     console.log(
       p.name.padEnd(24),
@@ -48,7 +61,9 @@ export function printChecks(checks: Check[]): void {
 
 /** The unit tests (by name) that inject consumer-level faults this script cannot inject from outside. */
 export function printUnitCoverage(root: string): void {
-  console.log("\nconsumer-level faults covered by the services' unit tests (it(...) names matching redeliver|twice|throws|retry|fail):");
+  console.log(
+    "\nconsumer-level faults covered by the services' unit tests (it(...) names matching redeliver|twice|throws|retry|fail):",
+  );
   const services = path.join(root, "services");
   for (const service of fs.readdirSync(services)) {
     const dir = path.join(services, service, "test");
@@ -56,11 +71,18 @@ export function printUnitCoverage(root: string): void {
     for (const file of fs.readdirSync(dir).filter((n) => n.endsWith(".test.ts"))) {
       const text = fs.readFileSync(path.join(dir, file), "utf8");
       for (const m of text.matchAll(/\bit\(\s*"([^"]*)"/g)) {
-        if (/redeliver|twice|throws|retry|retries|fail/i.test(m[1]!)) console.log(`  services/${service}/test/${file}: ${m[1]}`);
+        if (/redeliver|twice|throws|retry|retries|fail/i.test(m[1]!))
+          console.log(`  services/${service}/test/${file}: ${m[1]}`);
       }
     }
   }
-  console.log("covered end to end by this script: crash (SIGKILL) mid-load and restart on the same state; parallel replay of one Idempotency-Key;");
-  console.log("  queue redelivery after the crash as far as it happens (department inbox: one message per case and event); read-model convergence.");
-  console.log("not injectable from outside: a duplicate queue delivery on demand, a consumer throwing mid-batch (unit tests only).");
+  console.log(
+    "covered end to end by this script: crash (SIGKILL) mid-load and restart on the same state; parallel replay of one Idempotency-Key;",
+  );
+  console.log(
+    "  queue redelivery after the crash as far as it happens (department inbox: one message per case and event); read-model convergence.",
+  );
+  console.log(
+    "not injectable from outside: a duplicate queue delivery on demand, a consumer throwing mid-batch (unit tests only).",
+  );
 }

@@ -70,13 +70,22 @@ export async function restart(system: RunningSystem, port: number, origin: strin
     stateDir: system.stateDir,
     port,
     stdio: ["ignore", log, log],
-    extraArgs: ["--inspector-port", String(port + 1000), "--var", `AUTH_JWKS_URL:${origin}/dev/jwks.json`, "--var", "AUTH_ISSUER:http://127.0.0.1:8787/dev"],
+    extraArgs: [
+      "--inspector-port",
+      String(port + 1000),
+      "--var",
+      `AUTH_JWKS_URL:${origin}/dev/jwks.json`,
+      "--var",
+      "AUTH_ISSUER:http://127.0.0.1:8787/dev",
+    ],
   });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited on restart:\n${fs.readFileSync(system.logFile, "utf8").slice(-3000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`wrangler dev exited on restart:\n${fs.readFileSync(system.logFile, "utf8").slice(-3000)}`);
     try {
-      if ((await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) return { child, stateDir: system.stateDir, logFile: system.logFile };
+      if ((await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) })).ok)
+        return { child, stateDir: system.stateDir, logFile: system.logFile };
     } catch {
       // not listening yet
     }

@@ -9,7 +9,15 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCity } from "@civicgrid/demo-data";
-import { ackedPresent, archivesValid, dispatchToPolice, inboxOnePerEvent, listConverges, replayOnce, type Check } from "./soak-checks";
+import {
+  ackedPresent,
+  archivesValid,
+  dispatchToPolice,
+  inboxOnePerEvent,
+  listConverges,
+  replayOnce,
+  type Check,
+} from "./soak-checks";
 import { loadPools, Phase } from "./soak-http";
 import { closedLoop, paced, type Workload } from "./soak-load";
 import { printChecks, printMemory, printPhases, printUnitCoverage } from "./soak-report";
@@ -23,14 +31,18 @@ const HELD_S = Number(process.env.SOAK_HELD_S ?? 120);
 const GRID = "440703002101001";
 const [lng, lat] = generateCity({}).grids.find((g) => g.code === GRID)!.center;
 
-console.log(`soak: starting the system on ${origin} with fresh state (${os.cpus().length} cores, ${os.cpus()[0]?.model})`);
+console.log(
+  `soak: starting the system on ${origin} with fresh state (${os.cpus().length} cores, ${os.cpus()[0]?.model})`,
+);
 let system = await startSystem();
 console.log(`soak: state dir ${system.stateDir}`);
 const memory = memorySampler(() => system);
 const phases: Phase[] = [];
 const checks: Check[] = [];
 const w: Workload = { origin, pools: await loadPools(GRID), lng, lat, grid: GRID, acked: new Map(), unverified: [] };
-console.log(`soak: callers — ${w.pools.reporters.length} reporters, ${w.pools.scoped.length} agencies over the grid, ${w.pools.agencies.length} agencies for lookups`);
+console.log(
+  `soak: callers — ${w.pools.reporters.length} reporters, ${w.pools.scoped.length} agencies over the grid, ${w.pools.agencies.length} agencies for lookups`,
+);
 
 /** Runs a phase with its memory at both ends, and keeps it for the table. */
 async function phase(name: string, run: (p: Phase) => Promise<Phase>): Promise<Phase> {
@@ -40,7 +52,9 @@ async function phase(name: string, run: (p: Phase) => Promise<Phase>): Promise<P
   await run(p);
   p.memLast = memory.latest();
   phases.push(p);
-  console.log(`soak: ${name}: ${p.requests} requests, ${(p.requests / p.seconds).toFixed(1)} req/s, ${p.errors} errors, ${p.fiveXX} 5xx, ${p.limited} 429`);
+  console.log(
+    `soak: ${name}: ${p.requests} requests, ${(p.requests / p.seconds).toFixed(1)} req/s, ${p.errors} errors, ${p.fiveXX} 5xx, ${p.limited} 429`,
+  );
   return p;
 }
 
@@ -51,7 +65,8 @@ try {
 
   // 1. Capacity: the best closed-loop throughput of the mix at increasing concurrency.
   let capacity = 0;
-  for (const c of [2, 4, 8, 16]) capacity = Math.max(capacity, (await phase(`capacity c=${c}`, (p) => closedLoop(w, p, c, 10))).requests / 10);
+  for (const c of [2, 4, 8, 16])
+    capacity = Math.max(capacity, (await phase(`capacity c=${c}`, (p) => closedLoop(w, p, c, 10))).requests / 10);
   const rate = Math.max(1, Math.round(capacity * 0.6));
   console.log(`soak: capacity ${capacity.toFixed(1)} req/s; holding ${rate} req/s for ${HELD_S} s`);
 
@@ -63,7 +78,11 @@ try {
   const loadPhases = phases.filter((p) => p.name.startsWith("capacity") || p === held);
   const fiveXX = loadPhases.reduce((a, p) => a + p.fiveXX, 0);
   const reloads = loadPhases.reduce((a, p) => a + p.reloads, 0);
-  checks.push({ name: "zero 5xx from the system under capacity probe and held load", ok: fiveXX === 0, detail: `${fiveXX} 5xx in ${loadPhases.reduce((a, p) => a + p.requests, 0)} requests (apart: ${reloads} 503 from wrangler dev hot-reloading on a file change)` });
+  checks.push({
+    name: "zero 5xx from the system under capacity probe and held load",
+    ok: fiveXX === 0,
+    detail: `${fiveXX} 5xx in ${loadPhases.reduce((a, p) => a + p.requests, 0)} requests (apart: ${reloads} 503 from wrangler dev hot-reloading on a file change)`,
+  });
   checks.push({ name: "memory growth over held load (reported, not asserted)", ok: true, detail: growth });
   checks.push(await ackedPresent(w, "after held load"));
 
@@ -77,7 +96,9 @@ try {
   await phase("crash (kill at 5 s)", (p) =>
     paced(w, p, rate, 15, 64, (elapsed) => {
       if (elapsed < 5000 || restarted) return;
-      console.log(`soak: SIGKILL to the process group of wrangler dev (pid ${system.child.pid}) with ${w.acked.size} writes acknowledged`);
+      console.log(
+        `soak: SIGKILL to the process group of wrangler dev (pid ${system.child.pid}) with ${w.acked.size} writes acknowledged`,
+      );
       const dead = system;
       restarted = crash(dead).then(async () => {
         const t = performance.now();
@@ -90,7 +111,11 @@ try {
   console.log(`soak: ${w.acked.size - before} writes acknowledged during the crash phase`);
   await phase("after restart", (p) => paced(w, p, rate, 10));
   const after = phases.at(-1)!;
-  checks.push({ name: "zero 5xx after the restart", ok: after.fiveXX === 0, detail: `${after.fiveXX} 5xx in ${after.requests} requests (apart: ${after.reloads} reload 503)` });
+  checks.push({
+    name: "zero 5xx after the restart",
+    ok: after.fiveXX === 0,
+    detail: `${after.fiveXX} 5xx in ${after.requests} requests (apart: ${after.reloads} reload 503)`,
+  });
   dispatched.push(...(await dispatchToPolice(w, 5)));
 
   checks.push(await ackedPresent(w, "after crash and restart"));
@@ -119,4 +144,3 @@ if (failed || checks.some((c) => !c.ok)) {
 }
 console.log("soak: all invariants hold");
 process.exit(0);
-

@@ -18,10 +18,19 @@ if (fs.existsSync(meta)) throw new Error(`${meta} exists: this service already h
 const schema = (await import(pathToFileURL(path.join(dir, "src/store/schema.ts")).href)) as Record<string, unknown>;
 const snapshot = await generateSQLiteDrizzleJson(schema);
 const files = migrationFiles(migrations).map((f) => path.basename(f, ".sql"));
-const entries = files.map((tag) => ({ idx: Number(tag.slice(0, 4)), version: snapshot.version, when: 0, tag, breakpoints: true }));
+const entries = files.map((tag) => ({
+  idx: Number(tag.slice(0, 4)),
+  version: snapshot.version,
+  when: 0,
+  tag,
+  breakpoints: true,
+}));
 const last = files.at(-1)?.slice(0, 4) ?? "0000";
 fs.mkdirSync(meta, { recursive: true });
-fs.writeFileSync(path.join(meta, "_journal.json"), `${JSON.stringify({ version: "7", dialect: "sqlite", entries }, null, 2)}\n`);
+fs.writeFileSync(
+  path.join(meta, "_journal.json"),
+  `${JSON.stringify({ version: "7", dialect: "sqlite", entries }, null, 2)}\n`,
+);
 const saved = { ...snapshot, _meta: { columns: {}, schemas: {}, tables: {} } };
 fs.writeFileSync(path.join(meta, `${last}_snapshot.json`), `${JSON.stringify(saved, null, 2)}\n`);
 console.log(`${path.relative(process.cwd(), meta)}: ${entries.length} journal entries, snapshot ${last}`);

@@ -54,7 +54,9 @@ for (const w of workers) {
     wranglerSync(["deploy", "-c", config, "--outdir", outdir, ...(dryRun ? ["--dry-run"] : [])], { quiet: true });
     const size = bundleSize(outdir);
     sizes.push({ worker: w.config.name, ...size });
-    console.log(`${dryRun ? "bundled" : "deployed"}: ${w.config.name.padEnd(24)} ${kib(size.raw)} KiB, gzip ${kib(size.gzip)} KiB`);
+    console.log(
+      `${dryRun ? "bundled" : "deployed"}: ${w.config.name.padEnd(24)} ${kib(size.raw)} KiB, gzip ${kib(size.gzip)} KiB`,
+    );
   } finally {
     fs.rmSync(config, { force: true });
   }

@@ -37,7 +37,8 @@ export function workerConfigs() {
     const config = /** @type {WranglerConfig} */ (parse(fs.readFileSync(file, "utf8")));
     const example = path.join(path.dirname(file), ".dev.vars.example");
     const secrets = fs.existsSync(example)
-      ? [...fs.readFileSync(example, "utf8").matchAll(/^([A-Z_]+)=\$\{/gm)].map((m) => /** @type {string} */ (m[1]))
+      ? [...fs.readFileSync(example, "utf8").matchAll(/^([A-Z_]+)=\$\{/gm)]
+          .map((m) => /** @type {string} */ (m[1]))
           // Development-only keys and plain [vars] of the config are not secrets to set.
           .filter((n) => n !== "DEV_ISSUER_JWKS" && !(n in (config.vars ?? {})))
       : [];
@@ -65,7 +66,8 @@ export function resources(workers = workerConfigs()) {
       queues.add(q.queue);
       if (q.dead_letter_queue) queues.add(q.dead_letter_queue);
     }
-    for (const m of config.migrations ?? []) durableObjects.push({ worker: key, tag: m.tag, classes: m.new_sqlite_classes ?? [] });
+    for (const m of config.migrations ?? [])
+      durableObjects.push({ worker: key, tag: m.tag, classes: m.new_sqlite_classes ?? [] });
     for (const c of config.triggers?.crons ?? []) crons.push({ worker: key, cron: c });
   }
   return { d1: [...d1], queues: [...queues], durableObjects, crons };

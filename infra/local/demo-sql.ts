@@ -20,11 +20,15 @@ fs.writeFileSync(path.join(outDir, "users.json"), JSON.stringify(city.users, nul
 for (const service of services) {
   const module = path.join(root, "services", service, "seed", "demo.ts");
   if (!fs.existsSync(module)) continue;
-  const { demoStatements } = (await import(pathToFileURL(module).href)) as { demoStatements: (c: City) => string[] | Promise<string[]> };
+  const { demoStatements } = (await import(pathToFileURL(module).href)) as {
+    demoStatements: (c: City) => string[] | Promise<string[]>;
+  };
   const statements = mergeInserts(await demoStatements(city));
   fs.writeFileSync(path.join(outDir, `${service}.sql`), `${statements.join(";\n")};\n`);
 }
-console.log(`  demo data generated: ${city.grids.length} grids, ${city.workers.length} workers, ${city.users.length} users (${Date.now() - started} ms)`);
+console.log(
+  `  demo data generated: ${city.grids.length} grids, ${city.workers.length} workers, ${city.users.length} users (${Date.now() - started} ms)`,
+);
 
 /**
  * Folds runs of single-row `INSERT ... VALUES (...)` into multi-row statements (under D1's 100 KB

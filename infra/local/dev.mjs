@@ -18,7 +18,19 @@ export async function prepare(stateDir = STATE_DIR) {
 
 /** @type {typeof import("./dev.d.mts").startAll} */
 export function startAll({ stateDir = STATE_DIR, port = GATEWAY_PORT, stdio = "inherit", extraArgs = [] } = {}) {
-  const args = ["dev", ...configFiles().flatMap((c) => ["-c", c]), "--persist-to", stateDir, "--ip", "127.0.0.1", "--port", String(port), "--test-scheduled", "--show-interactive-dev-session=false", ...extraArgs];
+  const args = [
+    "dev",
+    ...configFiles().flatMap((c) => ["-c", c]),
+    "--persist-to",
+    stateDir,
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--test-scheduled",
+    "--show-interactive-dev-session=false",
+    ...extraArgs,
+  ];
   return wranglerSpawn(args, { stdio });
 }
 
@@ -54,7 +66,9 @@ export async function stopAll(child) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   await prepare();
   const child = startAll();
-  console.log(`civicgrid: gateway on ${GATEWAY_ORIGIN} (docs: ${GATEWAY_ORIGIN}/docs, health: ${GATEWAY_ORIGIN}/healthz)`);
+  console.log(
+    `civicgrid: gateway on ${GATEWAY_ORIGIN} (docs: ${GATEWAY_ORIGIN}/docs, health: ${GATEWAY_ORIGIN}/healthz)`,
+  );
   console.log("civicgrid: a token for a demo user: npm run token -- demo-county-agency-440703");
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => void stopAll(child).then(() => process.exit(0)));

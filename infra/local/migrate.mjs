@@ -7,7 +7,9 @@ import { wranglerSync } from "./wrangler.mjs";
 export function migrateAll(stateDir = STATE_DIR) {
   for (const service of SERVICES) {
     const config = path.join(ROOT, "services", service, "wrangler.toml");
-    wranglerSync(["d1", "migrations", "apply", "DB", "--local", "-c", config, "--persist-to", stateDir], { quiet: true });
+    wranglerSync(["d1", "migrations", "apply", "DB", "--local", "-c", config, "--persist-to", stateDir], {
+      quiet: true,
+    });
     console.log(`  migrations applied: ${service}`);
   }
 }

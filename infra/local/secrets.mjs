@@ -15,7 +15,8 @@ export async function loadDevSecrets() {
     const existing = JSON.parse(fs.readFileSync(SECRETS_FILE, "utf8"));
     // Secrets added after this machine's first run are made now and kept with the others.
     const added = { ...freshSecrets(), ...existing };
-    if (Object.keys(added).length !== Object.keys(existing).length) fs.writeFileSync(SECRETS_FILE, JSON.stringify(added, null, 2), { mode: 0o600 });
+    if (Object.keys(added).length !== Object.keys(existing).length)
+      fs.writeFileSync(SECRETS_FILE, JSON.stringify(added, null, 2), { mode: 0o600 });
     return added;
   }
   const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
@@ -64,7 +65,8 @@ export async function writeDevVars() {
       });
     const target = path.join(dir, ".dev.vars");
     // Rewriting an unchanged file would make a running `wrangler dev` reload every worker.
-    if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== text) fs.writeFileSync(target, text, { mode: 0o600 });
+    if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== text)
+      fs.writeFileSync(target, text, { mode: 0o600 });
   }
   return secrets;
 }

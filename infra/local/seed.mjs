@@ -18,14 +18,20 @@ const DEMO_DIR = path.join(DEV_DIR, "demo");
  */
 function demoInputsHash(secret) {
   const hash = createHash("sha256").update(secret);
-  const roots = [path.join(ROOT, "packages", "demo-data", "src"), path.join(ROOT, "packages", "demo-data", "data"), path.join(ROOT, "infra", "local", "demo-sql.ts")];
-  for (const service of SERVICES) roots.push(path.join(ROOT, "services", service, "seed"), path.join(ROOT, "services", service, "migrations"));
+  const roots = [
+    path.join(ROOT, "packages", "demo-data", "src"),
+    path.join(ROOT, "packages", "demo-data", "data"),
+    path.join(ROOT, "infra", "local", "demo-sql.ts"),
+  ];
+  for (const service of SERVICES)
+    roots.push(path.join(ROOT, "services", service, "seed"), path.join(ROOT, "services", service, "migrations"));
   const files = roots.flatMap((r) => {
     if (!fs.existsSync(r)) return [];
     if (!fs.statSync(r).isDirectory()) return [r];
     return fs.readdirSync(r, { recursive: true, encoding: "utf8" }).map((f) => path.join(r, f));
   });
-  for (const file of files.filter((f) => fs.statSync(f).isFile()).sort()) hash.update(file).update(fs.readFileSync(file));
+  for (const file of files.filter((f) => fs.statSync(f).isFile()).sort())
+    hash.update(file).update(fs.readFileSync(file));
   return hash.digest("hex");
 }
 
@@ -39,7 +45,11 @@ export async function generateDemo() {
     return;
   }
   const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
-  const result = spawnSync(tsx, [path.join(ROOT, "infra", "local", "demo-sql.ts"), DEMO_DIR], { cwd: ROOT, env: { ...OFFLINE_ENV, PII_KEY }, stdio: "inherit" });
+  const result = spawnSync(tsx, [path.join(ROOT, "infra", "local", "demo-sql.ts"), DEMO_DIR], {
+    cwd: ROOT,
+    env: { ...OFFLINE_ENV, PII_KEY },
+    stdio: "inherit",
+  });
   if (result.status !== 0) throw new Error("demo data generation failed");
   fs.writeFileSync(inputsFile, inputs);
 }
@@ -57,7 +67,9 @@ export async function seedAll(stateDir = STATE_DIR) {
       continue;
     }
     const config = path.join(ROOT, "services", service, "wrangler.toml");
-    wranglerSync(["d1", "execute", "DB", "--local", "--yes", "-c", config, "--persist-to", stateDir, "--file", file], { quiet: true });
+    wranglerSync(["d1", "execute", "DB", "--local", "--yes", "-c", config, "--persist-to", stateDir, "--file", file], {
+      quiet: true,
+    });
     loaded[service] = hash;
     fs.mkdirSync(stateDir, { recursive: true });
     fs.writeFileSync(markerFile, JSON.stringify(loaded, null, 2));

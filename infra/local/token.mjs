@@ -26,7 +26,13 @@ export async function mintDevToken(sub, ttlSeconds = 8 * 3600) {
   if (!user) throw new Error(`no demo user '${sub}'; see npm run token -- --list`);
   const { issuerPrivateJwk } = await loadDevSecrets();
   const key = await importJWK(issuerPrivateJwk, issuerPrivateJwk.alg);
-  return new SignJWT({ name: user.name, roles: user.roles, division: user.divisionCode, dept: user.departmentId, grids: user.grids })
+  return new SignJWT({
+    name: user.name,
+    roles: user.roles,
+    division: user.divisionCode,
+    dept: user.departmentId,
+    grids: user.grids,
+  })
     .setProtectedHeader({ alg: issuerPrivateJwk.alg, kid: issuerPrivateJwk.kid, typ: "JWT" })
     .setSubject(user.sub)
     .setIssuer(DEV_ISSUER)
@@ -39,7 +45,8 @@ export async function mintDevToken(sub, ttlSeconds = 8 * 3600) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   if (args.length === 0 || args[0] === "--list") {
-    for (const u of (await demoUsers()).filter((u) => u.sub.startsWith("demo-"))) console.log(`${u.sub.padEnd(36)} ${u.roles.join(",").padEnd(14)} ${u.divisionCode} ${u.name}`);
+    for (const u of (await demoUsers()).filter((u) => u.sub.startsWith("demo-")))
+      console.log(`${u.sub.padEnd(36)} ${u.roles.join(",").padEnd(14)} ${u.divisionCode} ${u.name}`);
     if (args.length === 0) console.log("\nusage: npm run token -- <sub> [--ttl seconds]");
   } else {
     const ttl = args.includes("--ttl") ? Number(args[args.indexOf("--ttl") + 1]) : undefined;

@@ -10,7 +10,12 @@ export const WRANGLER = path.join(ROOT, "node_modules", ".bin", "wrangler");
  * @param {{ quiet?: boolean }} [options]
  */
 export function wranglerSync(args, { quiet = false } = {}) {
-  const result = spawnSync(WRANGLER, args, { cwd: ROOT, env: OFFLINE_ENV, stdio: quiet ? "pipe" : "inherit", encoding: "utf8" });
+  const result = spawnSync(WRANGLER, args, {
+    cwd: ROOT,
+    env: OFFLINE_ENV,
+    stdio: quiet ? "pipe" : "inherit",
+    encoding: "utf8",
+  });
   if (result.status !== 0) {
     if (quiet) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
     throw new Error(`wrangler ${args.slice(0, 3).join(" ")} failed with exit code ${result.status}`);
@@ -24,5 +29,10 @@ export function wranglerSync(args, { quiet = false } = {}) {
  * @param {{ env?: NodeJS.ProcessEnv, stdio?: import("node:child_process").StdioOptions }} [options]
  */
 export function wranglerSpawn(args, options = {}) {
-  return spawn(WRANGLER, args, { cwd: ROOT, env: { ...OFFLINE_ENV, ...options.env }, stdio: options.stdio ?? "inherit", detached: true });
+  return spawn(WRANGLER, args, {
+    cwd: ROOT,
+    env: { ...OFFLINE_ENV, ...options.env },
+    stdio: options.stdio ?? "inherit",
+    detached: true,
+  });
 }

@@ -1,6 +1,11 @@
 import { reporters } from "@civicgrid/test-reporters";
 // A relative path with its extension: Node loads this config, and the testing package's index needs workerd.
-import { TEST_AUDIENCE, TEST_INTERNAL_SECRET, TEST_ISSUER, TEST_JWKS_URL } from "../../packages/testing/src/constants.ts";
+import {
+  TEST_AUDIENCE,
+  TEST_INTERNAL_SECRET,
+  TEST_ISSUER,
+  TEST_JWKS_URL,
+} from "../../packages/testing/src/constants.ts";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { exportJWK, generateKeyPair } from "jose";
 import path from "node:path";
@@ -43,12 +48,18 @@ export default defineConfig(async () => {
             }),
           },
           outboundService: (request: Request) => {
-            if (request.url === TEST_JWKS_URL) return new Response(jwks, { headers: { "content-type": "application/json" } });
+            if (request.url === TEST_JWKS_URL)
+              return new Response(jwks, { headers: { "content-type": "application/json" } });
             if (new URL(request.url).host === OUTAGE_HOST) return outageIdp(request, jwks);
             return new Response("no network in tests", { status: 599 });
           },
           serviceBindings: Object.fromEntries(names.map((n) => [n.toUpperCase(), { name: `stub-${n}` }])),
-          workers: names.map((n) => ({ name: `stub-${n}`, modules: true, compatibilityDate: "2026-10-01", script: stubServiceScript(n) })),
+          workers: names.map((n) => ({
+            name: `stub-${n}`,
+            modules: true,
+            compatibilityDate: "2026-10-01",
+            script: stubServiceScript(n),
+          })),
         },
       }),
     ],

@@ -21,7 +21,11 @@ export function bearerToken(header: string | null | undefined): string {
 }
 
 /** Verifies an access token against the JWKS and our issuer/audience, and returns its principal. */
-export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey, config: BearerConfig): Promise<Principal> {
+export async function verifyAccessToken(
+  token: string,
+  keys: JWTVerifyGetKey,
+  config: BearerConfig,
+): Promise<Principal> {
   try {
     const { payload } = await jwtVerify<CivicClaims>(token, keys, {
       issuer: config.issuer,
@@ -40,14 +44,18 @@ function translate(error: unknown): AuthError {
   if (error instanceof AuthError) return error;
   if (error instanceof errors.JWTExpired) return new AuthError("expired", "the token has expired");
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === "iss") return new AuthError("wrong_issuer", "the token was issued by an issuer we do not trust");
+    if (error.claim === "iss")
+      return new AuthError("wrong_issuer", "the token was issued by an issuer we do not trust");
     if (error.claim === "aud") return new AuthError("wrong_audience", "the token is not meant for this API");
     if (error.claim === "nbf") return new AuthError("not_yet_valid", "the token is not valid yet");
     return new AuthError("bad_claims", `the token's ${error.claim} claim is invalid`);
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return new AuthError("algorithm_not_allowed", "the token's algorithm is not allowed");
-  if (error instanceof errors.JWKSNoMatchingKey) return new AuthError("unknown_key", "no trusted key matches the token's kid");
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new AuthError("bad_signature", "the token's signature does not verify");
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return new AuthError("algorithm_not_allowed", "the token's algorithm is not allowed");
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return new AuthError("unknown_key", "no trusted key matches the token's kid");
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new AuthError("bad_signature", "the token's signature does not verify");
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
     return new AuthError("jwks_unavailable", "the identity provider's keys could not be loaded");
   }

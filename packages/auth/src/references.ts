@@ -54,7 +54,9 @@ export async function checkReferences(
     const scope = scopes[i];
     const base = { field: ref.field, kind: ref.kind, id: ref.id };
     if (scope === null || scope === undefined) refusals.push({ ...base, reason: "unknown" });
-    else if (!(ref.kind === "department" ? departmentInReach(principal, ref.action, scope) : can(principal, ref.action, scope))) {
+    else if (
+      !(ref.kind === "department" ? departmentInReach(principal, ref.action, scope) : can(principal, ref.action, scope))
+    ) {
       refusals.push({ ...base, reason: "outside_jurisdiction" });
     }
   });

@@ -81,7 +81,13 @@ export class WorkingCalendar implements DaySource {
     if (!this.years.includes(year)) throw new CalendarRangeError(year, this.years);
     const date = dayKey(day);
     const special = this.special.get(day);
-    if (special) return { date, working: special.working, kind: special.working ? "makeup_workday" : "holiday", name: special.name };
+    if (special)
+      return {
+        date,
+        working: special.working,
+        kind: special.working ? "makeup_workday" : "holiday",
+        name: special.name,
+      };
     return isWeekend(day) ? { date, working: false, kind: "weekend" } : { date, working: true, kind: "workday" };
   }
 

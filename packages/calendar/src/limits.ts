@@ -18,7 +18,8 @@ export type LimitUnit = z.infer<typeof limitUnitSchema>;
 export type DeadlineLimit = z.infer<typeof deadlineLimitSchema>;
 
 function checkAmount(amount: number, what: string): void {
-  if (!Number.isFinite(amount) || amount < 0) throw new RangeError(`calendar: ${what} must be a number >= 0, got ${amount}`);
+  if (!Number.isFinite(amount) || amount < 0)
+    throw new RangeError(`calendar: ${what} must be a number >= 0, got ${amount}`);
 }
 
 /** Plain elapsed time (emergencies, minute-scale limits): no calendar involved. */

@@ -53,7 +53,10 @@ function clockMinutes(clock: string): number {
 export function compileSchedule(input: unknown): CompiledSchedule {
   const result = workingScheduleSchema.safeParse(input);
   if (!result.success) throw new CalendarDataError("working schedule", formatIssues(result.error));
-  const periods = result.data.periods.map((p) => ({ startMinute: clockMinutes(p.start), endMinute: clockMinutes(p.end) }));
+  const periods = result.data.periods.map((p) => ({
+    startMinute: clockMinutes(p.start),
+    endMinute: clockMinutes(p.end),
+  }));
   const last = periods[periods.length - 1];
   if (last === undefined) throw new CalendarDataError("working schedule", ["periods: at least one period"]);
   return {

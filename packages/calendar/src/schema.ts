@@ -33,7 +33,11 @@ export const calendarYearSchema = z
           ctx.addIssue({ code: "custom", path, message: `${entry.date} is not in year ${data.year}` });
         }
         if (list === "workdays" && !isWeekend(day)) {
-          ctx.addIssue({ code: "custom", path, message: `${entry.date} is a weekday; workdays lists weekend days only` });
+          ctx.addIssue({
+            code: "custom",
+            path,
+            message: `${entry.date} is a weekday; workdays lists weekend days only`,
+          });
         }
         const before = seen.get(entry.date);
         if (before !== undefined) {

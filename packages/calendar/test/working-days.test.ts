@@ -10,7 +10,12 @@ describe("isWorkingDay", () => {
     expect(isWorkingDay("2026-02-24")).toBe(true);
     expect(isWorkingDay("2026-02-28")).toBe(true); // Saturday, 调休上班
     expect(isWorkingDay("2026-03-01")).toBe(false); // ordinary Sunday
-    expect(dayInfo("2026-02-14")).toEqual({ date: "2026-02-14", working: true, kind: "makeup_workday", name: "春节调休上班" });
+    expect(dayInfo("2026-02-14")).toEqual({
+      date: "2026-02-14",
+      working: true,
+      kind: "makeup_workday",
+      name: "春节调休上班",
+    });
     expect(dayInfo("2026-02-16")).toMatchObject({ working: false, kind: "holiday", name: "春节" });
     expect(dayInfo("2026-03-07")).toEqual({ date: "2026-03-07", working: false, kind: "weekend" });
   });

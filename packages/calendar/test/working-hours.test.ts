@@ -37,12 +37,23 @@ describe("addWorkingHours", () => {
 
   it("follows a custom schedule", () => {
     const summer = new WorkingCalendar([y2026], {
-      schedule: { periods: [{ start: "08:00", end: "12:00" }, { start: "14:30", end: "18:00" }] },
+      schedule: {
+        periods: [
+          { start: "08:00", end: "12:00" },
+          { start: "14:30", end: "18:00" },
+        ],
+      },
     });
     expect(iso(summer.addWorkingHours(at("2026-03-10 11:00"), 2))).toBe("2026-03-10T07:30:00.000Z"); // 15:30
     expect(iso(summer.addWorkingDays(at("2026-03-10 11:00"), 1))).toBe("2026-03-11T10:00:00.000Z"); // 18:00
-    expect(() => summer.withSchedule({ periods: [{ start: "09:00", end: "12:00" }, { start: "11:00", end: "17:00" }] }))
-      .toThrow(/not overlap/);
+    expect(() =>
+      summer.withSchedule({
+        periods: [
+          { start: "09:00", end: "12:00" },
+          { start: "11:00", end: "17:00" },
+        ],
+      }),
+    ).toThrow(/not overlap/);
   });
 });
 

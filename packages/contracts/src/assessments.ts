@@ -14,12 +14,21 @@ export const CheckInBody = z.object({ lng: Lng.optional(), lat: Lat.optional() }
 export type CheckInBody = z.infer<typeof CheckInBody>;
 
 export const CheckIn = z
-  .object({ sub: z.string(), day: z.string(), divisionCode: z.string(), at: z.string(), lng: z.number().nullable(), lat: z.number().nullable() })
+  .object({
+    sub: z.string(),
+    day: z.string(),
+    divisionCode: z.string(),
+    at: z.string(),
+    lng: z.number().nullable(),
+    lat: z.number().nullable(),
+  })
   .openapi("CheckIn");
 export type CheckIn = z.infer<typeof CheckIn>;
 
 export const TrackPointInput = z.object({ lng: Lng, lat: Lat, at: Instant });
-export const PatrolPointsBody = z.object({ points: z.array(TrackPointInput).min(1).max(500) }).openapi("PatrolPointsBody");
+export const PatrolPointsBody = z
+  .object({ points: z.array(TrackPointInput).min(1).max(500) })
+  .openapi("PatrolPointsBody");
 export type PatrolPointsBody = z.infer<typeof PatrolPointsBody>;
 
 export const PatrolStartBody = z.object({ at: Instant.optional() }).openapi("PatrolStartBody");
@@ -70,27 +79,49 @@ export const INDICATORS = {
   worker: ["checkin_rate", "patrol_rate", "cases_reported", "verify_count", "resolved_on_site", "orders_on_time_rate"],
   grid: ["patrol_days_rate", "cases_reported", "resolved_on_site_rate", "closed_rate", "overdue_free_rate"],
   township: ["patrol_days_rate", "cases_reported", "resolved_on_site_rate", "closed_rate", "overdue_free_rate"],
-  department: ["signed_on_time_rate", "handled_on_time_rate", "return_free_rate", "overdue_free_rate", "warning_free_rate", "satisfaction"],
+  department: [
+    "signed_on_time_rate",
+    "handled_on_time_rate",
+    "return_free_rate",
+    "overdue_free_rate",
+    "warning_free_rate",
+    "satisfaction",
+  ],
 } as const satisfies Record<RankingKind, readonly string[]>;
 
 const weightsOf = <K extends RankingKind>(kind: K) =>
-  z.partialRecord(z.enum(INDICATORS[kind]), z.number().min(0).max(100)).refine((w) => Object.values(w).some((v) => typeof v === "number" && v > 0), "at least one weight above 0");
+  z
+    .partialRecord(z.enum(INDICATORS[kind]), z.number().min(0).max(100))
+    .refine((w) => Object.values(w).some((v) => typeof v === "number" && v > 0), "at least one weight above 0");
 
 export const ScoringWeights = z
-  .object({ worker: weightsOf("worker"), grid: weightsOf("grid"), township: weightsOf("township"), department: weightsOf("department") })
+  .object({
+    worker: weightsOf("worker"),
+    grid: weightsOf("grid"),
+    township: weightsOf("township"),
+    department: weightsOf("department"),
+  })
   .openapi("ScoringWeights");
 export type ScoringWeights = z.infer<typeof ScoringWeights>;
 
 /** Yearly grade thresholds: a score at or above `excellent` is 优秀, and so on; below `basic` 不合格. */
 export const GradeThresholds = z
-  .object({ excellent: z.number().min(0).max(100), qualified: z.number().min(0).max(100), basic: z.number().min(0).max(100) })
+  .object({
+    excellent: z.number().min(0).max(100),
+    qualified: z.number().min(0).max(100),
+    basic: z.number().min(0).max(100),
+  })
   .refine((t) => t.excellent > t.qualified && t.qualified > t.basic, "excellent > qualified > basic")
   .openapi("GradeThresholds");
 export type GradeThresholds = z.infer<typeof GradeThresholds>;
 
 export const AssessmentSettingsBody = z
   .object({
-    dailyPatrolMinutes: z.number().int().min(0).max(24 * 60),
+    dailyPatrolMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
     maxSpeedKmh: z.number().min(5).max(400),
     gradeThresholds: GradeThresholds,
   })
@@ -110,7 +141,11 @@ export const ScoringRulesBody = z
   .openapi("ScoringRulesBody");
 export type ScoringRulesBody = z.infer<typeof ScoringRulesBody>;
 
-export const ScoringRules = ScoringRulesBody.extend({ countyCode: z.string(), version: z.number().int(), isDefault: z.boolean() }).openapi("ScoringRules");
+export const ScoringRules = ScoringRulesBody.extend({
+  countyCode: z.string(),
+  version: z.number().int(),
+  isDefault: z.boolean(),
+}).openapi("ScoringRules");
 export type ScoringRules = z.infer<typeof ScoringRules>;
 
 /** ISO week (2026-W47), month (2026-11) or year (2026). */
@@ -124,7 +159,12 @@ export const RankingQuery = z.object({
   cursor: z.string().max(512).optional(),
 });
 
-export const ScoreComponent = z.object({ indicator: z.string(), value: z.number(), score: z.number(), weight: z.number() });
+export const ScoreComponent = z.object({
+  indicator: z.string(),
+  value: z.number(),
+  score: z.number(),
+  weight: z.number(),
+});
 export type ScoreComponent = z.infer<typeof ScoreComponent>;
 
 export const RankingRow = z
@@ -146,17 +186,34 @@ export const Grade = z.enum(["优秀", "合格", "基本合格", "不合格"]);
 export type Grade = z.infer<typeof Grade>;
 
 export const Evaluation = z
-  .object({ sub: z.string(), year: z.string(), divisionCode: z.string(), score: z.number(), grade: Grade, rank: z.number().int(), components: z.array(ScoreComponent) })
+  .object({
+    sub: z.string(),
+    year: z.string(),
+    divisionCode: z.string(),
+    score: z.number(),
+    grade: Grade,
+    rank: z.number().int(),
+    components: z.array(ScoreComponent),
+  })
   .openapi("Evaluation");
 export type Evaluation = z.infer<typeof Evaluation>;
 
 export const RecomputeBody = z
-  .object({ kind: z.enum(["day", "week", "month", "year"]), period: z.string().regex(/^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?$/, "YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY") })
+  .object({
+    kind: z.enum(["day", "week", "month", "year"]),
+    period: z.string().regex(/^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?$/, "YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY"),
+  })
   .openapi("RecomputeBody");
 export type RecomputeBody = z.infer<typeof RecomputeBody>;
 
 export const Counted = z.object({ key: z.string(), count: z.number().int() });
-export const EarlyWarning = z.object({ categoryCode: z.string(), areaCode: z.string(), count: z.number().int(), trailingAverage: z.number(), ratio: z.number() });
+export const EarlyWarning = z.object({
+  categoryCode: z.string(),
+  areaCode: z.string(),
+  count: z.number().int(),
+  trailingAverage: z.number(),
+  ratio: z.number(),
+});
 
 export const MonthlyReport = z
   .object({

@@ -18,7 +18,13 @@ const CategoryCode = z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, "letters, digits
 const DepartmentId = z.string().regex(/^dept-\d{6}-[a-z_]{2,32}$/, "must be a department id like dept-440703-police");
 
 export const Evidence = z
-  .array(z.object({ kind: z.enum(["photo", "video", "document", "note"]), url: z.url().max(500), caption: z.string().max(200).optional() }))
+  .array(
+    z.object({
+      kind: z.enum(["photo", "video", "document", "note"]),
+      url: z.url().max(500),
+      caption: z.string().max(200).optional(),
+    }),
+  )
   .max(20);
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -53,7 +59,11 @@ export const CommandBodies = {
   verify: Note,
   "resolve-on-site": z.object({ outcome: Text(2000), evidence: Evidence.default([]) }),
   accept: Note,
-  dispatch: z.object({ leadDepartmentId: DepartmentId, assistingDepartmentIds: z.array(DepartmentId).max(10).default([]), note: z.string().max(1000).optional() }),
+  dispatch: z.object({
+    leadDepartmentId: DepartmentId,
+    assistingDepartmentIds: z.array(DepartmentId).max(10).default([]),
+    note: z.string().max(1000).optional(),
+  }),
   sign: Note,
   handle: z.object({ outcome: Text(2000), evidence: Evidence.default([]) }),
   check: z.object({ passed: z.boolean(), opinion: Text(1000) }),
@@ -61,7 +71,11 @@ export const CommandBodies = {
   archive: Note,
   return: z.object({ reason: z.string().trim().min(2).max(1000) }),
   escalate: z.object({ reason: z.string().trim().min(2).max(1000) }),
-  "request-extension": z.object({ amount: z.number().int().min(1).max(30), unit: z.enum(["working_days", "working_hours"]), reason: Text(1000) }),
+  "request-extension": z.object({
+    amount: z.number().int().min(1).max(30),
+    unit: z.enum(["working_days", "working_hours"]),
+    reason: Text(1000),
+  }),
   "review-extension": z.object({ approved: z.boolean(), opinion: Text(1000) }),
   merge: z.object({ intoCaseId: CaseId, reason: z.string().max(1000).optional() }),
   invalidate: z.object({ reason: z.string().trim().min(2).max(1000) }),
@@ -101,8 +115,13 @@ export const CaseView = z
     location: z.object({ lng: z.number(), lat: z.number(), address: z.string().nullable() }).nullable(),
     // Where the case lies and who holds it: the same fields the case events carry.
     ...CaseEventData.pick({
-      gridCode: true, villageCode: true, townshipCode: true, countyCode: true,
-      holderDivisionCode: true, leadDepartmentId: true, assistingDepartmentIds: true,
+      gridCode: true,
+      villageCode: true,
+      townshipCode: true,
+      countyCode: true,
+      holderDivisionCode: true,
+      leadDepartmentId: true,
+      assistingDepartmentIds: true,
     }).shape,
     reporterSub: z.string().nullable(),
     external: z.object({ platform: z.string(), orderId: z.string() }).nullable(),
@@ -123,7 +142,12 @@ export const CaseView = z
     evidence: Evidence,
     rating: CaseRating.nullable(),
     extension: z
-      .object({ amount: z.number(), unit: z.enum(["working_days", "working_hours"]), reason: z.string(), status: z.enum(["pending", "approved", "refused"]) })
+      .object({
+        amount: z.number(),
+        unit: z.enum(["working_days", "working_hours"]),
+        reason: z.string(),
+        status: z.enum(["pending", "approved", "refused"]),
+      })
       .nullable(),
     mergedInto: z.string().nullable(),
     closeReason: z.string().nullable(),
@@ -135,17 +159,37 @@ export const CaseView = z
 export type CaseView = z.infer<typeof CaseView>;
 
 export const CaseSummary = CaseView.pick({
-  id: true, version: true, status: true, title: true, categoryCode: true, priority: true, source: true, gridCode: true,
-  countyCode: true, holderDivisionCode: true, leadDepartmentId: true, step: true, dueAt: true, warned: true, overdue: true,
-  createdAt: true, updatedAt: true,
+  id: true,
+  version: true,
+  status: true,
+  title: true,
+  categoryCode: true,
+  priority: true,
+  source: true,
+  gridCode: true,
+  countyCode: true,
+  holderDivisionCode: true,
+  leadDepartmentId: true,
+  step: true,
+  dueAt: true,
+  warned: true,
+  overdue: true,
+  createdAt: true,
+  updatedAt: true,
 }).openapi("CaseSummary");
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
 const Flag = z.enum(["true", "false"]).transform((v) => v === "true");
 const Instant = z.iso.datetime({ offset: true });
 export const CaseListQuery = PageQuery.extend({
-  division: z.string().regex(/^\d{12}$/).optional(),
-  grid: z.string().regex(/^\d{15}$/).optional(),
+  division: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+  grid: z
+    .string()
+    .regex(/^\d{15}$/)
+    .optional(),
   department: DepartmentId.optional(),
   status: CaseStatus.optional(),
   category: CategoryCode.optional(),
@@ -175,22 +219,47 @@ export const CaseEventRecord = z
 export type CaseEventRecord = z.infer<typeof CaseEventRecord>;
 
 export const Supervision = z
-  .object({ id: z.string(), caseId: z.string(), step: CaseStep, responsibleUnit: z.string(), dueAt: z.string(), createdAt: z.string(), countyCode: z.string() })
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    step: CaseStep,
+    responsibleUnit: z.string(),
+    dueAt: z.string(),
+    createdAt: z.string(),
+    countyCode: z.string(),
+  })
   .openapi("Supervision");
 export type Supervision = z.infer<typeof Supervision>;
 
 export const CaseArchive = z
-  .object({ case: CaseView, events: z.array(CaseEventRecord), supervisions: z.array(Supervision), exportedAt: z.string() })
+  .object({
+    case: CaseView,
+    events: z.array(CaseEventRecord),
+    supervisions: z.array(Supervision),
+    exportedAt: z.string(),
+  })
   .openapi("CaseArchive");
 export type CaseArchive = z.infer<typeof CaseArchive>;
 
-export const ArchiveVerification = z.object({ valid: z.boolean(), events: z.number().int(), brokenAt: z.number().int().optional() }).openapi("ArchiveVerification");
+export const ArchiveVerification = z
+  .object({ valid: z.boolean(), events: z.number().int(), brokenAt: z.number().int().optional() })
+  .openapi("ArchiveVerification");
 export type ArchiveVerification = z.infer<typeof ArchiveVerification>;
 
 export const PublicReportAnswer = z.object({ id: z.string(), followToken: z.string() }).openapi("PublicReportAnswer");
 
 /** What a resident sees with their follow token: the progress, not who worked on it. */
-export const PublicCaseView = CaseView.pick({ id: true, status: true, title: true, categoryCode: true, createdAt: true, updatedAt: true, closedAt: true, outcome: true, rating: true })
+export const PublicCaseView = CaseView.pick({
+  id: true,
+  status: true,
+  title: true,
+  categoryCode: true,
+  createdAt: true,
+  updatedAt: true,
+  closedAt: true,
+  outcome: true,
+  rating: true,
+})
   .extend({ timeline: z.array(z.object({ at: z.string(), status: CaseStatus, type: z.string() })) })
   .openapi("PublicCaseView");
 export type PublicCaseView = z.infer<typeof PublicCaseView>;

@@ -1,6 +1,14 @@
 import { z } from "@hono/zod-openapi";
 
-export const ServiceName = z.enum(["gateway", "registry", "roster", "cases", "notifications", "assessments", "integrations"]);
+export const ServiceName = z.enum([
+  "gateway",
+  "registry",
+  "roster",
+  "cases",
+  "notifications",
+  "assessments",
+  "integrations",
+]);
 export type ServiceName = z.infer<typeof ServiceName>;
 
 /** What a service's `health()` RPC method answers. */

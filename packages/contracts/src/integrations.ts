@@ -28,7 +28,12 @@ export const WorkOrderCancelled = z.object({ orderId: OrderId, reason: z.string(
 export const WorkOrderStatusQuery = z.object({ orderId: OrderId });
 
 /** The events a platform may send; each body is `{ type, timestamp, data }` as Standard Webhooks recommends. */
-export const InboundEventType = z.enum(["work_order.created", "work_order.updated", "work_order.cancelled", "work_order.status_query"]);
+export const InboundEventType = z.enum([
+  "work_order.created",
+  "work_order.updated",
+  "work_order.cancelled",
+  "work_order.status_query",
+]);
 export type InboundEventType = z.infer<typeof InboundEventType>;
 export const INBOUND_DATA = {
   "work_order.created": WorkOrderCreated,
@@ -77,7 +82,10 @@ const CodeMap = z.record(z.string().min(1).max(32), z.string().min(1).max(32));
 const CallbackUrl = z
   .url({ protocol: /^https?$/ })
   .max(500)
-  .refine((u) => u.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1)(:|\/)/.test(u), "must be https (http only for localhost)");
+  .refine(
+    (u) => u.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1)(:|\/)/.test(u),
+    "must be https (http only for localhost)",
+  );
 
 /** A platform as its administrators see it: never a secret, only which secrets are active and until when. */
 export const PlatformView = z
@@ -92,7 +100,12 @@ export const PlatformView = z
     secretsConfigured: z.number().int(),
     version: z.number().int(),
     secrets: z.array(
-      z.object({ id: z.string(), source: z.enum(["setting", "issued"]), createdAt: z.string().nullable(), expiresAt: z.string().nullable() }),
+      z.object({
+        id: z.string(),
+        source: z.enum(["setting", "issued"]),
+        createdAt: z.string().nullable(),
+        expiresAt: z.string().nullable(),
+      }),
     ),
   })
   .openapi("Platform");
@@ -257,7 +270,9 @@ export type Open311Request = z.infer<typeof Open311Request>;
 export const Open311Created = z
   .array(z.object({ token: z.string(), service_notice: z.string(), account_id: z.string().nullable() }))
   .openapi("Open311Created");
-export const Open311Token = z.array(z.object({ token: z.string(), service_request_id: z.string() })).openapi("Open311Token");
+export const Open311Token = z
+  .array(z.object({ token: z.string(), service_request_id: z.string() }))
+  .openapi("Open311Token");
 export const Open311Discovery = z
   .object({
     changeset: z.string(),
@@ -276,7 +291,9 @@ export const Open311Discovery = z
     jurisdictions: z.array(z.object({ jurisdiction_id: z.string(), name: z.string() })),
   })
   .openapi("Open311Discovery");
-export const Open311Error = z.array(z.object({ code: z.number().int(), description: z.string() })).openapi("Open311Error");
+export const Open311Error = z
+  .array(z.object({ code: z.number().int(), description: z.string() }))
+  .openapi("Open311Error");
 
 /**
  * Across Workers RPC only a standard error type's name and message survive, so the cases service tells a

@@ -36,12 +36,24 @@ export const PreferenceOwner = z.enum(["self", "department"]);
 export const PreferencesQuery = z.object({ owner: PreferenceOwner.default("self") });
 export const PreferencesUpdate = z
   .object({ quietStart: LocalTime.nullable(), quietEnd: LocalTime.nullable(), digest: z.boolean() })
-  .refine((p) => (p.quietStart === null) === (p.quietEnd === null), { message: "set both quietStart and quietEnd, or neither", path: ["quietEnd"] })
-  .refine((p) => p.quietStart === null || p.quietStart !== p.quietEnd, { message: "quiet hours must not start and end at the same time", path: ["quietEnd"] })
+  .refine((p) => (p.quietStart === null) === (p.quietEnd === null), {
+    message: "set both quietStart and quietEnd, or neither",
+    path: ["quietEnd"],
+  })
+  .refine((p) => p.quietStart === null || p.quietStart !== p.quietEnd, {
+    message: "quiet hours must not start and end at the same time",
+    path: ["quietEnd"],
+  })
   .openapi("PreferencesUpdate");
 export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;
 export const Preferences = z
-  .object({ ownerKey: z.string(), quietStart: z.string().nullable(), quietEnd: z.string().nullable(), digest: z.boolean(), version: z.number().int() })
+  .object({
+    ownerKey: z.string(),
+    quietStart: z.string().nullable(),
+    quietEnd: z.string().nullable(),
+    digest: z.boolean(),
+    version: z.number().int(),
+  })
   .openapi("Preferences");
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -50,12 +62,20 @@ export const Subscription = z.object({ gridCode: z.string(), createdAt: z.string
 
 export const TemplateCode = z.string().regex(/^[a-z][a-z0-9_]{1,48}$/, "lower-case letters, digits and _");
 export const Template = z
-  .object({ code: z.string(), title: z.string(), body: z.string(), description: z.string(), variables: z.array(z.string()) })
+  .object({
+    code: z.string(),
+    title: z.string(),
+    body: z.string(),
+    description: z.string(),
+    variables: z.array(z.string()),
+  })
   .openapi("NotificationTemplate");
 export const TemplatePreviewBody = z
   .object({ variables: z.record(z.string().regex(/^\w{1,40}$/), z.union([z.string().max(500), z.number()])) })
   .openapi("TemplatePreviewBody");
-export const TemplatePreview = z.object({ code: z.string(), title: z.string(), body: z.string() }).openapi("TemplatePreview");
+export const TemplatePreview = z
+  .object({ code: z.string(), title: z.string(), body: z.string() })
+  .openapi("TemplatePreview");
 
 export const Rule = z
   .object({
@@ -98,12 +118,23 @@ export type NotificationDelivery = z.infer<typeof NotificationDelivery>;
 export const NotificationDeliveryAttempt = z
   .object({ attempt: z.number().int(), status: z.enum(["ok", "error"]), error: z.string().nullable(), at: z.string() })
   .openapi("NotificationDeliveryAttempt");
-export const NotificationDeliveryDetail = NotificationDelivery.extend({ attemptLog: z.array(NotificationDeliveryAttempt) }).openapi("NotificationDeliveryDetail");
-export const NotificationDeliveryListQuery = PageQuery.extend({ status: NotificationDeliveryStatus.optional(), eventId: z.string().max(200).optional() });
+export const NotificationDeliveryDetail = NotificationDelivery.extend({
+  attemptLog: z.array(NotificationDeliveryAttempt),
+}).openapi("NotificationDeliveryDetail");
+export const NotificationDeliveryListQuery = PageQuery.extend({
+  status: NotificationDeliveryStatus.optional(),
+  eventId: z.string().max(200).optional(),
+});
 
 /** What the dev/test SMS sink recorded: the text and the (work or duty) number it went to. */
 export const SmsSinkRecord = z
-  .object({ deliveryId: z.string(), phone: z.string(), text: z.string(), divisionCode: z.string(), receivedAt: z.string() })
+  .object({
+    deliveryId: z.string(),
+    phone: z.string(),
+    text: z.string(),
+    divisionCode: z.string(),
+    receivedAt: z.string(),
+  })
   .openapi("SmsSinkRecord");
 
 /**

@@ -61,20 +61,33 @@ export type GridStatus = z.infer<typeof GridStatus>;
 export const GridFieldsBase = z.object({
   name: z.string().trim().min(1).max(64),
   type: GridType,
-  unit: z.object({ kind: UnitKind, name: z.string().trim().min(1).max(64) }).nullable().optional(),
+  unit: z
+    .object({ kind: UnitKind, name: z.string().trim().min(1).max(64) })
+    .nullable()
+    .optional(),
   households: z.number().int().min(0).max(100_000),
   population: z.number().int().min(0).max(1_000_000),
-  partyOrganisation: z.string().trim().regex(/(党支部|党小组|党总支)$/, "must name a 党支部, 党小组 or 党总支").max(64),
-  supervisionPhone: z.string().regex(/^\d{3,4}-?\d{7,8}$|^1\d{10}$/, "must be a landline like 0750-3295560 or a mobile number"),
+  partyOrganisation: z
+    .string()
+    .trim()
+    .regex(/(党支部|党小组|党总支)$/, "must name a 党支部, 党小组 or 党总支")
+    .max(64),
+  supervisionPhone: z
+    .string()
+    .regex(/^\d{3,4}-?\d{7,8}$|^1\d{10}$/, "must be a landline like 0750-3295560 or a mobile number"),
   areaDescription: z.string().trim().max(500),
   boundary: Boundary,
 });
-export const unitMatchesType = (g: { type?: string; unit?: unknown }) => (g.type === "dedicated") === (g.unit !== undefined && g.unit !== null);
+export const unitMatchesType = (g: { type?: string; unit?: unknown }) =>
+  (g.type === "dedicated") === (g.unit !== undefined && g.unit !== null);
 /** A new grid; the area description may be left out. */
-export const GridFields = GridFieldsBase.extend({ areaDescription: z.string().trim().max(500).default("") }).refine(unitMatchesType, {
-  message: "a dedicated grid names its unit; other grids have none",
-  path: ["unit"],
-});
+export const GridFields = GridFieldsBase.extend({ areaDescription: z.string().trim().max(500).default("") }).refine(
+  unitMatchesType,
+  {
+    message: "a dedicated grid names its unit; other grids have none",
+    path: ["unit"],
+  },
+);
 /** An edit of a grid: only what is sent changes (no defaults, so nothing is blanked by omission). */
 export const GridPatch = GridFieldsBase.partial();
 export type GridFields = z.infer<typeof GridFields>;
@@ -104,7 +117,9 @@ export const GridHistoryEntry = z.object({
   related: z.array(GridCode),
   version: z.number().int().nullable(),
 });
-export const GridHistory = z.object({ code: GridCode, events: z.array(GridHistoryEntry), versions: z.array(Grid) }).openapi("GridHistory");
+export const GridHistory = z
+  .object({ code: GridCode, events: z.array(GridHistoryEntry), versions: z.array(Grid) })
+  .openapi("GridHistory");
 
 // ---- layouts (备案) ----
 
@@ -152,7 +167,9 @@ export const LayoutFindings = z
     overlaps: z.array(z.object({ a: GridCode, b: GridCode, areaM2: z.number(), geometry: Area })),
     outside: z.array(z.object({ code: GridCode, villageCode: DivisionCode, areaM2: z.number(), geometry: Area })),
     gaps: z.array(z.object({ villageCode: DivisionCode, areaM2: z.number(), geometry: Area })),
-    warnings: z.array(z.object({ code: GridCode.nullable(), villageCode: DivisionCode, rule: z.string(), message: z.string() })),
+    warnings: z.array(
+      z.object({ code: GridCode.nullable(), villageCode: DivisionCode, rule: z.string(), message: z.string() }),
+    ),
     unchecked: z.array(z.object({ villageCode: DivisionCode, reason: z.string() })),
   })
   .openapi("LayoutFindings");
@@ -167,9 +184,19 @@ export const ReturnLayout = z.object({ reasons: z.array(z.string().trim().min(1)
 
 export const LngLat = z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
 export const PointLocationSchema = z
-  .object({ gridCode: GridCode, gridName: z.string(), villageCode: DivisionCode, townshipCode: DivisionCode, countyCode: DivisionCode })
+  .object({
+    gridCode: GridCode,
+    gridName: z.string(),
+    villageCode: DivisionCode,
+    townshipCode: DivisionCode,
+    countyCode: DivisionCode,
+  })
   .openapi("PointLocation");
-export const LocateQuery = z.object({ lng: z.coerce.number().min(-180).max(180), lat: z.coerce.number().min(-90).max(90), onDate: DateOnly.optional() });
+export const LocateQuery = z.object({
+  lng: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+  onDate: DateOnly.optional(),
+});
 export const LocateBatch = z.object({ points: z.array(LngLat).min(1).max(1000), onDate: DateOnly.optional() });
 
 // ---- disclosure (公示) ----
@@ -186,28 +213,44 @@ export const PublicGrid = z
     areaDescription: z.string(),
     supervisionPhone: z.string(),
     /** Names, roles and work phones only: never a private phone or an ID number. */
-    workers: z.array(z.object({ name: z.string(), role: z.enum(["chief", "full_time", "part_time", "professional", "auxiliary"]), workPhone: z.string() })),
+    workers: z.array(
+      z.object({
+        name: z.string(),
+        role: z.enum(["chief", "full_time", "part_time", "professional", "auxiliary"]),
+        workPhone: z.string(),
+      }),
+    ),
   })
   .openapi("PublicGrid");
 export type PublicGrid = z.infer<typeof PublicGrid>;
 
 // ---- matters (网格事项) ----
 
-export const MatterCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, "must be 2-32 characters A-Z 0-9 -").openapi({ example: "0101" });
+export const MatterCode = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, "must be 2-32 characters A-Z 0-9 -")
+  .openapi({ example: "0101" });
 export const MatterStep = z.enum(["accept", "dispatch", "sign", "handle", "check"]);
 export const StepLimits = z.partialRecord(MatterStep, StepLimit);
 export const WorkerDuty = z.enum(["collect", "report", "handle"]);
 export const MatterListKind = z.enum(["admission", "forbidden"]);
 
 export const MatterCategory = z
-  .object({ code: MatterCode, name: z.string().trim().min(1).max(64), parentCode: MatterCode.nullable(), description: z.string().max(500) })
+  .object({
+    code: MatterCode,
+    name: z.string().trim().min(1).max(64),
+    parentCode: MatterCode.nullable(),
+    description: z.string().max(500),
+  })
   .openapi("MatterCategory");
 export const MatterCategoryNode: z.ZodType<MatterCategoryTree> = MatterCategory.extend({
   children: z.lazy(() => z.array(MatterCategoryNode)),
 }).openapi("MatterCategoryNode");
 export type MatterCategoryTree = z.infer<typeof MatterCategory> & { children: MatterCategoryTree[] };
 export const NewMatterCategory = MatterCategory.extend({ description: z.string().max(500).default("") });
-export const MatterCategoryPatch = z.object({ name: z.string().trim().min(1).max(64), description: z.string().max(500) }).partial();
+export const MatterCategoryPatch = z
+  .object({ name: z.string().trim().min(1).max(64), description: z.string().max(500) })
+  .partial();
 
 export const AdmissionItem = z
   .object({
@@ -224,7 +267,12 @@ export const AdmissionItem = z
   .openapi("AdmissionItem");
 export type AdmissionItem = z.infer<typeof AdmissionItem>;
 export const ForbiddenItem = z
-  .object({ matterCode: MatterCode, name: z.string().trim().min(1).max(100), categoryCode: MatterCode.nullable().default(null), rule: z.string().trim().min(1).max(500) })
+  .object({
+    matterCode: MatterCode,
+    name: z.string().trim().min(1).max(100),
+    categoryCode: MatterCode.nullable().default(null),
+    rule: z.string().trim().min(1).max(500),
+  })
   .openapi("ForbiddenItem");
 export type ForbiddenItem = z.infer<typeof ForbiddenItem>;
 
@@ -247,7 +295,11 @@ export const MatterChange = z.union([
   z.object({ action: z.literal("withdraw"), list: MatterListKind, matterCode: MatterCode }),
 ]);
 export type MatterChange = z.infer<typeof MatterChange>;
-export const NewMatterChangeRequest = z.object({ countyCode: DivisionCode, change: MatterChange, reason: z.string().trim().min(1).max(1000) });
+export const NewMatterChangeRequest = z.object({
+  countyCode: DivisionCode,
+  change: MatterChange,
+  reason: z.string().trim().min(1).max(1000),
+});
 export const MatterChangeRequest = z
   .object({
     id: z.string(),
@@ -266,9 +318,16 @@ export const MatterChangeRequest = z
   })
   .openapi("MatterChangeRequest");
 export type MatterChangeRequest = z.infer<typeof MatterChangeRequest>;
-export const ApproveMatterChange = z.object({ effectiveDate: DateOnly.optional(), note: z.string().max(500).optional() });
+export const ApproveMatterChange = z.object({
+  effectiveDate: DateOnly.optional(),
+  note: z.string().max(500).optional(),
+});
 export const RefuseMatterChange = z.object({ note: z.string().trim().min(1).max(500) });
-export const MatterAdmissionQuery = z.object({ countyCode: DivisionCode, matterCode: MatterCode, onDate: DateOnly.optional() });
+export const MatterAdmissionQuery = z.object({
+  countyCode: DivisionCode,
+  matterCode: MatterCode,
+  onDate: DateOnly.optional(),
+});
 export const MatterAdmissionSchema = z
   .object({
     matterCode: z.string(),
@@ -301,13 +360,24 @@ export const MatterAttribute = z
     datatype: AttributeDatatype,
     required: z.boolean().default(false),
     order: z.number().int().min(1).max(100),
-    values: z.array(z.object({ key: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(100) })).min(1).max(50).optional(),
+    values: z
+      .array(z.object({ key: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(100) }))
+      .min(1)
+      .max(50)
+      .optional(),
   })
   .superRefine((a, ctx) => {
-    if (isList(a.datatype) && !a.values) ctx.addIssue({ code: "custom", path: ["values"], message: `a ${a.datatype} attribute names its values` });
-    if (!isList(a.datatype) && a.values) ctx.addIssue({ code: "custom", path: ["values"], message: "only singlevaluelist and multivaluelist attributes have values" });
+    if (isList(a.datatype) && !a.values)
+      ctx.addIssue({ code: "custom", path: ["values"], message: `a ${a.datatype} attribute names its values` });
+    if (!isList(a.datatype) && a.values)
+      ctx.addIssue({
+        code: "custom",
+        path: ["values"],
+        message: "only singlevaluelist and multivaluelist attributes have values",
+      });
     a.values?.forEach((v, i) => {
-      if (a.values?.findIndex((w) => w.key === v.key) !== i) ctx.addIssue({ code: "custom", path: ["values", i, "key"], message: `value key ${v.key} is used twice` });
+      if (a.values?.findIndex((w) => w.key === v.key) !== i)
+        ctx.addIssue({ code: "custom", path: ["values", i, "key"], message: `value key ${v.key} is used twice` });
     });
   })
   .openapi("MatterAttribute");
@@ -325,11 +395,21 @@ const DefinitionFields = z.object({
 /** The city agency's edit of a matter's definition (PUT: the whole definition). */
 export const MatterDefinitionInput = DefinitionFields.superRefine((d, ctx) => {
   d.attributes.forEach((a, i) => {
-    if (d.attributes.findIndex((b) => b.code === a.code) !== i) ctx.addIssue({ code: "custom", path: ["attributes", i, "code"], message: `attribute ${a.code} is defined twice` });
-    if (d.attributes.findIndex((b) => b.order === a.order) !== i) ctx.addIssue({ code: "custom", path: ["attributes", i, "order"], message: `order ${a.order} is used twice` });
+    if (d.attributes.findIndex((b) => b.code === a.code) !== i)
+      ctx.addIssue({
+        code: "custom",
+        path: ["attributes", i, "code"],
+        message: `attribute ${a.code} is defined twice`,
+      });
+    if (d.attributes.findIndex((b) => b.order === a.order) !== i)
+      ctx.addIssue({ code: "custom", path: ["attributes", i, "order"], message: `order ${a.order} is used twice` });
   });
 });
-export const MatterDefinition = DefinitionFields.extend({ matterCode: MatterCode, version: z.number().int(), updatedAt: z.string() }).openapi("MatterDefinition");
+export const MatterDefinition = DefinitionFields.extend({
+  matterCode: MatterCode,
+  version: z.number().int(),
+  updatedAt: z.string(),
+}).openapi("MatterDefinition");
 export type MatterDefinition = z.infer<typeof MatterDefinition>;
 
 /** A matter of a county's admission list as the public sees it (the Open311 service; AdmittedMatter in rpc.ts). */

@@ -11,7 +11,10 @@ import { Role } from "./principal";
 export const IdNumber = z
   .string()
   .transform((s) => s.trim().toUpperCase())
-  .refine(isValidIdNumber, "not a valid resident ID number (18 characters, a real birth date, a correct check character)");
+  .refine(
+    isValidIdNumber,
+    "not a valid resident ID number (18 characters, a real birth date, a correct check character)",
+  );
 export const MobilePhone = z.string().regex(/^1[3-9]\d{9}$/, "must be an 11-digit mainland mobile number");
 export const Phone = z.string().regex(/^[\d-]{7,20}$/, "must be a phone number of digits and dashes");
 export const IsoDate = z.iso.date();
@@ -33,7 +36,13 @@ export const NewWorker = z.object({
   departmentId: z.string().max(64).optional(),
 });
 export type NewWorker = z.infer<typeof NewWorker>;
-export const WorkerPatch = NewWorker.pick({ name: true, privatePhone: true, workPhone: true, politicalStatus: true, orgUnit: true }).partial();
+export const WorkerPatch = NewWorker.pick({
+  name: true,
+  privatePhone: true,
+  workPhone: true,
+  politicalStatus: true,
+  orgUnit: true,
+}).partial();
 
 export const Worker = z
   .object({
@@ -54,7 +63,9 @@ export const Worker = z
   .openapi("Worker");
 export type Worker = z.infer<typeof Worker>;
 
-export const WorkerPii = z.object({ workerId: z.string(), idNumber: z.string(), privatePhone: z.string() }).openapi("WorkerPii");
+export const WorkerPii = z
+  .object({ workerId: z.string(), idNumber: z.string(), privatePhone: z.string() })
+  .openapi("WorkerPii");
 export const StatusChange = z.object({ status: WorkerStatus, reason: z.string().trim().min(2).max(200) });
 export const StatusEntry = z.object({ status: WorkerStatus, reason: z.string(), at: z.string(), bySub: z.string() });
 
@@ -67,7 +78,13 @@ export const Disqualifiers = z.object({
   otherLegalBar: z.boolean(),
 });
 export const NewScreening = Disqualifiers.extend({ notes: z.string().max(500).optional() });
-export const Screening = NewScreening.extend({ id: z.string(), workerId: z.string(), passed: z.boolean(), screenedBy: z.string(), screenedAt: z.string() }).openapi("Screening");
+export const Screening = NewScreening.extend({
+  id: z.string(),
+  workerId: z.string(),
+  passed: z.boolean(),
+  screenedBy: z.string(),
+  screenedAt: z.string(),
+}).openapi("Screening");
 
 export const TrainingKind = z.enum(["onboarding", "periodic", "department"]);
 export const NewTraining = z.object({
@@ -108,13 +125,29 @@ export const Assignment = z
 export const EndAssignment = z.object({ reason: z.string().trim().min(2).max(200) });
 export const Transfer = z.object({ gridCode: NewAssignment.shape.gridCode, reason: z.string().trim().min(2).max(200) });
 export const NewObjection = z.object({ text: z.string().trim().min(2).max(1000) });
-export const ObjectionResolution = z.object({ outcome: z.enum(["dismissed", "upheld"]), note: z.string().trim().min(2).max(500) });
+export const ObjectionResolution = z.object({
+  outcome: z.enum(["dismissed", "upheld"]),
+  note: z.string().trim().min(2).max(500),
+});
 export const Objection = z
-  .object({ id: z.string(), assignmentId: z.string(), text: z.string(), status: z.enum(["open", "dismissed", "upheld"]), note: z.string().nullable(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    assignmentId: z.string(),
+    text: z.string(),
+    status: z.enum(["open", "dismissed", "upheld"]),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  })
   .openapi("Objection");
 
 export const Vacancy = z.object({ gridCode: z.string(), missing: z.array(z.enum(["chief", "full_time"])) });
-export const TrainingShortfall = z.object({ workerId: z.string(), name: z.string(), divisionCode: z.string(), trainings: z.number().int(), required: z.number().int() });
+export const TrainingShortfall = z.object({
+  workerId: z.string(),
+  name: z.string(),
+  divisionCode: z.string(),
+  trainings: z.number().int(),
+  required: z.number().int(),
+});
 
 export const NewDepartment = z.object({
   id: z.string().regex(/^dept-\d{6}-[a-z_]{2,32}$/, "must look like dept-440703-police"),
@@ -126,7 +159,10 @@ export const NewDepartment = z.object({
   dutyContact: z.string().max(32).optional(),
 });
 export const DepartmentPatch = NewDepartment.pick({ name: true, dutyPhone: true, dutyContact: true }).partial();
-export const Department = NewDepartment.extend({ dutyContact: z.string().nullable(), version: z.number().int() }).openapi("Department");
+export const Department = NewDepartment.extend({
+  dutyContact: z.string().nullable(),
+  version: z.number().int(),
+}).openapi("Department");
 
 export const OrgUnitKind = z.enum(["platform", "agency", "department", "village_committee"]);
 export const UserStatus = z.enum(["active", "removed"]);
@@ -135,11 +171,17 @@ export const NewUser = z.object({
   name: z.string().trim().min(1).max(64),
   orgUnitKind: OrgUnitKind,
   orgUnit: z.string().trim().min(2).max(64),
-  roles: z.array(Role.exclude(["resident"])).min(1).max(5),
+  roles: z
+    .array(Role.exclude(["resident"]))
+    .min(1)
+    .max(5),
   divisionCode: DivisionCode,
   departmentId: z.string().max(64).optional(),
   workerId: z.string().max(80).optional(),
-  grids: z.array(z.string().regex(/^\d{15}$/)).max(500).optional(),
+  grids: z
+    .array(z.string().regex(/^\d{15}$/))
+    .max(500)
+    .optional(),
 });
 export const UserPatch = NewUser.pick({ name: true, orgUnit: true, roles: true, grids: true }).partial();
 export const User = NewUser.extend({ status: UserStatus, version: z.number().int() }).openapi("User");

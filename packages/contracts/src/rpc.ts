@@ -40,7 +40,9 @@ export interface RegistryRpc {
   /** (lng, lat) → grid, or null outside every active grid; `onDate` (YYYY-MM-DD) asks about the past. */
   locate(lng: number, lat: number, onDate?: string): Promise<PointLocation | null>;
   locateMany(points: { lng: number; lat: number }[], onDate?: string): Promise<(PointLocation | null)[]>;
-  grid(gridCode: string): Promise<{ code: string; name: string; villageCode: string; status: "draft" | "active" | "retired" } | null>;
+  grid(
+    gridCode: string,
+  ): Promise<{ code: string; name: string; villageCode: string; status: "draft" | "active" | "retired" } | null>;
   matterAdmission(countyCode: string, matterCode: string, onDate?: string): Promise<MatterAdmission>;
 }
 
@@ -124,7 +126,11 @@ export interface CasesPlatformRpc {
     reportedAt: string;
   }): Promise<{ caseId: string; created: boolean }>;
   /** A platform's amendment of its order: a note on the case (and the new text of its description, if sent). */
-  updateFromPlatform(platform: string, orderId: string, update: { description?: string; note: string }): Promise<{ caseId: string; status: string }>;
+  updateFromPlatform(
+    platform: string,
+    orderId: string,
+    update: { description?: string; note: string },
+  ): Promise<{ caseId: string; status: string }>;
   cancelFromPlatform(platform: string, orderId: string, reason: string): Promise<{ caseId: string; status: string }>;
   /** A resident's report through an Open311 app; `contact` is personal data (kept encrypted, never logged). */
   reportFromResident(input: {

@@ -85,7 +85,9 @@ function search(cum: Float64Array, x: number): number {
 export function* generateCases(options: CaseOptions): Generator<DemoCase, void, undefined> {
   const seed = options.seed ?? DEFAULT_SEED;
   const grids =
-    typeof options.grids === "object" ? options.grids : generateCity({ seed, grids: options.grids ?? DEFAULT_GRIDS }).grids;
+    typeof options.grids === "object"
+      ? options.grids
+      : generateCity({ seed, grids: options.grids ?? DEFAULT_GRIDS }).grids;
   if (grids.length === 0) throw new Error("no grids to put cases in");
   const from = new Date(options.from ?? "2025-01-01T00:00:00+08:00").getTime();
   const to = new Date(options.to ?? "2026-01-01T00:00:00+08:00").getTime();

@@ -11,9 +11,7 @@ export type GridFacts = Omit<Grid, "geometry" | "center" | "areaKm2">;
 
 /** 白沙社区居委会 → 白沙社区, 东风村委会 → 东风村. */
 export function villageShortName(name: string): string {
-  return name
-    .replace(/(社区)?(居民委员会|居委会)$/, "社区")
-    .replace(/村?(村民委员会|村委会)$/, "村");
+  return name.replace(/(社区)?(居民委员会|居委会)$/, "社区").replace(/村?(村民委员会|村委会)$/, "村");
 }
 
 const townshipStem = (name: string): string => name.replace(/(街道|镇|区|乡)$/, "") || name;
@@ -65,7 +63,11 @@ export function generateGridFacts(
       const rng = createRng(seed, "grid", code);
       const unit = dedicated.has(code) ? unitFor(rng, v.urban === true, stem) : undefined;
       const type: GridType = unit ? "dedicated" : v.urban ? "urban" : "rural";
-      const households = unit ? rng.int(0, 60) : v.urban ? rng.int(300, 500) : Math.round(rng.float(60, 300) * rng.float(1, 3));
+      const households = unit
+        ? rng.int(0, 60)
+        : v.urban
+          ? rng.int(300, 500)
+          : Math.round(rng.float(60, 300) * rng.float(1, 3));
       const name = unit ? `${unit.name}专属网格` : `${short}第${s}网格`;
       const org = unit || households >= 400 ? "党支部" : "党小组";
       const facts: GridFacts = {

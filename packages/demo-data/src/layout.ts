@@ -81,7 +81,12 @@ export function layoutCity(seed: number, gridCounts: ReadonlyMap<string, number>
       const sum = villageWeights(seed, vs).reduce((a, b) => a + b, 0);
       return sum * createRng(seed, "township-area", townships[i]?.code ?? "").float(0.8, 1.25);
     });
-    place(ring(divisionRings, county.code), townships, weights.map((weight) => ({ weight })), county.code);
+    place(
+      ring(divisionRings, county.code),
+      townships,
+      weights.map((weight) => ({ weight })),
+      county.code,
+    );
 
     townships.forEach((township, t) => {
       const villages = villagesOf[t] ?? [];

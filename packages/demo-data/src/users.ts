@@ -24,8 +24,18 @@ export type DemoPrincipalKey =
   | "resident";
 
 export const demoPrincipals: Readonly<Record<DemoPrincipalKey, Readonly<DemoUser>>> = {
-  platformAdmin: { sub: "demo-platform-admin", name: "平台管理员（演示）", roles: ["platform_admin"], divisionCode: CITY_CODE },
-  cityAgency: { sub: "demo-city-agency", name: "江门市网格化服务管理中心（演示）", roles: ["agency"], divisionCode: CITY_CODE },
+  platformAdmin: {
+    sub: "demo-platform-admin",
+    name: "平台管理员（演示）",
+    roles: ["platform_admin"],
+    divisionCode: CITY_CODE,
+  },
+  cityAgency: {
+    sub: "demo-city-agency",
+    name: "江门市网格化服务管理中心（演示）",
+    roles: ["agency"],
+    divisionCode: CITY_CODE,
+  },
   countyAgency: {
     sub: "demo-county-agency-440703",
     name: "蓬江区网格化服务管理中心（演示）",
@@ -38,8 +48,18 @@ export const demoPrincipals: Readonly<Record<DemoPrincipalKey, Readonly<DemoUser
     roles: ["agency"],
     divisionCode: "440705000000",
   },
-  townshipAgency: { sub: "demo-township-agency", name: "白沙街道综治中心（演示）", roles: ["agency"], divisionCode: BAISHA },
-  villageAgency: { sub: "demo-village-agency", name: "羊桥社区综治中心（演示）", roles: ["agency"], divisionCode: YANGQIAO },
+  townshipAgency: {
+    sub: "demo-township-agency",
+    name: "白沙街道综治中心（演示）",
+    roles: ["agency"],
+    divisionCode: BAISHA,
+  },
+  villageAgency: {
+    sub: "demo-village-agency",
+    name: "羊桥社区综治中心（演示）",
+    roles: ["agency"],
+    divisionCode: YANGQIAO,
+  },
   department: {
     sub: "demo-department-440703-police",
     name: "江门市公安局蓬江分局（演示）",
@@ -80,14 +100,16 @@ export function generateUsers(
   users.push(staff("user-platform-admin-1", ["platform_admin"], CITY_CODE));
   for (let i = 1; i <= 3; i++) users.push(staff(`user-agency-440700-${i}`, ["agency"], CITY_CODE));
   for (const county of counties) {
-    for (let i = 1; i <= 2; i++) users.push(staff(`user-agency-${county.code.slice(0, 6)}-${i}`, ["agency"], county.code));
+    for (let i = 1; i <= 2; i++)
+      users.push(staff(`user-agency-${county.code.slice(0, 6)}-${i}`, ["agency"], county.code));
     const township = townships.find((t) => t.parentCode === county.code);
     if (!township) continue;
     users.push(staff(`user-agency-${township.code.slice(0, 9)}-1`, ["agency"], township.code));
     const village = villages.find((v) => v.parentCode === township.code);
     if (village) users.push(staff(`user-agency-${village.code}-1`, ["agency"], village.code));
   }
-  for (const d of departments) users.push({ ...staff(`user-${d.id}`, ["department"], d.divisionCode), departmentId: d.id });
+  for (const d of departments)
+    users.push({ ...staff(`user-${d.id}`, ["department"], d.divisionCode), departmentId: d.id });
   // A login for the chief and the full-time worker of every tenth grid, and every professional's first.
   workers.forEach((w, i) => {
     const gridIndex = Math.floor(i / 3);

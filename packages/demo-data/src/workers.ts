@@ -27,7 +27,14 @@ function person(ctx: PersonContext, rng: Rng, region: string, minAge: number, ma
   let workPhone = mobile(rng);
   const own = mobile(rng);
   if (workPhone === own) workPhone = mobile(rng);
-  return { name: personName(rng, gender), gender: genderOfIdNumber(idNumber), idNumber, birthDate, mobile: own, workPhone };
+  return {
+    name: personName(rng, gender),
+    gender: genderOfIdNumber(idNumber),
+    idNumber,
+    birthDate,
+    mobile: own,
+    workPhone,
+  };
 }
 
 const GRID_ROLES: readonly { role: WorkerRole; suffix: string; party: number; ages: [number, number] }[] = [

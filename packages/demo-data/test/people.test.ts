@@ -73,7 +73,10 @@ describe("workers, departments and users", () => {
     expect([...roles].sort()).toEqual(["agency", "department", "grid_worker", "hr", "platform_admin", "resident"]);
     for (const p of Object.values(demoPrincipals)) {
       expect(subs.has(p.sub), p.sub).toBe(true);
-      expect(city.divisions.some((d) => d.code === p.divisionCode), p.sub).toBe(true);
+      expect(
+        city.divisions.some((d) => d.code === p.divisionCode),
+        p.sub,
+      ).toBe(true);
     }
     expect(demoPrincipals.otherCountyAgency.sub).toBe("demo-county-agency-440705");
     const gridCodes = new Set(city.grids.map((g) => g.code));

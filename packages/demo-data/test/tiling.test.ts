@@ -61,7 +61,11 @@ describe("tiling", () => {
 
   it("shares exact vertices along every common edge, at every level", () => {
     for (const v of villages) {
-      expectExactTiling(v.geometry, (gridsOf.get(v.code) ?? []).map((g) => g.geometry), v.code);
+      expectExactTiling(
+        v.geometry,
+        (gridsOf.get(v.code) ?? []).map((g) => g.geometry),
+        v.code,
+      );
     }
     for (const parent of city.divisions.filter((d) => d.level !== "village")) {
       const children = city.divisions.filter((d) => d.parentCode === parent.code).map((d) => d.geometry);

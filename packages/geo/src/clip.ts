@@ -31,5 +31,7 @@ export function withoutSlivers(result: Geom, minAreaM2: number): AreaPart {
       total += a;
     }
   }
-  return kept.length === 0 ? { geometry: null, areaM2: 0 } : { geometry: { type: "MultiPolygon", coordinates: kept }, areaM2: total };
+  return kept.length === 0
+    ? { geometry: null, areaM2: 0 }
+    : { geometry: { type: "MultiPolygon", coordinates: kept }, areaM2: total };
 }

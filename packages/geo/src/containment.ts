@@ -58,7 +58,10 @@ export function checkContainment(polygons: readonly Ring[][], multi: boolean): G
       holes.forEach((other, o) => {
         if (o === h || !boxesMeet(hole, other)) return;
         if (ringRelativeTo(hole, other) === "inside") {
-          problems.push({ path: ringPath(multi, p, h + 1), message: `hole lies inside hole ${ringPath(multi, p, o + 1)}` });
+          problems.push({
+            path: ringPath(multi, p, h + 1),
+            message: `hole lies inside hole ${ringPath(multi, p, o + 1)}`,
+          });
         }
       });
     });

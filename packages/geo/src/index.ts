@@ -1,13 +1,4 @@
-export type {
-  BBox,
-  GeoItem,
-  Geometry,
-  Location,
-  MultiPolygonGeometry,
-  PolygonGeometry,
-  Position,
-  Ring,
-} from "./types";
+export type { BBox, GeoItem, Geometry, Location, MultiPolygonGeometry, PolygonGeometry, Position, Ring } from "./types";
 export type { GeometryProblem } from "./problems";
 export { validateGeometry, isValidGeometry } from "./validate";
 export type { ValidateOptions } from "./validate";

@@ -68,7 +68,10 @@ function checkRing(ring: unknown, path: string, problems: GeometryProblem[]): vo
   const first = ring[0] as number[];
   const last = ring[ring.length - 1] as number[];
   if (first[0] !== last[0] || first[1] !== last[1]) {
-    problems.push({ path: `${path}/${ring.length - 1}`, message: "ring is not closed: last position must equal the first" });
+    problems.push({
+      path: `${path}/${ring.length - 1}`,
+      message: "ring is not closed: last position must equal the first",
+    });
   }
 }
 
@@ -77,8 +80,10 @@ function checkPosition(position: unknown): { suffix: string; message: string } |
     return { suffix: "", message: "a position must be [longitude, latitude]" };
   }
   const [lng, lat] = position as unknown[];
-  if (typeof lng !== "number" || !Number.isFinite(lng)) return { suffix: "/0", message: "longitude must be a finite number" };
-  if (typeof lat !== "number" || !Number.isFinite(lat)) return { suffix: "/1", message: "latitude must be a finite number" };
+  if (typeof lng !== "number" || !Number.isFinite(lng))
+    return { suffix: "/0", message: "longitude must be a finite number" };
+  if (typeof lat !== "number" || !Number.isFinite(lat))
+    return { suffix: "/1", message: "latitude must be a finite number" };
   if (lng < -180 || lng > 180) return { suffix: "/0", message: `longitude ${lng} is outside -180..180` };
   if (lat < -90 || lat > 90) return { suffix: "/1", message: `latitude ${lat} is outside -90..90` };
   return null;

@@ -20,7 +20,10 @@ function epochMs(at: TrackPoint["at"]): number {
 export function trackLength(points: readonly (Position | TrackPoint)[]): number {
   let total = 0;
   for (let i = 1; i < points.length; i++) {
-    total += distanceM(positionOf(points[i - 1] as Position | TrackPoint), positionOf(points[i] as Position | TrackPoint));
+    total += distanceM(
+      positionOf(points[i - 1] as Position | TrackPoint),
+      positionOf(points[i] as Position | TrackPoint),
+    );
   }
   return total;
 }

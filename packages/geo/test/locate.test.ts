@@ -25,7 +25,17 @@ describe("locate", () => {
   });
 
   it("handles a diagonal edge within the epsilon", () => {
-    const tri: Geometry = { type: "Polygon", coordinates: [[[0, 0], [3, 0], [0, 7], [0, 0]]] };
+    const tri: Geometry = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [0, 7],
+          [0, 0],
+        ],
+      ],
+    };
     // (1, 7/3·2) lies on the hypotenuse 7x + 3y = 21 up to rounding
     expect(locate([1, 14 / 3], tri)).toBe("boundary");
     expect(locate([1, 14 / 3 - 1e-6], tri)).toBe("inside");
@@ -45,7 +55,18 @@ describe("locate", () => {
   });
 
   it("does not double count a ray through a vertex", () => {
-    const diamond: Geometry = { type: "Polygon", coordinates: [[[0, -1], [1, 0], [0, 1], [-1, 0], [0, -1]]] };
+    const diamond: Geometry = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, -1],
+          [1, 0],
+          [0, 1],
+          [-1, 0],
+          [0, -1],
+        ],
+      ],
+    };
     expect(locate([-0.5, 0], diamond)).toBe("inside");
     expect(locate([-2, 0], diamond)).toBe("outside");
     expect(locate([0, 0.999], diamond)).toBe("inside");

@@ -27,14 +27,20 @@ describe("areaM2", () => {
   });
 
   it("adds MultiPolygon parts", () => {
-    const multi: Geometry = { type: "MultiPolygon", coordinates: [rect(0, 0, 1, 1).coordinates, rect(0, 1, 1, 2).coordinates] };
+    const multi: Geometry = {
+      type: "MultiPolygon",
+      coordinates: [rect(0, 0, 1, 1).coordinates, rect(0, 1, 1, 2).coordinates],
+    };
     expect(areaM2(multi)).toBeCloseTo(areaM2(rect(0, 0, 1, 2)), 0);
   });
 });
 
 describe("bbox", () => {
   it("covers all polygons", () => {
-    const multi: Geometry = { type: "MultiPolygon", coordinates: [rect(0, 0, 1, 1).coordinates, rect(5, -3, 6, 2).coordinates] };
+    const multi: Geometry = {
+      type: "MultiPolygon",
+      coordinates: [rect(0, 0, 1, 1).coordinates, rect(5, -3, 6, 2).coordinates],
+    };
     expect(bbox(multi)).toEqual([0, -3, 6, 2]);
   });
 });
@@ -52,7 +58,22 @@ describe("distanceM", () => {
 describe("pointOnSurface", () => {
   it("is inside a convex square and inside a U shape whose centroid is outside", () => {
     expect(pointOnSurface(rect(0, 0, 2, 2))).toEqual([1, 1]);
-    const u: Geometry = { type: "Polygon", coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
+    const u: Geometry = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    };
     expect(validateGeometry(u)).toEqual([]);
     const p = pointOnSurface(u);
     expect(locate(p, u)).toBe("inside");
@@ -62,11 +83,26 @@ describe("pointOnSurface", () => {
   it("avoids a hole at the centre and picks the largest part of a MultiPolygon", () => {
     const holed = rect(0, 0, 4, 4, [rect(1, 1, 3, 3).coordinates[0] ?? []]);
     expect(locate(pointOnSurface(holed), holed)).toBe("inside");
-    const multi: Geometry = { type: "MultiPolygon", coordinates: [rect(0, 0, 1, 1).coordinates, rect(5, 5, 9, 9).coordinates] };
+    const multi: Geometry = {
+      type: "MultiPolygon",
+      coordinates: [rect(0, 0, 1, 1).coordinates, rect(5, 5, 9, 9).coordinates],
+    };
     expect(pointOnSurface(multi)).toEqual([7, 7]);
   });
 
   it("throws on a flat geometry", () => {
-    expect(() => pointOnSurface({ type: "Polygon", coordinates: [[[0, 0], [1, 0], [2, 0], [0, 0]]] })).toThrow(/no interior/);
+    expect(() =>
+      pointOnSurface({
+        type: "Polygon",
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [2, 0],
+            [0, 0],
+          ],
+        ],
+      }),
+    ).toThrow(/no interior/);
   });
 });

@@ -6,8 +6,20 @@ describe("trackLength", () => {
     expect(trackLength([])).toBe(0);
     expect(trackLength([[113, 22]])).toBe(0);
     const legs = distanceM([113, 22], [113.01, 22]) + distanceM([113.01, 22], [113.01, 22.01]);
-    expect(trackLength([[113, 22], [113.01, 22], [113.01, 22.01]])).toBeCloseTo(legs, 9);
-    expect(trackLength([[0, 0], [0, 1], [0, 0]])).toBeCloseTo(2 * 111_195.08, 1);
+    expect(
+      trackLength([
+        [113, 22],
+        [113.01, 22],
+        [113.01, 22.01],
+      ]),
+    ).toBeCloseTo(legs, 9);
+    expect(
+      trackLength([
+        [0, 0],
+        [0, 1],
+        [0, 0],
+      ]),
+    ).toBeCloseTo(2 * 111_195.08, 1);
   });
 
   it("accepts timestamped fixes", () => {

@@ -31,21 +31,53 @@ describe("validateGeometry", () => {
   });
 
   it("rejects an unclosed ring, naming the last position", () => {
-    const g = { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] };
+    const g = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+        ],
+      ],
+    };
     expect(validateGeometry(g)).toEqual([
       { path: "coordinates/0/3", message: "ring is not closed: last position must equal the first" },
     ]);
   });
 
   it("rejects a ring with too few positions", () => {
-    const g = { type: "Polygon", coordinates: [[[0, 0], [1, 0], [0, 0]]] };
-    expect(validateGeometry(g)).toEqual([{ path: "coordinates/0", message: "a ring needs at least 4 positions, got 3" }]);
+    const g = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [0, 0],
+        ],
+      ],
+    };
+    expect(validateGeometry(g)).toEqual([
+      { path: "coordinates/0", message: "a ring needs at least 4 positions, got 3" },
+    ]);
   });
 
   it("rejects out-of-range and non-finite numbers with the coordinate's path", () => {
     const g = {
       type: "MultiPolygon",
-      coordinates: [rect(0, 0, 1, 1).coordinates, [[[0, 0], [181, 0], [1, 91], [Number.NaN, 1], [0, 0]]]],
+      coordinates: [
+        rect(0, 0, 1, 1).coordinates,
+        [
+          [
+            [0, 0],
+            [181, 0],
+            [1, 91],
+            [Number.NaN, 1],
+            [0, 0],
+          ],
+        ],
+      ],
     };
     expect(validateGeometry(g)).toEqual([
       { path: "coordinates/1/0/1/0", message: "longitude 181 is outside -180..180" },
@@ -56,7 +88,18 @@ describe("validateGeometry", () => {
   });
 
   it("rejects a self-intersecting bow-tie", () => {
-    const bowTie = { type: "Polygon", coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] };
+    const bowTie = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0],
+          [1, 1],
+          [1, 0],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+    };
     const problems = validateGeometry(bowTie);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.path).toBe("coordinates/0/0");
@@ -64,14 +107,52 @@ describe("validateGeometry", () => {
   });
 
   it("rejects a ring touching itself at a vertex and a spike folding back", () => {
-    const figure8 = { type: "Polygon", coordinates: [[[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]]] };
+    const figure8 = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0],
+          [2, 0],
+          [1, 1],
+          [2, 2],
+          [0, 2],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    };
     expect(validateGeometry(figure8).length).toBeGreaterThan(0);
-    const spike = { type: "Polygon", coordinates: [[[0, 0], [2, 0], [3, 0], [2, 0], [2, 2], [0, 2], [0, 0]]] };
+    const spike = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0],
+          [2, 0],
+          [3, 0],
+          [2, 0],
+          [2, 2],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
+    };
     expect(validateGeometry(spike)[0]?.message).toMatch(/ring intersects itself/);
   });
 
   it("tolerates repeated consecutive positions", () => {
-    const g = { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+    const g = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+    };
     expect(validateGeometry(g)).toEqual([]);
   });
 
@@ -93,7 +174,10 @@ describe("validateGeometry", () => {
   });
 
   it("rejects MultiPolygon parts that cross or nest", () => {
-    const crossing = { type: "MultiPolygon", coordinates: [rect(0, 0, 2, 2).coordinates, rect(1, 1, 3, 3).coordinates] };
+    const crossing = {
+      type: "MultiPolygon",
+      coordinates: [rect(0, 0, 2, 2).coordinates, rect(1, 1, 3, 3).coordinates],
+    };
     expect(validateGeometry(crossing)[0]?.message).toMatch(/polygons cross/);
     const nested = { type: "MultiPolygon", coordinates: [rect(0, 0, 3, 3).coordinates, rect(1, 1, 2, 2).coordinates] };
     expect(paths(nested)).toEqual(["coordinates/1"]);
@@ -101,7 +185,10 @@ describe("validateGeometry", () => {
 
   it("enforces the vertex limit before anything else", () => {
     const n = 100;
-    const ring = Array.from({ length: n }, (_, i) => [Math.cos((2 * Math.PI * i) / n), Math.sin((2 * Math.PI * i) / n)]);
+    const ring = Array.from({ length: n }, (_, i) => [
+      Math.cos((2 * Math.PI * i) / n),
+      Math.sin((2 * Math.PI * i) / n),
+    ]);
     ring.push(ring[0] as number[]);
     const circle = { type: "Polygon", coordinates: [ring] };
     expect(validateGeometry(circle)).toEqual([]);

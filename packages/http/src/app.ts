@@ -73,13 +73,16 @@ export function createServiceApp<E extends KitEnv>(service: string, options: Ser
   for (const path of options.idempotentPaths ?? ["/v1/*"]) app.use(path, keys);
   serveOpenApi(app, service);
   app.onError((error, c) => handleError(service, error, c));
-  app.notFound((c) => problemFromError(c, new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
+  app.notFound((c) =>
+    problemFromError(c, new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)),
+  );
   return app;
 }
 
 export function handleError(service: string, error: unknown, c: Context): Response {
   if (error instanceof AppError) {
-    if (error.status >= 500) log("error", error.message, { service, requestId: c.get("requestId" as never), code: error.code });
+    if (error.status >= 500)
+      log("error", error.message, { service, requestId: c.get("requestId" as never), code: error.code });
     return problemFromError(c, error);
   }
   if (error instanceof HTTPException) {

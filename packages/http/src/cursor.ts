@@ -15,7 +15,11 @@ export function decodeCursor(cursor: string | undefined, arity: number): CursorK
   try {
     const binary = atob(cursor.replaceAll("-", "+").replaceAll("_", "/"));
     const key: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0))));
-    if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === "string" || typeof v === "number")) {
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((v) => typeof v === "string" || typeof v === "number")
+    ) {
       return key as CursorKey;
     }
   } catch {
@@ -25,7 +29,11 @@ export function decodeCursor(cursor: string | undefined, arity: number): CursorK
 }
 
 /** Cuts a page of `limit` from rows fetched with `limit + 1`, and makes the next cursor. */
-export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => CursorKey): { items: T[]; nextCursor: string | null } {
+export function toPage<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => CursorKey,
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };

@@ -15,7 +15,9 @@ export type CronOutcome = { ran: true; cron: string; result: unknown } | { ran: 
  */
 export abstract class ServiceEntrypoint<E extends { DB: D1Database }> extends WorkerEntrypoint<E> {
   protected abstract readonly service: ServiceName;
-  protected abstract readonly app: { fetch(request: Request, env: E, ctx: ExecutionContext): Response | Promise<Response> };
+  protected abstract readonly app: {
+    fetch(request: Request, env: E, ctx: ExecutionContext): Response | Promise<Response>;
+  };
   /** Scheduled work keyed by the cron expression of its trigger in wrangler.toml. */
   protected readonly cronJobs: Record<string, CronJob<E>> = {};
 

@@ -10,9 +10,13 @@ export function etagOf(version: number): string {
 export function ifMatchVersion(c: Context): number {
   const header = c.req.header("if-match");
   if (!header) {
-    throw new AppError("precondition_required", "send If-Match with the ETag you read, so concurrent edits are detected", {
-      errors: [{ field: "header.if-match", message: "required" }],
-    });
+    throw new AppError(
+      "precondition_required",
+      "send If-Match with the ETag you read, so concurrent edits are detected",
+      {
+        errors: [{ field: "header.if-match", message: "required" }],
+      },
+    );
   }
   const match = /^(?:W\/)?"v(\d+)"$/.exec(header.trim());
   if (!match?.[1]) throw AppError.field("header.if-match", 'must be an ETag of this resource, like "v3"');

@@ -8,7 +8,10 @@ import { DrizzleQueryError } from "drizzle-orm/errors";
  */
 export function loggableError(error: unknown): { error: string; stack?: string } {
   if (!(error instanceof Error)) return { error: typeof error };
-  const stack = error.stack?.split("\n").filter((line) => /^\s+at /.test(line)).join("\n");
+  const stack = error.stack
+    ?.split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .join("\n");
   if (error instanceof DrizzleQueryError) {
     const cause = error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : "unknown cause";
     return { error: `DrizzleQueryError: ${error.query.slice(0, 300)} (${cause})`, stack };

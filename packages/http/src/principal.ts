@@ -7,7 +7,10 @@ import { AppError } from "./errors";
  * Accepts only the principal the gateway signed. Paths under `publicPrefixes` (disclosure, Open311)
  * need none; every other path refuses a request without one, so a service reached directly is closed.
  */
-export function principalGuard(options: { secret: (c: Context) => string; publicPrefixes?: string[] }): MiddlewareHandler {
+export function principalGuard(options: {
+  secret: (c: Context) => string;
+  publicPrefixes?: string[];
+}): MiddlewareHandler {
   const open = options.publicPrefixes ?? [];
   return async (c, next) => {
     const path = new URL(c.req.url).pathname;

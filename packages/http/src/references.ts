@@ -8,7 +8,11 @@ import { principalOf } from "./principal";
  * caller may touch: an unknown id is 422, an id outside the caller's jurisdiction 403, each naming its field.
  * The one place routes check a second resource; see `checkReferences` in @civicgrid/auth.
  */
-export async function assertReferences(c: Context, references: readonly Reference[], resolve: ScopeResolver): Promise<void> {
+export async function assertReferences(
+  c: Context,
+  references: readonly Reference[],
+  resolve: ScopeResolver,
+): Promise<void> {
   if (references.length === 0) return;
   const refusals = await checkReferences(principalOf(c), references, resolve);
   if (refusals.length === 0) return;

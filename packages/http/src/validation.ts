@@ -4,7 +4,14 @@ import type { ZodError } from "zod";
 import { AppError } from "./errors";
 import { problemFromError } from "./problem";
 
-const TARGET_NAMES: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
+const TARGET_NAMES: Record<string, string> = {
+  json: "body",
+  form: "body",
+  query: "query",
+  param: "path",
+  header: "header",
+  cookie: "cookie",
+};
 
 /** Zod issues as field errors, each naming where the field is: `body.boundary.coordinates.0`. */
 export function fieldErrors(error: ZodError, target: string): FieldError[] {

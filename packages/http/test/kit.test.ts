@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 
 const base = "https://svc.test";
 const p = principals.cityAgency;
-type Problem = { status: number; code: string; errors?: { field: string; message: string }[]; detail?: string; requestId?: string };
+type Problem = {
+  status: number;
+  code: string;
+  errors?: { field: string; message: string }[];
+  detail?: string;
+  requestId?: string;
+};
 
 describe("validation problems", () => {
   it("names every field at fault in an RFC 9457 answer", async () => {
@@ -56,7 +62,10 @@ describe("Idempotency-Key", () => {
     await SELF.fetch(`${base}/v1/notes`, await jsonAs(p, "POST", { text: "first" }, key));
     const res = await SELF.fetch(`${base}/v1/notes`, await jsonAs(p, "POST", { text: "second" }, key));
     expect(res.status).toBe(422);
-    expect(await res.json<Problem>()).toMatchObject({ code: "idempotency_key_reused", errors: [{ field: "header.idempotency-key" }] });
+    expect(await res.json<Problem>()).toMatchObject({
+      code: "idempotency_key_reused",
+      errors: [{ field: "header.idempotency-key" }],
+    });
   });
 
   it("refuses a repeat while the first request is still running (409)", async () => {
@@ -81,7 +90,9 @@ describe("Idempotency-Key", () => {
 
 describe("ETag and If-Match", () => {
   it("requires If-Match (428), refuses a stale one (412) and accepts the current one", async () => {
-    const created = await (await SELF.fetch(`${base}/v1/notes`, await jsonAs(p, "POST", { text: "v1" }))).json<{ id: number }>();
+    const created = await (
+      await SELF.fetch(`${base}/v1/notes`, await jsonAs(p, "POST", { text: "v1" }))
+    ).json<{ id: number }>();
     const url = `${base}/v1/notes/${created.id}`;
     expect((await SELF.fetch(url, await jsonAs(p, "PUT", { text: "v2" }))).status).toBe(428);
     const ok = await SELF.fetch(url, await jsonAs(p, "PUT", { text: "v2" }, { "if-match": '"v1"' }));
@@ -100,7 +111,9 @@ describe("cursor pagination", () => {
     let cursor: string | null = null;
     do {
       const q: string = cursor ? `&cursor=${cursor}` : "";
-      const page: { items: { id: number }[]; nextCursor: string | null } = await (await SELF.fetch(`${base}/v1/notes?limit=3${q}`, await jsonAs(p, "GET"))).json();
+      const page: { items: { id: number }[]; nextCursor: string | null } = await (
+        await SELF.fetch(`${base}/v1/notes?limit=3${q}`, await jsonAs(p, "GET"))
+      ).json();
       seen.push(...page.items.map((n) => n.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -115,7 +128,9 @@ describe("cursor pagination", () => {
 describe("identity", () => {
   it("refuses a caller without the gateway's principal and serves the OpenAPI document", async () => {
     expect((await SELF.fetch(`${base}/v1/notes`)).status).toBe(401);
-    const doc = await (await SELF.fetch(`${base}/openapi.json`)).json<{ openapi: string; paths: Record<string, unknown> }>();
+    const doc = await (
+      await SELF.fetch(`${base}/openapi.json`)
+    ).json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/notes", "/v1/notes/{id}"]));
   });

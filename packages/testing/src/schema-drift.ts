@@ -16,7 +16,12 @@ export function migrationFiles(dir: string): string[] {
 }
 
 function normaliseSql(sql: string | null): string {
-  return (sql ?? "").replace(/["`]/g, "").replace(/\s+/g, " ").replace(/\s*([(),])\s*/g, "$1").trim().toLowerCase();
+  return (sql ?? "")
+    .replace(/["`]/g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([(),])\s*/g, "$1")
+    .trim()
+    .toLowerCase();
 }
 
 /** The CHECK expressions of a CREATE TABLE statement, normalised. */
@@ -38,11 +43,19 @@ function checksOf(sql: string): string[] {
 /** Tables, columns, indexes, checks and foreign keys of a database, in a form two databases can be compared by. */
 export function describeSchema(db: DatabaseSync, ignoreTables: readonly string[] = []): Record<string, unknown> {
   const rows = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").all() as {
-    type: string; name: string; tbl_name: string; sql: string | null;
+    type: string;
+    name: string;
+    tbl_name: string;
+    sql: string | null;
   }[];
-  const virtual = rows.filter((r) => r.type === "table" && /^create virtual table/i.test(r.sql ?? "")).map((r) => r.name);
+  const virtual = rows
+    .filter((r) => r.type === "table" && /^create virtual table/i.test(r.sql ?? ""))
+    .map((r) => r.name);
   const skipped = (name: string) =>
-    name.startsWith("sqlite_") || name.startsWith("_cf_") || name === "d1_migrations" || ignoreTables.includes(name) ||
+    name.startsWith("sqlite_") ||
+    name.startsWith("_cf_") ||
+    name === "d1_migrations" ||
+    ignoreTables.includes(name) ||
     virtual.some((v) => name === v || name.startsWith(`${v}_`));
   const out: Record<string, unknown> = {};
   for (const table of rows.filter((r) => r.type === "table" && !skipped(r.name))) {
@@ -57,14 +70,18 @@ export function describeSchema(db: DatabaseSync, ignoreTables: readonly string[]
     // `UNIQUE (a, b)` inside CREATE TABLE and `CREATE UNIQUE INDEX ... (a, b)` are the same rule to SQLite, and
     // drizzle-kit can only write the second: unique rules are compared as the column lists they make unique.
     const indexList = db.prepare(`PRAGMA index_list("${table.name}")`).all() as Record<string, unknown>[];
-    const uniqueNames = new Set(indexList.filter((i) => Number(i.unique) === 1 && i.partial !== 1).map((i) => String(i.name)));
+    const uniqueNames = new Set(
+      indexList.filter((i) => Number(i.unique) === 1 && i.partial !== 1).map((i) => String(i.name)),
+    );
     const indexes = rows
       .filter((r) => r.type === "index" && r.tbl_name === table.name && r.sql !== null && !uniqueNames.has(r.name))
       .map((r) => normaliseSql(r.sql).replace(/ if not exists/, ""))
       .sort();
     const uniques = indexList
       .filter((i) => uniqueNames.has(String(i.name)) && i.origin !== "pk")
-      .map((i) => (db.prepare(`PRAGMA index_info("${String(i.name)}")`).all() as { name: string }[]).map((c) => c.name).join(","))
+      .map((i) =>
+        (db.prepare(`PRAGMA index_info("${String(i.name)}")`).all() as { name: string }[]).map((c) => c.name).join(","),
+      )
       .sort();
     const foreignKeys = (db.prepare(`PRAGMA foreign_key_list("${table.name}")`).all() as Record<string, unknown>[])
       .map((f) => `${String(f.from)}->${String(f.table)}.${String(f.to)} ${String(f.on_delete)}`)
@@ -93,7 +110,10 @@ export async function declaredDatabase(schema: Record<string, unknown>): Promise
 /** The newest drizzle-kit snapshot in `<migrations>/meta`: what the next `drizzle-kit generate` diffs against. */
 export function latestSnapshot(dir: string): Snapshot {
   const meta = path.join(dir, "meta");
-  const files = fs.readdirSync(meta).filter((f) => f.endsWith("_snapshot.json")).sort();
+  const files = fs
+    .readdirSync(meta)
+    .filter((f) => f.endsWith("_snapshot.json"))
+    .sort();
   const last = files.at(-1);
   if (!last) throw new Error(`no drizzle-kit snapshot in ${meta}`);
   return JSON.parse(fs.readFileSync(path.join(meta, last), "utf8")) as Snapshot;

@@ -31,9 +31,15 @@ const onTime = (e: EventEnvelope) => {
 const hadOrder = (e: EventEnvelope) =>
   sameCase(e).some((p) => p.version < e.version && p.type === "case.work_order_created");
 const count = (pred: (e: EventEnvelope) => boolean) => EVENTS.filter(pred).length;
-const is = (...types: string[]) => (e: EventEnvelope) => types.includes(e.type);
+const is =
+  (...types: string[]) =>
+  (e: EventEnvelope) =>
+    types.includes(e.type);
 const actedBy = (unit: string) => (e: EventEnvelope) => data(e).actor.unit === unit || data(e).actor.sub === unit;
-const and = (...preds: ((e: EventEnvelope) => boolean)[]) => (e: EventEnvelope) => preds.every((p) => p(e));
+const and =
+  (...preds: ((e: EventEnvelope) => boolean)[]) =>
+  (e: EventEnvelope) =>
+    preds.every((p) => p(e));
 
 // The 考核细则 formulas: a rate with nothing to measure is 100; counts are scored against the county's best.
 const rate = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : 100);

@@ -5,8 +5,17 @@ import { exports } from "cloudflare:workers";
 
 let key = 0;
 /** A command as the gateway forwards it, with a fresh Idempotency-Key. */
-export async function send(principal: Principal, method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
-  const init = await jsonAs(principal, method, body, { "idempotency-key": `test-key-${Date.now()}-${++key}`, ...extra });
+export async function send(
+  principal: Principal,
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+) {
+  const init = await jsonAs(principal, method, body, {
+    "idempotency-key": `test-key-${Date.now()}-${++key}`,
+    ...extra,
+  });
   return exports.default.fetch(`http://assessments${path}`, init);
 }
 
@@ -37,7 +46,12 @@ const BASE: CaseEventData = {
 };
 
 /** A case event as the cases service publishes it (id `<caseId>:<version>`). */
-export function caseEvent(type: string, version: number, occurredAt: string, data: Partial<CaseEventData> = {}): EventEnvelope {
+export function caseEvent(
+  type: string,
+  version: number,
+  occurredAt: string,
+  data: Partial<CaseEventData> = {},
+): EventEnvelope {
   const d = { ...BASE, ...data };
   return { id: `${d.caseId}:${version}`, type, source: "cases", aggregateId: d.caseId, version, occurredAt, data: d };
 }

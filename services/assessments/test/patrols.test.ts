@@ -32,7 +32,11 @@ describe("patrols", () => {
   it("counts a walk through the served grid via the registry, and refuses a second open patrol", async () => {
     const patrol = await startPatrol(40);
     expect((await send(worker, "POST", "/v1/patrols", {})).status).toBe(409);
-    const points = Array.from({ length: 31 }, (_, i) => ({ lng: 113.001 + i * 0.0002, lat: 22.505, at: isoMinusMin(35 - i) }));
+    const points = Array.from({ length: 31 }, (_, i) => ({
+      lng: 113.001 + i * 0.0002,
+      lat: 22.505,
+      at: isoMinusMin(35 - i),
+    }));
     const res = await send(worker, "POST", `/v1/patrols/${patrol.id}/points`, { points });
     expect(res.status).toBe(200);
     const after = await res.json<Patrol>();
@@ -45,7 +49,12 @@ describe("patrols", () => {
     expect((await send(worker, "POST", `/v1/patrols/${patrol.id}/points`, { points })).status).toBe(409);
 
     const day = await (await get(worker, `/v1/patrols/days/${patrol.day}`)).json<PatrolDay>();
-    expect(day).toMatchObject({ checkedIn: patrol.day === today(), minimumMinutes: 120, metMinimum: false, coveredGrids: ["440703001001001"] });
+    expect(day).toMatchObject({
+      checkedIn: patrol.day === today(),
+      minimumMinutes: 120,
+      metMinimum: false,
+      coveredGrids: ["440703001001001"],
+    });
     expect(day.patrolMinutes).toBeGreaterThanOrEqual(30);
   });
 
@@ -69,10 +78,14 @@ describe("patrols", () => {
 
   it("names the bad field, and keeps patrols to their worker and the agencies over them", async () => {
     const patrol = await startPatrol(5);
-    const bad = await send(worker, "POST", `/v1/patrols/${patrol.id}/points`, { points: [{ lng: 113, lat: 95, at: isoMinusMin(1) }] });
+    const bad = await send(worker, "POST", `/v1/patrols/${patrol.id}/points`, {
+      points: [{ lng: 113, lat: 95, at: isoMinusMin(1) }],
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json<{ errors: { field: string }[] }>()).errors[0]?.field).toBe("body.points.0.lat");
-    const early = await send(worker, "POST", `/v1/patrols/${patrol.id}/points`, { points: [{ lng: 113, lat: 22.5, at: isoMinusMin(60) }] });
+    const early = await send(worker, "POST", `/v1/patrols/${patrol.id}/points`, {
+      points: [{ lng: 113, lat: 22.5, at: isoMinusMin(60) }],
+    });
     expect((await early.json<{ errors: { field: string }[] }>()).errors[0]?.field).toBe("body.points.0.at");
 
     const other = { ...worker, sub: "t-worker-2" };
@@ -86,7 +99,11 @@ describe("patrols", () => {
 
   it("flags a device left on a table as stationary", async () => {
     const patrol = await startPatrol(40);
-    const points = Array.from({ length: 30 }, (_, i) => ({ lng: 113.005 + (i % 2) * 0.00003, lat: 22.505, at: isoMinusMin(35 - i) }));
+    const points = Array.from({ length: 30 }, (_, i) => ({
+      lng: 113.005 + (i % 2) * 0.00003,
+      lat: 22.505,
+      at: isoMinusMin(35 - i),
+    }));
     const after = await (await send(worker, "POST", `/v1/patrols/${patrol.id}/points`, { points })).json<Patrol>();
     expect(after).toMatchObject({ countedMinutes: 0, flags: [{ flag: "stationary", segments: 29 }] });
     await send(worker, "POST", `/v1/patrols/${patrol.id}/end`, {});

@@ -37,10 +37,17 @@ export const EVENTS: EventEnvelope[] = [
     ["case.verified", "02T03:00", { actor: W1 }],
     ["case.accepted", "02T04:00", { actor: AGENCY, ...due("02T08:00") }],
     ["case.dispatched", "02T05:00", { actor: AGENCY, ...lead(HOUSING), ...due("02T09:00") }],
-    ["case.returned", "02T06:00", {
-      actor: dept(HOUSING, "t-dept2"), ...lead(null), fromDepartmentId: HOUSING, ...due("03T08:00"),
-      details: { reason: "非本部门职责", departmentId: HOUSING },
-    }],
+    [
+      "case.returned",
+      "02T06:00",
+      {
+        actor: dept(HOUSING, "t-dept2"),
+        ...lead(null),
+        fromDepartmentId: HOUSING,
+        ...due("03T08:00"),
+        details: { reason: "非本部门职责", departmentId: HOUSING },
+      },
+    ],
     ["case.dispatched", "03T02:00", { actor: AGENCY, ...lead(POLICE), ...due("03T06:00") }],
     ["case.signed", "03T03:00", { actor: dept(POLICE, "t-dept"), ...lead(POLICE), ...due("05T02:00") }],
     ["case.handled", "06T02:00", { actor: dept(POLICE, "t-dept"), ...lead(POLICE), ...due("08T02:00") }],
@@ -55,10 +62,18 @@ export const EVENTS: EventEnvelope[] = [
     ["case.signed", "04T07:00", { actor: dept(HOUSING, "t-dept2"), ...lead(HOUSING), ...due("10T02:00") }],
     ["case.handled", "05T02:00", { actor: dept(HOUSING, "t-dept2"), ...lead(HOUSING), ...due("07T02:00") }],
     ["case.check_passed", "06T02:00", { actor: AGENCY, leadDepartmentId: HOUSING, status: "closed" }],
-    ["case.reopened", "07T02:00", {
-      actor: RESIDENT, ...lead(null), status: "accepted", rating: "unsatisfied", fromDepartmentId: HOUSING,
-      ...due("07T06:00"),
-    }],
+    [
+      "case.reopened",
+      "07T02:00",
+      {
+        actor: RESIDENT,
+        ...lead(null),
+        status: "accepted",
+        rating: "unsatisfied",
+        fromDepartmentId: HOUSING,
+        ...due("07T06:00"),
+      },
+    ],
   ]),
   // C: police returns it in an event published before `fromDepartmentId` existed; the township then lets
   // the new dispatch run late.
@@ -66,10 +81,16 @@ export const EVENTS: EventEnvelope[] = [
     ["case.reported", "09T02:00", { actor: W1 }],
     ["case.accepted", "09T03:00", { actor: AGENCY, ...due("09T06:00") }],
     ["case.dispatched", "09T04:00", { actor: AGENCY, ...lead(POLICE), ...due("09T08:00") }],
-    ["case.returned", "09T05:00", {
-      actor: dept(POLICE, "t-dept"), ...lead(null), ...due("10T06:00"),
-      details: { reason: "不属于公安职责", departmentId: POLICE },
-    }],
+    [
+      "case.returned",
+      "09T05:00",
+      {
+        actor: dept(POLICE, "t-dept"),
+        ...lead(null),
+        ...due("10T06:00"),
+        details: { reason: "不属于公安职责", departmentId: POLICE },
+      },
+    ],
     ["case.deadline_warning", "10T02:00", { actor: SYSTEM, step: "dispatch", ...TOWNSHIP, ...due("10T06:00") }],
     ["case.overdue", "10T06:00", { actor: SYSTEM, step: "dispatch", ...TOWNSHIP, ...due("10T06:00") }],
   ]),
@@ -96,8 +117,15 @@ export const EVENTS: EventEnvelope[] = [
     ["case.deadline_warning", "17T01:00", { actor: SYSTEM, ...lead(POLICE), ...HANDLING, ...due("17T02:00") }],
     ["case.overdue", "17T02:30", { actor: SYSTEM, ...lead(POLICE), ...HANDLING, ...due("17T02:00") }],
     ["case.supervised", "17T03:00", { actor: AGENCY, ...lead(POLICE), ...HANDLING, ...due("17T02:00") }],
-    ["case.extension_requested", "17T04:00", {
-      actor: dept(POLICE, "t-dept"), ...lead(POLICE), ...HANDLING, ...due("17T02:00"),
-    }],
+    [
+      "case.extension_requested",
+      "17T04:00",
+      {
+        actor: dept(POLICE, "t-dept"),
+        ...lead(POLICE),
+        ...HANDLING,
+        ...due("17T02:00"),
+      },
+    ],
   ]),
 ];

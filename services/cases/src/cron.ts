@@ -13,7 +13,10 @@ const BATCH = 200;
  * (a lost alarm) and asks their DO to apply it. The indexed `next_due_at <= now` query reads only due cases;
  * each DO's tick is idempotent, and the lease keeps two overlapping runs from both working.
  */
-export async function sweep(env: Env, scheduledTime: Date): Promise<{ skipped: boolean; due: number; applied: number }> {
+export async function sweep(
+  env: Env,
+  scheduledTime: Date,
+): Promise<{ skipped: boolean; due: number; applied: number }> {
   const now = scheduledTime.getTime();
   const holder = crypto.randomUUID();
   const db = database(env.DB);

@@ -1,4 +1,11 @@
-import type { CasePriority, CaseSource, CaseView, MatterAdmission, Principal, PointLocation } from "@civicgrid/contracts";
+import type {
+  CasePriority,
+  CaseSource,
+  CaseView,
+  MatterAdmission,
+  Principal,
+  PointLocation,
+} from "@civicgrid/contracts";
 import { AppError } from "@civicgrid/http";
 import { actorFor, newCaseId, type Actor, type NewCase } from "./domain";
 import { caseStub, type Env } from "./env";
@@ -7,10 +14,14 @@ import { caseStub, type Env } from "./env";
 export async function admissionOf(env: Env, countyCode: string, categoryCode: string): Promise<MatterAdmission> {
   const admission = await env.REGISTRY.matterAdmission(countyCode, categoryCode);
   if (admission.status === "forbidden") {
-    throw new AppError("unprocessable", `matter ${categoryCode} is on the county's forbidden list: ${admission.rule ?? "no rule text given"}`, {
-      errors: [{ field: "body.categoryCode", message: admission.rule ?? "forbidden in this county" }],
-      extra: { rule: admission.rule ?? null },
-    });
+    throw new AppError(
+      "unprocessable",
+      `matter ${categoryCode} is on the county's forbidden list: ${admission.rule ?? "no rule text given"}`,
+      {
+        errors: [{ field: "body.categoryCode", message: admission.rule ?? "forbidden in this county" }],
+        extra: { rule: admission.rule ?? null },
+      },
+    );
   }
   return admission;
 }
@@ -18,7 +29,10 @@ export async function admissionOf(env: Env, countyCode: string, categoryCode: st
 /** Where a reported point lies, or a 422 naming the coordinates when it is outside every active grid. */
 export async function placementOf(env: Env, lng: number, lat: number): Promise<PointLocation> {
   const place = await env.REGISTRY.locate(lng, lat);
-  if (!place) throw new AppError("unprocessable", "the location lies outside every active grid", { errors: [{ field: "body.lng", message: "outside every grid" }] });
+  if (!place)
+    throw new AppError("unprocessable", "the location lies outside every active grid", {
+      errors: [{ field: "body.lng", message: "outside every grid" }],
+    });
   return place;
 }
 
@@ -42,7 +56,14 @@ export async function openReport(env: Env, report: Report, actor: Actor): Promis
   const admission = await admissionOf(env, report.placement.countyCode, report.categoryCode);
   const id = newCaseId(new Date());
   const result = await caseStub(env, id).open(
-    { ...report, id, admission, followTokenHash: report.followTokenHash ?? null, external: report.external ?? null, workOrder: report.workOrder ?? null },
+    {
+      ...report,
+      id,
+      admission,
+      followTokenHash: report.followTokenHash ?? null,
+      external: report.external ?? null,
+      workOrder: report.workOrder ?? null,
+    },
     actor,
   );
   if (!result.ok) throw new AppError("conflict", result.detail);
@@ -51,7 +72,11 @@ export async function openReport(env: Env, report: Report, actor: Actor): Promis
 
 /** A signed-in reporter's actor record, once the policy lets them report at this place. */
 export function reporterActor(principal: Principal, place: NewCase["placement"]): Actor {
-  const scope = { divisionCode: place.villageCode ?? place.townshipCode ?? place.countyCode, gridCode: place.gridCode, ownerSub: principal.sub };
+  const scope = {
+    divisionCode: place.villageCode ?? place.townshipCode ?? place.countyCode,
+    gridCode: place.gridCode,
+    ownerSub: principal.sub,
+  };
   const actor = actorFor(principal, "case:report", scope);
   if (!actor) throw new AppError("forbidden", "you may not report cases at this place");
   return actor;

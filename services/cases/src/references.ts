@@ -45,9 +45,12 @@ export function commandReferences(command: CaseCommand): Reference[] {
     case "dispatch":
       return [
         { field: "body.leadDepartmentId", kind: "department", id: command.body.leadDepartmentId, action },
-        ...command.body.assistingDepartmentIds.map(
-          (id, i): Reference => ({ field: `body.assistingDepartmentIds[${i}]`, kind: "department", id, action }),
-        ),
+        ...command.body.assistingDepartmentIds.map((id, i): Reference => ({
+          field: `body.assistingDepartmentIds[${i}]`,
+          kind: "department",
+          id,
+          action,
+        })),
       ];
     case "merge":
       return [{ field: "body.intoCaseId", kind: "case", id: command.body.intoCaseId, action }];

@@ -12,7 +12,10 @@ export async function refusalsAsRangeErrors<T>(run: () => Promise<T>): Promise<T
     return await run();
   } catch (error) {
     if (error instanceof AppError && error.status < 500) throw new RangeError(`${error.code}: ${error.message}`);
-    if (error instanceof ZodError) throw new RangeError(`validation_failed: ${error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    if (error instanceof ZodError)
+      throw new RangeError(
+        `validation_failed: ${error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
     throw error;
   }
 }

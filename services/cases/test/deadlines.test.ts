@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 import { call, report, step } from "./helpers";
 
 const stub = (id: string) => env.CASE.get(env.CASE.idFromName(id));
-const eventTypes = async (id: string) => (await (await call(principals.countyAgency, "GET", `/v1/cases/${id}/archive`)).json<CaseArchive>()).events.map((e) => e.type);
+const eventTypes = async (id: string) =>
+  (await (await call(principals.countyAgency, "GET", `/v1/cases/${id}/archive`)).json<CaseArchive>()).events.map(
+    (e) => e.type,
+  );
 type SweepResult = { skipped: boolean; due: number; applied: number };
 const sweepResult = (outcome: unknown) => (outcome as { result: SweepResult }).result;
 
@@ -24,12 +27,24 @@ describe("deadline alarm → warning → overdue → supervision", () => {
     expect(state).toMatchObject({ warned: true, overdue: true, version: 5 });
     expect(await runDurableObjectAlarm(stub(c.id))).toBe(false);
     const types = await eventTypes(c.id);
-    expect(types).toEqual(["case.reported", "case.verified", "case.deadline_warning", "case.overdue", "case.supervised"]);
-    const page = await (await call(principals.townshipAgency, "GET", "/v1/supervisions")).json<{ items: { caseId: string; responsibleUnit: string }[] }>();
+    expect(types).toEqual([
+      "case.reported",
+      "case.verified",
+      "case.deadline_warning",
+      "case.overdue",
+      "case.supervised",
+    ]);
+    const page = await (
+      await call(principals.townshipAgency, "GET", "/v1/supervisions")
+    ).json<{ items: { caseId: string; responsibleUnit: string }[] }>();
     expect(page.items).toContainEqual(expect.objectContaining({ caseId: c.id, responsibleUnit: "440703001001" }));
-    const other = await (await call(principals.otherCountyAgency, "GET", "/v1/supervisions")).json<{ items: { caseId: string }[] }>();
+    const other = await (
+      await call(principals.otherCountyAgency, "GET", "/v1/supervisions")
+    ).json<{ items: { caseId: string }[] }>();
     expect(other.items.map((s) => s.caseId)).not.toContain(c.id);
-    const overdue = await (await call(principals.countyAgency, "GET", "/v1/cases?overdue=true")).json<{ items: CaseView[] }>();
+    const overdue = await (
+      await call(principals.countyAgency, "GET", "/v1/cases?overdue=true")
+    ).json<{ items: CaseView[] }>();
     expect(overdue.items.map((i) => i.id)).toContain(c.id);
   });
 
@@ -39,7 +54,11 @@ describe("deadline alarm → warning → overdue → supervision", () => {
     c = await step(principals.townshipAgency, c, "dispatch", { leadDepartmentId: "dept-440703-police" });
     c = await step(principals.department, c, "sign");
     const due = c.dueAt!;
-    c = await step(principals.department, c, "request-extension", { amount: 2, unit: "working_days", reason: "等待配件" });
+    c = await step(principals.department, c, "request-extension", {
+      amount: 2,
+      unit: "working_days",
+      reason: "等待配件",
+    });
     c = await step(principals.townshipAgency, c, "review-extension", { approved: true, opinion: "同意延期两个工作日" });
     expect(Date.parse(c.dueAt!)).toBeGreaterThan(Date.parse(due) + 24 * 3_600_000);
     const events = await eventTypes(c.id);
@@ -53,14 +72,19 @@ describe("supervision sweep", () => {
     // The alarm is lost: nothing fires; the sweep finds the case by next_due_at.
     await runInDurableObject(stub(c.id), (_i, s) => s.storage.deleteAlarm());
     const later = Date.now() + 3_600_000;
-    const [a, b] = await Promise.all([exports.default.runCron("*/5 * * * *", later), exports.default.runCron("*/5 * * * *", later)]);
+    const [a, b] = await Promise.all([
+      exports.default.runCron("*/5 * * * *", later),
+      exports.default.runCron("*/5 * * * *", later),
+    ]);
     expect([a.ran, b.ran]).toEqual([true, true]);
     expect([a, b].map(sweepResult).filter((r) => r.skipped)).toHaveLength(1);
     const state = await stub(c.id).snapshot();
     expect(state).toMatchObject({ warned: true, overdue: true, version: 5 });
     const again = await exports.default.runCron("*/5 * * * *", later);
     expect(sweepResult(again).due).toBe(0);
-    const row = await env.DB.prepare("SELECT next_due_at FROM cases WHERE id = ?").bind(c.id).first<{ next_due_at: number | null }>();
+    const row = await env.DB.prepare("SELECT next_due_at FROM cases WHERE id = ?")
+      .bind(c.id)
+      .first<{ next_due_at: number | null }>();
     expect(row?.next_due_at).toBeNull();
   });
 });

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { act, call, key, report } from "./helpers";
 
 const stub = (id: string) => env.CASE.get(env.CASE.idFromName(id));
-const eventCount = async (id: string) => (await (await call(principals.countyAgency, "GET", `/v1/cases/${id}/archive`)).json<CaseArchive>()).events.length;
+const eventCount = async (id: string) =>
+  (await (await call(principals.countyAgency, "GET", `/v1/cases/${id}/archive`)).json<CaseArchive>()).events.length;
 
 /**
  * The case's DO keeps a command's Idempotency-Key in the storage transaction of its effect and writes nothing
@@ -19,7 +20,9 @@ describe("Idempotency-Key in the case's Durable Object", () => {
     // The crash: the DO dies inside the command's storage transaction (the key is written last, with the effect).
     await runInDurableObject(stub(c.id), (instance) => {
       const store = (instance as unknown as { store: { saveCommand: () => void } }).store;
-      store.saveCommand = () => { throw new Error("killed mid-command"); };
+      store.saveCommand = () => {
+        throw new Error("killed mid-command");
+      };
     });
     const crashed = await act(principals.gridWorker, c, "verify", { note: "属实" }, { "idempotency-key": k });
     expect(crashed.status).toBe(500);
@@ -46,9 +49,14 @@ describe("Idempotency-Key in the case's Durable Object", () => {
   it("two concurrent requests with one key never answer 409 'still running': one performs, the other replays", async () => {
     const c = await report(principals.gridWorker);
     const k = key();
-    const [a, b] = await Promise.all([0, 1].map(() => act(principals.gridWorker, c, "verify", {}, { "idempotency-key": k })));
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => act(principals.gridWorker, c, "verify", {}, { "idempotency-key": k })),
+    );
     expect([a!.status, b!.status]).toEqual([200, 200]);
-    expect([a!.headers.get("idempotent-replayed"), b!.headers.get("idempotent-replayed")].sort()).toEqual([null, "true"]);
+    expect([a!.headers.get("idempotent-replayed"), b!.headers.get("idempotent-replayed")].sort()).toEqual([
+      null,
+      "true",
+    ]);
     expect(await eventCount(c.id)).toBe(2);
   });
 });

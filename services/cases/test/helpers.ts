@@ -9,22 +9,45 @@ export const XINHUI = { lng: 113.031, lat: 22.461 }; // 新会 440705001001001
 let seq = 0;
 export const key = () => `test-key-${Date.now()}-${++seq}`;
 
-export async function call(principal: Principal, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function call(
+  principal: Principal,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   return exports.default.fetch(`http://cases${path}`, await jsonAs(principal, method, body, headers));
 }
 
 export async function report(principal: Principal, overrides: Record<string, unknown> = {}): Promise<CaseView> {
-  const res = await call(principal, "POST", "/v1/cases", { title: "路灯不亮", description: "三号路口的路灯连续三晚不亮", categoryCode: "A01", ...HERE, ...overrides });
+  const res = await call(principal, "POST", "/v1/cases", {
+    title: "路灯不亮",
+    description: "三号路口的路灯连续三晚不亮",
+    categoryCode: "A01",
+    ...HERE,
+    ...overrides,
+  });
   if (res.status !== 201) throw new Error(`report failed ${res.status}: ${await res.text()}`);
   return res.json<CaseView>();
 }
 
-export async function act(principal: Principal, c: Pick<CaseView, "id" | "version">, command: string, body: unknown = {}, headers: Record<string, string> = {}) {
+export async function act(
+  principal: Principal,
+  c: Pick<CaseView, "id" | "version">,
+  command: string,
+  body: unknown = {},
+  headers: Record<string, string> = {},
+) {
   return call(principal, "POST", `/v1/cases/${c.id}/${command}`, body, { "if-match": `"v${c.version}"`, ...headers });
 }
 
 /** Runs a command that must succeed and returns the case after it. */
-export async function step(principal: Principal, c: Pick<CaseView, "id" | "version">, command: string, body: unknown = {}): Promise<CaseView> {
+export async function step(
+  principal: Principal,
+  c: Pick<CaseView, "id" | "version">,
+  command: string,
+  body: unknown = {},
+): Promise<CaseView> {
   const res = await act(principal, c, command, body);
   if (res.status !== 200) throw new Error(`${command} failed ${res.status}: ${await res.text()}`);
   return res.json<CaseView>();
@@ -46,5 +69,9 @@ export async function refusal(call: Promise<unknown>): Promise<string> {
 /** The case events as the consumers' queues receive them, read from the case's outbox in its DO. */
 export function outboxEvents(id: string): Promise<(EventEnvelope & { data: CaseEventData })[]> {
   return runInDurableObject(env.CASE.get(env.CASE.idFromName(id)), (_i, s) =>
-    s.storage.sql.exec<{ envelope: string }>("SELECT envelope FROM outbox ORDER BY version").toArray().map((r) => JSON.parse(r.envelope) as EventEnvelope & { data: CaseEventData }));
+    s.storage.sql
+      .exec<{ envelope: string }>("SELECT envelope FROM outbox ORDER BY version")
+      .toArray()
+      .map((r) => JSON.parse(r.envelope) as EventEnvelope & { data: CaseEventData }),
+  );
 }

@@ -8,7 +8,13 @@ import { call, HERE, report, step } from "./helpers";
 const BODIES: Record<string, unknown> = {
   "/v1/cases": { title: "路灯不亮", description: "路灯不亮", categoryCode: "A01", ...HERE },
   "/v1/public/cases": { title: "路灯不亮", description: "路灯不亮", categoryCode: "A01", ...HERE },
-  "/v1/cases/work-orders": { gridCode: "440703001001001", title: "核查", description: "核查出租屋", categoryCode: "A01", action: "check" },
+  "/v1/cases/work-orders": {
+    gridCode: "440703001001001",
+    title: "核查",
+    description: "核查出租屋",
+    categoryCode: "A01",
+    action: "check",
+  },
   dispatch: { leadDepartmentId: "dept-440703-police" },
   "resolve-on-site": { outcome: "现场处理", evidence: [] },
   handle: { outcome: "已处理", evidence: [] },
@@ -35,13 +41,29 @@ type Doc = { paths: Record<string, Record<string, unknown>> };
 describe("no 500s for roles without a jurisdiction scope", () => {
   it("the platform admin runs the whole loop and every side command", async () => {
     let c = await report(principals.admin);
-    for (const [command, body] of [["verify", {}], ["accept", {}], ["dispatch", BODIES.dispatch], ["sign", {}], ["request-extension", BODIES["request-extension"]],
-      ["review-extension", BODIES["review-extension"]], ["handle", BODIES.handle], ["check", BODIES.check], ["rate", BODIES.rate], ["archive", {}]] as const) {
+    for (const [command, body] of [
+      ["verify", {}],
+      ["accept", {}],
+      ["dispatch", BODIES.dispatch],
+      ["sign", {}],
+      ["request-extension", BODIES["request-extension"]],
+      ["review-extension", BODIES["review-extension"]],
+      ["handle", BODIES.handle],
+      ["check", BODIES.check],
+      ["rate", BODIES.rate],
+      ["archive", {}],
+    ] as const) {
       c = await step(principals.admin, c, command, body);
     }
     expect(c.status).toBe("archived");
     const other = await report(principals.admin);
-    expect((await step(principals.admin, await step(principals.admin, other, "escalate", BODIES.escalate), "merge", { intoCaseId: c.id })).status).toBe("merged");
+    expect(
+      (
+        await step(principals.admin, await step(principals.admin, other, "escalate", BODIES.escalate), "merge", {
+          intoCaseId: c.id,
+        })
+      ).status,
+    ).toBe("merged");
   });
 
   it.each(UNSCOPED)("%s gets no 5xx from any operation of the OpenAPI document", async (_label, who) => {
@@ -53,8 +75,13 @@ describe("no 500s for roles without a jurisdiction scope", () => {
         const path = template.replace("{id}", c.id);
         const name = template.split("/").at(-1)!;
         const body = method === "get" ? undefined : (BODIES[template] ?? BODIES[name] ?? {});
-        const res = await call(who, method.toUpperCase(), `${path}${method === "get" && template === "/v1/cases" ? "?division=440703000000&grid=440703001001001&department=dept-440703-police" : ""}`, body,
-          { "if-match": `"v${c.version}"`, "x-follow-token": "0".repeat(32) });
+        const res = await call(
+          who,
+          method.toUpperCase(),
+          `${path}${method === "get" && template === "/v1/cases" ? "?division=440703000000&grid=440703001001001&department=dept-440703-police" : ""}`,
+          body,
+          { "if-match": `"v${c.version}"`, "x-follow-token": "0".repeat(32) },
+        );
         calls.push(`${method} ${template} ${res.status}`);
         expect(res.status, `${method} ${template}`).toBeLessThan(500);
       }

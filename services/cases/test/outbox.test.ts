@@ -10,7 +10,13 @@ type QueueName = "NOTIFY_QUEUE" | "ASSESS_QUEUE" | "INTEG_QUEUE";
 const QUEUES: QueueName[] = ["NOTIFY_QUEUE", "ASSESS_QUEUE", "INTEG_QUEUE"];
 const stub = (id: string) => env.CASE.get(env.CASE.idFromName(id));
 const outboxOf = (id: string) =>
-  runInDurableObject(stub(id), (_i, s) => s.storage.sql.exec<{ version: number; notify_sent: number; assess_sent: number; integ_sent: number }>("SELECT version, notify_sent, assess_sent, integ_sent FROM outbox ORDER BY version").toArray());
+  runInDurableObject(stub(id), (_i, s) =>
+    s.storage.sql
+      .exec<{ version: number; notify_sent: number; assess_sent: number; integ_sent: number }>(
+        "SELECT version, notify_sent, assess_sent, integ_sent FROM outbox ORDER BY version",
+      )
+      .toArray(),
+  );
 
 /**
  * Puts recording stand-ins for the three queue bindings into the case's DO (the real bindings accept every send
@@ -20,13 +26,18 @@ async function recordQueues(id: string, failing: QueueName[] = []): Promise<Reco
   const sent: Record<QueueName, string[]> = { NOTIFY_QUEUE: [], ASSESS_QUEUE: [], INTEG_QUEUE: [] };
   await runInDurableObject(stub(id), (instance) => {
     const holder = instance as unknown as { env: Env };
-    const fakes = Object.fromEntries(QUEUES.map((name) => [name, {
-      send: (body: EventEnvelope) => {
-        if (failing.includes(name)) return Promise.reject(new Error(`${name} is down`));
-        sent[name].push(body.id);
-        return Promise.resolve();
-      },
-    }]));
+    const fakes = Object.fromEntries(
+      QUEUES.map((name) => [
+        name,
+        {
+          send: (body: EventEnvelope) => {
+            if (failing.includes(name)) return Promise.reject(new Error(`${name} is down`));
+            sent[name].push(body.id);
+            return Promise.resolve();
+          },
+        },
+      ]),
+    );
     holder.env = { ...env, ...fakes } as Env;
   });
   return sent;
@@ -67,14 +78,18 @@ describe("the outbox: every case event to each consumer's queue", () => {
     await runInDurableObject(stub(c.id), (_i, s) => {
       // The table as it was: two sent flags; version 1 delivered to both, a version 2 still pending.
       s.storage.sql.exec("DROP TABLE outbox");
-      s.storage.sql.exec("CREATE TABLE outbox (version INTEGER PRIMARY KEY, envelope TEXT NOT NULL, notify_sent INTEGER NOT NULL DEFAULT 0, assess_sent INTEGER NOT NULL DEFAULT 0)");
-      s.storage.sql.exec("INSERT INTO outbox VALUES (1, '{\"id\":\"old:1\"}', 1, 1), (2, '{\"id\":\"old:2\"}', 1, 0)");
+      s.storage.sql.exec(
+        "CREATE TABLE outbox (version INTEGER PRIMARY KEY, envelope TEXT NOT NULL, notify_sent INTEGER NOT NULL DEFAULT 0, assess_sent INTEGER NOT NULL DEFAULT 0)",
+      );
+      s.storage.sql.exec('INSERT INTO outbox VALUES (1, \'{"id":"old:1"}\', 1, 1), (2, \'{"id":"old:2"}\', 1, 0)');
     });
     // A fresh instance of the DO runs the store's schema upgrade in its constructor.
     const upgraded = await runInDurableObject(stub(c.id), async (_i, s) => {
       const { CaseStore } = await import("../src/do/storage");
       new CaseStore(s.storage);
-      return s.storage.sql.exec("SELECT version, notify_sent, assess_sent, integ_sent FROM outbox ORDER BY version").toArray();
+      return s.storage.sql
+        .exec("SELECT version, notify_sent, assess_sent, integ_sent FROM outbox ORDER BY version")
+        .toArray();
     });
     expect(upgraded).toEqual([
       { version: 1, notify_sent: 1, assess_sent: 1, integ_sent: 1 },

@@ -9,8 +9,15 @@ const TEXT = "联系人电话13812345678，身份证440703199001011234，邮箱a
 
 async function anonymousReport(overrides: Record<string, unknown> = {}): Promise<{ id: string; followToken: string }> {
   const res = await exports.default.fetch("http://cases/v1/public/cases", {
-    method: "POST", headers: { "content-type": "application/json" },
-    body: JSON.stringify({ title: "路面塌陷", description: "小区门口路面塌陷", categoryCode: "A01", ...HERE, ...overrides }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      title: "路面塌陷",
+      description: "小区门口路面塌陷",
+      categoryCode: "A01",
+      ...HERE,
+      ...overrides,
+    }),
   });
   expect(res.status).toBe(201);
   return res.json();
@@ -21,13 +28,18 @@ async function closeCase(id: string, outcome = "已修复路面"): Promise<CaseV
   let c = await (await call(principals.countyAgency, "GET", `/v1/cases/${id}`)).json<CaseView>();
   c = await step(principals.townshipAgency, await step(principals.gridWorker, c, "verify"), "accept");
   c = await step(principals.townshipAgency, c, "dispatch", { leadDepartmentId: "dept-440703-police" });
-  c = await step(principals.department, await step(principals.department, c, "sign"), "handle", { outcome, evidence: [] });
+  c = await step(principals.department, await step(principals.department, c, "sign"), "handle", {
+    outcome,
+    evidence: [],
+  });
   return step(principals.townshipAgency, c, "check", { passed: true, opinion: "现场核查合格" });
 }
 
 const rate = (id: string, token: string, body: unknown, headers: Record<string, string> = {}) =>
   exports.default.fetch(`http://cases/v1/public/cases/${id}/rate`, {
-    method: "POST", headers: { "content-type": "application/json", "x-follow-token": token, ...headers }, body: JSON.stringify(body),
+    method: "POST",
+    headers: { "content-type": "application/json", "x-follow-token": token, ...headers },
+    body: JSON.stringify(body),
   });
 
 describe("an anonymous reporter rates their case with the follow token", () => {
@@ -38,7 +50,11 @@ describe("an anonymous reporter rates their case with the follow token", () => {
     expect(res.status).toBe(200);
     expect(await res.json<PublicCaseView>()).toMatchObject({ id, status: "rated", rating: "satisfied" });
     const archive = await (await call(principals.countyAgency, "GET", `/v1/cases/${id}/archive`)).json<CaseArchive>();
-    expect(archive.events.at(-1)).toMatchObject({ type: "case.rated", actor: { sub: `follow-token:${id}`, role: "resident" }, payload: { rating: "satisfied" } });
+    expect(archive.events.at(-1)).toMatchObject({
+      type: "case.rated",
+      actor: { sub: `follow-token:${id}`, role: "resident" },
+      payload: { rating: "satisfied" },
+    });
   });
 
   it("an unsatisfied rating may reopen the case, as for a signed-in reporter", async () => {
@@ -73,26 +89,45 @@ describe("an anonymous reporter rates their case with the follow token", () => {
   });
 
   it("the OpenAPI document names x-follow-token as a header parameter of following and rating", async () => {
-    const doc = await (await exports.default.fetch("http://cases/openapi.json")).json<{ paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>> }>();
-    for (const [path, method] of [["/v1/public/cases/{id}", "get"], ["/v1/public/cases/{id}/rate", "post"]] as const) {
-      expect(doc.paths[path]?.[method]?.parameters).toContainEqual(expect.objectContaining({ in: "header", name: "x-follow-token", required: true }));
+    const doc = await (
+      await exports.default.fetch("http://cases/openapi.json")
+    ).json<{
+      paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>>;
+    }>();
+    for (const [path, method] of [
+      ["/v1/public/cases/{id}", "get"],
+      ["/v1/public/cases/{id}/rate", "post"],
+    ] as const) {
+      expect(doc.paths[path]?.[method]?.parameters).toContainEqual(
+        expect.objectContaining({ in: "header", name: "x-follow-token", required: true }),
+      );
     }
   });
 });
 
 describe("public surfaces scrub phone numbers, ID numbers and e-mail addresses from free text", () => {
   it("the public case page and the Open311 records (publicRequest, publicRequests) never show them", async () => {
-    const { id, followToken } = await anonymousReport({ title: "路灯坏了请回电13812345678", description: TEXT, address: `白沙街道 a@b.com` });
+    const { id, followToken } = await anonymousReport({
+      title: "路灯坏了请回电13812345678",
+      description: TEXT,
+      address: `白沙街道 a@b.com`,
+    });
     const c = await closeCase(id, `已修复，${TEXT}`);
-    const page = await (await exports.default.fetch(`http://cases/v1/public/cases/${id}`, { headers: { "x-follow-token": followToken } })).text();
+    const page = await (
+      await exports.default.fetch(`http://cases/v1/public/cases/${id}`, { headers: { "x-follow-token": followToken } })
+    ).text();
     const one = JSON.stringify(await exports.default.publicRequest(id));
-    const many = JSON.stringify(await exports.default.publicRequests({ countyCode: c.countyCode, ids: [id], limit: 10 }));
+    const many = JSON.stringify(
+      await exports.default.publicRequests({ countyCode: c.countyCode, ids: [id], limit: 10 }),
+    );
     for (const shown of [page, one, many]) for (const secret of PII) expect(shown).not.toContain(secret);
     expect(page).toContain("138******78");
     expect(one).toContain("[邮箱已隐藏]");
     expect(many).toContain("440*************34");
     // The stored text stays as typed, for the roles that need it.
-    expect((await (await call(principals.countyAgency, "GET", `/v1/cases/${id}`)).json<CaseView>()).description).toBe(TEXT);
+    expect((await (await call(principals.countyAgency, "GET", `/v1/cases/${id}`)).json<CaseView>()).description).toBe(
+      TEXT,
+    );
   });
 
   it("a public record projected before the scrub is masked on the way out", async () => {

@@ -6,7 +6,11 @@ import { act, report, step } from "./helpers";
 const police = { leadDepartmentId: "dept-440703-police" };
 
 async function accepted(): Promise<CaseView> {
-  return step(principals.townshipAgency, await step(principals.gridWorker, await report(principals.gridWorker), "verify"), "accept");
+  return step(
+    principals.townshipAgency,
+    await step(principals.gridWorker, await report(principals.gridWorker), "verify"),
+    "accept",
+  );
 }
 
 // Jiangmen 第二十四条: a department returns what is not its duty, with its reasons, and the agency dispatches again;

@@ -16,12 +16,17 @@ export const CronRun = z.object({
  */
 export async function runCron(c: Context<AppEnv>, body: z.infer<typeof CronRun>): Promise<Response> {
   const principal = principalOf(c);
-  if (!can(principal, "cron:run", {})) throw new AppError("forbidden", "only a platform administrator may run scheduled work");
+  if (!can(principal, "cron:run", {}))
+    throw new AppError("forbidden", "only a platform administrator may run scheduled work");
   const binding = c.env[SERVICES[body.service]];
   const outcome = await binding.runCron(body.cron);
   if (!outcome.ran) {
     const known = outcome.known.length ? outcome.known.join(", ") : "none";
-    throw AppError.field("body.cron", `${body.service} has no scheduled work for this cron; its crons: ${known}`, "unprocessable");
+    throw AppError.field(
+      "body.cron",
+      `${body.service} has no scheduled work for this cron; its crons: ${known}`,
+      "unprocessable",
+    );
   }
   return c.json({ service: body.service, cron: body.cron, result: outcome.result });
 }

@@ -22,7 +22,15 @@ app.use("*", async (c, next) => {
   const origins = settingsOf(c.env).CORS_ORIGINS;
   return cors({
     origin: (origin) => (origins.includes(origin) ? origin : null),
-    allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match", "if-none-match", "x-request-id", "x-follow-token"],
+    allowHeaders: [
+      "authorization",
+      "content-type",
+      "idempotency-key",
+      "if-match",
+      "if-none-match",
+      "x-request-id",
+      "x-follow-token",
+    ],
     exposeHeaders: ["etag", "x-request-id", "location", "retry-after"],
     maxAge: 600,
   })(c, next);
@@ -67,4 +75,6 @@ app.onError((error, c) => {
   if (error instanceof AppError && isOpen311Path(pathname)) return open311ErrorResponse(pathname, error);
   return handleError("gateway", error, c);
 });
-app.notFound((c) => problemFromError(c, new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
+app.notFound((c) =>
+  problemFromError(c, new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)),
+);

@@ -27,9 +27,12 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     }
     // The ROSTER binding is typed with the RPC all services share; the roster adds principalStatus.
     const status = await rosterStatus(c.env.ROSTER as unknown as PrincipalStatusSource, principal).catch(() => {
-      throw new AppError("unavailable", "the roster could not confirm this subject; retry shortly", { headers: { "retry-after": "5" } });
+      throw new AppError("unavailable", "the roster could not confirm this subject; retry shortly", {
+        headers: { "retry-after": "5" },
+      });
     });
-    if (!status.active) throw refusal(new AuthError("revoked", `this subject may no longer act (${status.reason ?? "inactive"})`));
+    if (!status.active)
+      throw refusal(new AuthError("revoked", `this subject may no longer act (${status.reason ?? "inactive"})`));
     c.set("principal", principal);
     await next();
   };

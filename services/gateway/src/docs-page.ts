@@ -2,7 +2,16 @@ import { html, raw } from "hono/html";
 import type { Context } from "hono";
 import type { AppEnv } from "./env";
 
-type Operation = { operationId?: string; summary?: string; description?: string; tags?: string[]; security?: unknown[]; parameters?: { name: string; in: string; required?: boolean }[]; requestBody?: unknown; responses?: Record<string, { description?: string }> };
+type Operation = {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  security?: unknown[];
+  parameters?: { name: string; in: string; required?: boolean }[];
+  requestBody?: unknown;
+  responses?: Record<string, { description?: string }>;
+};
 type Doc = { info: { title: string; description?: string }; paths: Record<string, Record<string, Operation>> };
 
 /**
@@ -18,22 +27,56 @@ export async function docsPage(c: Context<AppEnv>, doc: Doc): Promise<Response> 
     }
   }
   const sections = [...byTag.entries()].map(
-    ([tag, ops]) => html`<section id="${tag}"><h2>${tag}</h2>${ops.map(
-      ({ method, path, op }) => html`<details><summary><code class="m ${method}">${method.toUpperCase()}</code> <code>${path}</code> ${op.summary ?? ""}${op.security?.length ? html` <span class="lock" title="needs a bearer token">🔒</span>` : ""}</summary>
-        ${op.operationId ? html`<p>Operation: <code>${op.operationId}</code></p>` : ""}
-        ${op.description ? html`<p>${op.description}</p>` : ""}
-        ${op.parameters?.length ? html`<p>Parameters: ${op.parameters.map((p) => html`<code>${p.in}.${p.name}${p.required ? "*" : ""}</code> `)}</p>` : ""}
-        ${op.requestBody ? html`<p>Body:</p><pre>${JSON.stringify(op.requestBody, null, 2)}</pre>` : ""}
-        <p>Responses: ${Object.entries(op.responses ?? {}).map(([s, r]) => html`<code>${s}</code> ${r.description ?? ""}; `)}</p>
-      </details>`,
-    )}</section>`,
+    ([tag, ops]) =>
+      html`<section id="${tag}">
+        <h2>${tag}</h2>
+        ${ops.map(
+          ({ method, path, op }) =>
+            html`<details>
+              <summary>
+                <code class="m ${method}">${method.toUpperCase()}</code>
+                <code>${path}</code>
+                ${op.summary ?? ""}${op.security?.length ? html` <span class="lock" title="needs a bearer token">🔒</span>` : ""}
+              </summary>
+              ${op.operationId ? html`<p>Operation: <code>${op.operationId}</code></p>` : ""}
+              ${op.description ? html`<p>${op.description}</p>` : ""}
+              ${op.parameters?.length ? html`<p>Parameters: ${op.parameters.map((p) => html`<code>${p.in}.${p.name}${p.required ? "*" : ""}</code> `)}</p>` : ""}
+              ${
+                op.requestBody
+                  ? html`<p>Body:</p>
+                      <pre>${JSON.stringify(op.requestBody, null, 2)}</pre>`
+                  : ""
+              }
+              <p>
+                Responses:
+                ${Object.entries(op.responses ?? {}).map(([s, r]) => html`<code>${s}</code> ${r.description ?? ""}; `)}
+              </p>
+            </details>`,
+        )}
+      </section>`,
   );
-  return c.html(html`<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${doc.info.title}</title>
-<style>${raw(STYLE)}</style></head>
-<body><h1>${doc.info.title}</h1><p>${doc.info.description ?? ""}</p>
-<p>Machine-readable: <a href="/openapi.json">/openapi.json</a>. Errors are RFC 9457 <code>application/problem+json</code>.</p>
-<nav>${[...byTag.keys()].map((t) => html`<a href="#${t}">${t}</a> `)}</nav>${sections}</body></html>`);
+  return c.html(
+    html`<!doctype html>
+      <html lang="zh-CN">
+        <head>
+          <meta charset="utf-8" />
+          <title>${doc.info.title}</title>
+          <style>
+            ${raw(STYLE)}
+          </style>
+        </head>
+        <body>
+          <h1>${doc.info.title}</h1>
+          <p>${doc.info.description ?? ""}</p>
+          <p>
+            Machine-readable: <a href="/openapi.json">/openapi.json</a>. Errors are RFC 9457
+            <code>application/problem+json</code>.
+          </p>
+          <nav>${[...byTag.keys()].map((t) => html`<a href="#${t}">${t}</a> `)}</nav>
+          ${sections}
+        </body>
+      </html>`,
+  );
 }
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#222}

@@ -39,7 +39,12 @@ export const Settings = z.object({
   CORS_ORIGINS: z
     .string()
     .default("")
-    .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   DEV_ISSUER_JWKS: z.string().optional(),
 });

@@ -29,7 +29,8 @@ export async function forward(c: Context<AppEnv>, service: ServiceBinding): Prom
   }
   headers.set(REQUEST_ID_HEADER, c.get("requestId"));
   const principal = c.get("principal");
-  if (principal) headers.set(PRINCIPAL_HEADER, await signInternalPrincipal(principal, settingsOf(c.env).INTERNAL_TOKEN_SECRET));
+  if (principal)
+    headers.set(PRINCIPAL_HEADER, await signInternalPrincipal(principal, settingsOf(c.env).INTERNAL_TOKEN_SECRET));
   const hasBody = !["GET", "HEAD"].includes(c.req.method);
   const request = new Request(`https://service.internal${url.pathname}${url.search}`, {
     method: c.req.method,

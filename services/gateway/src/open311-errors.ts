@@ -10,7 +10,10 @@ export function isOpen311Path(pathname: string): boolean {
 }
 
 const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[ch] ?? ch);
+  text.replace(
+    /[<>&'"]/g,
+    (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[ch] ?? ch,
+  );
 
 export function open311ErrorResponse(pathname: string, error: AppError): Response {
   const description = error.detail ?? error.code;

@@ -18,7 +18,11 @@ const cache = new Map<string, { status: PrincipalStatus; until: number }>();
  * the roster is asked about once a minute per active user, not on every request. Residents are not
  * in the roster (they sign in through the public identity provider), so they are not asked about.
  */
-export async function rosterStatus(source: PrincipalStatusSource, principal: Principal, now: number = Date.now()): Promise<PrincipalStatus> {
+export async function rosterStatus(
+  source: PrincipalStatusSource,
+  principal: Principal,
+  now: number = Date.now(),
+): Promise<PrincipalStatus> {
   if (principal.roles.every((role) => role === "resident")) return { active: true };
   const hit = cache.get(principal.sub);
   if (hit && hit.until > now) return hit.status;

@@ -12,9 +12,13 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
     if (limiter) {
       // An Open311 app is limited by its api_key (many residents may share one address behind a carrier NAT).
       const apiKey = c.req.query("api_key");
-      const key = c.get("principal")?.sub ?? (apiKey ? `api_key:${apiKey}` : `ip:${c.req.header("cf-connecting-ip") ?? "local"}`);
+      const key =
+        c.get("principal")?.sub ?? (apiKey ? `api_key:${apiKey}` : `ip:${c.req.header("cf-connecting-ip") ?? "local"}`);
       const { success } = await limiter.limit({ key });
-      if (!success) throw new AppError("rate_limited", "slow down: too many requests from this caller", { headers: { "retry-after": "60" } });
+      if (!success)
+        throw new AppError("rate_limited", "slow down: too many requests from this caller", {
+          headers: { "retry-after": "60" },
+        });
     }
     await next();
   };

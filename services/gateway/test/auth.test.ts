@@ -18,9 +18,12 @@ async function expect401(init: RequestInit, reason: string) {
 
 describe("gateway token verification: refusals", () => {
   it("refuses a request with no token", () => expect401({}, "missing_token"));
-  it("refuses a header that is not a bearer token", () => expect401({ headers: { authorization: "Basic abc" } }, "malformed_token"));
-  it("refuses a token from another issuer", async () => expect401(bearer(await token(p, { issuer: "https://evil.test/" })), "wrong_issuer"));
-  it("refuses a token for another audience", async () => expect401(bearer(await token(p, { audience: "other-api" })), "wrong_audience"));
+  it("refuses a header that is not a bearer token", () =>
+    expect401({ headers: { authorization: "Basic abc" } }, "malformed_token"));
+  it("refuses a token from another issuer", async () =>
+    expect401(bearer(await token(p, { issuer: "https://evil.test/" })), "wrong_issuer"));
+  it("refuses a token for another audience", async () =>
+    expect401(bearer(await token(p, { audience: "other-api" })), "wrong_audience"));
   it("refuses an expired token (beyond the clock tolerance)", async () =>
     expect401(bearer(await token(p, { now: Date.now() - 2 * 3600_000, ttlSeconds: 3600 })), "expired"));
   it("refuses alg: none", async () => {
@@ -37,10 +40,20 @@ describe("gateway token verification: refusals", () => {
       .sign(new TextEncoder().encode(JSON.stringify(keys.rsaPublic)));
     await expect401(bearer(forged), "algorithm_not_allowed");
   });
-  it("refuses a token whose kid is not in the JWKS", async () => expect401(bearer(await token(p, { key: "rogue" })), "unknown_key"));
+  it("refuses a token whose kid is not in the JWKS", async () =>
+    expect401(bearer(await token(p, { key: "rogue" })), "unknown_key"));
   it("refuses a token whose payload was tampered with", async () => {
     const [h, , s] = (await token(p)).split(".");
-    const payload = b64url(JSON.stringify({ sub: p.sub, roles: ["platform_admin"], division: "440700000000", iss: "https://issuer.test/", aud: "civicgrid-api", exp: 9999999999 }));
+    const payload = b64url(
+      JSON.stringify({
+        sub: p.sub,
+        roles: ["platform_admin"],
+        division: "440700000000",
+        iss: "https://issuer.test/",
+        aud: "civicgrid-api",
+        exp: 9999999999,
+      }),
+    );
     await expect401(bearer(`${h}.${payload}.${s}`), "bad_signature");
   });
   it("refuses a validly signed token whose claims lack a jurisdiction", async () => {
@@ -60,7 +73,10 @@ describe("gateway token verification: acceptance", () => {
     }
   });
   it("tolerates a token that expired a few seconds ago (clock skew)", async () => {
-    const res = await exports.default.fetch(url, bearer(await token(p, { now: Date.now() - 3610_000, ttlSeconds: 3600 })));
+    const res = await exports.default.fetch(
+      url,
+      bearer(await token(p, { now: Date.now() - 3610_000, ttlSeconds: 3600 })),
+    );
     expect(res.status).toBe(200);
   });
 });

@@ -23,7 +23,11 @@ describe("gateway forwarding", () => {
       expect(echo.service).toBe(service);
       expect(echo.path).toBe(path);
       const principal = await verifyInternalPrincipal(echo.headers["x-civicgrid-principal"], TEST_INTERNAL_SECRET);
-      expect(principal).toMatchObject({ sub: principals.department.sub, departmentId: "dept-440703-police", roles: ["department"] });
+      expect(principal).toMatchObject({
+        sub: principals.department.sub,
+        departmentId: "dept-440703-police",
+        roles: ["department"],
+      });
       expect(echo.headers["x-request-id"]).toBe(res.headers.get("x-request-id"));
     }
   });
@@ -52,27 +56,44 @@ describe("gateway forwarding", () => {
     });
     const echo = await res.json<Echo>();
     expect(echo).toMatchObject({ service: "cases", method: "POST", body: '{"departmentId":"dept-440703-police"}' });
-    expect(echo.headers).toMatchObject({ "idempotency-key": "key-12345678", "if-match": '"v3"', "content-type": "application/json" });
+    expect(echo.headers).toMatchObject({
+      "idempotency-key": "key-12345678",
+      "if-match": '"v3"',
+      "content-type": "application/json",
+    });
   });
 
   it("forwards a resident's follow token and conditional headers on public case routes, with no login", async () => {
     const follow = { "x-follow-token": "0123456789abcdef0123456789abcdef", "if-none-match": '"v4"' };
-    const read = await (await exports.default.fetch(`${origin}/v1/public/cases/CASE-1`, { headers: follow })).json<Echo>();
+    const read = await (
+      await exports.default.fetch(`${origin}/v1/public/cases/CASE-1`, { headers: follow })
+    ).json<Echo>();
     expect(read).toMatchObject({ service: "cases", method: "GET", path: "/v1/public/cases/CASE-1" });
     expect(read.headers).toMatchObject(follow);
     const rate = await exports.default.fetch(`${origin}/v1/public/cases/CASE-1/rate`, {
       method: "POST",
-      headers: { ...follow, "content-type": "application/json", "idempotency-key": "key-rate-1234", "if-match": '"v9"' },
+      headers: {
+        ...follow,
+        "content-type": "application/json",
+        "idempotency-key": "key-rate-1234",
+        "if-match": '"v9"',
+      },
       body: JSON.stringify({ rating: "satisfied" }),
     });
     const echo = await rate.json<Echo>();
     expect(echo).toMatchObject({ service: "cases", method: "POST", path: "/v1/public/cases/CASE-1/rate" });
-    expect(echo.headers).toMatchObject({ "x-follow-token": follow["x-follow-token"], "idempotency-key": "key-rate-1234", "if-match": '"v9"' });
+    expect(echo.headers).toMatchObject({
+      "x-follow-token": follow["x-follow-token"],
+      "idempotency-key": "key-rate-1234",
+      "if-match": '"v9"',
+    });
     expect(echo.headers["x-civicgrid-principal"]).toBeUndefined();
   });
 
   it("answers an unknown /v1 path with 404 problem+json after authentication", async () => {
-    const res = await exports.default.fetch(`${origin}/v1/nowhere`, { headers: { authorization: `Bearer ${await token(principals.cityAgency)}` } });
+    const res = await exports.default.fetch(`${origin}/v1/nowhere`, {
+      headers: { authorization: `Bearer ${await token(principals.cityAgency)}` },
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
   });
@@ -94,11 +115,24 @@ describe("gateway public surface", () => {
     expect(res.status).toBe(200);
     const body = await res.json<{ ok: boolean; services: Record<string, { ok: boolean }> }>();
     expect(body.ok).toBe(true);
-    expect(Object.keys(body.services).sort()).toEqual(["assessments", "cases", "integrations", "notifications", "registry", "roster"]);
+    expect(Object.keys(body.services).sort()).toEqual([
+      "assessments",
+      "cases",
+      "integrations",
+      "notifications",
+      "registry",
+      "roster",
+    ]);
   });
 
   it("merges every service's OpenAPI document into /openapi.json, with bearer security on protected paths", async () => {
-    const doc = await (await exports.default.fetch(`${origin}/openapi.json`)).json<{ openapi: string; paths: Record<string, Record<string, { tags: string[]; security?: unknown }>>; components: { schemas: Record<string, unknown> } }>();
+    const doc = await (
+      await exports.default.fetch(`${origin}/openapi.json`)
+    ).json<{
+      openapi: string;
+      paths: Record<string, Record<string, { tags: string[]; security?: unknown }>>;
+      components: { schemas: Record<string, unknown> };
+    }>();
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.paths["/v1/cases-things"]?.get?.tags).toEqual(["cases"]);
     expect(doc.paths["/v1/roster-things"]?.get?.security).toEqual([{ bearerAuth: [] }]);
@@ -116,11 +150,18 @@ describe("gateway public surface", () => {
 
   it("allows CORS only for configured origins", async () => {
     const preflight = (o: string) =>
-      exports.default.fetch(`${origin}/v1/cases`, { method: "OPTIONS", headers: { origin: o, "access-control-request-method": "POST" } });
-    expect((await preflight("https://console.example.cn")).headers.get("access-control-allow-origin")).toBe("https://console.example.cn");
+      exports.default.fetch(`${origin}/v1/cases`, {
+        method: "OPTIONS",
+        headers: { origin: o, "access-control-request-method": "POST" },
+      });
+    expect((await preflight("https://console.example.cn")).headers.get("access-control-allow-origin")).toBe(
+      "https://console.example.cn",
+    );
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
     // A resident page on the console's origin sends the follow token from the browser.
-    expect((await preflight("https://console.example.cn")).headers.get("access-control-allow-headers")).toContain("x-follow-token");
+    expect((await preflight("https://console.example.cn")).headers.get("access-control-allow-headers")).toContain(
+      "x-follow-token",
+    );
   });
 
   it("runs a service's scheduled work on demand for a platform administrator only", async () => {

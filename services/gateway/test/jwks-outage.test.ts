@@ -47,21 +47,25 @@ describe("gateway: the identity provider's keys cannot be loaded", () => {
 const RECOVERY = { timeout: 15_000 };
 
 describe("gateway: recovery from an identity provider outage", () => {
-  it("backs off briefly without refetching, then accepts the same token once the keys load again", RECOVERY, async () => {
-    const jwt = await token(principals.countyAgency);
-    await expectOutage(await callWithIdp("recovering", bearer(jwt)));
-    const fetchedOnce = await fetches("recovering");
-    expect(fetchedOnce).toBe(1);
-    // Within the backoff the provider is not asked again, and the answer says when to come back.
-    const during = await callWithIdp("recovering", bearer(jwt));
-    await expectOutage(during);
-    expect(await fetches("recovering")).toBe(fetchedOnce);
+  it(
+    "backs off briefly without refetching, then accepts the same token once the keys load again",
+    RECOVERY,
+    async () => {
+      const jwt = await token(principals.countyAgency);
+      await expectOutage(await callWithIdp("recovering", bearer(jwt)));
+      const fetchedOnce = await fetches("recovering");
+      expect(fetchedOnce).toBe(1);
+      // Within the backoff the provider is not asked again, and the answer says when to come back.
+      const during = await callWithIdp("recovering", bearer(jwt));
+      await expectOutage(during);
+      expect(await fetches("recovering")).toBe(fetchedOnce);
 
-    await fetch(`${control}/up?path=/recovering/jwks.json`, { method: "POST" });
-    await new Promise((resolve) => setTimeout(resolve, 5_100));
-    // The outage was never remembered as "bad token": the same token now passes, with no restart.
-    const after = await callWithIdp("recovering", bearer(jwt));
-    expect(after.status).toBe(200);
-    expect(await after.json()).toMatchObject({ service: "registry" });
-  });
+      await fetch(`${control}/up?path=/recovering/jwks.json`, { method: "POST" });
+      await new Promise((resolve) => setTimeout(resolve, 5_100));
+      // The outage was never remembered as "bad token": the same token now passes, with no restart.
+      const after = await callWithIdp("recovering", bearer(jwt));
+      expect(after.status).toBe(200);
+      expect(await after.json()).toMatchObject({ service: "registry" });
+    },
+  );
 });

@@ -20,7 +20,8 @@ export async function outageIdp(request: Request, jwks: string): Promise<Respons
   const mode = url.pathname.split("/")[1];
   const keys = new Response(jwks, { headers: { "content-type": "application/json" } });
   if (mode === "recovering" && up.has(url.pathname)) return keys;
-  if (mode === "not-json") return new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } });
+  if (mode === "not-json")
+    return new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } });
   if (mode === "not-a-key-set") return Response.json({ error: "maintenance" });
   if (mode === "unreachable") throw new Error("connection refused");
   if (mode === "slow") await new Promise((resolve) => setTimeout(resolve, 6_000));

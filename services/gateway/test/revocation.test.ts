@@ -21,9 +21,15 @@ describe("gateway: the roster's word on a subject", () => {
   });
 
   it("refuses a subject the roster does not know, unless it is a resident", async () => {
-    const stranger = await exports.default.fetch(url, bearer(await token({ ...principals.countyAgency, sub: "t-nobody" })));
+    const stranger = await exports.default.fetch(
+      url,
+      bearer(await token({ ...principals.countyAgency, sub: "t-nobody" })),
+    );
     expect(await refusal(stranger)).toMatchObject({ reason: "revoked" });
-    const resident = await exports.default.fetch(url, bearer(await token({ ...principals.resident, sub: "t-some-resident" })));
+    const resident = await exports.default.fetch(
+      url,
+      bearer(await token({ ...principals.resident, sub: "t-some-resident" })),
+    );
     expect(resident.status).toBe(200);
   });
 

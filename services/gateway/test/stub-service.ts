@@ -12,7 +12,10 @@ const ACTIVE_SUBS = Object.values(principals).map((p) => p.sub);
  * so the tests can prove the gateway caches answers.
  */
 export function stubServiceScript(name: string): string {
-  const roster = name !== "roster" ? "" : `
+  const roster =
+    name !== "roster"
+      ? ""
+      : `
   principalStatus(sub) {
     calls.set(sub, (calls.get(sub) ?? 0) + 1);
     if (sub === "t-dismissed") return { active: false, reason: "dismissed" };

@@ -7,7 +7,10 @@ import type { JWK } from "jose";
 type Keys = { rsa: JWK; ec: JWK; rogue: JWK; rsaPublic: JWK };
 export const keys = JSON.parse(env.TEST_KEYS) as Keys;
 
-export function token(principal: Principal, options: { key?: keyof Keys; issuer?: string; audience?: string; ttlSeconds?: number; now?: number } = {}) {
+export function token(
+  principal: Principal,
+  options: { key?: keyof Keys; issuer?: string; audience?: string; ttlSeconds?: number; now?: number } = {},
+) {
   return mintAccessToken(principal, keys[options.key ?? "rsa"], {
     issuer: options.issuer ?? TEST_ISSUER,
     audience: options.audience ?? TEST_AUDIENCE,
@@ -18,7 +21,10 @@ export function token(principal: Principal, options: { key?: keyof Keys; issuer?
 
 export function b64url(text: string | Uint8Array): string {
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
-  return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
 }
 
 export function bearer(jwt: string): RequestInit {

@@ -34,13 +34,18 @@ function placeStatements(city: City): string[] {
 export function demoStatements(city: City): string[] {
   const categoryMap = Object.fromEntries(CASE_CATEGORIES.map((c) => [`12345-${c.code}`, c.code]));
   const divisionMap = Object.fromEntries(
-    city.divisions.filter((d) => d.level === "county" || d.level === "township").map((d) => [d.level === "county" ? d.code.slice(0, 6) : d.code.slice(0, 9), d.code]),
+    city.divisions
+      .filter((d) => d.level === "county" || d.level === "township")
+      .map((d) => [d.level === "county" ? d.code.slice(0, 6) : d.code.slice(0, 9), d.code]),
   );
   return [
     `INSERT OR IGNORE INTO platforms (id, name, division_code, callback_url, active, category_map, division_map, updated_at) VALUES (${quote(DEMO_PLATFORM)}, '江门 12345 热线 (demo)', '440700000000', ${quote(DEMO_CALLBACK_URL)}, 1, ${quote(JSON.stringify(categoryMap))}, ${quote(JSON.stringify(divisionMap))}, '2026-10-01T00:00:00Z')`,
     ...city.divisions
       .filter((d) => d.level === "county")
-      .map((d) => `INSERT OR IGNORE INTO open311_jurisdictions (county_code, name, opened_at) VALUES (${quote(d.code)}, ${quote(d.name)}, '2026-10-01T00:00:00Z')`),
+      .map(
+        (d) =>
+          `INSERT OR IGNORE INTO open311_jurisdictions (county_code, name, opened_at) VALUES (${quote(d.code)}, ${quote(d.name)}, '2026-10-01T00:00:00Z')`,
+      ),
     ...placeStatements(city),
     `INSERT OR IGNORE INTO open311_clients (id, name, key_hash, requests_per_minute, active, created_at) VALUES ('demo-app', '江门群众 app (demo)', ${quote(DEMO_OPEN311_KEY_HASH)}, 60, 1, '2026-10-01T00:00:00Z')`,
   ];

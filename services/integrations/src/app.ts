@@ -1,4 +1,14 @@
-import { accessLog, AppError, createRouter, handleError, idempotency, principalGuard, problemFromError, requestId, serveOpenApi } from "@civicgrid/http";
+import {
+  accessLog,
+  AppError,
+  createRouter,
+  handleError,
+  idempotency,
+  principalGuard,
+  problemFromError,
+  requestId,
+  serveOpenApi,
+} from "@civicgrid/http";
 import type { AppEnv, Env } from "./env";
 import { deliveriesRoutes } from "./routes/deliveries";
 import { inboundRoutes } from "./routes/inbound";
@@ -17,13 +27,28 @@ import { webhooks } from "./routes/webhooks";
 export const app = createRouter<AppEnv>();
 app.use("*", requestId());
 app.use("*", accessLog("integrations"));
-app.use("/v1/*", principalGuard({ secret: (c) => (c.env as Env).INTERNAL_TOKEN_SECRET, publicPrefixes: ["/v1/integrations/receiver/"] }));
-app.use("/v1/*", idempotency((env) => (env as Env).DB));
+app.use(
+  "/v1/*",
+  principalGuard({
+    secret: (c) => (c.env as Env).INTERNAL_TOKEN_SECRET,
+    publicPrefixes: ["/v1/integrations/receiver/"],
+  }),
+);
+app.use(
+  "/v1/*",
+  idempotency((env) => (env as Env).DB),
+);
 // Open311 routes answer errors as GeoReport v2's `[{code, description}]`, in JSON or text/xml as the path asks.
-const OPEN311_ERRORS = { "application/json": { schema: { $ref: "#/components/schemas/Open311Error" } }, "text/xml": { schema: { type: "string" } } };
-serveOpenApi(app, "integrations", { errorContent: (path) => (path.startsWith("/open311/") ? OPEN311_ERRORS : undefined) });
+const OPEN311_ERRORS = {
+  "application/json": { schema: { $ref: "#/components/schemas/Open311Error" } },
+  "text/xml": { schema: { type: "string" } },
+};
+serveOpenApi(app, "integrations", {
+  errorContent: (path) => (path.startsWith("/open311/") ? OPEN311_ERRORS : undefined),
+});
 
-for (const router of [webhooks, open311, inboundRoutes, platformsAdmin, platformSecrets, deliveriesRoutes, receiver]) app.route("/", router);
+for (const router of [webhooks, open311, inboundRoutes, platformsAdmin, platformSecrets, deliveriesRoutes, receiver])
+  app.route("/", router);
 
 app.onError((error, c) => (isOpen311(c) ? open311ErrorResponse(c, error) : handleError("integrations", error, c)));
 app.notFound((c) => {

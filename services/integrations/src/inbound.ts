@@ -1,7 +1,13 @@
 import { AppError, log, problemBody } from "@civicgrid/http";
 import type { Env } from "./env";
 import { CasesRefusal, handleEvent, parseEvent } from "./platform-events";
-import { claimInbound as claim, inboundByKey, recordOutcome, type InboundOutcome, type InboundRow } from "./store/inbound";
+import {
+  claimInbound as claim,
+  inboundByKey,
+  recordOutcome,
+  type InboundOutcome,
+  type InboundRow,
+} from "./store/inbound";
 import type { Platform } from "./store/platforms";
 
 /** A stored answer: what the platform was (or will again be) told for this webhook-id. */
@@ -34,14 +40,23 @@ export async function claimInbound(db: D1Database, platform: string, webhookId: 
 
 function storedAnswer(row: InboundRow): StoredAnswer {
   const problem = (row.answerStatus ?? 200) >= 400;
-  return { status: row.answerStatus ?? 200, body: row.answerBody ?? null, contentType: problem ? "application/problem+json" : "application/json" };
+  return {
+    status: row.answerStatus ?? 200,
+    body: row.answerBody ?? null,
+    contentType: problem ? "application/problem+json" : "application/json",
+  };
 }
 
 type Outcome = { status: InboundOutcome["status"]; answer: StoredAnswer; caseId: string | null; error: string | null };
 
 const problemAnswer = (e: AppError, instance: string): StoredAnswer => ({
   status: e.status,
-  body: problemBody(e.code, { detail: e.detail, instance, ...(e.options.errors ? { errors: e.options.errors } : {}), ...e.options.extra }),
+  body: problemBody(e.code, {
+    detail: e.detail,
+    instance,
+    ...(e.options.errors ? { errors: e.options.errors } : {}),
+    ...e.options.extra,
+  }),
   contentType: "application/problem+json",
 });
 
@@ -52,30 +67,66 @@ const problemAnswer = (e: AppError, instance: string): StoredAnswer => ({
  */
 function outcomeOfError(error: unknown, platform: string, webhookId: string, instance: string): Outcome {
   if (error instanceof AppError && error.status < 500) {
-    return { status: "rejected", caseId: null, error: error.detail ?? error.code, answer: problemAnswer(error, instance) };
+    return {
+      status: "rejected",
+      caseId: null,
+      error: error.detail ?? error.code,
+      answer: problemAnswer(error, instance),
+    };
   }
   if (error instanceof CasesRefusal) {
-    const refusal = new AppError("unprocessable", `the case service refused the work order: ${error.message}`, { extra: { reason: error.message } });
+    const refusal = new AppError("unprocessable", `the case service refused the work order: ${error.message}`, {
+      extra: { reason: error.message },
+    });
     return { status: "refused", caseId: null, error: error.message, answer: problemAnswer(refusal, instance) };
   }
-  log("error", "inbound webhook failed", { service: "integrations", platform, webhookId, error: error instanceof Error ? error.message : String(error) });
+  log("error", "inbound webhook failed", {
+    service: "integrations",
+    platform,
+    webhookId,
+    error: error instanceof Error ? error.message : String(error),
+  });
   const failure = new AppError("bad_gateway", "the case could not be updated now; retry later or ask for a replay");
-  return { status: "failed", caseId: null, error: failure.detail ?? failure.code, answer: problemAnswer(failure, instance) };
+  return {
+    status: "failed",
+    caseId: null,
+    error: failure.detail ?? failure.code,
+    answer: problemAnswer(failure, instance),
+  };
 }
 
 /** Processes a claimed payload and records the outcome with the answer given. */
-export async function processInbound(env: Env, platform: Platform, id: number, webhookId: string, raw: string, instance: string): Promise<StoredAnswer> {
+export async function processInbound(
+  env: Env,
+  platform: Platform,
+  id: number,
+  webhookId: string,
+  raw: string,
+  instance: string,
+): Promise<StoredAnswer> {
   let outcome: Outcome;
   let type: string | null = null;
   try {
     const event = parseEvent(raw);
     type = event.type;
     const handled = await handleEvent(env, platform, webhookId, event);
-    outcome = { status: "processed", caseId: handled.answer.caseId, error: null, answer: { status: handled.status, body: handled.answer, contentType: "application/json" } };
+    outcome = {
+      status: "processed",
+      caseId: handled.answer.caseId,
+      error: null,
+      answer: { status: handled.status, body: handled.answer, contentType: "application/json" },
+    };
   } catch (error) {
     outcome = outcomeOfError(error, platform.id, webhookId, instance);
   }
   const { status, caseId, error, answer } = outcome;
-  await recordOutcome(env.DB, id, { status, eventType: type, caseId, error, answerStatus: answer.status, answerBody: answer.body });
+  await recordOutcome(env.DB, id, {
+    status,
+    eventType: type,
+    caseId,
+    error,
+    answerStatus: answer.status,
+    answerBody: answer.body,
+  });
   return outcome.answer;
 }

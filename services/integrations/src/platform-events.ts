@@ -1,4 +1,10 @@
-import { INBOUND_DATA, InboundEnvelope, InboundEventType, isPlatformRefusal, type WebhookAnswer } from "@civicgrid/contracts";
+import {
+  INBOUND_DATA,
+  InboundEnvelope,
+  InboundEventType,
+  isPlatformRefusal,
+  type WebhookAnswer,
+} from "@civicgrid/contracts";
 import { AppError, validationError } from "@civicgrid/http";
 import type { z } from "zod";
 import { mapCodes } from "./domain/mapping";
@@ -24,10 +30,16 @@ export function parseEvent(raw: string): { type: InboundEventType; data: unknown
   if (!envelope.success) throw validationError(envelope.error, "json");
   const type = InboundEventType.safeParse(envelope.data.type);
   if (!type.success) {
-    throw new AppError("validation_failed", `unknown event type ${envelope.data.type}; known: ${InboundEventType.options.join(", ")}`, {
-      errors: [{ field: "body.type", message: `unknown event type; expected one of ${InboundEventType.options.join(", ")}` }],
-      extra: { knownTypes: InboundEventType.options },
-    });
+    throw new AppError(
+      "validation_failed",
+      `unknown event type ${envelope.data.type}; known: ${InboundEventType.options.join(", ")}`,
+      {
+        errors: [
+          { field: "body.type", message: `unknown event type; expected one of ${InboundEventType.options.join(", ")}` },
+        ],
+        extra: { knownTypes: InboundEventType.options },
+      },
+    );
   }
   const schema: z.ZodType = INBOUND_DATA[type.data];
   const data = schema.safeParse(envelope.data.data);
@@ -42,7 +54,9 @@ export function parseEvent(raw: string): { type: InboundEventType; data: unknown
 async function caseOfOrder(db: D1Database, platform: string, orderId: string): Promise<string> {
   const caseId = await storedCaseOfOrder(db, platform, orderId);
   if (!caseId) {
-    throw new AppError("not_found", `no case for ${platform} order ${orderId}`, { errors: [{ field: "body.data.orderId", message: "unknown order" }] });
+    throw new AppError("not_found", `no case for ${platform} order ${orderId}`, {
+      errors: [{ field: "body.data.orderId", message: "unknown order" }],
+    });
   }
   return caseId;
 }
@@ -62,23 +76,30 @@ async function cases<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /** Carries out one validated event against the cases service. */
-export async function handleEvent(env: Env, platform: Platform, webhookId: string, event: { type: InboundEventType; data: unknown }): Promise<Handled> {
+export async function handleEvent(
+  env: Env,
+  platform: Platform,
+  webhookId: string,
+  event: { type: InboundEventType; data: unknown },
+): Promise<Handled> {
   const base = { webhookId, type: event.type };
   switch (event.type) {
     case "work_order.created": {
       const d = INBOUND_DATA["work_order.created"].parse(event.data);
       const mapped = mapCodes(platform, d.categoryCode, d.divisionCode);
       if (!mapped.ok) throw new AppError("unprocessable", mapped.detail, { errors: mapped.errors });
-      const { caseId, created } = await cases(() => env.CASES.createFromPlatform({
-        platform: platform.id,
-        orderId: d.orderId,
-        categoryCode: mapped.matterCode,
-        divisionCode: mapped.divisionCode,
-        ...(d.lng !== undefined && d.lat !== undefined ? { lng: d.lng, lat: d.lat } : {}),
-        title: d.title,
-        description: d.description,
-        reportedAt: d.reportedAt,
-      }));
+      const { caseId, created } = await cases(() =>
+        env.CASES.createFromPlatform({
+          platform: platform.id,
+          orderId: d.orderId,
+          categoryCode: mapped.matterCode,
+          divisionCode: mapped.divisionCode,
+          ...(d.lng !== undefined && d.lat !== undefined ? { lng: d.lng, lat: d.lat } : {}),
+          title: d.title,
+          description: d.description,
+          reportedAt: d.reportedAt,
+        }),
+      );
       await recordOrder(env.DB, platform.id, d.orderId, caseId);
       return { status: created ? 201 : 200, answer: { ...base, orderId: d.orderId, caseId, status: null } };
     }
@@ -100,7 +121,10 @@ export async function handleEvent(env: Env, platform: Platform, webhookId: strin
       const caseId = await caseOfOrder(env.DB, platform.id, d.orderId);
       const record = await cases(() => env.CASES.publicRequest(caseId));
       if (!record) throw new AppError("not_found", `case ${caseId} of ${platform.id} order ${d.orderId} is not public`);
-      return { status: 200, answer: { ...base, orderId: d.orderId, caseId, status: record.status, updatedAt: record.updatedAt } };
+      return {
+        status: 200,
+        answer: { ...base, orderId: d.orderId, caseId, status: record.status, updatedAt: record.updatedAt },
+      };
     }
   }
 }

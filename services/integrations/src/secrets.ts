@@ -4,7 +4,10 @@ import { z } from "zod";
 import type { Env } from "./env";
 import { issuedSecrets, type Platform } from "./store/platforms";
 
-const Secrets = z.record(z.string(), z.array(z.string().regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "must be whsec_<base64>")).min(1));
+const Secrets = z.record(
+  z.string(),
+  z.array(z.string().regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "must be whsec_<base64>")).min(1),
+);
 
 let cached: { source: string; secrets: Record<string, string[]> } | undefined;
 
@@ -33,13 +36,30 @@ export interface ActiveSecret {
  * bootstrap ones from the setting until the first rotation's grace period ends. Callbacks are signed with all
  * of them (Standard Webhooks allows several signatures), so a platform holding either side of a rotation verifies.
  */
-export async function activeSecrets(env: Env, platform: Pick<Platform, "id" | "settingSecretsUntil">, now = new Date().toISOString()): Promise<ActiveSecret[]> {
-  const issued = (await issuedSecrets(env.DB, platform.id, now)).map(
-    (r): ActiveSecret => ({ id: `issued-${r.id}`, source: "issued", value: r.secret, createdAt: r.createdAt, expiresAt: r.expiresAt }),
-  );
+export async function activeSecrets(
+  env: Env,
+  platform: Pick<Platform, "id" | "settingSecretsUntil">,
+  now = new Date().toISOString(),
+): Promise<ActiveSecret[]> {
+  const issued = (await issuedSecrets(env.DB, platform.id, now)).map((r): ActiveSecret => ({
+    id: `issued-${r.id}`,
+    source: "issued",
+    value: r.secret,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+  }));
   const until = platform.settingSecretsUntil;
   const fromSetting = until !== null && until <= now ? [] : settingSecrets(env.PLATFORM_SECRETS, platform.id);
-  return [...issued, ...fromSetting.map((value, i): ActiveSecret => ({ id: `setting-${i + 1}`, source: "setting", value, createdAt: null, expiresAt: until }))];
+  return [
+    ...issued,
+    ...fromSetting.map((value, i): ActiveSecret => ({
+      id: `setting-${i + 1}`,
+      source: "setting",
+      value,
+      createdAt: null,
+      expiresAt: until,
+    })),
+  ];
 }
 
 /** A new `whsec_` secret: 32 random bytes, base64. */

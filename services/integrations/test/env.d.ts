@@ -1,5 +1,8 @@
 // Types of `env` and `exports` inside tests: the service's bindings plus what the test setup injects.
-type ServiceTestEnv = import("../src/env").Env & { TEST_MIGRATIONS: import("cloudflare:test").D1Migration[]; TEST_PLATFORM_URL: string };
+type ServiceTestEnv = import("../src/env").Env & {
+  TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+  TEST_PLATFORM_URL: string;
+};
 
 declare namespace Cloudflare {
   interface Env extends ServiceTestEnv {}

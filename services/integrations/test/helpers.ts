@@ -13,7 +13,12 @@ export async function seedPlatform(callbackUrl: string = env.TEST_PLATFORM_URL):
   await env.DB.batch([
     env.DB.prepare(
       `INSERT OR REPLACE INTO platforms (id, name, division_code, callback_url, active, category_map, division_map, updated_at) VALUES (?1, '12345 热线 (test)', '440700000000', ?2, 1, ?3, ?4, '2026-11-01T00:00:00Z')`,
-    ).bind(PLATFORM, callbackUrl, JSON.stringify({ "12345-0301": "urban.street_vending", "12345-0702": "ecology.noise" }), JSON.stringify({ "JM-PJ-HS": "440703001000", "440703": "440703000000" })),
+    ).bind(
+      PLATFORM,
+      callbackUrl,
+      JSON.stringify({ "12345-0301": "urban.street_vending", "12345-0702": "ecology.noise" }),
+      JSON.stringify({ "JM-PJ-HS": "440703001000", "440703": "440703000000" }),
+    ),
     env.DB.prepare(
       `INSERT OR IGNORE INTO open311_jurisdictions (county_code, name, opened_at) VALUES ('440703000000', '蓬江区', '2026-11-01T00:00:00Z'), ('440705000000', '新会区', '2026-11-01T00:00:00Z')`,
     ),
@@ -39,18 +44,34 @@ export const nowSeconds = () => Math.floor(Date.now() / 1000);
 /** POSTs a signed webhook as the platform would; `tamper` changes what is sent after signing. */
 export async function sendWebhook(
   body: unknown,
-  options: { id?: string; timestamp?: number; secrets?: string[]; raw?: string; headers?: Record<string, string | undefined>; platform?: string } = {},
+  options: {
+    id?: string;
+    timestamp?: number;
+    secrets?: string[];
+    raw?: string;
+    headers?: Record<string, string | undefined>;
+    platform?: string;
+  } = {},
 ): Promise<Response> {
   const raw = options.raw ?? JSON.stringify(body);
   const id = options.id ?? newWebhookId();
   const timestamp = options.timestamp ?? nowSeconds();
   const signature = await sign(options.secrets ?? SECRETS.slice(0, 1), id, timestamp, raw);
-  const headers: Record<string, string> = { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": signature };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "webhook-id": id,
+    "webhook-timestamp": String(timestamp),
+    "webhook-signature": signature,
+  };
   for (const [k, v] of Object.entries(options.headers ?? {})) {
     if (v === undefined) delete headers[k];
     else headers[k] = v;
   }
-  return exports.default.fetch(`${base}/webhooks/${options.platform ?? PLATFORM}`, { method: "POST", headers, body: raw });
+  return exports.default.fetch(`${base}/webhooks/${options.platform ?? PLATFORM}`, {
+    method: "POST",
+    headers,
+    body: raw,
+  });
 }
 
 export const createdEvent = (orderId: string, extra: Record<string, unknown> = {}) => ({

@@ -20,16 +20,32 @@ async function created(fields: Record<string, string | string[]>, query?: string
   const [answer] = z.array(Open311Created.element.strict()).parse(await res.json());
   const token = answer?.token ?? "";
   const [resolved] = Open311Token.parse(await (await get(`v2/tokens/${token}.json?${J}`)).json());
-  const [request] = z.array(Open311Request.strict()).parse(await (await get(`v2/requests/${resolved?.service_request_id}.json?${J}`)).json());
+  const [request] = z
+    .array(Open311Request.strict())
+    .parse(await (await get(`v2/requests/${resolved?.service_request_id}.json?${J}`)).json());
   return { answer, resolved, request: request as z.infer<typeof Open311Request> };
 }
 
 describe("Open311 POST requests", () => {
   it("answers a token (not an id) that tokens/{token}.json resolves, and keeps media_url and address", async () => {
-    const { answer, resolved, request } = await created({ ...report, media_url: "https://img.example.cn/a.jpg", address_string: "北街 12 号" });
-    expect(answer).toEqual({ token: expect.stringMatching(/^FT-/), service_notice: expect.any(String), account_id: "acct-9" });
+    const { answer, resolved, request } = await created({
+      ...report,
+      media_url: "https://img.example.cn/a.jpg",
+      address_string: "北街 12 号",
+    });
+    expect(answer).toEqual({
+      token: expect.stringMatching(/^FT-/),
+      service_notice: expect.any(String),
+      account_id: "acct-9",
+    });
     expect(resolved).toEqual({ token: answer?.token, service_request_id: expect.stringMatching(/^CASE-/) });
-    expect(request).toMatchObject({ service_code: "M-ENV-003", lat: 22.6, long: 113.005, media_url: "https://img.example.cn/a.jpg", address: "北街 12 号" });
+    expect(request).toMatchObject({
+      service_code: "M-ENV-003",
+      lat: 22.6,
+      long: 113.005,
+      media_url: "https://img.example.cn/a.jpg",
+      address: "北街 12 号",
+    });
     expect(request.description).toContain("何时最吵: 夜间");
     expect((await get(`v2/tokens/FT-NOSUCHTOKEN.json?${J}`)).status).toBe(404);
     expect((await get(`v2/tokens/${answer?.token}.json?jurisdiction_id=440705000000`)).status).toBe(404);
@@ -49,7 +65,12 @@ describe("Open311 POST requests", () => {
   it("accepts a report without description, and one located only by a known address_string or address_id", async () => {
     const { lat: _lat, long: _long, description: _d, ...placeless } = report;
     const byName = await created({ ...placeless, address_string: "蓬江区北街社区第二网格 5 号楼" });
-    expect(byName.request).toMatchObject({ lat: 22.6, long: 113.015, address: "蓬江区北街社区第二网格 5 号楼", address_id: "440703001001002" });
+    expect(byName.request).toMatchObject({
+      lat: 22.6,
+      long: 113.015,
+      address: "蓬江区北街社区第二网格 5 号楼",
+      address_id: "440703001001002",
+    });
     expect(byName.request.description).toBe("何时最吵: 夜间");
     const byId = await created({ ...placeless, address_id: "440703001001" });
     expect(byId.request).toMatchObject({ long: 113.005, address_id: "440703001001" });
@@ -73,16 +94,32 @@ describe("Open311 POST requests", () => {
     const nowhere = await post({ ...report, lat: "22.9" });
     expect((await errorsOf(nowhere))[0]?.description).toBe("lat: the location lies outside every grid in force");
     const elsewhere = await post({ ...report, long: "112.95" });
-    expect((await errorsOf(elsewhere))[0]?.description).toMatch(/^lat: the location lies outside jurisdiction 440703000000/);
+    expect((await errorsOf(elsewhere))[0]?.description).toMatch(
+      /^lat: the location lies outside jurisdiction 440703000000/,
+    );
   });
 
   it("validates attributes against the service definition: required, list values, multi-value lists, numbers", async () => {
-    const ok = await created({ ...report, "attribute[SOURCES][]": ["building", "shop"], "attribute[DECIBELS]": "72.5" });
+    const ok = await created({
+      ...report,
+      "attribute[SOURCES][]": ["building", "shop"],
+      "attribute[DECIBELS]": "72.5",
+    });
     expect(ok.request.description).toContain("噪声来源: 施工、商铺");
     const { "attribute[NOISE_TIME]": _t, ...withoutRequired } = report;
-    const bad = await post({ ...withoutRequired, "attribute[SOURCES][]": ["building", "airport"], "attribute[DECIBELS]": "loud", "attribute[COLOUR]": "red" });
+    const bad = await post({
+      ...withoutRequired,
+      "attribute[SOURCES][]": ["building", "airport"],
+      "attribute[DECIBELS]": "loud",
+      "attribute[COLOUR]": "red",
+    });
     expect(bad.status).toBe(400);
-    expect(fields(await errorsOf(bad))).toEqual(["attribute[COLOUR]", "attribute[DECIBELS]", "attribute[NOISE_TIME]", "attribute[SOURCES]"]);
+    expect(fields(await errorsOf(bad))).toEqual([
+      "attribute[COLOUR]",
+      "attribute[DECIBELS]",
+      "attribute[NOISE_TIME]",
+      "attribute[SOURCES]",
+    ]);
     const twice = await post({ ...report, "attribute[NOISE_TIME]": ["night", "day"] });
     expect((await errorsOf(twice))[0]?.description).toBe("attribute[NOISE_TIME]: takes one value");
   });
@@ -90,13 +127,19 @@ describe("Open311 POST requests", () => {
   it("answers a failure of the cases service with 502 as an error array, never a 500", async () => {
     const res = await post({ ...report, description: "cases-down" });
     expect(res.status).toBe(502);
-    expect((await errorsOf(res))[0]).toMatchObject({ code: 502, description: expect.stringContaining("try again later") });
+    expect((await errorsOf(res))[0]).toMatchObject({
+      code: 502,
+      description: expect.stringContaining("try again later"),
+    });
   });
 
   it("answers an unknown service_code with 404 and names every wrong field with 400", async () => {
     const unknown = await post({ ...report, service_code: "M-NOT-ADMITTED" });
     expect(unknown.status).toBe(404);
-    expect((await errorsOf(unknown))[0]).toMatchObject({ code: 404, description: expect.stringContaining("service_code") });
+    expect((await errorsOf(unknown))[0]).toMatchObject({
+      code: 404,
+      description: expect.stringContaining("service_code"),
+    });
     const wrong = await post({ api_key: OPEN311_KEY, jurisdiction_id: "440703", lat: "north", media_url: "not a url" });
     expect(wrong.status).toBe(400);
     const errors = await errorsOf(wrong);
@@ -111,7 +154,11 @@ describe("Open311 POST requests", () => {
     const xml = await post({ ...report, description: "长".repeat(30_000) }, { format: "xml" });
     expect(xml.headers.get("content-type")).toContain("text/xml");
     expect(await xml.text()).toContain("<errors><error><code>413</code>");
-    const json = await exports.default.fetch(`${base}/open311/v2/requests.json`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const json = await exports.default.fetch(`${base}/open311/v2/requests.json`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{",
+    });
     expect(json.status).toBe(415);
     expect((await errorsOf(json))[0]?.code).toBe(415);
     const { api_key: _k, ...anonymous } = report;

@@ -43,7 +43,11 @@ export async function releaseDeferred(env: Env, at: Date): Promise<{ released: n
       createdAt: now,
       updatedAt: now,
     };
-    await foldIntoDigest(db, digest, pushes.map((p) => p.id));
+    await foldIntoDigest(
+      db,
+      digest,
+      pushes.map((p) => p.id),
+    );
     ready.push(id);
     digests++;
   }

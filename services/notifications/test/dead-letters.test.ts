@@ -32,7 +32,10 @@ const alertsOf = async (p: Principal) => {
 
 /** Hands messages to the dead-letter consumer through the service's own queue handler. */
 async function deadLetter(messages: { id: string; body: unknown }[]) {
-  const batch = createMessageBatch(DLQ, messages.map((m) => ({ ...m, timestamp: new Date(), attempts: 1 })));
+  const batch = createMessageBatch(
+    DLQ,
+    messages.map((m) => ({ ...m, timestamp: new Date(), attempts: 1 })),
+  );
   const ctx = createExecutionContext();
   await new NotificationsService(ctx, env).queue(batch);
   return getQueueResult(batch, ctx);

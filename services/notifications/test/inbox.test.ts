@@ -6,13 +6,20 @@ import { caseEvent, publish, runBatch } from "./helpers";
 
 const base = "http://notifications";
 type Page = { items: { id: string; title: string; read: boolean; caseId: string | null }[]; nextCursor: string | null };
-const call = async (p: Principal, method: string, path: string, body?: unknown) => exports.default.fetch(`${base}${path}`, await jsonAs(p, method, body));
+const call = async (p: Principal, method: string, path: string, body?: unknown) =>
+  exports.default.fetch(`${base}${path}`, await jsonAs(p, method, body));
 const inboxOf = async (p: Principal, query = "") => (await call(p, "GET", `/v1/inbox${query}`)).json<Page>();
-const unread = async (p: Principal) => (await (await call(p, "GET", "/v1/inbox/unread-count")).json<{ unread: number }>()).unread;
+const unread = async (p: Principal) =>
+  (await (await call(p, "GET", "/v1/inbox/unread-count")).json<{ unread: number }>()).unread;
 const caseIds = (page: Page) => page.items.map((m) => m.caseId);
 
 // Own principals so counts are not disturbed by the other suites' events.
-const police: Principal = { sub: "t-inbox-police", roles: ["department"], divisionCode: "440703000000", departmentId: "dept-440705-police" };
+const police: Principal = {
+  sub: "t-inbox-police",
+  roles: ["department"],
+  divisionCode: "440703000000",
+  departmentId: "dept-440705-police",
+};
 const xinhuiAgency: Principal = { sub: "t-inbox-xh", roles: ["agency"], divisionCode: "440705001000" };
 const pengjiangTownship: Principal = { sub: "t-inbox-pj", roles: ["agency"], divisionCode: "440703001000" };
 const resident: Principal = { sub: "t-inbox-resident", roles: ["resident"], divisionCode: "440700000000" };
@@ -20,7 +27,13 @@ const neighbour: Principal = { sub: "t-inbox-neighbour", roles: ["resident"], di
 
 describe("the inbox", () => {
   it("lists a department's messages newest first with a cursor, counts and marks them read", async () => {
-    const events = [1, 2, 3].map((n) => caseEvent("case.dispatched", { leadDepartmentId: "dept-440705-police", countyCode: "440705000000", title: `新会案件${n}` }, `2026-03-1${n}T01:00:00.000Z`));
+    const events = [1, 2, 3].map((n) =>
+      caseEvent(
+        "case.dispatched",
+        { leadDepartmentId: "dept-440705-police", countyCode: "440705000000", title: `新会案件${n}` },
+        `2026-03-1${n}T01:00:00.000Z`,
+      ),
+    );
     for (const e of events) await publish(e);
     expect(await unread(police)).toBe(3);
     const first = await inboxOf(police, "?limit=2");
@@ -57,9 +70,20 @@ describe("the inbox", () => {
 
   it("shows grid disclosure changes to subscribers from the time they subscribed, until they unsubscribe", async () => {
     const grid = "440703001001002";
-    const change = (v: number) => ({ id: `registry:${grid}:${v}`, type: "registry.disclosure.changed", source: "registry", aggregateId: grid, version: v, occurredAt: new Date().toISOString(), data: { gridCode: grid } });
+    const change = (v: number) => ({
+      id: `registry:${grid}:${v}`,
+      type: "registry.disclosure.changed",
+      source: "registry",
+      aggregateId: grid,
+      version: v,
+      occurredAt: new Date().toISOString(),
+      data: { gridCode: grid },
+    });
     await runBatch("civicgrid-registry-events", [change(1)]);
-    const subscribed = await exports.default.fetch(`${base}/v1/notifications/subscriptions`, await jsonAs(neighbour, "POST", { gridCode: grid }, { "idempotency-key": "sub-neighbour-0001" }));
+    const subscribed = await exports.default.fetch(
+      `${base}/v1/notifications/subscriptions`,
+      await jsonAs(neighbour, "POST", { gridCode: grid }, { "idempotency-key": "sub-neighbour-0001" }),
+    );
     expect(subscribed.status).toBe(201);
     expect((await inboxOf(neighbour)).items).toEqual([]);
     await new Promise((r) => setTimeout(r, 5));

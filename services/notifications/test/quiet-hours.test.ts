@@ -11,7 +11,10 @@ const lateNight = new Date("2026-03-16T15:30:00.000Z");
 const morning = new Date("2026-03-16T23:05:00.000Z");
 
 async function setQuietHours(digest: boolean) {
-  const current = await exports.default.fetch(`${base}/v1/notifications/preferences?owner=department`, await jsonAs(housing, "GET"));
+  const current = await exports.default.fetch(
+    `${base}/v1/notifications/preferences?owner=department`,
+    await jsonAs(housing, "GET"),
+  );
   const etag = current.headers.get("etag")!;
   const res = await exports.default.fetch(
     `${base}/v1/notifications/preferences?owner=department`,
@@ -25,7 +28,10 @@ describe("quiet hours and digests", () => {
     await setQuietHours(false);
     const dispatch = caseEvent("case.dispatched", { leadDepartmentId: "dept-440703-housing" });
     const second = caseEvent("case.dispatched", { leadDepartmentId: "dept-440703-housing", title: "小区电梯停运" });
-    const overdue = caseEvent("case.overdue", { leadDepartmentId: "dept-440703-housing", responsibleUnit: "dept-440703-housing" });
+    const overdue = caseEvent("case.overdue", {
+      leadDepartmentId: "dept-440703-housing",
+      responsibleUnit: "dept-440703-housing",
+    });
     const emergency = caseEvent("case.dispatched", { priority: "emergency", leadDepartmentId: "dept-440703-housing" });
     for (const e of [dispatch, second, overdue, emergency]) await handleEvent(e, env, lateNight);
 
@@ -43,13 +49,19 @@ describe("quiet hours and digests", () => {
     // At the quiet end the cron folds the two deferred notices into one digest SMS; a rerun adds nothing.
     const run = await exports.default.runCron("*/10 * * * *", morning.getTime());
     expect(run).toMatchObject({ ran: true, result: { released: 2, digests: 1 } });
-    expect(await exports.default.runCron("*/10 * * * *", morning.getTime())).toMatchObject({ result: { released: 0, digests: 0 } });
-    const digest = await env.DB.prepare("SELECT id, body FROM deliveries WHERE event_type = 'notifications.digest' AND recipient_key = 'dept:dept-440703-housing'").first<{ id: string; body: string }>();
+    expect(await exports.default.runCron("*/10 * * * *", morning.getTime())).toMatchObject({
+      result: { released: 0, digests: 0 },
+    });
+    const digest = await env.DB.prepare(
+      "SELECT id, body FROM deliveries WHERE event_type = 'notifications.digest' AND recipient_key = 'dept:dept-440703-housing'",
+    ).first<{ id: string; body: string }>();
     expect(digest!.body).toContain("共有2条通知");
     expect(digest!.body).toContain("小区电梯停运");
     expect(await sms(dispatch.id)).toMatchObject({ status: "digested" });
     await drain();
-    const sent = await env.DB.prepare("SELECT phone, text FROM sms_sink WHERE delivery_id = ?1").bind(digest!.id).first<{ phone: string; text: string }>();
+    const sent = await env.DB.prepare("SELECT phone, text FROM sms_sink WHERE delivery_id = ?1")
+      .bind(digest!.id)
+      .first<{ phone: string; text: string }>();
     expect(sent?.phone).toBe("0750-3502312");
   });
 
@@ -70,6 +82,9 @@ describe("quiet hours and digests", () => {
     const noon = new Date("2026-03-18T04:00:00.000Z");
     const event = caseEvent("case.dispatched", { leadDepartmentId: "dept-440703-housing" });
     await handleEvent(event, env, noon);
-    expect((await deliveriesOf(event.id)).find((d) => d.channel === "sms")).toMatchObject({ status: "deferred", due_at: "2026-03-18T23:00:00.000Z" });
+    expect((await deliveriesOf(event.id)).find((d) => d.channel === "sms")).toMatchObject({
+      status: "deferred",
+      due_at: "2026-03-18T23:00:00.000Z",
+    });
   });
 });

@@ -42,7 +42,8 @@ export function smsProvider() {
     }
     if (url.pathname === "/__received") return Response.json(received);
     if (url.pathname === "/send" && request.method === "POST") {
-      if (request.headers.get("authorization") !== "Bearer test-sms-key-0001") return new Response("bad key", { status: 401 });
+      if (request.headers.get("authorization") !== "Bearer test-sms-key-0001")
+        return new Response("bad key", { status: 401 });
       if (failures > 0) {
         failures--;
         return new Response("busy", { status: failStatus });

@@ -19,7 +19,9 @@ const layoutIdOf = (countyCode: string) => `${countyCode.slice(0, 6)}-1`;
 
 function areaDescriptionOf(grid: Grid, villageName: string): string {
   const km2 = grid.areaKm2.toFixed(2);
-  return grid.unit ? `${grid.unit.name}范围内，面积约${km2}平方公里` : `${villageName}辖区内第${grid.sequence}片区，面积约${km2}平方公里`;
+  return grid.unit
+    ? `${grid.unit.name}范围内，面积约${km2}平方公里`
+    : `${villageName}辖区内第${grid.sequence}片区，面积约${km2}平方公里`;
 }
 
 function gridRows(city: City) {
@@ -32,11 +34,31 @@ function gridRows(city: City) {
     const place = { villageCode: g.villageCode, countyCode: g.countyCode };
     registry.push({ code: g.code, ...place, sequence: g.sequence, createdLayoutId: layoutId, createdAt: SEEDED_AT });
     const { code, name, type, unit, households, population, partyOrganisation, supervisionPhone } = g;
-    const record = { code, ...place, name, type, unit: unit ?? null, households, population, partyOrganisation, supervisionPhone };
+    const record = {
+      code,
+      ...place,
+      name,
+      type,
+      unit: unit ?? null,
+      households,
+      population,
+      partyOrganisation,
+      supervisionPhone,
+    };
     const areaDescription = areaDescriptionOf(g, names.get(g.villageCode) ?? "");
-    const filed = versionRow({ ...record, areaDescription, boundary: g.geometry }, { validFrom: DEMO_EFFECTIVE, layoutId, change: "created" });
+    const filed = versionRow(
+      { ...record, areaDescription, boundary: g.geometry },
+      { validFrom: DEMO_EFFECTIVE, layoutId, change: "created" },
+    );
     versions.push({ ...filed, seq: 1, areaM2: Math.round(filed.areaM2) });
-    history.push({ gridCode: g.code, layoutId, kind: "created", effectiveDate: DEMO_EFFECTIVE, related: [], versionSeq: 1 });
+    history.push({
+      gridCode: g.code,
+      layoutId,
+      kind: "created",
+      effectiveDate: DEMO_EFFECTIVE,
+      related: [],
+      versionSeq: 1,
+    });
   }
   return { registry, versions, history };
 }
@@ -50,7 +72,13 @@ function disclosureRows(city: City): (typeof t.disclosureServers.$inferInsert)[]
       servers.set(a.gridCode, list);
     }
   }
-  return [...servers].map(([gridCode, list]) => ({ gridCode, version: 0, servers: list, eventId: null, updatedAt: SEEDED_AT }));
+  return [...servers].map(([gridCode, list]) => ({
+    gridCode,
+    version: 0,
+    servers: list,
+    eventId: null,
+    updatedAt: SEEDED_AT,
+  }));
 }
 
 export function demoStatements(city: City): string[] {
@@ -58,10 +86,21 @@ export function demoStatements(city: City): string[] {
   const { registry, versions, history } = gridRows(city);
   // Parents before children, so the parent_code references hold while inserting.
   const levels = ["city", "county", "township", "village"];
-  const divisions = [...city.divisions].sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level) || (a.code < b.code ? -1 : 1));
-  const filed = { createdBy: SEEDER, createdAt: SEEDED_AT, submittedBy: SEEDER, submittedAt: SEEDED_AT, reviewedBy: SEEDER, reviewedAt: SEEDED_AT };
+  const divisions = [...city.divisions].sort(
+    (a, b) => levels.indexOf(a.level) - levels.indexOf(b.level) || (a.code < b.code ? -1 : 1),
+  );
+  const filed = {
+    createdBy: SEEDER,
+    createdAt: SEEDED_AT,
+    submittedBy: SEEDER,
+    submittedAt: SEEDED_AT,
+    reviewedBy: SEEDER,
+    reviewedAt: SEEDED_AT,
+  };
   const lists = (list: "admission" | "forbidden", items: readonly (AdmissionItem | ForbiddenItem)[]) =>
-    counties.flatMap((c) => items.map((item) => ({ countyCode: c.code, number: 1, list, matterCode: item.matterCode, item })));
+    counties.flatMap((c) =>
+      items.map((item) => ({ countyCode: c.code, number: 1, list, matterCode: item.matterCode, item })),
+    );
   return [
     ...insertRows(
       t.divisions,
@@ -92,10 +131,20 @@ export function demoStatements(city: City): string[] {
     ...insertRows(t.gridHistory, history),
     // Moves the layout version so any cached lookup index is rebuilt over the seeded grids.
     "UPDATE registry_state SET value = value + 1 WHERE key = 'layout_version'",
-    ...insertRows(t.matterCategories, CATEGORIES.map((c) => ({ ...c, updatedAt: SEEDED_AT }))),
+    ...insertRows(
+      t.matterCategories,
+      CATEGORIES.map((c) => ({ ...c, updatedAt: SEEDED_AT })),
+    ),
     ...insertRows(
       t.matterListVersions,
-      counties.map((c) => ({ countyCode: c.code, number: 1, effectiveDate: DEMO_EFFECTIVE, changeRequestId: null, approvedBy: SEEDER, filedAt: SEEDED_AT })),
+      counties.map((c) => ({
+        countyCode: c.code,
+        number: 1,
+        effectiveDate: DEMO_EFFECTIVE,
+        changeRequestId: null,
+        approvedBy: SEEDER,
+        filedAt: SEEDED_AT,
+      })),
     ),
     ...insertRows(t.matterListItems, [...lists("admission", ADMISSION), ...lists("forbidden", FORBIDDEN)]),
     ...insertRows(

@@ -14,7 +14,19 @@ import { publicMatters } from "./routes/public-matters";
 
 export const app = createServiceApp<AppEnv>("registry", { publicPrefixes: ["/v1/public/"] });
 
-const routers = [divisions, grids, layouts, layoutChanges, layoutFiling, lookup, publicGrids, publicMatters, matterCatalogue, matterChanges, matterDefinitions];
+const routers = [
+  divisions,
+  grids,
+  layouts,
+  layoutChanges,
+  layoutFiling,
+  lookup,
+  publicGrids,
+  publicMatters,
+  matterCatalogue,
+  matterChanges,
+  matterDefinitions,
+];
 for (const router of routers) {
   app.route("/", router);
 }

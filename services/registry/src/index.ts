@@ -1,4 +1,10 @@
-import type { AdmittedMatter, MatterAdmission, PointLocation, RegistryMattersRpc, RegistryRpc } from "@civicgrid/contracts";
+import type {
+  AdmittedMatter,
+  MatterAdmission,
+  PointLocation,
+  RegistryMattersRpc,
+  RegistryRpc,
+} from "@civicgrid/contracts";
 import { ServiceEntrypoint } from "@civicgrid/http";
 import { app } from "./app";
 import { cronJobs } from "./cron";

@@ -27,7 +27,10 @@ export async function assertNamed(
   await assertReferences(c, named, async (kind, id) => {
     const row = scopes.get(`${kind}:${id}`);
     if (!row) return null;
-    const scope = row.divisionCode === null ? publicScope : { divisionCode: row.divisionCode, ...(row.gridCode ? { gridCode: row.gridCode } : {}) };
+    const scope =
+      row.divisionCode === null
+        ? publicScope
+        : { divisionCode: row.divisionCode, ...(row.gridCode ? { gridCode: row.gridCode } : {}) };
     return widen(scope, { kind, id });
   });
 }

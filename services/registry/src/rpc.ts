@@ -29,7 +29,8 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
 }
 
 const Points = z.array(LngLat).max(10_000);
-const dateOf = (onDate: string | undefined) => (onDate === undefined ? shanghaiToday() : parsed(DateOnly, onDate, "onDate"));
+const dateOf = (onDate: string | undefined) =>
+  onDate === undefined ? shanghaiToday() : parsed(DateOnly, onDate, "onDate");
 
 export async function locate(db: Db, lng: number, lat: number, onDate?: string): Promise<PointLocation | null> {
   const point = parsed(LngLat, { lng, lat }, "point");
@@ -37,7 +38,11 @@ export async function locate(db: Db, lng: number, lat: number, onDate?: string):
   return locationIn(await indexOn(db, date), point.lng, point.lat);
 }
 
-export async function locateMany(db: Db, points: { lng: number; lat: number }[], onDate?: string): Promise<(PointLocation | null)[]> {
+export async function locateMany(
+  db: Db,
+  points: { lng: number; lat: number }[],
+  onDate?: string,
+): Promise<(PointLocation | null)[]> {
   const list = parsed(Points, points, "points");
   const entry = await indexOn(db, dateOf(onDate));
   return list.map((p) => locationIn(entry, p.lng, p.lat));
@@ -52,7 +57,12 @@ export async function grid(db: Db, gridCode: string): ReturnType<RegistryRpc["gr
   return { code, name: row.name, villageCode: row.villageCode, status: statusOf(versions, today) };
 }
 
-export async function admission(db: Db, countyCode: string, matterCode: string, onDate?: string): Promise<MatterAdmission> {
+export async function admission(
+  db: Db,
+  countyCode: string,
+  matterCode: string,
+  onDate?: string,
+): Promise<MatterAdmission> {
   const county = parsed(DivisionCode, countyCode, "countyCode");
   return matterAdmission(db, county, parsed(MatterCode, matterCode, "matterCode"), dateOf(onDate));
 }
@@ -68,5 +78,8 @@ export async function admittedMatters(db: Db, countyCode: string): Promise<Admit
   const version = await listVersionOn(db, county, shanghaiToday());
   if (!version) return [];
   const list = await listOf(db, version);
-  return publicMattersOf(db, list.admission.filter((item) => item.workerDuty !== "collect"));
+  return publicMattersOf(
+    db,
+    list.admission.filter((item) => item.workerDuty !== "collect"),
+  );
 }

@@ -29,7 +29,13 @@ describe("demo data (seed/demo.ts)", () => {
   it("locates the centre of sampled grids to that grid, one by one and in a batch", async () => {
     const grids = sample(60);
     for (const g of grids) {
-      expect(await exports.default.locate(g.center[0], g.center[1])).toEqual({ gridCode: g.code, gridName: g.name, villageCode: g.villageCode, townshipCode: g.townshipCode, countyCode: g.countyCode });
+      expect(await exports.default.locate(g.center[0], g.center[1])).toEqual({
+        gridCode: g.code,
+        gridName: g.name,
+        villageCode: g.villageCode,
+        townshipCode: g.townshipCode,
+        countyCode: g.countyCode,
+      });
     }
     const many = await exports.default.locateMany(grids.map((g) => ({ lng: g.center[0], lat: g.center[1] })));
     expect(many.map((l) => l?.gridCode)).toEqual(grids.map((g) => g.code));
@@ -48,7 +54,10 @@ describe("demo data (seed/demo.ts)", () => {
     const res = await exports.default.fetch(`${base}/v1/public/grids/${g.code}`);
     const text = await res.text();
     expect(res.status, text).toBe(200);
-    const body = JSON.parse(text) as { workers: { name: string; role: string; workPhone: string }[]; supervisionPhone: string };
+    const body = JSON.parse(text) as {
+      workers: { name: string; role: string; workPhone: string }[];
+      supervisionPhone: string;
+    };
     const serving = city.workers.filter((w) => w.assignments.some((a) => a.gridCode === g.code));
     expect(body.workers.map((w) => w.name).sort()).toEqual(serving.map((w) => w.name).sort());
     expect(body.supervisionPhone).toBe(g.supervisionPhone);
@@ -60,15 +69,41 @@ describe("demo data (seed/demo.ts)", () => {
 
   it("answers matter admission over RPC with per-step limits, flags, and the rule of a forbidden matter", async () => {
     const county = "440703000000";
-    expect(await exports.default.matterAdmission(county, "E2E-MINUTE")).toMatchObject({ status: "admitted", limits: { handle: { amount: 2, unit: "minutes" } }, listVersion: 1 });
-    expect(await exports.default.matterAdmission(county, "1101")).toMatchObject({ status: "admitted", emergency: true, policeCall: true, limits: { accept: { amount: 10, unit: "minutes" } } });
-    expect(await exports.default.matterAdmission(county, "0701")).toMatchObject({ status: "admitted", stabilityRisk: true, workerDuty: "report", responsibleDepartmentKind: "petition" });
+    expect(await exports.default.matterAdmission(county, "E2E-MINUTE")).toMatchObject({
+      status: "admitted",
+      limits: { handle: { amount: 2, unit: "minutes" } },
+      listVersion: 1,
+    });
+    expect(await exports.default.matterAdmission(county, "1101")).toMatchObject({
+      status: "admitted",
+      emergency: true,
+      policeCall: true,
+      limits: { accept: { amount: 10, unit: "minutes" } },
+    });
+    expect(await exports.default.matterAdmission(county, "0701")).toMatchObject({
+      status: "admitted",
+      stabilityRisk: true,
+      workerDuty: "report",
+      responsibleDepartmentKind: "petition",
+    });
     const forbidden = await exports.default.matterAdmission(county, "F01");
     expect(forbidden).toMatchObject({ status: "forbidden", name: "城市管理执法类行政处罚" });
     expect(forbidden.rule).toMatch(/行政处罚/);
-    expect(await exports.default.matterAdmission(county, "9999")).toEqual({ matterCode: "9999", countyCode: county, status: "unlisted", listVersion: 1 });
-    expect(await exports.default.matterAdmission(county, "0101", "2024-06-01")).toEqual({ matterCode: "0101", countyCode: county, status: "unlisted" });
-    const refused = await exports.default.matterAdmission("4407", "0101").then(() => null, (error: Error) => error);
+    expect(await exports.default.matterAdmission(county, "9999")).toEqual({
+      matterCode: "9999",
+      countyCode: county,
+      status: "unlisted",
+      listVersion: 1,
+    });
+    expect(await exports.default.matterAdmission(county, "0101", "2024-06-01")).toEqual({
+      matterCode: "0101",
+      countyCode: county,
+      status: "unlisted",
+    });
+    const refused = await exports.default.matterAdmission("4407", "0101").then(
+      () => null,
+      (error: Error) => error,
+    );
     expect(refused?.message).toMatch(/countyCode/);
   });
 
@@ -76,11 +111,20 @@ describe("demo data (seed/demo.ts)", () => {
     const matters = await exports.default.admittedMatters("440703000000");
     const codes = matters.map((m) => m.matterCode);
     expect(codes).toContain("0802");
-    expect(matters.find((m) => m.matterCode === "0802")).toMatchObject({ matterCode: "0802", name: "路灯故障", categoryCode: "08", group: "市政设施", keywords: ["路灯", "照明", "灯杆"] });
+    expect(matters.find((m) => m.matterCode === "0802")).toMatchObject({
+      matterCode: "0802",
+      name: "路灯故障",
+      categoryCode: "08",
+      group: "市政设施",
+      keywords: ["路灯", "照明", "灯杆"],
+    });
     expect(codes).not.toContain("1001");
     expect(codes).not.toContain("F01");
     expect(await exports.default.admittedMatters("440799000000")).toEqual([]);
-    const refused = await exports.default.admittedMatters("4407").then(() => null, (error: Error) => error);
+    const refused = await exports.default.admittedMatters("4407").then(
+      () => null,
+      (error: Error) => error,
+    );
     expect(refused?.message).toMatch(/countyCode/);
   });
 
@@ -94,10 +138,23 @@ describe("demo data (seed/demo.ts)", () => {
       ["urgency", "singlevaluelist", false, 9],
     ]);
     const light = matters.find((m) => m.matterCode === "0802");
-    expect(light?.attributes?.find((a) => a.code === "pole_number")).toMatchObject({ description: "灯杆编号（灯杆上的喷涂编号）", datatype: "string", required: true });
-    expect(light?.attributes?.find((a) => a.code === "urgency")?.values?.map((v) => v.name)).toEqual(["一般", "较急", "危及安全"]);
+    expect(light?.attributes?.find((a) => a.code === "pole_number")).toMatchObject({
+      description: "灯杆编号（灯杆上的喷涂编号）",
+      datatype: "string",
+      required: true,
+    });
+    expect(light?.attributes?.find((a) => a.code === "urgency")?.values?.map((v) => v.name)).toEqual([
+      "一般",
+      "较急",
+      "危及安全",
+    ]);
     // A matter with no definition of its own takes its category's description and name.
-    expect(matters.find((m) => m.matterCode === "0101")).toMatchObject({ description: "邻里、婚姻家庭、劳资等纠纷的排查和简单调解", group: "矛盾纠纷", keywords: [], attributes: [] });
+    expect(matters.find((m) => m.matterCode === "0101")).toMatchObject({
+      description: "邻里、婚姻家庭、劳资等纠纷的排查和简单调解",
+      group: "矛盾纠纷",
+      keywords: [],
+      attributes: [],
+    });
   });
 
   it("never lists the e2e minute-scale matter publicly, though cases can still be timed by it", async () => {
@@ -106,13 +163,18 @@ describe("demo data (seed/demo.ts)", () => {
     const list = await (await exports.default.fetch(`${base}/v1/public/matters/lists/${county}`)).text();
     expect(list).toContain('"0801"');
     expect(list).not.toContain("E2E-MINUTE");
-    expect(await (await exports.default.fetch(`${base}/v1/public/matters/lists/${county}/versions/1`)).text()).not.toContain("E2E-MINUTE");
-    expect((await exports.default.fetch(`${base}/v1/public/matters/lists/${county}/matters/E2E-MINUTE`)).status).toBe(404);
+    expect(
+      await (await exports.default.fetch(`${base}/v1/public/matters/lists/${county}/versions/1`)).text(),
+    ).not.toContain("E2E-MINUTE");
+    expect((await exports.default.fetch(`${base}/v1/public/matters/lists/${county}/matters/E2E-MINUTE`)).status).toBe(
+      404,
+    );
     expect((await exports.default.matterAdmission(county, "E2E-MINUTE")).status).toBe("admitted");
   });
 
   it("knows every demo case category as an admitted matter", async () => {
     const { CASE_CATEGORIES } = await import("@civicgrid/demo-data");
-    for (const c of CASE_CATEGORIES) expect((await exports.default.matterAdmission("440705000000", c.code)).status, c.code).toBe("admitted");
+    for (const c of CASE_CATEGORIES)
+      expect((await exports.default.matterAdmission("440705000000", c.code)).status, c.code).toBe("admitted");
   });
 });

@@ -11,7 +11,19 @@ export { principals };
 
 /** An axis-aligned rectangle as a GeoJSON Polygon, counter-clockwise, with optional holes. */
 export function rect(x0: number, y0: number, x1: number, y1: number, holes: [number, number][][] = []) {
-  return { type: "Polygon" as const, coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]] as [number, number][], ...holes] };
+  return {
+    type: "Polygon" as const,
+    coordinates: [
+      [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+        [x0, y0],
+      ] as [number, number][],
+      ...holes,
+    ],
+  };
 }
 
 /**
@@ -38,18 +50,35 @@ export async function seedDivisions(): Promise<void> {
   ];
   await env.DB.batch(
     rows.map(([code, name, level, parent, urban, boundary]) =>
-      env.DB.prepare("INSERT INTO divisions (code, name, level, parent_code, urban, boundary, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, '2025-01-01')")
-        .bind(code, name, level, parent, urban, boundary ? JSON.stringify(boundary) : null),
+      env.DB.prepare(
+        "INSERT INTO divisions (code, name, level, parent_code, urban, boundary, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, '2025-01-01')",
+      ).bind(code, name, level, parent, urban, boundary ? JSON.stringify(boundary) : null),
     ),
   );
 }
 
 /** The facts of a grid filed in tests; override what the test is about. */
 export function gridFields(boundary: unknown, extra: Record<string, unknown> = {}) {
-  return { name: "测试网格", type: "urban", households: 400, population: 1000, partyOrganisation: "测试网格党小组", supervisionPhone: "0750-3000000", areaDescription: "测试片区", boundary, ...extra };
+  return {
+    name: "测试网格",
+    type: "urban",
+    households: 400,
+    population: 1000,
+    partyOrganisation: "测试网格党小组",
+    supervisionPhone: "0750-3000000",
+    areaDescription: "测试片区",
+    boundary,
+    ...extra,
+  };
 }
 
-export async function call(principal: Principal, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function call(
+  principal: Principal,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   return exports.default.fetch(`${base}${path}`, await jsonAs(principal, method, body, headers));
 }
 
@@ -59,20 +88,44 @@ export async function json<T = Record<string, unknown>>(res: Response, status: n
   return JSON.parse(text) as T;
 }
 
-type LayoutAnswer = { id: string; version: number; changes: { code: string; op: string; kind: string; related: string[] }[] };
+type LayoutAnswer = {
+  id: string;
+  version: number;
+  changes: { code: string; op: string; kind: string; related: string[] }[];
+};
 
 /** Opens a draft for a county and applies changes to it; answers the layout and findings. */
 export async function draftWith(countyCode: string, changes: unknown[], who: Principal = principals.countyAgency) {
   const layout = await json<LayoutAnswer>(await call(who, "POST", "/v1/layouts", { countyCode }), 201);
-  const res = await call(who, "POST", `/v1/layouts/${layout.id}/changes`, { changes }, { "if-match": `"v${layout.version}"` });
+  const res = await call(
+    who,
+    "POST",
+    `/v1/layouts/${layout.id}/changes`,
+    { changes },
+    { "if-match": `"v${layout.version}"` },
+  );
   return json<{ layout: LayoutAnswer; findings: Record<string, unknown[]> }>(res, 200);
 }
 
 /** Drafts, submits and has the city accept a layout taking effect on `effectiveDate`. */
-export async function fileLayout(countyCode: string, changes: unknown[], effectiveDate: string, who: Principal = principals.countyAgency) {
+export async function fileLayout(
+  countyCode: string,
+  changes: unknown[],
+  effectiveDate: string,
+  who: Principal = principals.countyAgency,
+) {
   const { layout } = await draftWith(countyCode, changes, who);
-  const submitted = await json<LayoutAnswer>(await call(who, "POST", `/v1/layouts/${layout.id}/submit`, {}, { "if-match": `"v${layout.version}"` }), 200);
-  const accepted = await call(principals.cityAgency, "POST", `/v1/layouts/${layout.id}/accept`, { effectiveDate }, { "if-match": `"v${submitted.version}"` });
+  const submitted = await json<LayoutAnswer>(
+    await call(who, "POST", `/v1/layouts/${layout.id}/submit`, {}, { "if-match": `"v${layout.version}"` }),
+    200,
+  );
+  const accepted = await call(
+    principals.cityAgency,
+    "POST",
+    `/v1/layouts/${layout.id}/accept`,
+    { effectiveDate },
+    { "if-match": `"v${submitted.version}"` },
+  );
   return json<LayoutAnswer & { status: string; effectiveDate: string }>(accepted, 200);
 }
 
@@ -83,16 +136,44 @@ export function shanghaiDay(offsetDays = 0): string {
 
 /** Empties what tests write (divisions stay), and moves the layout version so no cached index survives. */
 export async function resetRegistry(): Promise<void> {
-  const tables = ["layout_ops", "layouts", "grid_history", "grid_versions", "grids", "outbox", "idempotency_keys", "disclosure_servers", "matter_list_items", "matter_list_versions", "matter_change_requests", "matter_definitions"];
-  await env.DB.batch([...tables.map((t) => env.DB.prepare(`DELETE FROM ${t}`)), env.DB.prepare("UPDATE registry_state SET value = value + 1")]);
+  const tables = [
+    "layout_ops",
+    "layouts",
+    "grid_history",
+    "grid_versions",
+    "grids",
+    "outbox",
+    "idempotency_keys",
+    "disclosure_servers",
+    "matter_list_items",
+    "matter_list_versions",
+    "matter_change_requests",
+    "matter_definitions",
+  ];
+  await env.DB.batch([
+    ...tables.map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
+    env.DB.prepare("UPDATE registry_state SET value = value + 1"),
+  ]);
 }
 
 /** The demo catalogue and, for each county named, a first list version in force since 2025 with `items`. */
 export async function seedMatters(counties: string[] = [], items = ADMISSION) {
   const lists = counties.flatMap((county) => [
     `INSERT INTO matter_list_versions (county_code, number, effective_date, approved_by, filed_at) VALUES ('${county}', 1, '2025-01-01', 't', '2025-01-01')`,
-    ...insertRows(matterListItems, items.map((item) => ({ countyCode: county, number: 1, list: "admission" as const, matterCode: item.matterCode, item }))),
+    ...insertRows(
+      matterListItems,
+      items.map((item) => ({
+        countyCode: county,
+        number: 1,
+        list: "admission" as const,
+        matterCode: item.matterCode,
+        item,
+      })),
+    ),
   ]);
-  const catalogue = insertRows(matterCategories, CATEGORIES.map((c) => ({ ...c, updatedAt: "2025-01-01" })));
+  const catalogue = insertRows(
+    matterCategories,
+    CATEGORIES.map((c) => ({ ...c, updatedAt: "2025-01-01" })),
+  );
   await env.DB.batch([...catalogue, ...lists].map((sql) => env.DB.prepare(sql)));
 }

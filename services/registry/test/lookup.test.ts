@@ -1,10 +1,29 @@
 import { exports } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PJ, V1, V2, call, fileLayout, gridFields, json, principals, rect, resetRegistry, seedDivisions, shanghaiDay } from "./fixtures";
+import {
+  PJ,
+  V1,
+  V2,
+  call,
+  fileLayout,
+  gridFields,
+  json,
+  principals,
+  rect,
+  resetRegistry,
+  seedDivisions,
+  shanghaiDay,
+} from "./fixtures";
 
 const [G1, G2, G3] = [`${V1}001`, `${V1}002`, `${V2}001`];
 // G1 is the village with a hole (a courtyard) in its middle; G2 fills the courtyard; G3 is village 2 whole.
-const courtyard: [number, number][] = [[113.008, 22.508], [113.008, 22.512], [113.012, 22.512], [113.012, 22.508], [113.008, 22.508]];
+const courtyard: [number, number][] = [
+  [113.008, 22.508],
+  [113.008, 22.512],
+  [113.012, 22.512],
+  [113.012, 22.508],
+  [113.008, 22.508],
+];
 
 beforeAll(seedDivisions);
 beforeEach(async () => {
@@ -13,7 +32,14 @@ beforeEach(async () => {
     PJ,
     [
       { op: "create", villageCode: V1, grid: gridFields(rect(113.0, 22.5, 113.02, 22.52, [courtyard])) },
-      { op: "create", villageCode: V1, grid: gridFields(rect(113.008, 22.508, 113.012, 22.512), { type: "dedicated", unit: { kind: "campus", name: "一号中学" } }) },
+      {
+        op: "create",
+        villageCode: V1,
+        grid: gridFields(rect(113.008, 22.508, 113.012, 22.512), {
+          type: "dedicated",
+          unit: { kind: "campus", name: "一号中学" },
+        }),
+      },
       { op: "create", villageCode: V2, grid: gridFields(rect(113.02, 22.5, 113.04, 22.52), { type: "rural" }) },
     ],
     shanghaiDay(),
@@ -32,14 +58,35 @@ describe("point lookup", () => {
 
   it("answers over HTTP one by one and in a batch, and refuses bad input naming the field", async () => {
     expect(await json(await call(principals.department, "GET", "/v1/lookup?lng=113.03&lat=22.51"), 200)).toEqual({
-      gridCode: G3, gridName: "测试网格", villageCode: V2, townshipCode: "440703001000", countyCode: PJ,
+      gridCode: G3,
+      gridName: "测试网格",
+      villageCode: V2,
+      townshipCode: "440703001000",
+      countyCode: PJ,
     });
-    const batch = await json<{ results: ({ gridCode: string } | null)[] }>(await call(principals.gridWorker, "POST", "/v1/lookup/batch", { points: [{ lng: 113.01, lat: 22.51 }, { lng: 0, lat: 0 }] }), 200);
+    const batch = await json<{ results: ({ gridCode: string } | null)[] }>(
+      await call(principals.gridWorker, "POST", "/v1/lookup/batch", {
+        points: [
+          { lng: 113.01, lat: 22.51 },
+          { lng: 0, lat: 0 },
+        ],
+      }),
+      200,
+    );
     expect(batch.results.map((r) => r?.gridCode ?? null)).toEqual([G2, null]);
     expect((await call(principals.department, "GET", "/v1/lookup?lng=113.05&lat=22.51")).status).toBe(404);
-    const bad = await json<{ errors: { field: string }[] }>(await call(principals.department, "GET", "/v1/lookup?lng=113&lat=95"), 400);
+    const bad = await json<{ errors: { field: string }[] }>(
+      await call(principals.department, "GET", "/v1/lookup?lng=113&lat=95"),
+      400,
+    );
     expect(bad.errors[0]?.field).toBe("query.lat");
-    const badDate = await json<{ errors: { field: string }[] }>(await call(principals.department, "POST", "/v1/lookup/batch", { points: [{ lng: 113, lat: 22.5 }], onDate: "2026-02-30" }), 400);
+    const badDate = await json<{ errors: { field: string }[] }>(
+      await call(principals.department, "POST", "/v1/lookup/batch", {
+        points: [{ lng: 113, lat: 22.5 }],
+        onDate: "2026-02-30",
+      }),
+      400,
+    );
     expect(badDate.errors[0]?.field).toBe("body.onDate");
     expect((await call(principals.resident, "GET", "/v1/lookup?lng=113.03&lat=22.51")).status).toBe(403);
   });
@@ -52,11 +99,20 @@ describe("point lookup", () => {
 
 describe("reading grids", () => {
   it("lists the grids in the caller's jurisdiction, a grid worker only their own", async () => {
-    const county = await json<{ items: { code: string }[] }>(await call(principals.countyAgency, "GET", "/v1/grids"), 200);
+    const county = await json<{ items: { code: string }[] }>(
+      await call(principals.countyAgency, "GET", "/v1/grids"),
+      200,
+    );
     expect(county.items.map((g) => g.code)).toEqual([G1, G2, G3]);
-    const village = await json<{ items: { code: string }[] }>(await call(principals.countyAgency, "GET", `/v1/grids?divisionCode=${V2}`), 200);
+    const village = await json<{ items: { code: string }[] }>(
+      await call(principals.countyAgency, "GET", `/v1/grids?divisionCode=${V2}`),
+      200,
+    );
     expect(village.items.map((g) => g.code)).toEqual([G3]);
-    const worker = await json<{ items: { code: string }[] }>(await call({ ...principals.gridWorker, grids: [G2] }, "GET", "/v1/grids"), 200);
+    const worker = await json<{ items: { code: string }[] }>(
+      await call({ ...principals.gridWorker, grids: [G2] }, "GET", "/v1/grids"),
+      200,
+    );
     expect(worker.items.map((g) => g.code)).toEqual([G2]);
     const other = await json<{ items: unknown[] }>(await call(principals.otherCountyAgency, "GET", "/v1/grids"), 200);
     expect(other.items).toEqual([]);
@@ -68,6 +124,12 @@ describe("reading grids", () => {
     expect((await call(principals.resident, "GET", `/v1/grids/${G1}`)).status).toBe(403);
     const first = await call(principals.department, "GET", `/v1/grids/${G1}`);
     expect(first.status).toBe(200);
-    expect((await call(principals.department, "GET", `/v1/grids/${G1}`, undefined, { "if-none-match": first.headers.get("etag") as string })).status).toBe(304);
+    expect(
+      (
+        await call(principals.department, "GET", `/v1/grids/${G1}`, undefined, {
+          "if-none-match": first.headers.get("etag") as string,
+        })
+      ).status,
+    ).toBe(304);
   });
 });

@@ -2,7 +2,13 @@ import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { base, call, json, principals } from "./fixtures";
 
-type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>; components: { schemas: Record<string, unknown> } };
+type Doc = {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+  >;
+  components: { schemas: Record<string, unknown> };
+};
 
 /**
  * Where a generated schema says "this component, and also null": `allOf` of a $ref and a nullable type. No
@@ -14,7 +20,11 @@ function nullableRefs(node: unknown, at: string, out: string[] = []): string[] {
   else if (node && typeof node === "object") {
     const o = node as Record<string, unknown>;
     const parts = Array.isArray(o.allOf) ? (o.allOf as Record<string, unknown>[]) : [];
-    if (parts.some((p) => "$ref" in p) && parts.some((p) => p.type === "null" || (Array.isArray(p.type) && p.type.includes("null")) || p.nullable === true)) out.push(at);
+    if (
+      parts.some((p) => "$ref" in p) &&
+      parts.some((p) => p.type === "null" || (Array.isArray(p.type) && p.type.includes("null")) || p.nullable === true)
+    )
+      out.push(at);
     for (const [k, v] of Object.entries(o)) nullableRefs(v, `${at}/${k}`, out);
   }
   return out;
@@ -52,9 +62,17 @@ describe("answers match their documented schemas", () => {
 
   it("documents the batch lookup's null for a point outside every grid", async () => {
     const doc = (await (await exports.default.fetch(`${base}/openapi.json`)).json()) as Doc;
-    const schema = doc.paths["/v1/lookup/batch"]?.post?.responses["200"]?.content?.["application/json"]?.schema as { properties: { results: { items: { anyOf?: unknown[] } } } };
-    expect(schema.properties.results.items.anyOf).toEqual([{ $ref: "#/components/schemas/PointLocation" }, { type: "null" }]);
-    const answer = await json<{ results: unknown[] }>(await call(principals.countyAgency, "POST", "/v1/lookup/batch", { points: [{ lng: 100, lat: 10 }] }), 200);
+    const schema = doc.paths["/v1/lookup/batch"]?.post?.responses["200"]?.content?.["application/json"]?.schema as {
+      properties: { results: { items: { anyOf?: unknown[] } } };
+    };
+    expect(schema.properties.results.items.anyOf).toEqual([
+      { $ref: "#/components/schemas/PointLocation" },
+      { type: "null" },
+    ]);
+    const answer = await json<{ results: unknown[] }>(
+      await call(principals.countyAgency, "POST", "/v1/lookup/batch", { points: [{ lng: 100, lat: 10 }] }),
+      200,
+    );
     expect(answer.results).toEqual([null]);
   });
 });

@@ -8,7 +8,15 @@ import type { City, DemoUser } from "@civicgrid/demo-data";
 import { maskIdNumber, maskPhone } from "../src/domain/masking";
 import { encrypt, idHash, piiKeys } from "../src/pii";
 import {
-  assignments, countySettings, departments, knownGrids, screenings, trainings, users, workers, workerStatusHistory,
+  assignments,
+  countySettings,
+  departments,
+  knownGrids,
+  screenings,
+  trainings,
+  users,
+  workers,
+  workerStatusHistory,
 } from "../src/store/schema";
 import { row } from "./sql";
 
@@ -23,8 +31,15 @@ function orgUnitKind(u: DemoUser): (typeof users.$inferInsert)["orgUnitKind"] {
   return "agency";
 }
 
-export async function demoStatements(city: City, piiKey: string | undefined = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.PII_KEY): Promise<string[]> {
-  if (!piiKey) throw new Error("roster demo data: set PII_KEY (base64 of 32 bytes) to encrypt the demo workers' ID numbers and phones");
+export async function demoStatements(
+  city: City,
+  piiKey: string | undefined = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env
+    .PII_KEY,
+): Promise<string[]> {
+  if (!piiKey)
+    throw new Error(
+      "roster demo data: set PII_KEY (base64 of 32 bytes) to encrypt the demo workers' ID numbers and phones",
+    );
   const keys = await piiKeys(piiKey);
   const out: string[] = [];
   for (const d of city.departments) {
@@ -57,24 +72,57 @@ export async function demoStatements(city: City, piiKey: string | undefined = (g
     const notice = { noticeStartDate: NOTICE[0], noticeEndDate: NOTICE[1], startDate: DUTY_FROM };
     out.push(
       row(workers, {
-        id, name, ...pii, workPhone, gender, birthDate, politicalStatus, divisionCode,
-        orgUnit: departmentId ?? divisionCode, departmentId, createdAt: SEEDED_AT,
+        id,
+        name,
+        ...pii,
+        workPhone,
+        gender,
+        birthDate,
+        politicalStatus,
+        divisionCode,
+        orgUnit: departmentId ?? divisionCode,
+        departmentId,
+        createdAt: SEEDED_AT,
       }),
-      row(workerStatusHistory, { workerId: id, status: "active", reason: "demo data", at: seeded.at, bySub: seeded.by }),
+      row(workerStatusHistory, {
+        workerId: id,
+        status: "active",
+        reason: "demo data",
+        at: seeded.at,
+        bySub: seeded.by,
+      }),
       row(screenings, {
-        id: `screening-${id}`, workerId: id, ...clear, screenedBy: seeded.by, screenedAt: seeded.at,
+        id: `screening-${id}`,
+        workerId: id,
+        ...clear,
+        screenedBy: seeded.by,
+        screenedAt: seeded.at,
       }),
       row(trainings, {
-        id: `training-${id}-onboarding`, workerId: id, kind: "onboarding", title: "网格员岗前培训",
-        date: "2026-01-26", hours: 16,
+        id: `training-${id}-onboarding`,
+        workerId: id,
+        kind: "onboarding",
+        title: "网格员岗前培训",
+        date: "2026-01-26",
+        hours: 16,
       }),
       row(trainings, {
-        id: `training-${id}-periodic`, workerId: id, kind: "periodic", title: "年中业务培训", date: "2026-07-15", hours: 8,
+        id: `training-${id}-periodic`,
+        workerId: id,
+        kind: "periodic",
+        title: "年中业务培训",
+        date: "2026-07-15",
+        hours: 8,
       }),
       ...w.assignments.map((a) =>
         row(assignments, {
-          id: `assignment-${id}-${a.gridCode}`, workerId: id, gridCode: a.gridCode, role: a.role, departmentId,
-          status: "active", ...notice,
+          id: `assignment-${id}-${a.gridCode}`,
+          workerId: id,
+          gridCode: a.gridCode,
+          role: a.role,
+          departmentId,
+          status: "active",
+          ...notice,
         }),
       ),
     );
@@ -83,9 +131,15 @@ export async function demoStatements(city: City, piiKey: string | undefined = (g
     if (u.roles.every((r) => r === "resident")) continue;
     out.push(
       row(users, {
-        sub: u.sub, name: u.name, orgUnitKind: orgUnitKind(u), orgUnit: u.departmentId ?? u.divisionCode,
-        roles: u.roles.filter((r) => r !== "resident"), divisionCode: u.divisionCode, departmentId: u.departmentId,
-        workerId: u.workerId, grids: u.grids ?? [],
+        sub: u.sub,
+        name: u.name,
+        orgUnitKind: orgUnitKind(u),
+        orgUnit: u.departmentId ?? u.divisionCode,
+        roles: u.roles.filter((r) => r !== "resident"),
+        divisionCode: u.divisionCode,
+        departmentId: u.departmentId,
+        workerId: u.workerId,
+        grids: u.grids ?? [],
       }),
     );
   }

@@ -28,7 +28,12 @@ async function deriveKeys(secret: string): Promise<PiiKeys> {
   // The hash key is derived, not reused, so the AES key never serves two purposes.
   const base = await crypto.subtle.importKey("raw", raw, "HKDF", false, ["deriveKey"]);
   const hmac = await crypto.subtle.deriveKey(
-    { name: "HKDF", hash: "SHA-256", salt: new TextEncoder().encode("civicgrid-roster"), info: new TextEncoder().encode("id-number-hash") },
+    {
+      name: "HKDF",
+      hash: "SHA-256",
+      salt: new TextEncoder().encode("civicgrid-roster"),
+      info: new TextEncoder().encode("id-number-hash"),
+    },
     base,
     { name: "HMAC", hash: "SHA-256", length: 256 },
     false,
@@ -50,7 +55,9 @@ export function piiKeys(secret: string | undefined): Promise<PiiKeys> {
 
 export async function encrypt(keys: PiiKeys, plain: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, keys.aes, new TextEncoder().encode(plain)));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: "AES-GCM", iv }, keys.aes, new TextEncoder().encode(plain)),
+  );
   const out = new Uint8Array(iv.length + sealed.length);
   out.set(iv);
   out.set(sealed, iv.length);

@@ -11,11 +11,25 @@ beforeAll(() => knownGrids(...Array.from({ length: 60 }, (_, i) => `440703001001
 const LONG_AGO = "2026-09-01";
 type A = { id: string; status: string; noticeEndDate: string; version: number };
 
-const worker = (overrides: Record<string, unknown> = {}, screening: Record<string, boolean> = {}) => screenedWorker(agency, "440703001001", overrides, screening);
-const train = (id: string) => call(agency, "POST", `/v1/workers/${id}/trainings`, { kind: "onboarding", title: "岗前培训", date: "2026-09-10", hours: 8 });
+const worker = (overrides: Record<string, unknown> = {}, screening: Record<string, boolean> = {}) =>
+  screenedWorker(agency, "440703001001", overrides, screening);
+const train = (id: string) =>
+  call(agency, "POST", `/v1/workers/${id}/trainings`, {
+    kind: "onboarding",
+    title: "岗前培训",
+    date: "2026-09-10",
+    hours: 8,
+  });
 const appoint = (workerId: string, gridCode: string, role: string, noticeStartDate?: string) =>
-  call<A>(agency, "POST", "/v1/assignments", { workerId, gridCode, role, ...(noticeStartDate ? { noticeStartDate } : {}) }, key());
-const start = (a: { id: string; version: number }) => call<A>(agency, "POST", `/v1/assignments/${a.id}/start`, undefined, { "if-match": `"v${a.version}"` });
+  call<A>(
+    agency,
+    "POST",
+    "/v1/assignments",
+    { workerId, gridCode, role, ...(noticeStartDate ? { noticeStartDate } : {}) },
+    key(),
+  );
+const start = (a: { id: string; version: number }) =>
+  call<A>(agency, "POST", `/v1/assignments/${a.id}/start`, undefined, { "if-match": `"v${a.version}"` });
 
 async function onDuty(gridCode: string, role = "chief") {
   const w = await worker();
@@ -28,7 +42,14 @@ async function onDuty(gridCode: string, role = "chief") {
 
 describe("appointment rules", () => {
   it("refuses a candidate with any disqualifier, and one never screened", async () => {
-    for (const flag of ["criminalPunishment", "pendingCriminalCase", "detention", "expelledFromPublicOffice", "dishonestyBlacklist", "otherLegalBar"]) {
+    for (const flag of [
+      "criminalPunishment",
+      "pendingCriminalCase",
+      "detention",
+      "expelledFromPublicOffice",
+      "dishonestyBlacklist",
+      "otherLegalBar",
+    ]) {
       const w = await worker({}, { [flag]: true });
       const res = await appoint(w.id, nextGrid(), "part_time");
       expect(res.status).toBe(422);
@@ -63,24 +84,50 @@ describe("appointment rules", () => {
     expect((await start(past.body)).body).toMatchObject({ reason: "untrained" });
 
     await train(untrained.id);
-    const objection = await call<{ id: string }>(agency, "POST", `/v1/assignments/${past.body.id}/objections`, { text: "群众反映其曾有违纪记录" });
+    const objection = await call<{ id: string }>(agency, "POST", `/v1/assignments/${past.body.id}/objections`, {
+      text: "群众反映其曾有违纪记录",
+    });
     expect((await start(past.body)).body).toMatchObject({ reason: "objection_open" });
-    await call(agency, "POST", `/v1/assignments/${past.body.id}/objections/${objection.body.id}/resolve`, { outcome: "dismissed", note: "经核查不属实" });
+    await call(agency, "POST", `/v1/assignments/${past.body.id}/objections/${objection.body.id}/resolve`, {
+      outcome: "dismissed",
+      note: "经核查不属实",
+    });
     expect((await start(past.body)).status).toBe(200);
   });
 
   it("withdraws the appointment when an objection is upheld", async () => {
     const w = await worker();
     const a = await appoint(w.id, nextGrid(), "part_time", LONG_AGO);
-    const o = await call<{ id: string }>(agency, "POST", `/v1/assignments/${a.body.id}/objections`, { text: "存在不得聘用情形" });
-    await call(agency, "POST", `/v1/assignments/${a.body.id}/objections/${o.body.id}/resolve`, { outcome: "upheld", note: "情况属实" });
+    const o = await call<{ id: string }>(agency, "POST", `/v1/assignments/${a.body.id}/objections`, {
+      text: "存在不得聘用情形",
+    });
+    await call(agency, "POST", `/v1/assignments/${a.body.id}/objections/${o.body.id}/resolve`, {
+      outcome: "upheld",
+      note: "情况属实",
+    });
     expect((await call<A>(agency, "GET", `/v1/assignments/${a.body.id}`)).body.status).toBe("withdrawn");
   });
 
   it("refuses another county's agency on this county's grids", async () => {
     const w = await worker();
-    expect((await call(principals.otherCountyAgency, "POST", "/v1/assignments", { workerId: w.id, gridCode: nextGrid(), role: "part_time" })).status).toBe(403);
-    expect((await call(principals.department, "POST", "/v1/assignments", { workerId: w.id, gridCode: nextGrid(), role: "part_time" })).status).toBe(403);
+    expect(
+      (
+        await call(principals.otherCountyAgency, "POST", "/v1/assignments", {
+          workerId: w.id,
+          gridCode: nextGrid(),
+          role: "part_time",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(principals.department, "POST", "/v1/assignments", {
+          workerId: w.id,
+          gridCode: nextGrid(),
+          role: "part_time",
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -92,36 +139,82 @@ describe("who serves a grid, and the events that tell the registry", () => {
     expect(servers).toEqual([expect.objectContaining({ workerId: w.id, role: "chief", workPhone: "0750-3001234" })]);
     expect(JSON.stringify(servers)).not.toMatch(/\*{4}|privatePhone|idNumber/);
     expect(await exports.default.workerGrids(w.id)).toEqual([{ gridCode: grid, role: "chief" }]);
-    const row = await env.DB.prepare("SELECT id, body, sent_at FROM outbox WHERE id = ?1").bind(`${grid}:1`).first<{ body: string; sent_at: string | null }>();
+    const row = await env.DB.prepare("SELECT id, body, sent_at FROM outbox WHERE id = ?1")
+      .bind(`${grid}:1`)
+      .first<{ body: string; sent_at: string | null }>();
     expect(row?.sent_at).not.toBeNull();
-    expect(JSON.parse(row!.body)).toMatchObject({ type: "roster.grid-servers.changed", aggregateId: grid, version: 1, data: { gridCode: grid, servers: [{ workerId: w.id, role: "chief" }] } });
+    expect(JSON.parse(row!.body)).toMatchObject({
+      type: "roster.grid-servers.changed",
+      aggregateId: grid,
+      version: 1,
+      data: { gridCode: grid, servers: [{ workerId: w.id, role: "chief" }] },
+    });
   });
 
   it("transfers a worker: both grids get a new snapshot, history is kept", async () => {
     const from = nextGrid();
     const to = nextGrid();
     const { worker: w, assignment } = await onDuty(from, "part_time");
-    const moved = await call<A>(agency, "POST", `/v1/assignments/${assignment.id}/transfer`, { gridCode: to, reason: "工作调整" }, { "if-match": `"v${assignment.version}"` });
+    const moved = await call<A>(
+      agency,
+      "POST",
+      `/v1/assignments/${assignment.id}/transfer`,
+      { gridCode: to, reason: "工作调整" },
+      { "if-match": `"v${assignment.version}"` },
+    );
     expect(moved.status).toBe(201);
     expect(await exports.default.gridServers(from)).toEqual([]);
     expect((await exports.default.workerGrids(w.id)).map((g) => g.gridCode)).toEqual([to]);
-    const versions = await env.DB.prepare("SELECT grid_code, version FROM grid_event_versions WHERE grid_code IN (?1, ?2) ORDER BY grid_code").bind(from, to).all();
-    expect(versions.results).toEqual([{ grid_code: from, version: 2 }, { grid_code: to, version: 1 }]);
+    const versions = await env.DB.prepare(
+      "SELECT grid_code, version FROM grid_event_versions WHERE grid_code IN (?1, ?2) ORDER BY grid_code",
+    )
+      .bind(from, to)
+      .all();
+    expect(versions.results).toEqual([
+      { grid_code: from, version: 2 },
+      { grid_code: to, version: 1 },
+    ]);
   });
 
   it("dismissing a worker ends their assignments, removes their login and revokes it", async () => {
     const grid = nextGrid();
     const { worker: w } = await onDuty(grid);
     const sub = `user-${w.id}`;
-    expect((await call(agency, "POST", "/v1/users", { sub, name: "网格长", orgUnitKind: "village_committee", orgUnit: "某社区居委会", roles: ["grid_worker"], divisionCode: "440703001001", workerId: w.id, grids: [grid] })).status).toBe(201);
+    expect(
+      (
+        await call(agency, "POST", "/v1/users", {
+          sub,
+          name: "网格长",
+          orgUnitKind: "village_committee",
+          orgUnit: "某社区居委会",
+          roles: ["grid_worker"],
+          divisionCode: "440703001001",
+          workerId: w.id,
+          grids: [grid],
+        })
+      ).status,
+    ).toBe(201);
     expect(await exports.default.principalStatus(sub)).toEqual({ active: true });
     const current = await call<{ version: number }>(agency, "GET", `/v1/workers/${w.id}`);
-    const res = await call(agency, "POST", `/v1/workers/${w.id}/status`, { status: "dismissed", reason: "考核不合格" }, { "if-match": `"v${current.body.version}"` });
+    const res = await call(
+      agency,
+      "POST",
+      `/v1/workers/${w.id}/status`,
+      { status: "dismissed", reason: "考核不合格" },
+      { "if-match": `"v${current.body.version}"` },
+    );
     expect(res.status).toBe(200);
     expect(await exports.default.principalStatus(sub)).toMatchObject({ active: false });
     expect(await exports.default.gridServers(grid)).toEqual([]);
-    expect(await exports.default.principalStatus("nobody-knows-me")).toEqual({ active: false, reason: "unknown_subject" });
-    const vacancies = await call<{ items: { gridCode: string; missing: string[] }[] }>(agency, "GET", "/v1/roster/vacancies?divisionCode=440703001001&limit=200");
+    expect(await exports.default.principalStatus("nobody-knows-me")).toEqual({
+      active: false,
+      reason: "unknown_subject",
+    });
+    const vacancies = await call<{ items: { gridCode: string; missing: string[] }[] }>(
+      agency,
+      "GET",
+      "/v1/roster/vacancies?divisionCode=440703001001&limit=200",
+    );
     expect(vacancies.body.items).toContainEqual({ gridCode: grid, missing: ["chief"] });
   });
 
@@ -129,12 +222,36 @@ describe("who serves a grid, and the events that tell the registry", () => {
     const grid = nextGrid();
     await onDuty(grid);
     const settings = await call<{ version: number }>(agency, "GET", "/v1/roster/settings/440703000000");
-    const put = await call(agency, "PUT", "/v1/roster/settings/440703000000", { fullTimeRequired: true, noticeWorkingDays: 5, minTrainingsPerYear: 2 }, { "if-match": `"v${settings.body.version}"` });
+    const put = await call(
+      agency,
+      "PUT",
+      "/v1/roster/settings/440703000000",
+      { fullTimeRequired: true, noticeWorkingDays: 5, minTrainingsPerYear: 2 },
+      { "if-match": `"v${settings.body.version}"` },
+    );
     expect(put.status).toBe(200);
-    expect((await call(principals.otherCountyAgency, "PUT", "/v1/roster/settings/440703000000", { fullTimeRequired: false, noticeWorkingDays: 5, minTrainingsPerYear: 2 }, { "if-match": '"v1"' })).status).toBe(403);
-    const vacancies = await call<{ items: { gridCode: string; missing: string[] }[] }>(agency, "GET", "/v1/roster/vacancies?divisionCode=440703001001&limit=200");
+    expect(
+      (
+        await call(
+          principals.otherCountyAgency,
+          "PUT",
+          "/v1/roster/settings/440703000000",
+          { fullTimeRequired: false, noticeWorkingDays: 5, minTrainingsPerYear: 2 },
+          { "if-match": '"v1"' },
+        )
+      ).status,
+    ).toBe(403);
+    const vacancies = await call<{ items: { gridCode: string; missing: string[] }[] }>(
+      agency,
+      "GET",
+      "/v1/roster/vacancies?divisionCode=440703001001&limit=200",
+    );
     expect(vacancies.body.items).toContainEqual({ gridCode: grid, missing: ["full_time"] });
-    const shortfall = await call<{ items: { trainings: number; required: number }[] }>(agency, "GET", "/v1/roster/training-shortfall?divisionCode=440703001001&year=2026&limit=200");
+    const shortfall = await call<{ items: { trainings: number; required: number }[] }>(
+      agency,
+      "GET",
+      "/v1/roster/training-shortfall?divisionCode=440703001001&year=2026&limit=200",
+    );
     expect(shortfall.body.items.length).toBeGreaterThan(0);
     expect(shortfall.body.items.every((s) => s.trainings < s.required)).toBe(true);
   });

@@ -14,11 +14,22 @@ export interface Answer<T = Record<string, unknown>> {
   headers: Headers;
 }
 
-export async function call<T = Record<string, unknown>>(p: Principal, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+export async function call<T = Record<string, unknown>>(
+  p: Principal,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
   const res = await exports.default.fetch(`https://roster.test${path}`, await jsonAs(p, method, body, headers));
   const text = await res.text();
   answers.push({ roles: p.roles, text });
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, etag: res.headers.get("etag"), headers: res.headers };
+  return {
+    status: res.status,
+    body: (text ? JSON.parse(text) : null) as T,
+    etag: res.headers.get("etag"),
+    headers: res.headers,
+  };
 }
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

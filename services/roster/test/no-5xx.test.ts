@@ -12,11 +12,23 @@ const GRID = "440703001001701";
 const agency = principals.countyAgency;
 let seq = 0;
 type Call = [method: string, path: string, body?: unknown];
-const user = (sub: string) =>
-  ({ sub, name: "测试", orgUnitKind: "agency", orgUnit: "测试单位", roles: ["agency"], divisionCode: "440703001001" });
+const user = (sub: string) => ({
+  sub,
+  name: "测试",
+  orgUnitKind: "agency",
+  orgUnit: "测试单位",
+  roles: ["agency"],
+  divisionCode: "440703001001",
+});
 const settings = { fullTimeRequired: false, noticeWorkingDays: 5, minTrainingsPerYear: 2 };
-const department = (id: string) =>
-  ({ id, key: "nofive", kind: "测试", name: "测试部门", divisionCode: "440703000000", dutyPhone: "0750-3000000" });
+const department = (id: string) => ({
+  id,
+  key: "nofive",
+  kind: "测试",
+  name: "测试部门",
+  divisionCode: "440703000000",
+  dutyPhone: "0750-3000000",
+});
 
 async function fixtures() {
   const n = ++seq;
@@ -55,7 +67,9 @@ function calls(f: Awaited<ReturnType<typeof fixtures>>): Record<string, Call> {
     "POST /v1/assignments/:id/objections": ["POST", `${a}/objections`, { text: "异议内容" }],
     "GET /v1/assignments/:id/objections": ["GET", `${a}/objections`],
     "POST /v1/assignments/:id/objections/:objectionId/resolve": [
-      "POST", `${a}/objections/${f.objection}/resolve`, { outcome: "dismissed", note: "不属实" },
+      "POST",
+      `${a}/objections/${f.objection}/resolve`,
+      { outcome: "dismissed", note: "不属实" },
     ],
     "POST /v1/departments": ["POST", "/v1/departments", department(`${f.department}x`)],
     "GET /v1/departments": ["GET", "/v1/departments"],

@@ -19,7 +19,9 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  const leaks = answers.filter((a) => !a.roles.includes("hr")).flatMap((a) => secrets.filter((s) => a.text.includes(s)));
+  const leaks = answers
+    .filter((a) => !a.roles.includes("hr"))
+    .flatMap((a) => secrets.filter((s) => a.text.includes(s)));
   const logged = logLines.flatMap((line) => secrets.filter((s) => line.includes(s)));
   expect(secrets.length).toBeGreaterThan(0);
   expect(logLines.length).toBeGreaterThan(0);
@@ -32,12 +34,44 @@ describe("no full ID number or private phone reaches a role not entitled to it",
     const hr = principals.hr;
     await knownGrids("440703001001901");
     const w = await call<{ id: string; version: number }>(hr, "POST", "/v1/workers", newWorker("440703001001"));
-    const dept = await call(principals.countyAgency, "POST", "/v1/departments", { id: "dept-440703-scan", key: "scan", kind: "测试", name: "蓬江区测试局", divisionCode: "440703000000", dutyPhone: "0750-3000000" });
+    const dept = await call(principals.countyAgency, "POST", "/v1/departments", {
+      id: "dept-440703-scan",
+      key: "scan",
+      kind: "测试",
+      name: "蓬江区测试局",
+      divisionCode: "440703000000",
+      dutyPhone: "0750-3000000",
+    });
     expect(dept.status).toBe(201);
-    await call(principals.countyAgency, "POST", `/v1/workers/${w.body.id}/screenings`, { criminalPunishment: false, pendingCriminalCase: false, detention: false, expelledFromPublicOffice: false, dishonestyBlacklist: false, otherLegalBar: false });
-    await call(principals.countyAgency, "POST", `/v1/workers/${w.body.id}/trainings`, { kind: "onboarding", title: "岗前培训", date: "2026-09-10", hours: 8 });
-    const a = await call<{ id: string }>(principals.countyAgency, "POST", "/v1/assignments", { workerId: w.body.id, gridCode: "440703001001901", role: "chief", noticeStartDate: "2026-09-01" });
-    await call(principals.countyAgency, "POST", "/v1/users", { sub: "scan-user", name: "测", orgUnitKind: "department", orgUnit: "测试局", roles: ["department"], divisionCode: "440703000000", departmentId: "dept-440703-scan" });
+    await call(principals.countyAgency, "POST", `/v1/workers/${w.body.id}/screenings`, {
+      criminalPunishment: false,
+      pendingCriminalCase: false,
+      detention: false,
+      expelledFromPublicOffice: false,
+      dishonestyBlacklist: false,
+      otherLegalBar: false,
+    });
+    await call(principals.countyAgency, "POST", `/v1/workers/${w.body.id}/trainings`, {
+      kind: "onboarding",
+      title: "岗前培训",
+      date: "2026-09-10",
+      hours: 8,
+    });
+    const a = await call<{ id: string }>(principals.countyAgency, "POST", "/v1/assignments", {
+      workerId: w.body.id,
+      gridCode: "440703001001901",
+      role: "chief",
+      noticeStartDate: "2026-09-01",
+    });
+    await call(principals.countyAgency, "POST", "/v1/users", {
+      sub: "scan-user",
+      name: "测",
+      orgUnitKind: "department",
+      orgUnit: "测试局",
+      roles: ["department"],
+      divisionCode: "440703000000",
+      departmentId: "dept-440703-scan",
+    });
     const paths = [
       "/v1/workers?divisionCode=440703000000",
       `/v1/workers/${w.body.id}`,
@@ -65,6 +99,9 @@ describe("no full ID number or private phone reaches a role not entitled to it",
     expect(secrets).toContain(pii.body.idNumber);
     const department = await exports.default.department("dept-440703-scan");
     expect(department).toMatchObject({ dutyPhone: "0750-3000000", staffSubs: ["scan-user"] });
-    answers.push({ roles: ["rpc"], text: JSON.stringify([department, await exports.default.gridServers("440703001001901")]) });
+    answers.push({
+      roles: ["rpc"],
+      text: JSON.stringify([department, await exports.default.gridServers("440703001001901")]),
+    });
   });
 });

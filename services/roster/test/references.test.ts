@@ -26,14 +26,25 @@ function refused(res: Answer<Problem>, status: 403 | 422, ...fields: string[]) {
   expect((res.body.errors ?? []).map((e) => e.field)).toEqual(fields);
 }
 
-const department = (id: string, divisionCode: string) =>
-  ({ id, key: "refs", kind: "测试", name: "测试部门", divisionCode, dutyPhone: "0750-3000000" });
+const department = (id: string, divisionCode: string) => ({
+  id,
+  key: "refs",
+  kind: "测试",
+  name: "测试部门",
+  divisionCode,
+  dutyPhone: "0750-3000000",
+});
 const appoint = (p: Principal, body: Record<string, unknown>) =>
   call<Problem>(p, "POST", "/v1/assignments", { role: "part_time", ...body });
 const newUser = (p: Principal, sub: string, extra: Record<string, unknown>) =>
   call<Problem>(p, "POST", "/v1/users", {
-    sub, name: "测试", orgUnitKind: "agency", orgUnit: "测试单位", roles: ["agency"],
-    divisionCode: "440703001001", ...extra,
+    sub,
+    name: "测试",
+    orgUnitKind: "agency",
+    orgUnit: "测试单位",
+    roles: ["agency"],
+    divisionCode: "440703001001",
+    ...extra,
   });
 
 let pjWorker: string;
@@ -127,7 +138,11 @@ describe("workers, departments and trainings name departments and divisions with
 
   it("refuses a department training another county's worker, and an agency another county's department", async () => {
     const training = (departmentId: string) => ({
-      kind: "department", title: "业务培训", date: "2026-09-10", hours: 4, departmentId,
+      kind: "department",
+      title: "业务培训",
+      date: "2026-09-10",
+      hours: 4,
+      departmentId,
     });
     const byDepartment = training(principals.department.departmentId);
     const res = await call(principals.department, "POST", `/v1/workers/${xhWorker}/trainings`, byDepartment);

@@ -11,7 +11,9 @@ describe("demo data", () => {
     const small = {
       ...city,
       grids: city.grids.filter((g) => g.code === grid),
-      workers: city.workers.filter((w) => w.assignments.some((a) => a.gridCode === grid)).map((w) => ({ ...w, assignments: w.assignments.filter((a) => a.gridCode === grid) })),
+      workers: city.workers
+        .filter((w) => w.assignments.some((a) => a.gridCode === grid))
+        .map((w) => ({ ...w, assignments: w.assignments.filter((a) => a.gridCode === grid) })),
       departments: city.departments.filter((d) => d.divisionCode.startsWith("440703")),
       users: city.users.filter((u) => u.sub.startsWith("demo-")),
     };
@@ -21,7 +23,9 @@ describe("demo data", () => {
     expect(servers.map((s) => s.role)).toEqual(expect.arrayContaining(["chief", "full_time", "part_time"]));
     expect(await exports.default.principalStatus("demo-grid-worker")).toEqual({ active: true });
     expect(await exports.default.principalStatus("demo-resident")).toMatchObject({ active: false });
-    expect((await exports.default.department("dept-440703-police"))?.staffSubs).toContain("demo-department-440703-police");
+    expect((await exports.default.department("dept-440703-police"))?.staffSubs).toContain(
+      "demo-department-440703-police",
+    );
     await expect(demoStatements(small, "")).rejects.toThrow(/PII_KEY/);
   });
 });

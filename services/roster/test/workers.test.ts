@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { call, key, newWorker } from "./helpers";
 
 const VILLAGE = "440703001001";
-type W = { id: string; idNumberMasked: string; privatePhoneMasked: string; gender: string; birthDate: string; version: number };
+type W = {
+  id: string;
+  idNumberMasked: string;
+  privatePhoneMasked: string;
+  gender: string;
+  birthDate: string;
+  version: number;
+};
 
 describe("workers: real-name records with private data encrypted and masked", () => {
   it("registers a worker, derives gender and birth date, and answers only masked private data", async () => {
@@ -14,7 +21,9 @@ describe("workers: real-name records with private data encrypted and masked", ()
     expect(res.body.idNumberMasked).toBe(`${body.idNumber.slice(0, 6)}********${body.idNumber.slice(14)}`);
     expect(res.body.privatePhoneMasked).toBe(`${body.privatePhone.slice(0, 3)}****${body.privatePhone.slice(7)}`);
     expect(res.body).toMatchObject({ gender: "male", birthDate: "1985-06-15", version: 1 });
-    const stored = await env.DB.prepare("SELECT * FROM workers WHERE id = ?1").bind(res.body.id).first<Record<string, string>>();
+    const stored = await env.DB.prepare("SELECT * FROM workers WHERE id = ?1")
+      .bind(res.body.id)
+      .first<Record<string, string>>();
     expect(JSON.stringify(stored)).not.toContain(body.idNumber);
     expect(JSON.stringify(stored)).not.toContain(body.privatePhone);
   });
@@ -23,7 +32,12 @@ describe("workers: real-name records with private data encrypted and masked", ()
     const good = newWorker(VILLAGE).idNumber;
     const wrongCheck = good.slice(0, 17) + (good[17] === "1" ? "2" : "1");
     for (const idNumber of [wrongCheck, "440703198502301234"]) {
-      const res = await call<{ errors: { field: string }[] }>(principals.countyAgency, "POST", "/v1/workers", newWorker(VILLAGE, { idNumber }));
+      const res = await call<{ errors: { field: string }[] }>(
+        principals.countyAgency,
+        "POST",
+        "/v1/workers",
+        newWorker(VILLAGE, { idNumber }),
+      );
       expect(res.status).toBe(400);
       expect(res.body.errors.map((e) => e.field)).toContain("body.idNumber");
     }
@@ -39,11 +53,17 @@ describe("workers: real-name records with private data encrypted and masked", ()
   it("lets HR read private data in full, one record at a time, and audits each read", async () => {
     const body = newWorker(VILLAGE);
     const w = await call<W>(principals.hr, "POST", "/v1/workers", body);
-    const pii = await call<{ idNumber: string; privatePhone: string }>(principals.hr, "GET", `/v1/workers/${w.body.id}/pii`);
+    const pii = await call<{ idNumber: string; privatePhone: string }>(
+      principals.hr,
+      "GET",
+      `/v1/workers/${w.body.id}/pii`,
+    );
     expect(pii.status).toBe(200);
     expect(pii.body).toMatchObject({ idNumber: body.idNumber, privatePhone: body.privatePhone });
     expect(pii.headers.get("cache-control")).toBe("no-store");
-    const audit = await env.DB.prepare("SELECT reader_sub FROM pii_reads WHERE worker_id = ?1").bind(w.body.id).all<{ reader_sub: string }>();
+    const audit = await env.DB.prepare("SELECT reader_sub FROM pii_reads WHERE worker_id = ?1")
+      .bind(w.body.id)
+      .all<{ reader_sub: string }>();
     expect(audit.results).toEqual([{ reader_sub: principals.hr.sub }]);
     for (const p of [principals.countyAgency, principals.admin, principals.department]) {
       expect((await call(p, "GET", `/v1/workers/${w.body.id}/pii`)).status).toBe(403);
@@ -54,7 +74,10 @@ describe("workers: real-name records with private data encrypted and masked", ()
     const w = await call<W>(principals.countyAgency, "POST", "/v1/workers", newWorker(VILLAGE));
     const other = principals.otherCountyAgency;
     expect((await call(other, "GET", `/v1/workers/${w.body.id}`)).status).toBe(403);
-    expect((await call(other, "PATCH", `/v1/workers/${w.body.id}`, { workPhone: "0750-1111111" }, { "if-match": '"v1"' })).status).toBe(403);
+    expect(
+      (await call(other, "PATCH", `/v1/workers/${w.body.id}`, { workPhone: "0750-1111111" }, { "if-match": '"v1"' }))
+        .status,
+    ).toBe(403);
     expect((await call(other, "POST", "/v1/workers", newWorker(VILLAGE))).status).toBe(403);
     const list = await call<{ items: W[] }>(other, "GET", "/v1/workers?divisionCode=440705000000");
     expect(list.body.items.map((x) => x.id)).not.toContain(w.body.id);
@@ -66,10 +89,19 @@ describe("workers: real-name records with private data encrypted and masked", ()
     const w = await call<W>(principals.countyAgency, "POST", "/v1/workers", newWorker(VILLAGE));
     const path = `/v1/workers/${w.body.id}`;
     expect((await call(principals.countyAgency, "PATCH", path, { workPhone: "0750-2222222" })).status).toBe(428);
-    const ok = await call<W>(principals.countyAgency, "PATCH", path, { workPhone: "0750-2222222" }, { "if-match": w.etag! });
+    const ok = await call<W>(
+      principals.countyAgency,
+      "PATCH",
+      path,
+      { workPhone: "0750-2222222" },
+      { "if-match": w.etag! },
+    );
     expect(ok.status).toBe(200);
     expect(ok.etag).toBe('"v2"');
-    expect((await call(principals.countyAgency, "PATCH", path, { workPhone: "0750-3333333" }, { "if-match": '"v1"' })).status).toBe(412);
+    expect(
+      (await call(principals.countyAgency, "PATCH", path, { workPhone: "0750-3333333" }, { "if-match": '"v1"' }))
+        .status,
+    ).toBe(412);
   });
 
   it("replays a repeated command with the same Idempotency-Key (one worker made)", async () => {
@@ -83,9 +115,17 @@ describe("workers: real-name records with private data encrypted and masked", ()
 
   it("pages the worker list with a cursor", async () => {
     for (let i = 0; i < 3; i++) await call(principals.countyAgency, "POST", "/v1/workers", newWorker("440703002001"));
-    const first = await call<{ items: W[]; nextCursor: string }>(principals.countyAgency, "GET", "/v1/workers?divisionCode=440703002000&limit=2");
+    const first = await call<{ items: W[]; nextCursor: string }>(
+      principals.countyAgency,
+      "GET",
+      "/v1/workers?divisionCode=440703002000&limit=2",
+    );
     expect(first.body.items).toHaveLength(2);
-    const second = await call<{ items: W[] }>(principals.countyAgency, "GET", `/v1/workers?divisionCode=440703002000&limit=2&cursor=${first.body.nextCursor}`);
+    const second = await call<{ items: W[] }>(
+      principals.countyAgency,
+      "GET",
+      `/v1/workers?divisionCode=440703002000&limit=2&cursor=${first.body.nextCursor}`,
+    );
     expect(second.body.items.length).toBeGreaterThanOrEqual(1);
     expect(second.body.items[0]!.id > first.body.items[1]!.id).toBe(true);
   });

@@ -48,7 +48,7 @@ export function clipAbove(ring: readonly Point[], nx: number, ny: number, c: num
     const sp = nx * p[0] + ny * p[1] - c;
     const sq = nx * q[0] + ny * q[1] - c;
     if (sp >= 0) kept.push(p);
-    if ((sp >= 0) !== (sq >= 0)) {
+    if (sp >= 0 !== sq >= 0) {
       const t = sp / (sp - sq);
       kept.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
     }

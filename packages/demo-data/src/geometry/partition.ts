@@ -20,13 +20,7 @@ const K = Math.cos((22.3 * Math.PI) / 180);
 const ANGLES = Array.from({ length: 18 }, (_, i) => (i * Math.PI) / 18);
 
 /** Partitions the kept ring `rootId`; returns one new ring id per item, in item order. */
-export function partition(
-  topo: Topology,
-  rootId: number,
-  items: readonly PartItem[],
-  rng: Rng,
-  tries = 6,
-): number[] {
+export function partition(topo: Topology, rootId: number, items: readonly PartItem[], rng: Rng, tries = 6): number[] {
   const out: number[] = new Array<number>(items.length).fill(-1);
   const recurse = (ringId: number, idx: number[], keep: boolean): void => {
     if (idx.length === 1) {
@@ -38,7 +32,11 @@ export function partition(
     recurse(pos, first, false);
     recurse(neg, second, false);
   };
-  recurse(rootId, items.map((_, i) => i), true);
+  recurse(
+    rootId,
+    items.map((_, i) => i),
+    true,
+  );
   return out;
 }
 

@@ -5,7 +5,11 @@ import { loggableError } from "../../src/log-error";
 describe("loggableError: what a log line may say of an unhandled error", () => {
   it("keeps a failed query's bound parameters (personal data) out, naming the query and the database's cause", () => {
     const cause = new Error("D1_ERROR: UNIQUE constraint failed: workers.id_hash");
-    const failed = new DrizzleQueryError("insert into workers (name, id_hash) values (?, ?)", ["张三", "4407031990"], cause);
+    const failed = new DrizzleQueryError(
+      "insert into workers (name, id_hash) values (?, ?)",
+      ["张三", "4407031990"],
+      cause,
+    );
     const logged = loggableError(failed);
     expect(JSON.stringify(logged)).not.toMatch(/张三|4407031990/);
     expect(logged.error).toMatch(/insert into workers .*UNIQUE constraint failed: workers\.id_hash/);

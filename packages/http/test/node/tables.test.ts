@@ -28,7 +28,9 @@ describe("the shared tables", () => {
   it("declare the outbox the registry and roster migrate to (registry's 0006, roster's 0004)", async () => {
     const declared = describeSchema(await declaredDatabase({ outbox: tables.outbox }));
     for (const service of ["registry", "roster"]) {
-      expect(describeSchema(migratedDatabase(path.join(services, service, "migrations"))).outbox).toEqual(declared.outbox);
+      expect(describeSchema(migratedDatabase(path.join(services, service, "migrations"))).outbox).toEqual(
+        declared.outbox,
+      );
     }
   });
 

@@ -1,10 +1,34 @@
 import { DurableObject } from "cloudflare:workers";
 import { log, sha256Hex } from "@civicgrid/http";
-import type { ArchiveVerification, CaseArchive, CaseEventRecord, CaseView, Principal, PublicCaseView } from "@civicgrid/contracts";
+import type {
+  ArchiveVerification,
+  CaseArchive,
+  CaseEventRecord,
+  CaseView,
+  Principal,
+  PublicCaseView,
+} from "@civicgrid/contracts";
 import {
-  canonicalJson, chainHash, decide, decideAsReporter, decideForPlatform, followTokenActor, GENESIS_HASH, nextDueAt, openCase,
-  SYSTEM_ACTOR, tick, verifyChain, type ActorDecision, type Actor, type Amendment, type CaseCommand, type CaseState, type NewCase,
-  type RateCommand, type Step,
+  canonicalJson,
+  chainHash,
+  decide,
+  decideAsReporter,
+  decideForPlatform,
+  followTokenActor,
+  GENESIS_HASH,
+  nextDueAt,
+  openCase,
+  SYSTEM_ACTOR,
+  tick,
+  verifyChain,
+  type ActorDecision,
+  type Actor,
+  type Amendment,
+  type CaseCommand,
+  type CaseState,
+  type NewCase,
+  type RateCommand,
+  type Step,
 } from "../domain";
 import type { Env } from "../env";
 import { database } from "../store/db";
@@ -15,7 +39,20 @@ import { CaseStore, OUTBOX_QUEUES } from "./storage";
 
 export type CommandResult =
   | { ok: true; case: CaseView; replayed: boolean }
-  | { ok: false; code: "not_found" | "invalid_transition" | "forbidden" | "unprocessable" | "precondition_failed" | "idempotency_key_reused" | "conflict"; detail: string; allowed?: string[]; currentVersion?: number };
+  | {
+      ok: false;
+      code:
+        | "not_found"
+        | "invalid_transition"
+        | "forbidden"
+        | "unprocessable"
+        | "precondition_failed"
+        | "idempotency_key_reused"
+        | "conflict";
+      detail: string;
+      allowed?: string[];
+      currentVersion?: number;
+    };
 
 /** `expectedVersion` null: no If-Match was sent (only the follow-token route allows that). */
 export interface CommandOptions {
@@ -65,7 +102,8 @@ export class CaseDO extends DurableObject<Env> {
    */
   async rateWithToken(tokenHash: string, command: RateCommand, options: CommandOptions): Promise<CommandResult> {
     const state = this.store.state();
-    if (!state?.followTokenHash || state.followTokenHash !== tokenHash) return { ok: false, code: "not_found", detail: NO_CASE_FOR_TOKEN };
+    if (!state?.followTokenHash || state.followTokenHash !== tokenHash)
+      return { ok: false, code: "not_found", detail: NO_CASE_FOR_TOKEN };
     const decideNow = (current: CaseState) => decideAsReporter(current, command, new Date());
     return this.run({ command, sub: followTokenActor(state).sub }, options, decideNow);
   }
@@ -77,7 +115,9 @@ export class CaseDO extends DurableObject<Env> {
    * before the commit leaves nothing (a retry performs the command once); after it, a retry replays the outcome.
    */
   private async run(
-    identity: { sub: string } & Record<string, unknown>, options: CommandOptions, decideOn: (state: CaseState) => ActorDecision,
+    identity: { sub: string } & Record<string, unknown>,
+    options: CommandOptions,
+    decideOn: (state: CaseState) => ActorDecision,
   ): Promise<CommandResult> {
     const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
       const state = this.store.state();
@@ -119,7 +159,8 @@ export class CaseDO extends DurableObject<Env> {
   /** A platform withdrew its order: the case closes as invalid (only while it is still open). */
   async cancel(reason: string, actor: Actor): Promise<CommandResult> {
     return this.run({ cancel: reason, sub: actor.sub }, { expectedVersion: null, idempotencyKey: null }, (state) =>
-      decideForPlatform(state, { name: "cancel", body: { reason } }, actor, new Date()));
+      decideForPlatform(state, { name: "cancel", body: { reason } }, actor, new Date()),
+    );
   }
 
   /**
@@ -128,7 +169,8 @@ export class CaseDO extends DurableObject<Env> {
    */
   async amend(amendment: Amendment, actor: Actor, idempotencyKey: string): Promise<CommandResult> {
     return this.run({ amendment, sub: actor.sub }, { expectedVersion: null, idempotencyKey }, (state) =>
-      decideForPlatform(state, { name: "amend", body: amendment }, actor, new Date()));
+      decideForPlatform(state, { name: "amend", body: amendment }, actor, new Date()),
+    );
   }
 
   snapshot(): CaseState | null {
@@ -138,11 +180,18 @@ export class CaseDO extends DurableObject<Env> {
   archive(): CaseArchive | null {
     const state = this.store.state();
     if (!state) return null;
-    return { case: viewOf(state), events: this.store.events(), supervisions: this.store.supervisions(), exportedAt: new Date().toISOString() };
+    return {
+      case: viewOf(state),
+      events: this.store.events(),
+      supervisions: this.store.supervisions(),
+      exportedAt: new Date().toISOString(),
+    };
   }
 
   verify(): Promise<ArchiveVerification> {
-    return verifyChain(this.store.events().map(({ hash, prevHash, ...body }) => ({ version: body.version, prevHash, hash, body })));
+    return verifyChain(
+      this.store.events().map(({ hash, prevHash, ...body }) => ({ version: body.version, prevHash, hash, body })),
+    );
   }
 
   /** The resident's view, only for the holder of the follow token given at reporting. */
@@ -164,20 +213,44 @@ export class CaseDO extends DurableObject<Env> {
     if (!idempotencyKey) return null;
     const seen = this.store.command(idempotencyKey);
     if (!seen) return null;
-    if (seen.hash !== commandHash) return { ok: false, code: "idempotency_key_reused", detail: "this Idempotency-Key was used with a different command" };
+    if (seen.hash !== commandHash)
+      return {
+        ok: false,
+        code: "idempotency_key_reused",
+        detail: "this Idempotency-Key was used with a different command",
+      };
     return { ok: true, case: JSON.parse(seen.result) as CaseView, replayed: true };
   }
 
   /** Writes the steps, their hash-chained events, outbox rows and supervisions in one storage transaction. */
-  private async commit(steps: Step[], previous: CaseState["status"] | null, actor: Actor, idempotencyKey: string | null, command?: { hash: string; result: string }): Promise<void> {
+  private async commit(
+    steps: Step[],
+    previous: CaseState["status"] | null,
+    actor: Actor,
+    idempotencyKey: string | null,
+    command?: { hash: string; result: string },
+  ): Promise<void> {
     let prevHash = this.store.lastHash() ?? GENESIS_HASH;
     let from = previous;
     const records: { record: CaseEventRecord; envelope: string; step: Step }[] = [];
     for (const step of steps) {
       const s = step.state;
-      const body = { version: s.version, type: step.type, actor, at: s.updatedAt, from, to: s.status, payload: step.details, idempotencyKey };
+      const body = {
+        version: s.version,
+        type: step.type,
+        actor,
+        at: s.updatedAt,
+        from,
+        to: s.status,
+        payload: step.details,
+        idempotencyKey,
+      };
       const hash = await chainHash(prevHash, body);
-      records.push({ record: { ...body, prevHash, hash }, envelope: JSON.stringify(envelopeOf(step, from, actor)), step });
+      records.push({
+        record: { ...body, prevHash, hash },
+        envelope: JSON.stringify(envelopeOf(step, from, actor)),
+        step,
+      });
       prevHash = hash;
       from = s.status;
     }
@@ -187,7 +260,15 @@ export class CaseDO extends DurableObject<Env> {
         this.store.enqueue(record.version, envelope);
         if (step.type === "case.supervised") {
           const s = step.state;
-          this.store.addSupervision({ id: `${s.id}:${s.version}`, caseId: s.id, step: s.step!, responsibleUnit: String(step.details.responsibleUnit), dueAt: s.dueAt!, createdAt: s.updatedAt, countyCode: s.countyCode });
+          this.store.addSupervision({
+            id: `${s.id}:${s.version}`,
+            caseId: s.id,
+            step: s.step!,
+            responsibleUnit: String(step.details.responsibleUnit),
+            dueAt: s.dueAt!,
+            createdAt: s.updatedAt,
+            countyCode: s.countyCode,
+          });
         }
       }
       this.store.saveState(steps[steps.length - 1]!.state);
@@ -215,7 +296,10 @@ export class CaseDO extends DurableObject<Env> {
       }
     } catch (error) {
       failed = true;
-      log("warn", "case delivery failed; the alarm retries it", { caseId: this.store.state()?.id, error: error instanceof Error ? error.message : String(error) });
+      log("warn", "case delivery failed; the alarm retries it", {
+        caseId: this.store.state()?.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
     await this.schedule(failed);
   }

@@ -22,11 +22,38 @@ function fromDepartmentOf(step: Step): string | null {
 export function envelopeOf(step: Step, previous: CaseStatus | null, actor: Actor): EventEnvelope {
   const s = step.state;
   const data: CaseEventData = {
-    caseId: s.id, status: s.status, previousStatus: previous, title: s.title, categoryCode: s.categoryCode, priority: s.priority,
-    source: s.source, gridCode: s.gridCode, villageCode: s.villageCode, townshipCode: s.townshipCode, countyCode: s.countyCode,
-    holderDivisionCode: s.holderDivisionCode, leadDepartmentId: s.leadDepartmentId, assistingDepartmentIds: s.assistingDepartmentIds,
-    actor, fromDepartmentId: fromDepartmentOf(step), step: s.step, dueAt: s.dueAt, warnAt: s.warnAt, responsibleUnit: responsibleUnit(s), rating: s.rating,
-    external: s.external, reporterSub: s.reporterSub, details: step.details,
+    caseId: s.id,
+    status: s.status,
+    previousStatus: previous,
+    title: s.title,
+    categoryCode: s.categoryCode,
+    priority: s.priority,
+    source: s.source,
+    gridCode: s.gridCode,
+    villageCode: s.villageCode,
+    townshipCode: s.townshipCode,
+    countyCode: s.countyCode,
+    holderDivisionCode: s.holderDivisionCode,
+    leadDepartmentId: s.leadDepartmentId,
+    assistingDepartmentIds: s.assistingDepartmentIds,
+    actor,
+    fromDepartmentId: fromDepartmentOf(step),
+    step: s.step,
+    dueAt: s.dueAt,
+    warnAt: s.warnAt,
+    responsibleUnit: responsibleUnit(s),
+    rating: s.rating,
+    external: s.external,
+    reporterSub: s.reporterSub,
+    details: step.details,
   };
-  return { id: `${s.id}:${s.version}`, type: step.type, source: "cases", aggregateId: s.id, version: s.version, occurredAt: s.updatedAt, data };
+  return {
+    id: `${s.id}:${s.version}`,
+    type: step.type,
+    source: "cases",
+    aggregateId: s.id,
+    version: s.version,
+    occurredAt: s.updatedAt,
+    data,
+  };
 }

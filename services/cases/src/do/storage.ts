@@ -21,7 +21,10 @@ export type OutboxRow = typeof outbox.$inferSelect;
  * send stale progress callbacks to the platforms; what is still pending goes to all three.
  */
 export function addIntegrationsColumn(sql: SqlStorage): void {
-  const columns = sql.exec<{ name: string }>("PRAGMA table_info(outbox)").toArray().map((c) => c.name);
+  const columns = sql
+    .exec<{ name: string }>("PRAGMA table_info(outbox)")
+    .toArray()
+    .map((c) => c.name);
   if (columns.includes("integ_sent")) return;
   for (const statement of ADD_INTEGRATIONS_COLUMN) sql.exec(statement);
 }
@@ -42,7 +45,8 @@ export class CaseStore {
   state(): CaseState | null {
     const row = this.db.select({ json: state.json }).from(state).where(eq(state.id, 1)).get();
     if (!row) return null;
-    const stored = JSON.parse(row.json) as Omit<CaseState, "matterApproval"> & Partial<Pick<CaseState, "matterApproval">>;
+    const stored = JSON.parse(row.json) as Omit<CaseState, "matterApproval"> &
+      Partial<Pick<CaseState, "matterApproval">>;
     return { ...stored, matterApproval: stored.matterApproval ?? null };
   }
 
@@ -52,27 +56,57 @@ export class CaseStore {
   }
 
   lastHash(): string | null {
-    return this.db.select({ hash: events.hash }).from(events).orderBy(desc(events.version)).limit(1).get()?.hash ?? null;
+    return (
+      this.db.select({ hash: events.hash }).from(events).orderBy(desc(events.version)).limit(1).get()?.hash ?? null
+    );
   }
 
   appendEvent(e: CaseEventRecord): void {
-    this.db.insert(events).values({
-      version: e.version, type: e.type, actorSub: e.actor.sub, actorRole: e.actor.role, actorUnit: e.actor.unit, at: e.at,
-      fromStatus: e.from, toStatus: e.to, payload: JSON.stringify(e.payload), idemKey: e.idempotencyKey, prevHash: e.prevHash,
-      hash: e.hash,
-    }).run();
+    this.db
+      .insert(events)
+      .values({
+        version: e.version,
+        type: e.type,
+        actorSub: e.actor.sub,
+        actorRole: e.actor.role,
+        actorUnit: e.actor.unit,
+        at: e.at,
+        fromStatus: e.from,
+        toStatus: e.to,
+        payload: JSON.stringify(e.payload),
+        idemKey: e.idempotencyKey,
+        prevHash: e.prevHash,
+        hash: e.hash,
+      })
+      .run();
   }
 
   events(): CaseEventRecord[] {
-    return this.db.select().from(events).orderBy(asc(events.version)).all().map((r) => ({
-      version: r.version, type: r.type, actor: { sub: r.actorSub, role: r.actorRole, unit: r.actorUnit }, at: r.at,
-      from: r.fromStatus as CaseEventRecord["from"], to: r.toStatus as CaseEventRecord["to"],
-      payload: JSON.parse(r.payload) as Record<string, unknown>, idempotencyKey: r.idemKey, prevHash: r.prevHash, hash: r.hash,
-    }));
+    return this.db
+      .select()
+      .from(events)
+      .orderBy(asc(events.version))
+      .all()
+      .map((r) => ({
+        version: r.version,
+        type: r.type,
+        actor: { sub: r.actorSub, role: r.actorRole, unit: r.actorUnit },
+        at: r.at,
+        from: r.fromStatus as CaseEventRecord["from"],
+        to: r.toStatus as CaseEventRecord["to"],
+        payload: JSON.parse(r.payload) as Record<string, unknown>,
+        idempotencyKey: r.idemKey,
+        prevHash: r.prevHash,
+        hash: r.hash,
+      }));
   }
 
   command(key: string): { hash: string; result: string } | null {
-    const row = this.db.select({ hash: commands.commandHash, result: commands.result }).from(commands).where(eq(commands.idemKey, key)).get();
+    const row = this.db
+      .select({ hash: commands.commandHash, result: commands.result })
+      .from(commands)
+      .where(eq(commands.idemKey, key))
+      .get();
     return row ?? null;
   }
 
@@ -85,21 +119,36 @@ export class CaseStore {
   }
 
   unsent(): OutboxRow[] {
-    return this.db.select().from(outbox)
+    return this.db
+      .select()
+      .from(outbox)
       .where(or(eq(outbox.notifySent, 0), eq(outbox.assessSent, 0), eq(outbox.integSent, 0)))
-      .orderBy(asc(outbox.version)).all();
+      .orderBy(asc(outbox.version))
+      .all();
   }
 
   markSent(version: number, flag: SentFlag): void {
-    this.db.update(outbox).set({ [flag]: 1 }).where(eq(outbox.version, version)).run();
+    this.db
+      .update(outbox)
+      .set({ [flag]: 1 })
+      .where(eq(outbox.version, version))
+      .run();
   }
 
   addSupervision(s: Supervision): void {
-    this.db.insert(supervisions).values({ id: s.id, json: JSON.stringify(s) }).onConflictDoNothing().run();
+    this.db
+      .insert(supervisions)
+      .values({ id: s.id, json: JSON.stringify(s) })
+      .onConflictDoNothing()
+      .run();
   }
 
   supervisions(): Supervision[] {
-    return this.db.select({ json: supervisions.json }).from(supervisions).orderBy(asc(supervisions.id)).all()
+    return this.db
+      .select({ json: supervisions.json })
+      .from(supervisions)
+      .orderBy(asc(supervisions.id))
+      .all()
       .map((r) => JSON.parse(r.json) as Supervision);
   }
 

@@ -20,7 +20,18 @@ export function writeScope(state: CaseState): ResourceScope {
 }
 
 /** Scope of a read: where the case lies, every department involved, the grid, the reporter. */
-export function readScope(state: Pick<CaseState, "villageCode" | "townshipCode" | "countyCode" | "gridCode" | "leadDepartmentId" | "assistingDepartmentIds" | "reporterSub">): ResourceScope {
+export function readScope(
+  state: Pick<
+    CaseState,
+    | "villageCode"
+    | "townshipCode"
+    | "countyCode"
+    | "gridCode"
+    | "leadDepartmentId"
+    | "assistingDepartmentIds"
+    | "reporterSub"
+  >,
+): ResourceScope {
   const departments = [state.leadDepartmentId, ...state.assistingDepartmentIds].filter((d): d is string => d !== null);
   return {
     divisionCode: state.villageCode ?? state.townshipCode ?? state.countyCode,

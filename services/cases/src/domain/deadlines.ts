@@ -59,13 +59,25 @@ export interface StepClock {
 }
 
 /** The clock of the step that `status` starts at `now` (none for statuses without a timed step). */
-export function startClock(state: Pick<CaseState, "limits" | "priority">, status: CaseStatus, now: Date, share = DEFAULT_WARNING_SHARE): StepClock {
+export function startClock(
+  state: Pick<CaseState, "limits" | "priority">,
+  status: CaseStatus,
+  now: Date,
+  share = DEFAULT_WARNING_SHARE,
+): StepClock {
   const step = stepOf(status);
   if (!step) return { step: null, stepStartedAt: null, dueAt: null, warnAt: null, warned: false, overdue: false };
   const limit = limitFor(state.limits, state.priority, step);
   const due = deadline(now, limit);
   const warn = warningAt(now, due, share, limit.unit);
-  return { step, stepStartedAt: now.toISOString(), dueAt: due.toISOString(), warnAt: warn.toISOString(), warned: false, overdue: false };
+  return {
+    step,
+    stepStartedAt: now.toISOString(),
+    dueAt: due.toISOString(),
+    warnAt: warn.toISOString(),
+    warned: false,
+    overdue: false,
+  };
 }
 
 /** An approved extension moves the deadline by its amount and recomputes the warning over the whole step. */
@@ -85,7 +97,9 @@ export function nextDueAt(state: Pick<CaseState, "step" | "warnAt" | "dueAt" | "
 }
 
 /** The unit answerable for the running step: the lead department while it signs and handles, else the holding agency. */
-export function responsibleUnit(state: Pick<CaseState, "step" | "leadDepartmentId" | "holderDivisionCode">): string | null {
+export function responsibleUnit(
+  state: Pick<CaseState, "step" | "leadDepartmentId" | "holderDivisionCode">,
+): string | null {
   if (!state.step) return null;
   if ((state.step === "sign" || state.step === "handle") && state.leadDepartmentId) return state.leadDepartmentId;
   return state.holderDivisionCode;

@@ -24,7 +24,8 @@ export function versioned(state: CaseState, steps: Step[], now: Date): Step[] {
 /** Why the command cannot run on the case now (its start statuses, then its guards), or null when it can. */
 function blocked(state: CaseState, name: AnyCommand["name"]): string | null {
   const rule = ruleOf(name);
-  if (!rule.from.includes(state.status)) return rule.notFrom?.(state.status) ?? `a ${state.status} case cannot take "${name}"`;
+  if (!rule.from.includes(state.status))
+    return rule.notFrom?.(state.status) ?? `a ${state.status} case cannot take "${name}"`;
   for (const guard of rule.guards) {
     const reason = guard(state);
     if (reason) return reason;

@@ -11,11 +11,18 @@ import { approvalOf } from "./matter-approval";
 type At = { now: Date; actor: Actor };
 
 /** The state entering `status`, with the clock of the step it starts. */
-const enter = (state: CaseState, status: CaseState["status"], now: Date, patch: Partial<CaseState> = {}): CaseState =>
-  ({ ...state, ...patch, status, ...startClock(state, status, now) });
+const enter = (
+  state: CaseState,
+  status: CaseState["status"],
+  now: Date,
+  patch: Partial<CaseState> = {},
+): CaseState => ({ ...state, ...patch, status, ...startClock(state, status, now) });
 
-export const verify = (s: CaseState, b: CommandBody<"verify">, { now }: At): Effect =>
-  ({ type: "case.verified", state: enter(s, "verified", now), details: { note: b.note ?? null } });
+export const verify = (s: CaseState, b: CommandBody<"verify">, { now }: At): Effect => ({
+  type: "case.verified",
+  state: enter(s, "verified", now),
+  details: { note: b.note ?? null },
+});
 
 export const resolveOnSite = (s: CaseState, b: CommandBody<"resolve-on-site">, { now }: At): Effect => ({
   type: "case.resolved_on_site",
@@ -23,45 +30,87 @@ export const resolveOnSite = (s: CaseState, b: CommandBody<"resolve-on-site">, {
   details: { outcome: b.outcome },
 });
 
-export const accept = (s: CaseState, b: CommandBody<"accept">, { now }: At): Effect =>
-  ({ type: "case.accepted", state: enter(s, "accepted", now), details: { note: b.note ?? null } });
+export const accept = (s: CaseState, b: CommandBody<"accept">, { now }: At): Effect => ({
+  type: "case.accepted",
+  state: enter(s, "accepted", now),
+  details: { note: b.note ?? null },
+});
 
 export function dispatch(s: CaseState, b: CommandBody<"dispatch">, { now }: At): Effect {
   const lead = b.leadDepartmentId;
   const assisting = [...new Set(b.assistingDepartmentIds)].filter((d) => d !== lead);
-  const state = enter(s, "dispatched", now, { leadDepartmentId: lead, assistingDepartmentIds: assisting, extension: null });
+  const state = enter(s, "dispatched", now, {
+    leadDepartmentId: lead,
+    assistingDepartmentIds: assisting,
+    extension: null,
+  });
   return { type: "case.dispatched", state, details: { leadDepartmentId: lead, assistingDepartmentIds: assisting } };
 }
 
-export const sign = (s: CaseState, _b: CommandBody<"sign">, { now }: At): Effect =>
-  ({ type: "case.signed", state: enter(s, "signed", now), details: {} });
+export const sign = (s: CaseState, _b: CommandBody<"sign">, { now }: At): Effect => ({
+  type: "case.signed",
+  state: enter(s, "signed", now),
+  details: {},
+});
 
 export const handle = (s: CaseState, b: CommandBody<"handle">, { now }: At): Effect => ({
-  type: "case.handled", state: enter(s, "handled", now, { outcome: b.outcome, evidence: b.evidence }), details: { outcome: b.outcome },
+  type: "case.handled",
+  state: enter(s, "handled", now, { outcome: b.outcome, evidence: b.evidence }),
+  details: { outcome: b.outcome },
 });
 
 /** A passed check closes the case; a failed one sends it back to the department for rework, counted. */
 export const check = (s: CaseState, b: CommandBody<"check">, { now }: At): Effect =>
   b.passed
-    ? { type: "case.check_passed", state: enter(s, "closed", now, { closedAt: now.toISOString() }), details: { opinion: b.opinion } }
-    : { type: "case.check_failed", state: enter(s, "signed", now, { reworks: s.reworks + 1 }), details: { opinion: b.opinion } };
+    ? {
+        type: "case.check_passed",
+        state: enter(s, "closed", now, { closedAt: now.toISOString() }),
+        details: { opinion: b.opinion },
+      }
+    : {
+        type: "case.check_failed",
+        state: enter(s, "signed", now, { reworks: s.reworks + 1 }),
+        details: { opinion: b.opinion },
+      };
 
 /** A rating; an unsatisfied one may reopen the case, back to the agency for a new dispatch. */
 export function rate(s: CaseState, b: CommandBody<"rate">, { now }: At): Effect {
   const { rating, reopen, comment } = b;
   if (reopen && rating !== "unsatisfied") return { refused: "only an unsatisfied rating may reopen the case" };
-  if (!reopen) return { type: "case.rated", state: enter(s, "rated", now, { rating }), details: { rating, comment: comment ?? null } };
-  const state = enter(s, "accepted", now, { rating, closedAt: null, leadDepartmentId: null, assistingDepartmentIds: [] });
-  return { type: "case.reopened", state, details: { rating, comment: comment ?? null, departmentId: s.leadDepartmentId } };
+  if (!reopen)
+    return {
+      type: "case.rated",
+      state: enter(s, "rated", now, { rating }),
+      details: { rating, comment: comment ?? null },
+    };
+  const state = enter(s, "accepted", now, {
+    rating,
+    closedAt: null,
+    leadDepartmentId: null,
+    assistingDepartmentIds: [],
+  });
+  return {
+    type: "case.reopened",
+    state,
+    details: { rating, comment: comment ?? null, departmentId: s.leadDepartmentId },
+  };
 }
 
-export const archive = (s: CaseState, _b: CommandBody<"archive">, { now }: At): Effect =>
-  ({ type: "case.archived", state: enter(s, "archived", now), details: {} });
+export const archive = (s: CaseState, _b: CommandBody<"archive">, { now }: At): Effect => ({
+  type: "case.archived",
+  state: enter(s, "archived", now),
+  details: {},
+});
 
 /** Back to the agency for a new dispatch; the event names the returning department (the lead is cleared). */
 export const returnCase = (s: CaseState, b: CommandBody<"return">, { now }: At): Effect => ({
   type: "case.returned",
-  state: enter(s, "accepted", now, { returns: s.returns + 1, leadDepartmentId: null, assistingDepartmentIds: [], extension: null }),
+  state: enter(s, "accepted", now, {
+    returns: s.returns + 1,
+    leadDepartmentId: null,
+    assistingDepartmentIds: [],
+    extension: null,
+  }),
   details: { reason: b.reason, departmentId: s.leadDepartmentId },
 });
 
@@ -87,7 +136,11 @@ export function reviewExtension(s: CaseState, b: CommandBody<"review-extension">
   }
   const clock = extendClock(s, extension, now);
   const state: CaseState = { ...s, ...clock, extension: { ...extension, status: "approved" } };
-  return { type: "case.extension_approved", state, details: { opinion: b.opinion, previousDueAt: s.dueAt, dueAt: clock.dueAt } };
+  return {
+    type: "case.extension_approved",
+    state,
+    details: { opinion: b.opinion, previousDueAt: s.dueAt, dueAt: clock.dueAt },
+  };
 }
 
 export function merge(s: CaseState, b: CommandBody<"merge">, { now }: At): Effect {
@@ -111,7 +164,13 @@ export function approveMatter(s: CaseState, b: CommandBody<"approve-matter">, { 
 /** The platform withdrew its order: closed as invalid, the clock stops. */
 export function cancel(s: CaseState, b: { reason: string }, { now, actor }: At): Effect {
   const state: CaseState = {
-    ...s, status: "invalid", closeReason: b.reason, closedAt: now.toISOString(), step: null, dueAt: null, warnAt: null,
+    ...s,
+    status: "invalid",
+    closeReason: b.reason,
+    closedAt: now.toISOString(),
+    step: null,
+    dueAt: null,
+    warnAt: null,
   };
   return { type: "case.invalidated", state, details: { reason: b.reason, cancelledBy: actor.sub } };
 }
@@ -123,6 +182,10 @@ export function cancel(s: CaseState, b: { reason: string }, { now, actor }: At):
 export function amend(s: CaseState, b: Amendment): Effect {
   const changes = b.description !== undefined && b.description !== s.description;
   const state: CaseState = changes ? { ...s, description: b.description! } : s;
-  const details = { note: b.note, descriptionChanged: changes, ...(changes ? { previousDescription: s.description } : {}) };
+  const details = {
+    note: b.note,
+    descriptionChanged: changes,
+    ...(changes ? { previousDescription: s.description } : {}),
+  };
   return { type: "case.amended", state, details };
 }

@@ -7,8 +7,9 @@ import { offListPending as pendingApproval } from "./matter-approval";
  * or null when it may.
  */
 
-const HELD = "this matter is not on the county's admission list: the county agency must approve it "
-  + "before anyone works on it (Gansu 二(二)1)";
+const HELD =
+  "this matter is not on the county's admission list: the county agency must approve it " +
+  "before anyone works on it (Gansu 二(二)1)";
 
 /** Work on an off-list matter waits for its approval (Gansu 二(二)1, Wuxi 第五十六条). */
 export function matterApproved(state: CaseState): string | null {
@@ -52,6 +53,8 @@ export const MAX_RETURNS = 2;
 
 export function returnsLeft(state: CaseState): string | null {
   if (state.returns < MAX_RETURNS) return null;
-  return `this case was returned ${state.returns} times: the agency has settled whose duty it is and its dispatch `
-    + "stands; the lead department handles it (Jiangmen 第二十四条, Wuxi 第六十三条)";
+  return (
+    `this case was returned ${state.returns} times: the agency has settled whose duty it is and its dispatch ` +
+    "stands; the lead department handles it (Jiangmen 第二十四条, Wuxi 第六十三条)"
+  );
 }

@@ -20,7 +20,9 @@ export function canonicalJson(value: unknown): string {
 function escapedLoneSurrogates(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(escapedLoneSurrogates).join(",")}]`;
   if (value === null || typeof value !== "object") return JSON.stringify(value);
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${escapedLoneSurrogates(v)}`).join(",")}}`;
 }
 
@@ -33,10 +35,13 @@ export async function chainHash(prevHash: string, event: unknown): Promise<strin
 }
 
 /** Walks the chain: valid, or the version of the first event whose link does not hold. */
-export async function verifyChain(events: { version: number; prevHash: string; hash: string; body: unknown }[]): Promise<{ valid: boolean; events: number; brokenAt?: number }> {
+export async function verifyChain(
+  events: { version: number; prevHash: string; hash: string; body: unknown }[],
+): Promise<{ valid: boolean; events: number; brokenAt?: number }> {
   let prev = GENESIS_HASH;
   for (const event of events) {
-    if (event.prevHash !== prev || (await chainHash(prev, event.body)) !== event.hash) return { valid: false, events: events.length, brokenAt: event.version };
+    if (event.prevHash !== prev || (await chainHash(prev, event.body)) !== event.hash)
+      return { valid: false, events: events.length, brokenAt: event.version };
     prev = event.hash;
   }
   return { valid: true, events: events.length };

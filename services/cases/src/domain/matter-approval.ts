@@ -18,8 +18,9 @@ export function offListPending(state: Pick<CaseState, "matterStatus" | "matterAp
 /** Why this approver may not approve, or null when they may (an agency's unit is its division code). */
 export function approverRefusal(actor: Actor): string | null {
   if (actor.role === "agency" && APPROVER_LEVELS.includes(divisionLevel(actor.unit))) return null;
-  return "an off-list matter is approved by the county agency or above, "
-    + "which keeps the matter lists (Jiangmen 第九条)";
+  return (
+    "an off-list matter is approved by the county agency or above, " + "which keeps the matter lists (Jiangmen 第九条)"
+  );
 }
 
 /** The approval as the case records it: approver, their unit and level, the opinion, the time. */

@@ -12,7 +12,8 @@ export interface NewCase {
   categoryCode: string;
   priority: CasePriority;
   source: CaseSource;
-  placement: Pick<PointLocation, "countyCode"> & Partial<Pick<PointLocation, "gridCode" | "villageCode" | "townshipCode">>;
+  placement: Pick<PointLocation, "countyCode"> &
+    Partial<Pick<PointLocation, "gridCode" | "villageCode" | "townshipCode">>;
   location: { lng: number; lat: number; address: string | null } | null;
   admission: MatterAdmission;
   reporterSub: string | null;
@@ -41,27 +42,87 @@ export function openCase(input: NewCase, now: Date): Step[] {
   const holder = placement.villageCode ?? placement.townshipCode ?? placement.countyCode;
   const at = now.toISOString();
   const reported: CaseState = {
-    id: input.id, version: 0, status: "reported", title: input.title, description: input.description,
-    categoryCode: input.categoryCode, matterName: admission.name ?? null,
-    matterStatus: admission.status === "unlisted" ? "unlisted" : "admitted", matterApproved: false, matterApproval: null,
-    priority: admission.emergency ? "emergency" : input.priority, source: input.source, workOrder: input.workOrder,
-    location: input.location, gridCode: placement.gridCode ?? null, villageCode: placement.villageCode ?? null,
-    townshipCode: placement.townshipCode ?? null, countyCode: placement.countyCode, holderDivisionCode: holder,
-    leadDepartmentId: null, assistingDepartmentIds: [], reporterSub: input.reporterSub, external: input.external,
-    emergency: admission.emergency === true, stabilityRisk: admission.stabilityRisk === true, policeCall: admission.policeCall === true,
-    limits, step: null, stepStartedAt: null, dueAt: null, warnAt: null, warned: false, overdue: false,
-    returns: 0, reworks: 0, escalations: 0, outcome: null, evidence: [], rating: null, extension: null,
-    mergedInto: null, closeReason: null, createdAt: at, updatedAt: at, closedAt: null, followTokenHash: input.followTokenHash,
+    id: input.id,
+    version: 0,
+    status: "reported",
+    title: input.title,
+    description: input.description,
+    categoryCode: input.categoryCode,
+    matterName: admission.name ?? null,
+    matterStatus: admission.status === "unlisted" ? "unlisted" : "admitted",
+    matterApproved: false,
+    matterApproval: null,
+    priority: admission.emergency ? "emergency" : input.priority,
+    source: input.source,
+    workOrder: input.workOrder,
+    location: input.location,
+    gridCode: placement.gridCode ?? null,
+    villageCode: placement.villageCode ?? null,
+    townshipCode: placement.townshipCode ?? null,
+    countyCode: placement.countyCode,
+    holderDivisionCode: holder,
+    leadDepartmentId: null,
+    assistingDepartmentIds: [],
+    reporterSub: input.reporterSub,
+    external: input.external,
+    emergency: admission.emergency === true,
+    stabilityRisk: admission.stabilityRisk === true,
+    policeCall: admission.policeCall === true,
+    limits,
+    step: null,
+    stepStartedAt: null,
+    dueAt: null,
+    warnAt: null,
+    warned: false,
+    overdue: false,
+    returns: 0,
+    reworks: 0,
+    escalations: 0,
+    outcome: null,
+    evidence: [],
+    rating: null,
+    extension: null,
+    mergedInto: null,
+    closeReason: null,
+    createdAt: at,
+    updatedAt: at,
+    closedAt: null,
+    followTokenHash: input.followTokenHash,
   };
   const first: Step = {
-    type: input.workOrder ? (offListPending(reported) ? "case.work_order_awaiting_approval" : "case.work_order_created") : "case.reported",
+    type: input.workOrder
+      ? offListPending(reported)
+        ? "case.work_order_awaiting_approval"
+        : "case.work_order_created"
+      : "case.reported",
     state: reported,
-    details: input.workOrder ? { action: input.workOrder.action } : { source: input.source, ...(input.intake ? { intake: input.intake } : {}) },
+    details: input.workOrder
+      ? { action: input.workOrder.action }
+      : { source: input.source, ...(input.intake ? { intake: input.intake } : {}) },
   };
   if (!urgentMatter) return versioned(reported, [first], now);
-  const escalated: CaseState = { ...reported, status: "accepted", holderDivisionCode: placement.countyCode, escalations: 1, ...startClock(reported, "accepted", now) };
-  return versioned(reported, [
-    first,
-    { type: "case.escalated", state: escalated, details: { from: holder, to: placement.countyCode, reason: admission.emergency ? "emergency" : "stability risk", policeCall: reported.policeCall } },
-  ], now);
+  const escalated: CaseState = {
+    ...reported,
+    status: "accepted",
+    holderDivisionCode: placement.countyCode,
+    escalations: 1,
+    ...startClock(reported, "accepted", now),
+  };
+  return versioned(
+    reported,
+    [
+      first,
+      {
+        type: "case.escalated",
+        state: escalated,
+        details: {
+          from: holder,
+          to: placement.countyCode,
+          reason: admission.emergency ? "emergency" : "stability risk",
+          policeCall: reported.policeCall,
+        },
+      },
+    ],
+    now,
+  );
 }

@@ -15,13 +15,25 @@ export function tick(state: CaseState, now: Date): Step[] {
   let current = state;
   if (!current.warned && current.warnAt && now >= new Date(current.warnAt)) {
     current = { ...current, warned: true };
-    steps.push({ type: "case.deadline_warning", state: current, details: { step: current.step, dueAt: current.dueAt, responsibleUnit: unit } });
+    steps.push({
+      type: "case.deadline_warning",
+      state: current,
+      details: { step: current.step, dueAt: current.dueAt, responsibleUnit: unit },
+    });
   }
   if (!current.overdue && current.dueAt && now >= new Date(current.dueAt)) {
     const lateMinutes = Math.floor((now.getTime() - new Date(current.dueAt).getTime()) / 60_000);
     current = { ...current, overdue: true, warned: true };
-    steps.push({ type: "case.overdue", state: current, details: { step: current.step, dueAt: current.dueAt, responsibleUnit: unit, lateMinutes } });
-    steps.push({ type: "case.supervised", state: current, details: { step: current.step, dueAt: current.dueAt, responsibleUnit: unit, warning: true } });
+    steps.push({
+      type: "case.overdue",
+      state: current,
+      details: { step: current.step, dueAt: current.dueAt, responsibleUnit: unit, lateMinutes },
+    });
+    steps.push({
+      type: "case.supervised",
+      state: current,
+      details: { step: current.step, dueAt: current.dueAt, responsibleUnit: unit, warning: true },
+    });
   }
   return versioned(state, steps, now);
 }

@@ -32,13 +32,26 @@ export function publicRecordOf(s: CaseState): PublicCaseRecord {
  */
 export function scrubbedRecord(r: PublicCaseRecord): PublicCaseRecord {
   const { description, address, statusNotes } = r;
-  return { ...r, description: scrubPublicText(description), address: scrubPublicText(address), statusNotes: scrubPublicText(statusNotes) };
+  return {
+    ...r,
+    description: scrubPublicText(description),
+    address: scrubPublicText(address),
+    statusNotes: scrubPublicText(statusNotes),
+  };
 }
 
 /** What the holder of the follow token sees: the progress, with its free text scrubbed like every public surface. */
 export function publicViewOf(s: CaseState, timeline: PublicCaseView["timeline"]): PublicCaseView {
   return {
-    id: s.id, status: s.status, title: scrubPublicText(s.title), categoryCode: s.categoryCode, createdAt: s.createdAt,
-    updatedAt: s.updatedAt, closedAt: s.closedAt, outcome: scrubPublicText(s.outcome), rating: s.rating, timeline,
+    id: s.id,
+    status: s.status,
+    title: scrubPublicText(s.title),
+    categoryCode: s.categoryCode,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    closedAt: s.closedAt,
+    outcome: scrubPublicText(s.outcome),
+    rating: s.rating,
+    timeline,
   };
 }

@@ -19,7 +19,11 @@ const Query = z.object({
   start: Instant.optional(),
   end: Instant.optional(),
   status: z.array(z.enum(["open", "closed"])).optional(),
-  limit: z.number().int().min(1).transform((n) => Math.min(n, MAX_LIMIT)),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .transform((n) => Math.min(n, MAX_LIMIT)),
 });
 
 /** A row's public record; rows projected before the column existed are read from the case's DO (the authority). */
@@ -43,8 +47,13 @@ export async function publicRequests(env: Env, raw: PublicCaseQuery): Promise<Pu
   const statuses = wanted.size === 1 ? (wanted.has("open") ? OPEN_STATUSES : CLOSED_STATUSES) : undefined;
   // Stored instants are UTC toISOString() text, so bounds normalised the same way compare correctly as text.
   const results = await publicRows(database(env.DB), {
-    countyCode: q.countyCode, ids: q.ids, categoryCode: q.categoryCode, statuses, limit: q.limit,
-    start: q.start ? new Date(q.start).toISOString() : undefined, end: q.end ? new Date(q.end).toISOString() : undefined,
+    countyCode: q.countyCode,
+    ids: q.ids,
+    categoryCode: q.categoryCode,
+    statuses,
+    limit: q.limit,
+    start: q.start ? new Date(q.start).toISOString() : undefined,
+    end: q.end ? new Date(q.end).toISOString() : undefined,
   });
   const records = await Promise.all(results.map((r) => recordOf(env, r)));
   return records.filter((r): r is PublicCaseRecord => r !== null);

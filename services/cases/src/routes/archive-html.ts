@@ -7,12 +7,24 @@ const esc = (value: unknown): string => String(value ?? "").replace(/[&<>"']/g, 
 export function archiveHtml(a: CaseArchive): string {
   const k = a.case;
   const facts: [string, unknown][] = [
-    ["编号 Case", k.id], ["标题 Title", k.title], ["状态 Status", k.status], ["事项 Category", `${k.categoryCode} ${k.matterName ?? ""}`],
-    ["优先级 Priority", k.priority], ["网格 Grid", k.gridCode], ["县区 County", k.countyCode], ["承办 Lead department", k.leadDepartmentId],
-    ["处理结果 Outcome", k.outcome], ["评价 Rating", k.rating], ["上报 Reported", k.createdAt], ["办结 Closed", k.closedAt],
+    ["编号 Case", k.id],
+    ["标题 Title", k.title],
+    ["状态 Status", k.status],
+    ["事项 Category", `${k.categoryCode} ${k.matterName ?? ""}`],
+    ["优先级 Priority", k.priority],
+    ["网格 Grid", k.gridCode],
+    ["县区 County", k.countyCode],
+    ["承办 Lead department", k.leadDepartmentId],
+    ["处理结果 Outcome", k.outcome],
+    ["评价 Rating", k.rating],
+    ["上报 Reported", k.createdAt],
+    ["办结 Closed", k.closedAt],
   ];
   const rows = a.events
-    .map((e) => `<tr><td>${e.version}</td><td>${esc(e.at)}</td><td>${esc(e.type)}</td><td>${esc(e.from)} → ${esc(e.to)}</td><td>${esc(e.actor.role)} ${esc(e.actor.unit)}</td><td><code>${esc(JSON.stringify(e.payload))}</code></td><td><code>${esc(e.hash.slice(0, 16))}</code></td></tr>`)
+    .map(
+      (e) =>
+        `<tr><td>${e.version}</td><td>${esc(e.at)}</td><td>${esc(e.type)}</td><td>${esc(e.from)} → ${esc(e.to)}</td><td>${esc(e.actor.role)} ${esc(e.actor.unit)}</td><td><code>${esc(JSON.stringify(e.payload))}</code></td><td><code>${esc(e.hash.slice(0, 16))}</code></td></tr>`,
+    )
     .join("\n");
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>电子档案 ${esc(k.id)}</title>

@@ -14,7 +14,8 @@ async function readableCase(c: Context<AppEnv>, id: string) {
   const stub = caseStub(c.env, id);
   const state = await stub.snapshot();
   if (!state) throw new AppError("not_found", "no such case");
-  if (!can(principalOf(c), "case:read", readScope(state))) throw new AppError("forbidden", "this case lies outside your jurisdiction");
+  if (!can(principalOf(c), "case:read", readScope(state)))
+    throw new AppError("forbidden", "this case lies outside your jurisdiction");
   return stub;
 }
 
@@ -26,14 +27,34 @@ async function archiveOf(c: Context<AppEnv>, id: string): Promise<CaseArchive> {
 
 export const archiveRoutes = createRouter<AppEnv>()
   .openapi(
-    createRoute({ method: "get", path: "/v1/cases/{id}/archive", summary: "电子档案: the complete history of a case", request: { params }, responses: { 200: { description: "the archive", content: { "application/json": { schema: CaseArchive } } } } }),
+    createRoute({
+      method: "get",
+      path: "/v1/cases/{id}/archive",
+      summary: "电子档案: the complete history of a case",
+      request: { params },
+      responses: { 200: { description: "the archive", content: { "application/json": { schema: CaseArchive } } } },
+    }),
     async (c) => c.json(await archiveOf(c, c.req.valid("param").id), 200),
   )
   .openapi(
-    createRoute({ method: "get", path: "/v1/cases/{id}/archive.html", summary: "The archive as a printable page", request: { params }, responses: { 200: { description: "HTML", content: { "text/html": { schema: z.string() } } } } }),
+    createRoute({
+      method: "get",
+      path: "/v1/cases/{id}/archive.html",
+      summary: "The archive as a printable page",
+      request: { params },
+      responses: { 200: { description: "HTML", content: { "text/html": { schema: z.string() } } } },
+    }),
     async (c) => c.html(archiveHtml(await archiveOf(c, c.req.valid("param").id)), 200),
   )
   .openapi(
-    createRoute({ method: "get", path: "/v1/cases/{id}/archive/verify", summary: "Checks the hash chain of the event log", request: { params }, responses: { 200: { description: "the verdict", content: { "application/json": { schema: ArchiveVerification } } } } }),
+    createRoute({
+      method: "get",
+      path: "/v1/cases/{id}/archive/verify",
+      summary: "Checks the hash chain of the event log",
+      request: { params },
+      responses: {
+        200: { description: "the verdict", content: { "application/json": { schema: ArchiveVerification } } },
+      },
+    }),
     async (c) => c.json(await (await readableCase(c, c.req.valid("param").id)).verify(), 200),
   );

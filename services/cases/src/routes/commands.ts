@@ -21,7 +21,8 @@ export function idempotencyKeyOf(c: Context): string | null {
 
 /** A refused command as problem+json: 409 names the commands allowed now, 412 carries the current ETag. */
 export function raise(result: Exclude<CommandResult, { ok: true }>): never {
-  const headers: Record<string, string> = result.currentVersion !== undefined ? { etag: etagOf(result.currentVersion) } : {};
+  const headers: Record<string, string> =
+    result.currentVersion !== undefined ? { etag: etagOf(result.currentVersion) } : {};
   const extra: Record<string, unknown> = {};
   if (result.allowed) extra.allowed = result.allowed;
   if (result.currentVersion !== undefined) extra.currentVersion = result.currentVersion;
@@ -42,7 +43,9 @@ for (const name of Object.keys(CommandBodies) as CommandName[]) {
         headers: z.object({ "if-match": z.string().optional(), "idempotency-key": z.string().optional() }),
         body: { content: { "application/json": { schema: CommandBodies[name] } } },
       },
-      responses: { 200: { description: "the case after the command", content: { "application/json": { schema: CaseView } } } },
+      responses: {
+        200: { description: "the case after the command", content: { "application/json": { schema: CaseView } } },
+      },
     }),
     async (c) => {
       const expectedVersion = ifMatchVersion(c);

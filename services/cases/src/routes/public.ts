@@ -24,9 +24,16 @@ const optionalVersion = (c: Context): number | null =>
 export const publicRoutes = createRouter<AppEnv>()
   .openapi(
     createRoute({
-      method: "post", path: "/v1/public/cases", summary: "A resident reports a problem; the answer carries the follow token (shown once)",
+      method: "post",
+      path: "/v1/public/cases",
+      summary: "A resident reports a problem; the answer carries the follow token (shown once)",
       request: { body: { content: { "application/json": { schema: ReportCaseBody.omit({ priority: true }) } } } },
-      responses: { 201: { description: "the case id and follow token", content: { "application/json": { schema: PublicReportAnswer } } } },
+      responses: {
+        201: {
+          description: "the case id and follow token",
+          content: { "application/json": { schema: PublicReportAnswer } },
+        },
+      },
     }),
     async (c) => {
       const { caseId, followToken } = await openResidentReport(c.env, c.req.valid("json"), { sub: "anonymous" });
@@ -35,12 +42,18 @@ export const publicRoutes = createRouter<AppEnv>()
   )
   .openapi(
     createRoute({
-      method: "get", path: "/v1/public/cases/{id}", summary: "A resident follows their report with the follow token",
+      method: "get",
+      path: "/v1/public/cases/{id}",
+      summary: "A resident follows their report with the follow token",
       request: { params, headers: FollowToken },
-      responses: { 200: { description: "progress of the case", content: { "application/json": { schema: PublicCaseView } } } },
+      responses: {
+        200: { description: "progress of the case", content: { "application/json": { schema: PublicCaseView } } },
+      },
     }),
     async (c) => {
-      const view = await caseStub(c.env, c.req.valid("param").id).publicView(await sha256Hex(c.req.valid("header")["x-follow-token"]));
+      const view = await caseStub(c.env, c.req.valid("param").id).publicView(
+        await sha256Hex(c.req.valid("header")["x-follow-token"]),
+      );
       // One answer for "no such case" and "wrong token", so ids cannot be probed.
       if (!view) throw new AppError("not_found", NO_CASE_FOR_TOKEN);
       return c.json(view, 200);
@@ -48,14 +61,20 @@ export const publicRoutes = createRouter<AppEnv>()
   )
   .openapi(
     createRoute({
-      method: "post", path: "/v1/public/cases/{id}/rate",
+      method: "post",
+      path: "/v1/public/cases/{id}/rate",
       summary: "A resident without a login rates their closed case with the follow token (unsatisfied may reopen it)",
       request: {
         params,
         headers: FollowToken.extend({ "if-match": z.string().optional(), "idempotency-key": z.string().optional() }),
         body: { content: { "application/json": { schema: CommandBodies.rate } } },
       },
-      responses: { 200: { description: "progress of the case after the rating", content: { "application/json": { schema: PublicCaseView } } } },
+      responses: {
+        200: {
+          description: "progress of the case after the rating",
+          content: { "application/json": { schema: PublicCaseView } },
+        },
+      },
     }),
     async (c) => {
       const stub = caseStub(c.env, c.req.valid("param").id);

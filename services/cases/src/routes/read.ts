@@ -2,7 +2,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { can } from "@civicgrid/auth";
 import { CaseId, CaseListQuery, CaseSummary, CaseView, pageOf } from "@civicgrid/contracts";
 import {
-  AppError, assertReferences, authorizeEver, createRouter, decodeCursor, notModified, principalOf, toPage,
+  AppError,
+  assertReferences,
+  authorizeEver,
+  createRouter,
+  decodeCursor,
+  notModified,
+  principalOf,
+  toPage,
 } from "@civicgrid/http";
 import { readScope } from "../domain";
 import { viewOf } from "../do/envelope";
@@ -14,26 +21,41 @@ import { database } from "../store/db";
 export const readRoutes = createRouter<AppEnv>()
   .openapi(
     createRoute({
-      method: "get", path: "/v1/cases", summary: "List and search the cases you may see", request: { query: CaseListQuery },
-      responses: { 200: { description: "a page of cases", content: { "application/json": { schema: pageOf(CaseSummary) } } } },
+      method: "get",
+      path: "/v1/cases",
+      summary: "List and search the cases you may see",
+      request: { query: CaseListQuery },
+      responses: {
+        200: { description: "a page of cases", content: { "application/json": { schema: pageOf(CaseSummary) } } },
+      },
     }),
     async (c) => {
       const query = c.req.valid("query");
       const principal = authorizeEver(c, "case:read");
       await assertReferences(c, listReferences(query), scopeResolver(c.env));
       const rows = await casesPage(database(c.env.DB), principal, query, decodeCursor(query.cursor, 2));
-      return c.json(toPage(rows, query.limit, (s) => [s.createdAt, s.id]), 200);
+      return c.json(
+        toPage(rows, query.limit, (s) => [s.createdAt, s.id]),
+        200,
+      );
     },
   )
   .openapi(
     createRoute({
-      method: "get", path: "/v1/cases/{id}", summary: "One case, from its Durable Object (the authority)", request: { params: z.object({ id: CaseId }) },
-      responses: { 200: { description: "the case", content: { "application/json": { schema: CaseView } } }, 304: { description: "unchanged" } },
+      method: "get",
+      path: "/v1/cases/{id}",
+      summary: "One case, from its Durable Object (the authority)",
+      request: { params: z.object({ id: CaseId }) },
+      responses: {
+        200: { description: "the case", content: { "application/json": { schema: CaseView } } },
+        304: { description: "unchanged" },
+      },
     }),
     async (c) => {
       const state = await caseStub(c.env, c.req.valid("param").id).snapshot();
       if (!state) throw new AppError("not_found", "no such case");
-      if (!can(principalOf(c), "case:read", readScope(state))) throw new AppError("forbidden", "this case lies outside your jurisdiction");
+      if (!can(principalOf(c), "case:read", readScope(state)))
+        throw new AppError("forbidden", "this case lies outside your jurisdiction");
       if (notModified(c, `"v${state.version}"`)) return c.body(null, 304);
       return c.json(viewOf(state), 200);
     },

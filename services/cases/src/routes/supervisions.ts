@@ -7,11 +7,20 @@ import { supervisionsPage } from "../store/supervisions";
 
 /** 督办 records: an agency sees those in its subtree, a department those against itself. */
 export const supervisionRoutes = createRouter<AppEnv>().openapi(
-  createRoute({ method: "get", path: "/v1/supervisions", summary: "Supervision records of late cases", request: { query: PageQuery }, responses: { 200: { description: "a page", content: { "application/json": { schema: pageOf(Supervision) } } } } }),
+  createRoute({
+    method: "get",
+    path: "/v1/supervisions",
+    summary: "Supervision records of late cases",
+    request: { query: PageQuery },
+    responses: { 200: { description: "a page", content: { "application/json": { schema: pageOf(Supervision) } } } },
+  }),
   async (c) => {
     const principal = authorizeEver(c, "supervision:read");
     const { limit, cursor } = c.req.valid("query");
     const items = await supervisionsPage(database(c.env.DB), principal, limit, decodeCursor(cursor, 2));
-    return c.json(toPage(items, limit, (s) => [s.createdAt, s.id]), 200);
+    return c.json(
+      toPage(items, limit, (s) => [s.createdAt, s.id]),
+      200,
+    );
   },
 );

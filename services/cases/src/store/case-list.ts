@@ -9,7 +9,13 @@ const NOTHING = sql`0 = 1`;
 
 /** Cases a department is involved in (lead or assisting): one indexed read of case_departments. */
 const ofDepartment = (db: Db, departmentId: string) =>
-  inArray(cases.id, db.select({ id: caseDepartments.caseId }).from(caseDepartments).where(eq(caseDepartments.departmentId, departmentId)));
+  inArray(
+    cases.id,
+    db
+      .select({ id: caseDepartments.caseId })
+      .from(caseDepartments)
+      .where(eq(caseDepartments.departmentId, departmentId)),
+  );
 
 /** What the caller may see, as one OR over their roles (agency subtree, department's cases, worker's grids, own reports). */
 export function visibility(db: Db, principal: Principal): SQL | undefined {
@@ -48,8 +54,15 @@ function filters(db: Db, q: CaseListQuery): (SQL | undefined)[] {
 }
 
 /** One more than a page of the read model, scoped to the caller and filtered by the query. */
-export async function casesPage(db: Db, principal: Principal, q: CaseListQuery, after: CursorKey | undefined): Promise<CaseSummary[]> {
-  const rows = await db.select({ summary: cases.summary }).from(cases)
+export async function casesPage(
+  db: Db,
+  principal: Principal,
+  q: CaseListQuery,
+  after: CursorKey | undefined,
+): Promise<CaseSummary[]> {
+  const rows = await db
+    .select({ summary: cases.summary })
+    .from(cases)
     .where(and(visibility(db, principal), ...filters(db, q), before(cases.createdAt, cases.id, after)))
     .orderBy(desc(cases.createdAt), desc(cases.id))
     .limit(q.limit + 1);

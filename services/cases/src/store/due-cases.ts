@@ -9,7 +9,9 @@ export type DueCase = { id: string; nextDueAt: number };
  * The row-value keyset keeps the scan on the partial index cases_next_due, bounded to due rows only.
  */
 export function dueCases(db: Db, now: number, after: [number, string], limit: number): Promise<DueCase[]> {
-  return db.select({ id: cases.id, nextDueAt: sql<number>`${cases.nextDueAt}` }).from(cases)
+  return db
+    .select({ id: cases.id, nextDueAt: sql<number>`${cases.nextDueAt}` })
+    .from(cases)
     .where(and(lte(cases.nextDueAt, now), sql`(${cases.nextDueAt}, ${cases.id}) > (${after[0]}, ${after[1]})`))
     .orderBy(asc(cases.nextDueAt), asc(cases.id))
     .limit(limit);

@@ -4,7 +4,9 @@ import { leases } from "./schema";
 
 /** Takes the named lease unless another holder's is still running; true when taken. */
 export async function acquireLease(db: Db, name: string, holder: string, now: number, ttlMs: number): Promise<boolean> {
-  const result = await db.insert(leases).values({ name, holder, expiresAt: now + ttlMs })
+  const result = await db
+    .insert(leases)
+    .values({ name, holder, expiresAt: now + ttlMs })
     .onConflictDoUpdate({
       target: leases.name,
       set: { holder: sql`excluded.holder`, expiresAt: sql`excluded.expires_at` },
@@ -15,5 +17,8 @@ export async function acquireLease(db: Db, name: string, holder: string, now: nu
 }
 
 export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
-  await db.delete(leases).where(and(eq(leases.name, name), eq(leases.holder, holder))).run();
+  await db
+    .delete(leases)
+    .where(and(eq(leases.name, name), eq(leases.holder, holder)))
+    .run();
 }

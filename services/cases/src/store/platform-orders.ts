@@ -4,8 +4,11 @@ import { platformOrders } from "./schema";
 
 /** The case a platform's order opened, or null. */
 export async function caseOfOrder(db: Db, platform: string, orderId: string): Promise<string | null> {
-  const row = await db.select({ caseId: platformOrders.caseId }).from(platformOrders)
-    .where(and(eq(platformOrders.platform, platform), eq(platformOrders.orderId, orderId))).get();
+  const row = await db
+    .select({ caseId: platformOrders.caseId })
+    .from(platformOrders)
+    .where(and(eq(platformOrders.platform, platform), eq(platformOrders.orderId, orderId)))
+    .get();
   return row?.caseId ?? null;
 }
 

@@ -9,10 +9,23 @@ import { caseDepartments, cases, supervisions } from "./schema";
 
 function summaryOf(s: CaseState): CaseSummary {
   return {
-    id: s.id, version: s.version, status: s.status, title: s.title, categoryCode: s.categoryCode, priority: s.priority,
-    source: s.source, gridCode: s.gridCode, countyCode: s.countyCode, holderDivisionCode: s.holderDivisionCode,
-    leadDepartmentId: s.leadDepartmentId, step: s.step, dueAt: s.dueAt, warned: s.warned, overdue: s.overdue,
-    createdAt: s.createdAt, updatedAt: s.updatedAt,
+    id: s.id,
+    version: s.version,
+    status: s.status,
+    title: s.title,
+    categoryCode: s.categoryCode,
+    priority: s.priority,
+    source: s.source,
+    gridCode: s.gridCode,
+    countyCode: s.countyCode,
+    holderDivisionCode: s.holderDivisionCode,
+    leadDepartmentId: s.leadDepartmentId,
+    step: s.step,
+    dueAt: s.dueAt,
+    warned: s.warned,
+    overdue: s.overdue,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
   };
 }
 
@@ -20,12 +33,30 @@ function summaryOf(s: CaseState): CaseSummary {
 function rowOf(s: CaseState): typeof cases.$inferInsert {
   const next = nextDueAt(s);
   return {
-    id: s.id, version: s.version, status: s.status, title: s.title, categoryCode: s.categoryCode, priority: s.priority,
-    source: s.source, gridCode: s.gridCode, villageCode: s.villageCode, townshipCode: s.townshipCode, countyCode: s.countyCode,
-    divisionCode: s.villageCode ?? s.townshipCode ?? s.countyCode, holderDivisionCode: s.holderDivisionCode,
-    leadDepartmentId: s.leadDepartmentId, reporterSub: s.reporterSub, step: s.step, dueAt: s.dueAt, warned: s.warned ? 1 : 0,
-    overdue: s.overdue ? 1 : 0, nextDueAt: next ? Date.parse(next) : null, createdAt: s.createdAt, updatedAt: s.updatedAt,
-    summary: JSON.stringify(summaryOf(s)), public: JSON.stringify(publicRecordOf(s)),
+    id: s.id,
+    version: s.version,
+    status: s.status,
+    title: s.title,
+    categoryCode: s.categoryCode,
+    priority: s.priority,
+    source: s.source,
+    gridCode: s.gridCode,
+    villageCode: s.villageCode,
+    townshipCode: s.townshipCode,
+    countyCode: s.countyCode,
+    divisionCode: s.villageCode ?? s.townshipCode ?? s.countyCode,
+    holderDivisionCode: s.holderDivisionCode,
+    leadDepartmentId: s.leadDepartmentId,
+    reporterSub: s.reporterSub,
+    step: s.step,
+    dueAt: s.dueAt,
+    warned: s.warned ? 1 : 0,
+    overdue: s.overdue ? 1 : 0,
+    nextDueAt: next ? Date.parse(next) : null,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    summary: JSON.stringify(summaryOf(s)),
+    public: JSON.stringify(publicRecordOf(s)),
   };
 }
 
@@ -33,11 +64,20 @@ const excluded = (column: AnySQLiteColumn) => sql.raw(`excluded.${column.name}`)
 
 /** What a newer version replaces (where the case lies, who reported it and when never change). */
 const NEWER = {
-  version: excluded(cases.version), status: excluded(cases.status), title: excluded(cases.title),
-  categoryCode: excluded(cases.categoryCode), priority: excluded(cases.priority),
-  holderDivisionCode: excluded(cases.holderDivisionCode), leadDepartmentId: excluded(cases.leadDepartmentId),
-  step: excluded(cases.step), dueAt: excluded(cases.dueAt), warned: excluded(cases.warned), overdue: excluded(cases.overdue),
-  nextDueAt: excluded(cases.nextDueAt), updatedAt: excluded(cases.updatedAt), summary: excluded(cases.summary),
+  version: excluded(cases.version),
+  status: excluded(cases.status),
+  title: excluded(cases.title),
+  categoryCode: excluded(cases.categoryCode),
+  priority: excluded(cases.priority),
+  holderDivisionCode: excluded(cases.holderDivisionCode),
+  leadDepartmentId: excluded(cases.leadDepartmentId),
+  step: excluded(cases.step),
+  dueAt: excluded(cases.dueAt),
+  warned: excluded(cases.warned),
+  overdue: excluded(cases.overdue),
+  nextDueAt: excluded(cases.nextDueAt),
+  updatedAt: excluded(cases.updatedAt),
+  summary: excluded(cases.summary),
   public: excluded(cases.public),
 };
 
@@ -54,20 +94,36 @@ export async function projectCase(db: Db, s: CaseState, kept: Supervision[]): Pr
     ...s.assistingDepartmentIds.map((d) => [d, "assisting"] as const),
   ];
   await db.batch([
-    db.insert(cases).values(row)
+    db
+      .insert(cases)
+      .values(row)
       .onConflictDoUpdate({ target: cases.id, set: NEWER, setWhere: sql`excluded.version > ${cases.version}` }),
     db.delete(caseDepartments).where(sql`${caseDepartments.caseId} = ${s.id} AND ${isCurrent}`),
     ...departments.map(([departmentId, role]) =>
-      db.insert(caseDepartments).select(sql`SELECT ${s.id}, ${departmentId}, ${role} WHERE ${isCurrent}`)
-        .onConflictDoUpdate({ target: [caseDepartments.departmentId, caseDepartments.caseId], set: { role: sql`excluded.role` } }),
+      db
+        .insert(caseDepartments)
+        .select(sql`SELECT ${s.id}, ${departmentId}, ${role} WHERE ${isCurrent}`)
+        .onConflictDoUpdate({
+          target: [caseDepartments.departmentId, caseDepartments.caseId],
+          set: { role: sql`excluded.role` },
+        }),
     ),
     db.delete(casesFts).where(sql`${casesFts.caseId} = ${s.id} AND ${isCurrent}`),
     db.insert(casesFts).select(sql`SELECT ${s.id}, ${s.title}, ${s.description} WHERE ${isCurrent}`),
     ...kept.map((v) =>
-      db.insert(supervisions).values({
-        id: v.id, caseId: v.caseId, step: v.step, responsibleUnit: v.responsibleUnit, dueAt: v.dueAt, countyCode: v.countyCode,
-        divisionCode: row.divisionCode, createdAt: v.createdAt,
-      }).onConflictDoNothing(),
+      db
+        .insert(supervisions)
+        .values({
+          id: v.id,
+          caseId: v.caseId,
+          step: v.step,
+          responsibleUnit: v.responsibleUnit,
+          dueAt: v.dueAt,
+          countyCode: v.countyCode,
+          divisionCode: row.divisionCode,
+          createdAt: v.createdAt,
+        })
+        .onConflictDoNothing(),
     ),
   ]);
 }

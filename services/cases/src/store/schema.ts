@@ -44,7 +44,9 @@ export const cases = sqliteTable(
     index("cases_grid").on(t.gridCode, sql`created_at DESC`, sql`id DESC`),
     index("cases_created").on(sql`created_at DESC`, sql`id DESC`),
     index("cases_reporter").on(t.reporterSub),
-    index("cases_next_due").on(t.nextDueAt).where(sql`next_due_at IS NOT NULL`),
+    index("cases_next_due")
+      .on(t.nextDueAt)
+      .where(sql`next_due_at IS NOT NULL`),
     index("cases_county_created").on(t.countyCode, sql`created_at DESC`, sql`id DESC`),
     index("cases_county_category").on(t.countyCode, t.categoryCode, sql`created_at DESC`, sql`id DESC`),
   ],

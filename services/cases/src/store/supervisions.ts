@@ -9,15 +9,24 @@ import { supervisions } from "./schema";
 function visibility(principal: Principal): SQL | undefined {
   if (principal.roles.includes("platform_admin")) return undefined;
   const parts: SQL[] = [];
-  if (principal.roles.includes("agency")) parts.push(like(supervisions.divisionCode, `${divisionPrefix(principal.divisionCode)}%`));
-  if (principal.roles.includes("department") && principal.departmentId) parts.push(eq(supervisions.responsibleUnit, principal.departmentId));
+  if (principal.roles.includes("agency"))
+    parts.push(like(supervisions.divisionCode, `${divisionPrefix(principal.divisionCode)}%`));
+  if (principal.roles.includes("department") && principal.departmentId)
+    parts.push(eq(supervisions.responsibleUnit, principal.departmentId));
   return parts.length === 0 ? sql`0 = 1` : or(...parts);
 }
 
 /** One more than a page, newest first, over supervisions_division / supervisions_unit. */
-export function supervisionsPage(db: Db, principal: Principal, limit: number, after: CursorKey | undefined): Promise<Supervision[]> {
+export function supervisionsPage(
+  db: Db,
+  principal: Principal,
+  limit: number,
+  after: CursorKey | undefined,
+): Promise<Supervision[]> {
   const { id, caseId, step, responsibleUnit, dueAt, countyCode, createdAt } = supervisions;
-  return db.select({ id, caseId, step, responsibleUnit, dueAt, countyCode, createdAt }).from(supervisions)
+  return db
+    .select({ id, caseId, step, responsibleUnit, dueAt, countyCode, createdAt })
+    .from(supervisions)
     .where(and(visibility(principal), before(createdAt, id, after)))
     .orderBy(desc(createdAt), desc(id))
     .limit(limit + 1);

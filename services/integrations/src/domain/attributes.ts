@@ -5,8 +5,7 @@ export type AttributeAnswers = Record<string, string | string[]>;
 
 /** What the attributes of a report came to: the answers by code and a line per answer for the case's text. */
 export type AttributeCheck =
-  | { ok: true; answers: AttributeAnswers; lines: string[] }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; answers: AttributeAnswers; lines: string[] } | { ok: false; errors: FieldError[] };
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;

@@ -8,8 +8,7 @@ export interface CodeMaps {
 }
 
 export type Mapped =
-  | { ok: true; matterCode: string; divisionCode: string }
-  | { ok: false; detail: string; errors: FieldError[] };
+  { ok: true; matterCode: string; divisionCode: string } | { ok: false; detail: string; errors: FieldError[] };
 
 /**
  * Their codes → ours, from the platform's configured mapping. An unmapped code is refused by name, so the

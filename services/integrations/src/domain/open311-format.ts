@@ -56,8 +56,14 @@ export function toServiceDefinition(m: AdmittedMatter) {
   const attributes = [...(m.attributes ?? [])]
     .sort((a, b) => a.order - b.order)
     .map((a) => ({
-      variable: true, code: a.code, datatype: a.datatype, required: a.required, datatype_description: "",
-      order: a.order, description: a.description, ...(a.values ? { values: a.values } : {}),
+      variable: true,
+      code: a.code,
+      datatype: a.datatype,
+      required: a.required,
+      datatype_description: "",
+      order: a.order,
+      description: a.description,
+      ...(a.values ? { values: a.values } : {}),
     }));
   return { service_code: m.matterCode, attributes };
 }
@@ -71,16 +77,26 @@ export function formatOfPath(pathname: string): Format {
 
 /** The element name of one item of each list, as the GeoReport v2 XML examples spell them. */
 const ITEM: Record<string, string> = {
-  services: "service", service_requests: "request", errors: "error", attributes: "attribute", values: "value",
-  endpoints: "endpoint", formats: "format", jurisdictions: "jurisdiction",
+  services: "service",
+  service_requests: "request",
+  errors: "error",
+  attributes: "attribute",
+  values: "value",
+  endpoints: "endpoint",
+  formats: "format",
+  jurisdictions: "jurisdiction",
 };
 
-const escape = (s: string) => s.replace(/[<>&'"]/g, (ch) => `&${{ "<": "lt", ">": "gt", "&": "amp", "'": "apos", '"': "quot" }[ch]};`);
+const escape = (s: string) =>
+  s.replace(/[<>&'"]/g, (ch) => `&${{ "<": "lt", ">": "gt", "&": "amp", "'": "apos", '"': "quot" }[ch]};`);
 
 function element(name: string, value: unknown): string {
   if (value === null || value === undefined) return `<${name}/>`;
   if (Array.isArray(value)) return `<${name}>${value.map((v) => element(ITEM[name] ?? "item", v)).join("")}</${name}>`;
-  if (typeof value === "object") return `<${name}>${Object.entries(value).map(([k, v]) => element(k, v)).join("")}</${name}>`;
+  if (typeof value === "object")
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) => element(k, v))
+      .join("")}</${name}>`;
   return `<${name}>${escape(String(value))}</${name}>`;
 }
 

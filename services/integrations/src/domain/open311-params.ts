@@ -20,7 +20,12 @@ export function csvOf(item: RegExp, what: string, max: number) {
   return z
     .string()
     .transform((s) => s.split(","))
-    .pipe(z.array(z.string().regex(item, `each ${what} must match ${item.source}`)).min(1).max(max, `at most ${max} ${what}s`));
+    .pipe(
+      z
+        .array(z.string().regex(item, `each ${what} must match ${item.source}`))
+        .min(1)
+        .max(max, `at most ${max} ${what}s`),
+    );
 }
 
 // W3C Date and Time Formats (https://www.w3.org/TR/NOTE-datetime): a complete date, or a date with hh:mm and
@@ -38,7 +43,11 @@ function realDate(y: number, mo: number, d: number): boolean {
 export const W3CDateTime = z.string().transform((text, ctx) => {
   const m = W3C.exec(text);
   const [y, mo, d, h, min, sec] = (m ?? []).slice(1, 7).map((v) => Number(v ?? 0));
-  const iso = !m ? "" : m[4] === undefined ? `${text}T00:00:00${LOCAL_ZONE}` : `${text.slice(0, 16)}:${m[6] ?? "00"}${m[7] ?? ""}${m[8]}`;
+  const iso = !m
+    ? ""
+    : m[4] === undefined
+      ? `${text}T00:00:00${LOCAL_ZONE}`
+      : `${text.slice(0, 16)}:${m[6] ?? "00"}${m[7] ?? ""}${m[8]}`;
   const ms = Date.parse(iso);
   const timeOk = (h ?? 0) < 24 && (min ?? 0) < 60 && (sec ?? 0) < 60;
   if (!m || !realDate(y ?? 0, mo ?? 0, d ?? 0) || !timeOk || Number.isNaN(ms)) {

@@ -10,11 +10,7 @@ import { Webhook, WebhookVerificationError } from "standardwebhooks";
 export const TOLERANCE_SECONDS = 300;
 
 export type VerifyFailure =
-  | "missing_headers"
-  | "bad_timestamp"
-  | "timestamp_out_of_tolerance"
-  | "no_matching_signature"
-  | "no_secrets";
+  "missing_headers" | "bad_timestamp" | "timestamp_out_of_tolerance" | "no_matching_signature" | "no_secrets";
 
 export interface WebhookHeaders {
   id: string | undefined;

@@ -27,7 +27,12 @@ async function attempt(env: Env, delivery: DeliveryToSend, local: LocalFetch): P
     const signature = sign(secrets, delivery.id, timestamp, delivery.payload);
     const request = new Request(platform.callbackUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", "webhook-id": delivery.id, "webhook-timestamp": String(timestamp), "webhook-signature": signature },
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": delivery.id,
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": signature,
+      },
       body: delivery.payload,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
@@ -52,7 +57,11 @@ async function attempt(env: Env, delivery: DeliveryToSend, local: LocalFetch): P
  * for a while). When the last attempt the queue allows fails, the delivery is marked dead (to be replayed by hand)
  * and the message goes on to the shared dead-letter queue, which keeps it and can redrive it.
  */
-export async function consumeCallbacks(env: Env, batch: MessageBatch<CallbackMessage>, local: LocalFetch): Promise<void> {
+export async function consumeCallbacks(
+  env: Env,
+  batch: MessageBatch<CallbackMessage>,
+  local: LocalFetch,
+): Promise<void> {
   for (const message of batch.messages) {
     const delivery = await deliveryToSend(env.DB, message.body.deliveryId);
     if (!delivery || delivery.status === "delivered") {
@@ -64,7 +73,12 @@ export async function consumeCallbacks(env: Env, batch: MessageBatch<CallbackMes
       message.ack();
       continue;
     }
-    const context = { service: SERVICE, deliveryId: delivery.id, platform: delivery.platform, attempt: delivery.attempts + 1 };
+    const context = {
+      service: SERVICE,
+      deliveryId: delivery.id,
+      platform: delivery.platform,
+      attempt: delivery.attempts + 1,
+    };
     if (message.attempts > CALLBACK_MAX_RETRIES) {
       await markDead(env.DB, delivery.id);
       log("error", "callback dead-lettered: its retries ran out", context);

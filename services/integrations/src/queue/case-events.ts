@@ -37,5 +37,9 @@ async function deliver(env: Env, callbacks: PlatformCallback[]): Promise<void> {
  * and the sender skips deliveries already delivered, so a second message is harmless.
  */
 export function consumeCaseEvents(env: Env, batch: MessageBatch<unknown>): Promise<void> {
-  return consumeEventBatch(batch, { service: SERVICE, parse: readCaseEvent, handleAll: (callbacks) => deliver(env, callbacks) });
+  return consumeEventBatch(batch, {
+    service: SERVICE,
+    parse: readCaseEvent,
+    handleAll: (callbacks) => deliver(env, callbacks),
+  });
 }

@@ -8,21 +8,35 @@ import { attemptsOf, deliveryPage, listedDelivery, requeue, type ListedDelivery 
 
 export const deliveriesRoutes = createRouter<AppEnv>();
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: Problem } },
+});
 
 deliveriesRoutes.openapi(
   createRoute({
     method: "get",
     path: "/v1/integrations/deliveries",
     summary: "The callback delivery log of the platforms you administer, newest first",
-    request: { query: PageQuery.extend({ platform: PlatformId.optional(), status: z.enum(["pending", "delivered", "dead"]).optional() }) },
-    responses: { 200: { description: "a page", content: { "application/json": { schema: pageOf(DeliveryView) } } }, 403: problem("not an integration administrator") },
+    request: {
+      query: PageQuery.extend({
+        platform: PlatformId.optional(),
+        status: z.enum(["pending", "delivered", "dead"]).optional(),
+      }),
+    },
+    responses: {
+      200: { description: "a page", content: { "application/json": { schema: pageOf(DeliveryView) } } },
+      403: problem("not an integration administrator"),
+    },
   }),
   async (c) => {
     const { limit, cursor, platform, status } = c.req.valid("query");
     const platforms = await administeredIds(c, c.env.DB, platform);
     const rows = await deliveryPage(c.env.DB, platforms, status, decodeCursor(cursor, 2), limit + 1);
-    return c.json(toPage(rows, limit, (d) => [d.createdAt, d.id]), 200);
+    return c.json(
+      toPage(rows, limit, (d) => [d.createdAt, d.id]),
+      200,
+    );
   },
 );
 
@@ -41,7 +55,11 @@ deliveriesRoutes.openapi(
     path: "/v1/integrations/deliveries/{id}",
     summary: "One delivery with every attempt (time, HTTP status, error, duration)",
     request: { params: IdParam },
-    responses: { 200: { description: "the delivery", content: { "application/json": { schema: DeliveryView } } }, 403: problem("outside your jurisdiction"), 404: problem("no such delivery") },
+    responses: {
+      200: { description: "the delivery", content: { "application/json": { schema: DeliveryView } } },
+      403: problem("outside your jurisdiction"),
+      404: problem("no such delivery"),
+    },
   }),
   async (c) => {
     const row = await deliveryFor(c, c.req.valid("param").id);
@@ -55,11 +73,16 @@ deliveriesRoutes.openapi(
     path: "/v1/integrations/deliveries/{id}/replay",
     summary: "Sends a delivery again (a dead one after the platform is fixed); refused for one already delivered",
     request: { params: IdParam },
-    responses: { 202: { description: "queued again", content: { "application/json": { schema: DeliveryView } } }, 409: problem("already delivered"), 403: problem("outside your jurisdiction") },
+    responses: {
+      202: { description: "queued again", content: { "application/json": { schema: DeliveryView } } },
+      409: problem("already delivered"),
+      403: problem("outside your jurisdiction"),
+    },
   }),
   async (c) => {
     const row = await deliveryFor(c, c.req.valid("param").id);
-    if (row.status === "delivered") throw new AppError("invalid_transition", `delivery ${row.id} was delivered at ${row.deliveredAt}`);
+    if (row.status === "delivered")
+      throw new AppError("invalid_transition", `delivery ${row.id} was delivered at ${row.deliveredAt}`);
     const updated = await requeue(c.env.DB, row.id);
     if (!updated) throw new AppError("conflict", "the delivery changed while replaying; read it again");
     await c.env.CALLBACKS.send({ deliveryId: row.id });

@@ -22,7 +22,13 @@ platformSecrets.openapi(
     path: "/v1/integrations/platforms/{id}/secrets/rotate",
     summary: "Issue a new signing secret (shown once); older secrets stay valid for the grace period (If-Match)",
     request: { params: Params, body: { required: true, content: { "application/json": { schema: RotateSecret } } } },
-    responses: { 201: { description: "the new secret, shown this once", content: { "application/json": { schema: IssuedSecret } } }, ...refusals },
+    responses: {
+      201: {
+        description: "the new secret, shown this once",
+        content: { "application/json": { schema: IssuedSecret } },
+      },
+      ...refusals,
+    },
   }),
   async (c) => {
     const platform = await editablePlatform(c, c.env.DB, c.req.valid("param").id);
@@ -31,7 +37,12 @@ platformSecrets.openapi(
     const at = now.toISOString();
     const until = new Date(now.getTime() + graceHours * HOUR_MS).toISOString();
     const secret = newSecret();
-    const entry = { platform: platform.id, actor: principalOf(c).sub, action: "secret_rotated" as const, changes: { previousValidUntil: until, graceHours } };
+    const entry = {
+      platform: platform.id,
+      actor: principalOf(c).sub,
+      action: "secret_rotated" as const,
+      changes: { previousValidUntil: until, graceHours },
+    };
     if (!(await rotateSecret(c.env.DB, platform, { secret, at, until, entry }))) {
       throw new AppError("precondition_failed", "the platform changed while this request ran; read it again");
     }
@@ -47,13 +58,19 @@ platformSecrets.openapi(
     path: "/v1/integrations/platforms/{id}/audit",
     summary: "Who changed the platform, when and what (never a secret), newest first",
     request: { params: Params, query: PageQuery },
-    responses: { 200: { description: "a page", content: { "application/json": { schema: pageOf(PlatformAuditEntry) } } }, ...refusals },
+    responses: {
+      200: { description: "a page", content: { "application/json": { schema: pageOf(PlatformAuditEntry) } } },
+      ...refusals,
+    },
   }),
   async (c) => {
     const platform = await administeredPlatform(c, c.env.DB, c.req.valid("param").id);
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 1);
     const items = await auditPage(c.env.DB, platform.id, after?.[0], limit + 1);
-    return c.json(toPage(items, limit, (r) => [r.id]), 200);
+    return c.json(
+      toPage(items, limit, (r) => [r.id]),
+      200,
+    );
   },
 );

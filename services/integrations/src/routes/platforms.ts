@@ -2,7 +2,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { MappingsPatch, NewPlatform, PlatformId, PlatformPatch, PlatformView, Problem } from "@civicgrid/contracts";
 import { AppError, assertReferences, createRouter, etagOf, principalOf } from "@civicgrid/http";
 import type { Context } from "hono";
-import { administeredPlatform, administeredPlatforms, assertWithin, divisionReferences, editablePlatform, resolveDivision } from "../access";
+import {
+  administeredPlatform,
+  administeredPlatforms,
+  assertWithin,
+  divisionReferences,
+  editablePlatform,
+  resolveDivision,
+} from "../access";
 import { diff, patched, type AuditEntry, type Editable } from "../domain/platform-changes";
 import type { AppEnv } from "../env";
 import { platformView } from "../secrets";
@@ -15,9 +22,17 @@ import { createPlatform, findPlatform, savePlatform, type Platform } from "../st
  */
 export const platformsAdmin = createRouter<AppEnv>();
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: Problem } },
+});
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { "application/json": { schema } } },
+});
 export const refusals = {
   400: problem("a field is not valid (named)"),
   401: problem("no principal"),
@@ -41,7 +56,11 @@ platformsAdmin.openapi(
     method: "get",
     path: "/v1/integrations/platforms",
     summary: "The platforms you administer: callback URL, code mappings, which secrets are active (never a secret)",
-    responses: { 200: json(z.object({ items: z.array(PlatformView) }), "platforms"), 401: refusals[401], 403: refusals[403] },
+    responses: {
+      200: json(z.object({ items: z.array(PlatformView) }), "platforms"),
+      401: refusals[401],
+      403: refusals[403],
+    },
   }),
   async (c) => {
     const platforms = await administeredPlatforms(c, c.env.DB);
@@ -59,11 +78,22 @@ platformsAdmin.openapi(
   }),
   async (c) => {
     const input = c.req.valid("json");
-    const served = { field: "body.divisionCode", kind: "division", id: input.divisionCode, action: "integration:admin" } as const;
+    const served = {
+      field: "body.divisionCode",
+      kind: "division",
+      id: input.divisionCode,
+      action: "integration:admin",
+    } as const;
     await assertReferences(c, [served, ...divisionReferences(input.divisionMap)], resolveDivision);
     assertWithin(input.divisionCode, input.divisionMap);
-    const entry: AuditEntry = { platform: input.id, actor: principalOf(c).sub, action: "created", changes: { ...input } };
-    if (!(await createPlatform(c.env.DB, input, entry))) throw AppError.field("body.id", `platform ${input.id} exists`, "conflict");
+    const entry: AuditEntry = {
+      platform: input.id,
+      actor: principalOf(c).sub,
+      action: "created",
+      changes: { ...input },
+    };
+    if (!(await createPlatform(c.env.DB, input, entry)))
+      throw AppError.field("body.id", `platform ${input.id} exists`, "conflict");
     const platform = await findPlatform(c.env.DB, input.id);
     if (!platform) throw new AppError("internal", "the platform vanished after it was created");
     return platformAnswer(c, platform, 201);
@@ -107,10 +137,16 @@ platformsAdmin.openapi(
   async (c) => {
     const platform = await editablePlatform(c, c.env.DB, c.req.valid("param").id);
     const patch = c.req.valid("json");
-    const added = Object.fromEntries(Object.entries(patch.divisionMap ?? {}).filter((e): e is [string, string] => e[1] !== null));
+    const added = Object.fromEntries(
+      Object.entries(patch.divisionMap ?? {}).filter((e): e is [string, string] => e[1] !== null),
+    );
     await assertReferences(c, divisionReferences(added), resolveDivision);
     assertWithin(platform.divisionCode, added);
-    const after = { ...platform, categoryMap: patched(platform.categoryMap, patch.categoryMap), divisionMap: patched(platform.divisionMap, patch.divisionMap) };
+    const after = {
+      ...platform,
+      categoryMap: patched(platform.categoryMap, patch.categoryMap),
+      divisionMap: patched(platform.divisionMap, patch.divisionMap),
+    };
     return saved(c, platform, after, "mappings_changed");
   },
 );

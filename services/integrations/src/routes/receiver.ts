@@ -32,13 +32,22 @@ receiver.openapi(
   async (c) => {
     const { platform } = c.req.valid("param");
     const raw = await c.req.text();
-    const headers = { id: c.req.header("webhook-id"), timestamp: c.req.header("webhook-timestamp"), signature: c.req.header("webhook-signature") };
+    const headers = {
+      id: c.req.header("webhook-id"),
+      timestamp: c.req.header("webhook-timestamp"),
+      signature: c.req.header("webhook-signature"),
+    };
     const known = await findPlatform(c.env.DB, platform);
     const secrets = known ? (await activeSecrets(c.env, known)).map((s) => s.value) : [];
     const verdict = verify(secrets, headers, raw);
     await saveReceived(c.env.DB, {
-      platform, webhookId: headers.id ?? "", webhookTimestamp: headers.timestamp ?? "", webhookSignature: headers.signature ?? "",
-      rawBody: raw, body: parsedOrNull(raw), verified: verdict.ok,
+      platform,
+      webhookId: headers.id ?? "",
+      webhookTimestamp: headers.timestamp ?? "",
+      webhookSignature: headers.signature ?? "",
+      rawBody: raw,
+      body: parsedOrNull(raw),
+      verified: verdict.ok,
     });
     if (!verdict.ok) throw new AppError("unauthorized", `callback refused: ${verdict.reason.replaceAll("_", " ")}`);
     return c.body(null, 204);
@@ -57,11 +66,18 @@ receiver.openapi(
   createRoute({
     method: "get",
     path: "/v1/integrations/receiver/{platform}",
-    summary: "What the local receiver got for a platform, newest first (the last 100), with the headers and raw body as received",
+    summary:
+      "What the local receiver got for a platform, newest first (the last 100), with the headers and raw body as received",
     request: { params: Params },
     responses: {
-      200: { description: "received callbacks", content: { "application/json": { schema: z.object({ items: z.array(ReceivedCallback) }) } } },
-      403: { description: "not an administrator of this platform", content: { "application/problem+json": { schema: Problem } } },
+      200: {
+        description: "received callbacks",
+        content: { "application/json": { schema: z.object({ items: z.array(ReceivedCallback) }) } },
+      },
+      403: {
+        description: "not an administrator of this platform",
+        content: { "application/problem+json": { schema: Problem } },
+      },
       404: { description: "no such platform", content: { "application/problem+json": { schema: Problem } } },
     },
   }),
@@ -69,8 +85,18 @@ receiver.openapi(
     const { platform } = c.req.valid("param");
     await administeredPlatform(c, c.env.DB, platform);
     const items = (await receivedOf(c.env.DB, platform)).map((r) => ({
-      id: r.id, platform: r.platform, webhookId: r.webhookId, receivedAt: r.receivedAt, verified: r.verified, body: r.body, rawBody: r.rawBody,
-      headers: { "webhook-id": r.webhookId, "webhook-timestamp": r.webhookTimestamp, "webhook-signature": r.webhookSignature },
+      id: r.id,
+      platform: r.platform,
+      webhookId: r.webhookId,
+      receivedAt: r.receivedAt,
+      verified: r.verified,
+      body: r.body,
+      rawBody: r.rawBody,
+      headers: {
+        "webhook-id": r.webhookId,
+        "webhook-timestamp": r.webhookTimestamp,
+        "webhook-signature": r.webhookSignature,
+      },
     }));
     return c.json({ items }, 200);
   },

@@ -17,7 +17,10 @@ export async function insertDeliveries(d1: D1Database, rows: NewDelivery[]): Pro
   const db = dbOf(d1);
   const ids = rows.map((r) => r.id);
   const insert = (row: NewDelivery) =>
-    db.insert(deliveries).values({ ...row, status: "pending" }).onConflictDoNothing();
+    db
+      .insert(deliveries)
+      .values({ ...row, status: "pending" })
+      .onConflictDoNothing();
   const [first, ...more] = rows.map(insert);
   if (!first) return [];
   const pending = db

@@ -60,7 +60,11 @@ export interface InboundOutcome {
 
 export async function recordOutcome(d1: D1Database, id: number, outcome: InboundOutcome): Promise<void> {
   const processedAt = new Date().toISOString();
-  await dbOf(d1).update(inboundWebhooks).set({ ...outcome, processedAt }).where(eq(inboundWebhooks.id, id)).run();
+  await dbOf(d1)
+    .update(inboundWebhooks)
+    .set({ ...outcome, processedAt })
+    .where(eq(inboundWebhooks.id, id))
+    .run();
 }
 
 /** A page of the payloads of these platforms, newest first, after the cursor's id. */

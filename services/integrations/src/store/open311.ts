@@ -49,7 +49,11 @@ export type ReportExtras = Pick<typeof open311Reports.$inferSelect, "address" | 
 
 export async function saveReport(d1: D1Database, report: NewReport): Promise<void> {
   const createdAt = new Date().toISOString();
-  await dbOf(d1).insert(open311Reports).values({ ...report, createdAt }).onConflictDoNothing().run();
+  await dbOf(d1)
+    .insert(open311Reports)
+    .values({ ...report, createdAt })
+    .onConflictDoNothing()
+    .run();
 }
 
 /** The extras of the given cases, by case id (cases reported some other way have none). */

@@ -50,7 +50,11 @@ export async function createPlatform(d1: D1Database, input: NewPlatform, entry: 
   const db = dbOf(d1);
   const at = new Date().toISOString();
   const [inserted] = await db.batch([
-    db.insert(platforms).values({ ...input, updatedAt: at }).onConflictDoNothing().returning({ id: platforms.id }),
+    db
+      .insert(platforms)
+      .values({ ...input, updatedAt: at })
+      .onConflictDoNothing()
+      .returning({ id: platforms.id }),
     // Audited only if this request created it (a second create of the id writes nothing).
     auditIf(db, entry, at, sql`changes() = 1`),
   ]);

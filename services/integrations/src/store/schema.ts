@@ -22,10 +22,18 @@ export const platforms = sqliteTable(
     /** The division the platform serves; agencies at or above it administer the integration. */
     divisionCode: text("division_code").notNull(),
     callbackUrl: text("callback_url").notNull(),
-    active: integer("active", { mode: "boolean" }).notNull().default(sql`1`),
+    active: integer("active", { mode: "boolean" })
+      .notNull()
+      .default(sql`1`),
     /** Their category code → our matter code; their division code → our 12-digit code. */
-    categoryMap: text("category_map", { mode: "json" }).$type<CodeMap>().notNull().default(sql`'{}'`),
-    divisionMap: text("division_map", { mode: "json" }).$type<CodeMap>().notNull().default(sql`'{}'`),
+    categoryMap: text("category_map", { mode: "json" })
+      .$type<CodeMap>()
+      .notNull()
+      .default(sql`'{}'`),
+    divisionMap: text("division_map", { mode: "json" })
+      .$type<CodeMap>()
+      .notNull()
+      .default(sql`'{}'`),
     updatedAt: text("updated_at").notNull(),
     /** For If-Match. */
     version: integer("version").notNull().default(1),
@@ -40,7 +48,9 @@ export const platformSecrets = sqliteTable(
   "platform_secrets",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    platform: text("platform").notNull().references(() => platforms.id),
+    platform: text("platform")
+      .notNull()
+      .references(() => platforms.id),
     secret: text("secret").notNull(),
     createdAt: text("created_at").notNull(),
     expiresAt: text("expires_at"),
@@ -69,7 +79,9 @@ export const inboundWebhooks = sqliteTable(
   "inbound_webhooks",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    platform: text("platform").notNull().references(() => platforms.id),
+    platform: text("platform")
+      .notNull()
+      .references(() => platforms.id),
     webhookId: text("webhook_id").notNull(),
     eventType: text("event_type"),
     rawBody: text("raw_body").notNull(),
@@ -130,7 +142,9 @@ export const deliveries = sqliteTable(
 export const deliveryAttempts = sqliteTable(
   "delivery_attempts",
   {
-    deliveryId: text("delivery_id").notNull().references(() => deliveries.id),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => deliveries.id),
     attempt: integer("attempt").notNull(),
     at: text("at").notNull(),
     httpStatus: integer("http_status"),
@@ -166,7 +180,9 @@ export const open311Clients = sqliteTable(
     name: text("name").notNull(),
     keyHash: text("key_hash").notNull().unique("open311_clients_key_hash"),
     requestsPerMinute: integer("requests_per_minute").notNull().default(30),
-    active: integer("active", { mode: "boolean" }).notNull().default(sql`1`),
+    active: integer("active", { mode: "boolean" })
+      .notNull()
+      .default(sql`1`),
     createdAt: text("created_at").notNull(),
   },
   () => [check("requests_per_minute", sql`requests_per_minute > 0`), check("active", sql`active IN (0, 1)`)],

@@ -9,7 +9,11 @@ const enc = new TextEncoder();
 const body = '{"type":"work_order.created","data":{"orderId":"A1","title":"占道"}}';
 const id = "msg_2f4Kd9";
 const now = 1_793_000_000;
-const headersFor = async (secrets: string[], ts = now, payload = body) => ({ id, timestamp: String(ts), signature: await sign(secrets, id, ts, payload) });
+const headersFor = async (secrets: string[], ts = now, payload = body) => ({
+  id,
+  timestamp: String(ts),
+  signature: await sign(secrets, id, ts, payload),
+});
 
 describe("Standard Webhooks signatures", () => {
   // The reference library measures the tolerance against the clock, so the clock is set to `now`.
@@ -23,7 +27,9 @@ describe("Standard Webhooks signatures", () => {
     const reference = new Webhook(secret);
     expect(reference.sign(id, new Date(now * 1000), body)).toBe(h.signature);
     const theirs = reference.sign(id, new Date(now * 1000), body);
-    expect(await verify([secret], { id, timestamp: String(now), signature: theirs }, enc.encode(body))).toEqual({ ok: true });
+    expect(await verify([secret], { id, timestamp: String(now), signature: theirs }, enc.encode(body))).toEqual({
+      ok: true,
+    });
   });
 
   it("accepts any of several signatures, and any of several active secrets (rotation)", async () => {
@@ -35,7 +41,10 @@ describe("Standard Webhooks signatures", () => {
     const onlyNew = await headersFor([newSecret]);
     expect(await verify([oldSecret, newSecret], onlyNew, enc.encode(body))).toEqual({ ok: true });
     const unknown = await headersFor(["whsec_" + btoa("someone-else's-secret-bytes")]);
-    expect(await verify([oldSecret, newSecret], unknown, enc.encode(body))).toEqual({ ok: false, reason: "no_matching_signature" });
+    expect(await verify([oldSecret, newSecret], unknown, enc.encode(body))).toEqual({
+      ok: false,
+      reason: "no_matching_signature",
+    });
   });
 
   it("refuses one flipped byte of the body or of the signature", async () => {
@@ -52,7 +61,10 @@ describe("Standard Webhooks signatures", () => {
     const h = await headersFor(SECRETS);
     const reserialised = JSON.stringify(JSON.parse(body), null, 2);
     expect(JSON.parse(reserialised)).toEqual(JSON.parse(body));
-    expect(await verify(SECRETS, h, enc.encode(reserialised))).toMatchObject({ ok: false, reason: "no_matching_signature" });
+    expect(await verify(SECRETS, h, enc.encode(reserialised))).toMatchObject({
+      ok: false,
+      reason: "no_matching_signature",
+    });
   });
 
   it("accepts a timestamp just inside the tolerance either way and refuses one just outside", async () => {
@@ -60,17 +72,27 @@ describe("Standard Webhooks signatures", () => {
       expect(await verify(SECRETS, await headersFor(SECRETS, now + skew), enc.encode(body))).toEqual({ ok: true });
     }
     for (const skew of [TOLERANCE_SECONDS + 1, -TOLERANCE_SECONDS - 1]) {
-      expect(await verify(SECRETS, await headersFor(SECRETS, now + skew), enc.encode(body))).toEqual({ ok: false, reason: "timestamp_out_of_tolerance" });
+      expect(await verify(SECRETS, await headersFor(SECRETS, now + skew), enc.encode(body))).toEqual({
+        ok: false,
+        reason: "timestamp_out_of_tolerance",
+      });
     }
   });
 
   it("refuses missing headers, a malformed timestamp, and a header with no v1 signature", async () => {
     const h = await headersFor(SECRETS);
     for (const missing of ["id", "timestamp", "signature"] as const) {
-      expect(await verify(SECRETS, { ...h, [missing]: undefined }, enc.encode(body))).toEqual({ ok: false, reason: "missing_headers" });
+      expect(await verify(SECRETS, { ...h, [missing]: undefined }, enc.encode(body))).toEqual({
+        ok: false,
+        reason: "missing_headers",
+      });
     }
-    expect(await verify(SECRETS, { ...h, timestamp: "12.5" }, enc.encode(body))).toMatchObject({ reason: "bad_timestamp" });
-    expect(await verify(SECRETS, { ...h, signature: h.signature.replaceAll("v1,", "v2,") }, enc.encode(body))).toMatchObject({ reason: "no_matching_signature" });
+    expect(await verify(SECRETS, { ...h, timestamp: "12.5" }, enc.encode(body))).toMatchObject({
+      reason: "bad_timestamp",
+    });
+    expect(
+      await verify(SECRETS, { ...h, signature: h.signature.replaceAll("v1,", "v2,") }, enc.encode(body)),
+    ).toMatchObject({ reason: "no_matching_signature" });
     expect(await verify([], h, enc.encode(body))).toMatchObject({ reason: "no_secrets" });
   });
 });

@@ -11,7 +11,11 @@ const SmsConfig = z.discriminatedUnion("SMS_PROVIDER", [
 
 /** The SMS provider the environment names (parsed once here, so a misconfiguration fails loudly). */
 export function smsProviderFrom(env: Env): SmsProvider {
-  const config = SmsConfig.parse({ SMS_PROVIDER: env.SMS_PROVIDER ?? "sink", SMS_HTTP_URL: env.SMS_HTTP_URL, SMS_HTTP_KEY: env.SMS_HTTP_KEY });
+  const config = SmsConfig.parse({
+    SMS_PROVIDER: env.SMS_PROVIDER ?? "sink",
+    SMS_HTTP_URL: env.SMS_HTTP_URL,
+    SMS_HTTP_KEY: env.SMS_HTTP_KEY,
+  });
   if (config.SMS_PROVIDER === "http") return new HttpSmsProvider(config.SMS_HTTP_URL, config.SMS_HTTP_KEY);
   return new SinkSmsProvider(dbOf(env.DB));
 }

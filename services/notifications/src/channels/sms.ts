@@ -29,12 +29,20 @@ export class HttpSmsProvider implements SmsProvider {
     try {
       res = await this.fetcher(this.url, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${this.apiKey}`, "idempotency-key": message.reference },
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${this.apiKey}`,
+          "idempotency-key": message.reference,
+        },
         body: JSON.stringify({ to: message.phone, text: message.text, reference: message.reference }),
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {
-      return { ok: false, error: `provider unreachable: ${error instanceof Error ? error.name : "error"}`, retryable: true };
+      return {
+        ok: false,
+        error: `provider unreachable: ${error instanceof Error ? error.name : "error"}`,
+        retryable: true,
+      };
     }
     await res.body?.cancel();
     if (res.ok) return { ok: true };
@@ -60,7 +68,13 @@ export class SmsChannel implements Channel {
   constructor(private readonly provider: SmsProvider) {}
 
   send(message: OutboundMessage): Promise<SendResult> {
-    if (!message.address) return Promise.resolve({ ok: false, error: "no phone number for this recipient", retryable: false });
-    return this.provider.send({ reference: message.id, phone: message.address, text: `【网格通知】${message.title}：${message.body}`, divisionCode: message.divisionCode });
+    if (!message.address)
+      return Promise.resolve({ ok: false, error: "no phone number for this recipient", retryable: false });
+    return this.provider.send({
+      reference: message.id,
+      phone: message.address,
+      text: `【网格通知】${message.title}：${message.body}`,
+      divisionCode: message.divisionCode,
+    });
   }
 }

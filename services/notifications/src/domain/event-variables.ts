@@ -2,7 +2,13 @@ import type { CaseEventData, DeadLetterAlertData } from "@civicgrid/contracts";
 import { formatLocal } from "./local-time";
 import type { Variables } from "./template";
 
-const STEP_NAMES: Record<string, string> = { accept: "受理", dispatch: "派遣", sign: "签收", handle: "办理", check: "核查" };
+const STEP_NAMES: Record<string, string> = {
+  accept: "受理",
+  dispatch: "派遣",
+  sign: "签收",
+  handle: "办理",
+  check: "核查",
+};
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;

@@ -11,7 +11,9 @@ export type Variables = Record<string, string | number | null | undefined>;
 
 /** The names a template needs that `values` does not give (null and empty count as missing). */
 export function missingVariables(texts: string[], values: Variables): string[] {
-  return variablesOf(...texts).filter((name) => values[name] === undefined || values[name] === null || values[name] === "");
+  return variablesOf(...texts).filter(
+    (name) => values[name] === undefined || values[name] === null || values[name] === "",
+  );
 }
 
 /** Fills placeholders; a value an event does not carry is shown as `fallback` rather than as a raw `{{name}}`. */

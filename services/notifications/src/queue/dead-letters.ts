@@ -94,7 +94,11 @@ export async function keepDeadLetter(env: Env, message: Message): Promise<string
     error: failures?.error ?? null,
   });
   const alert: DeadLetterAlertData = {
-    deadLetterId: id, messageId: message.id, queue, error: failures?.error ?? null, audience: "platform_admin",
+    deadLetterId: id,
+    messageId: message.id,
+    queue,
+    error: failures?.error ?? null,
+    audience: "platform_admin",
   };
   const event = { id: `dead-letter:${message.id}`, type: "notifications.dead_lettered", source: "notifications" };
   await handleEvent({ ...event, aggregateId: id, version: 1, occurredAt: now, data: alert }, env);

@@ -23,7 +23,8 @@ export async function deliverOne(
 ): Promise<{ outcome: Outcome; attempt: number; error?: string }> {
   const db = dbOf(env.DB);
   const row = await deliveryRow(db, deliveryId);
-  if (!row || (row.status !== "pending" && row.status !== "failed")) return { outcome: "skipped", attempt: row?.attempts ?? 0 };
+  if (!row || (row.status !== "pending" && row.status !== "failed"))
+    return { outcome: "skipped", attempt: row?.attempts ?? 0 };
   const channel = channels[row.channel];
   const result: SendResult = channel
     ? await channel.send(row)
@@ -44,7 +45,11 @@ export async function deliverOne(
  * The consumer of the delivery queue: each failure recorded, for the dead letter it may become. Not an event
  * consumer: it counts a push's attempts itself and retries with the shared backoff (30 s doubling, at most 1 h).
  */
-export async function handleDeliveryBatch(batch: MessageBatch<DeliveryJob>, env: Env, channels: ChannelRegistry): Promise<void> {
+export async function handleDeliveryBatch(
+  batch: MessageBatch<DeliveryJob>,
+  env: Env,
+  channels: ChannelRegistry,
+): Promise<void> {
   const db = dbOf(env.DB);
   for (const message of batch.messages) {
     try {

@@ -24,7 +24,11 @@ function subjectOf(event: EventEnvelope): Subject | null {
   if (event.type.startsWith("case.")) {
     const data = CaseEventData.safeParse(event.data);
     if (!data.success) return null;
-    return { facts: { data: data.data, variables: caseVariables(data.data) }, divisionCode: data.data.countyCode, caseId: data.data.caseId };
+    return {
+      facts: { data: data.data, variables: caseVariables(data.data) },
+      divisionCode: data.data.countyCode,
+      caseId: data.data.caseId,
+    };
   }
   if (event.type.startsWith("registry.")) {
     const data = RegistryChangeData.safeParse(event.data);
@@ -74,7 +78,10 @@ function rowsOf(event: EventEnvelope, subject: Subject, d: PlannedDelivery, now:
 export async function handleEvent(event: EventEnvelope, env: Env, now = new Date()): Promise<{ planned: number }> {
   const subject = subjectOf(event);
   if (!subject) {
-    log("info", "event type not read by notifications, or data not understood; no-op", { eventId: event.id, type: event.type });
+    log("info", "event type not read by notifications, or data not understood; no-op", {
+      eventId: event.id,
+      type: event.type,
+    });
     return { planned: 0 };
   }
   const db = dbOf(env.DB);
@@ -82,7 +89,10 @@ export async function handleEvent(event: EventEnvelope, env: Env, now = new Date
   if (rules.length === 0) return { planned: 0 };
   const templates = await templatesByCode(db);
   const planned = await planDeliveries(env, db, rules, templates, { ...subject.facts, eventId: event.id, now });
-  await writePlanned(db, planned.map((d) => rowsOf(event, subject, d, now.toISOString())));
+  await writePlanned(
+    db,
+    planned.map((d) => rowsOf(event, subject, d, now.toISOString())),
+  );
   const pending = await pendingOfEvent(db, event.id);
   if (pending.length > 0) await env.DELIVERY.sendBatch(pending.map((deliveryId) => ({ body: { deliveryId } })));
   return { planned: planned.length };

@@ -1,4 +1,9 @@
-import { NotificationDelivery, NotificationDeliveryDetail, NotificationDeliveryListQuery, pageOf } from "@civicgrid/contracts";
+import {
+  NotificationDelivery,
+  NotificationDeliveryDetail,
+  NotificationDeliveryListQuery,
+  pageOf,
+} from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError, createRouter, decodeCursor, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
@@ -22,14 +27,19 @@ deliveries.openapi(
     path: "/v1/notifications/deliveries",
     summary: "Agency staff read the delivery log of their jurisdiction, newest first, by status or event",
     request: { query: NotificationDeliveryListQuery },
-    responses: { 200: json(pageOf(NotificationDelivery), "the delivery log of the caller's jurisdiction, newest first") },
+    responses: {
+      200: json(pageOf(NotificationDelivery), "the delivery log of the caller's jurisdiction, newest first"),
+    },
   }),
   async (c) => {
     const prefix = await operatorPrefix(c);
     const { limit, cursor, status, eventId } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
     const rows = await listDeliveries(dbOf(c.env.DB), { prefix, status, eventId }, after, limit + 1);
-    return c.json(toPage(rows, limit, (d) => [d.createdAt, d.id]), 200);
+    return c.json(
+      toPage(rows, limit, (d) => [d.createdAt, d.id]),
+      200,
+    );
   },
 );
 
@@ -62,7 +72,9 @@ deliveries.openapi(
     const row = await load(db, c.req.valid("param").id);
     assertOperatorOf(c, row.divisionCode, "delivery");
     if (row.status !== "dead") {
-      throw new AppError("invalid_transition", `only a dead delivery is redriven; this one is ${row.status}`, { extra: { currentStatus: row.status } });
+      throw new AppError("invalid_transition", `only a dead delivery is redriven; this one is ${row.status}`, {
+        extra: { currentStatus: row.status },
+      });
     }
     // A new drive: as many attempts again as the first one had.
     const updated = await redrive(db, row.id, new Date().toISOString());

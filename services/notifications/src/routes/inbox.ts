@@ -8,7 +8,6 @@ import { dbOf } from "../store/db";
 import { inboxMessage, inboxPage, markAllRead, markRead, unreadCount, type Reader } from "../store/inbox";
 import { json } from "./shared";
 
-
 const MessageId = z.object({ id: z.string().regex(/^dlv_[0-9a-f]{32}$/, "must be a message id") });
 
 export const inbox = createRouter<AppEnv>();
@@ -27,7 +26,10 @@ inbox.openapi(
     const { limit, cursor, unread } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
     const rows = await inboxPage(dbOf(c.env.DB), readerOf(principalOf(c)), unread === true, after, limit + 1);
-    return c.json(toPage(rows, limit, (m) => [m.createdAt, m.id]), 200);
+    return c.json(
+      toPage(rows, limit, (m) => [m.createdAt, m.id]),
+      200,
+    );
   },
 );
 

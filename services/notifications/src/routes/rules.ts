@@ -31,7 +31,10 @@ rules.openapi(
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 1);
     const rows = await listRules(dbOf(c.env.DB), String(after?.[0] ?? ""), limit + 1);
-    return c.json(toPage(rows, limit, (r) => [r.id]), 200);
+    return c.json(
+      toPage(rows, limit, (r) => [r.id]),
+      200,
+    );
   },
 );
 

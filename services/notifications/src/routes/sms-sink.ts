@@ -23,6 +23,9 @@ smsSink.openapi(
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 2);
     const rows = await listSms(dbOf(c.env.DB), prefix, after, limit + 1);
-    return c.json(toPage(rows, limit, (r) => [r.receivedAt, r.deliveryId]), 200);
+    return c.json(
+      toPage(rows, limit, (r) => [r.receivedAt, r.deliveryId]),
+      200,
+    );
   },
 );

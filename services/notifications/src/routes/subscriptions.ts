@@ -22,7 +22,10 @@ subscriptions.openapi(
     const { limit, cursor } = c.req.valid("query");
     const after = decodeCursor(cursor, 1);
     const rows = await listSubscriptions(dbOf(c.env.DB), principalOf(c).sub, String(after?.[0] ?? ""), limit + 1);
-    return c.json(toPage(rows, limit, (r) => [r.gridCode]), 200);
+    return c.json(
+      toPage(rows, limit, (r) => [r.gridCode]),
+      200,
+    );
   },
 );
 

@@ -46,7 +46,10 @@ templates.openapi(
     const missing = missingVariables([template.title, template.body], variables);
     if (missing.length > 0) {
       throw new AppError("validation_failed", `missing variables: ${missing.join(", ")}`, {
-        errors: missing.map((name) => ({ field: `body.variables.${name}`, message: "this template uses it; give a value" })),
+        errors: missing.map((name) => ({
+          field: `body.variables.${name}`,
+          message: "this template uses it; give a value",
+        })),
       });
     }
     return c.json({ code, title: render(template.title, variables), body: render(template.body, variables) }, 200);

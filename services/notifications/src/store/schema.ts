@@ -33,8 +33,12 @@ export const rules = sqliteTable(
     templateCode: text("template_code")
       .notNull()
       .references(() => templates.code),
-    urgent: flag("urgent").notNull().default(sql`0`),
-    enabled: flag("enabled").notNull().default(sql`1`),
+    urgent: flag("urgent")
+      .notNull()
+      .default(sql`0`),
+    enabled: flag("enabled")
+      .notNull()
+      .default(sql`1`),
     version: integer("version").notNull().default(1),
   },
   (t) => [
@@ -79,10 +83,7 @@ export const deliveries = sqliteTable(
     index("deliveries_by_division").on(t.divisionCode, t.createdAt, t.id),
     channelCheck("deliveries"),
     flagCheck("deliveries", "urgent"),
-    check(
-      "deliveries_status",
-      sql`status IN ('pending', 'failed', 'sent', 'dead', 'deferred', 'digested')`,
-    ),
+    check("deliveries_status", sql`status IN ('pending', 'failed', 'sent', 'dead', 'deferred', 'digested')`),
   ],
 );
 
@@ -150,7 +151,9 @@ export const preferences = sqliteTable(
     ownerKey: text("owner_key").primaryKey(),
     quietStart: text("quiet_start"),
     quietEnd: text("quiet_end"),
-    digest: flag("digest").notNull().default(sql`0`),
+    digest: flag("digest")
+      .notNull()
+      .default(sql`0`),
     version: integer("version").notNull().default(1),
     updatedAt: text("updated_at").notNull(),
   },

@@ -11,6 +11,9 @@ export const MAX_VERTICES = 5000;
 export function checkedBoundary(value: unknown, field: string): Geometry | Refusal {
   const problems = validateGeometry(value, { maxVertices: MAX_VERTICES });
   if (problems.length === 0) return value as Geometry;
-  const errors = problems.map((p) => ({ field: [field, ...(p.path ? p.path.split("/") : [])].join("."), message: p.message }));
+  const errors = problems.map((p) => ({
+    field: [field, ...(p.path ? p.path.split("/") : [])].join("."),
+    message: p.message,
+  }));
   return { refused: "validation_failed", message: errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors };
 }

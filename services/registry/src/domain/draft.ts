@@ -41,7 +41,8 @@ class Refused extends Error {
   }
 }
 
-const fail = (field: string, message: string, code: Refusal["refused"] = "unprocessable") => new Refused(fieldRefusal(field, message, code));
+const fail = (field: string, message: string, code: Refusal["refused"] = "unprocessable") =>
+  new Refused(fieldRefusal(field, message, code));
 
 function boundaryOf(value: unknown, field: string) {
   const boundary = checkedBoundary(value, field);
@@ -49,8 +50,21 @@ function boundaryOf(value: unknown, field: string) {
   return boundary;
 }
 
-function recordOf(fields: GridFields, code: string, villageCode: string, countyCode: string, field: string): GridRecord {
-  return { ...fields, unit: fields.unit ?? null, code, villageCode, countyCode, boundary: boundaryOf(fields.boundary, `${field}.boundary`) };
+function recordOf(
+  fields: GridFields,
+  code: string,
+  villageCode: string,
+  countyCode: string,
+  field: string,
+): GridRecord {
+  return {
+    ...fields,
+    unit: fields.unit ?? null,
+    code,
+    villageCode,
+    countyCode,
+    boundary: boundaryOf(fields.boundary, `${field}.boundary`),
+  };
 }
 
 /**
@@ -75,18 +89,27 @@ function applied(changes: readonly GridChange[], ctx: DraftContext): DraftResult
     return ctx.filed.get(code) ?? null;
   };
   const existing = (code: string, field: string): GridRecord => {
-    if (!code.startsWith(ctx.countyCode.slice(0, 6))) throw fail(field, `grid ${code} is not in county ${ctx.countyCode}`, "validation_failed");
+    if (!code.startsWith(ctx.countyCode.slice(0, 6)))
+      throw fail(field, `grid ${code} is not in county ${ctx.countyCode}`, "validation_failed");
     const grid = current(code);
     if (!grid) throw fail(field, `grid ${code} is not part of this county's layout (unknown or retired)`);
     return grid;
   };
   const filedOnly = (code: string, field: string) => {
-    if (ops.get(code)?.op === "create") throw fail(field, `grid ${code} was created in this draft: edit or remove it instead`, "conflict");
+    if (ops.get(code)?.op === "create")
+      throw fail(field, `grid ${code} was created in this draft: edit or remove it instead`, "conflict");
   };
   const create = (fields: GridFields, villageCode: string, field: string, kind: GridHistoryKind, related: string[]) => {
     const code = ctx.allocate(villageCode);
     if (isRefusal(code)) throw new Refused(code);
-    ops.set(code, { code, villageCode, op: "create", kind, grid: recordOf(fields, code, villageCode, ctx.countyCode, field), related });
+    ops.set(code, {
+      code,
+      villageCode,
+      op: "create",
+      kind,
+      grid: recordOf(fields, code, villageCode, ctx.countyCode, field),
+      related,
+    });
     result.changed.add(code);
     result.villages.add(villageCode);
     return code;
@@ -106,19 +129,37 @@ function applied(changes: readonly GridChange[], ctx: DraftContext): DraftResult
     const at = `body.changes.${i}`;
     switch (change.op) {
       case "create": {
-        if (!ctx.villages.has(change.villageCode)) throw fail(`${at}.villageCode`, `no village ${change.villageCode} in county ${ctx.countyCode}`);
+        if (!ctx.villages.has(change.villageCode))
+          throw fail(`${at}.villageCode`, `no village ${change.villageCode} in county ${ctx.countyCode}`);
         create(change.grid, change.villageCode, `${at}.grid`, "created", []);
         break;
       }
       case "update": {
         const grid = existing(change.code, `${at}.code`);
         const { boundary, ...facts } = change.grid;
-        const merged: GridRecord = { ...grid, ...facts, boundary: boundary ? boundaryOf(boundary, `${at}.grid.boundary`) : grid.boundary };
-        if (!unitMatchesType(merged)) throw fail(`${at}.grid.unit`, "a dedicated grid names its unit; other grids have unit null", "validation_failed");
+        const merged: GridRecord = {
+          ...grid,
+          ...facts,
+          boundary: boundary ? boundaryOf(boundary, `${at}.grid.boundary`) : grid.boundary,
+        };
+        if (!unitMatchesType(merged))
+          throw fail(
+            `${at}.grid.unit`,
+            "a dedicated grid names its unit; other grids have unit null",
+            "validation_failed",
+          );
         const before = ops.get(change.code);
         const redrawn = boundary !== undefined && JSON.stringify(boundary) !== JSON.stringify(grid.boundary);
-        const kind: GridHistoryKind = before?.op === "create" ? before.kind : redrawn || before?.kind === "redrawn" ? "redrawn" : "updated";
-        ops.set(change.code, { code: change.code, villageCode: grid.villageCode, op: before?.op === "create" ? "create" : "update", kind, grid: merged, related: before?.related ?? [] });
+        const kind: GridHistoryKind =
+          before?.op === "create" ? before.kind : redrawn || before?.kind === "redrawn" ? "redrawn" : "updated";
+        ops.set(change.code, {
+          code: change.code,
+          villageCode: grid.villageCode,
+          op: before?.op === "create" ? "create" : "update",
+          kind,
+          grid: merged,
+          related: before?.related ?? [],
+        });
         result.changed.add(change.code);
         result.villages.add(grid.villageCode);
         break;
@@ -134,11 +175,13 @@ function applied(changes: readonly GridChange[], ctx: DraftContext): DraftResult
         break;
       }
       case "merge": {
-        if (new Set(change.codes).size !== change.codes.length) throw fail(`${at}.codes`, "names a grid twice", "validation_failed");
+        if (new Set(change.codes).size !== change.codes.length)
+          throw fail(`${at}.codes`, "names a grid twice", "validation_failed");
         const grids = change.codes.map((code, j) => existing(code, `${at}.codes.${j}`));
         change.codes.forEach((code, j) => filedOnly(code, `${at}.codes.${j}`));
         const villageCode = grids[0]?.villageCode ?? "";
-        if (grids.some((g) => g.villageCode !== villageCode)) throw fail(`${at}.codes`, "grids of different villages cannot merge: a grid belongs to one village");
+        if (grids.some((g) => g.villageCode !== villageCode))
+          throw fail(`${at}.codes`, "grids of different villages cannot merge: a grid belongs to one village");
         const merged = create(change.grid, villageCode, `${at}.grid`, "merged", [...change.codes]);
         for (const g of grids) retire(g, "merged", [merged]);
         break;

@@ -6,7 +6,8 @@ import { refusal, type Refusal } from "./refusal";
  * registry hands out once per village and never again. The code alone names the village, township and county.
  */
 export function gridCodeOf(villageCode: string, sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999) throw new RangeError(`grid sequence ${sequence} is outside 1-999`);
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999)
+    throw new RangeError(`grid sequence ${sequence} is outside 1-999`);
   return `${villageCode}${String(sequence).padStart(3, "0")}`;
 }
 
@@ -30,7 +31,8 @@ export function allocator(last: ReadonlyMap<string, number>) {
     handedOut,
     next(villageCode: string): string | Refusal {
       const sequence = (next.get(villageCode) ?? 0) + 1;
-      if (sequence > MAX_SEQUENCE) return refusal("unprocessable", `village ${villageCode} has used all ${MAX_SEQUENCE} grid codes`);
+      if (sequence > MAX_SEQUENCE)
+        return refusal("unprocessable", `village ${villageCode} has used all ${MAX_SEQUENCE} grid codes`);
       next.set(villageCode, sequence);
       const code = gridCodeOf(villageCode, sequence);
       handedOut.push({ code, villageCode, sequence });

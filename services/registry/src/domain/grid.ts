@@ -3,7 +3,12 @@ import { areaM2, type Geometry } from "@civicgrid/geo";
 import { placeOfGrid } from "./grid-code";
 
 /** A grid's filed (or proposed) record with its boundary parsed. */
-export type GridRecord = Omit<GridFields, "boundary"> & { code: string; villageCode: string; countyCode: string; boundary: Geometry };
+export type GridRecord = Omit<GridFields, "boundary"> & {
+  code: string;
+  villageCode: string;
+  countyCode: string;
+  boundary: Geometry;
+};
 
 /** The span a filed version is in force: from valid_from (inclusive) to valid_to (exclusive, null = open). */
 export interface Validity {
@@ -11,7 +16,8 @@ export interface Validity {
   validTo: string | null;
 }
 
-export const inForce = (v: Validity, date: string): boolean => v.validFrom <= date && (v.validTo === null || v.validTo > date);
+export const inForce = (v: Validity, date: string): boolean =>
+  v.validFrom <= date && (v.validTo === null || v.validTo > date);
 
 /**
  * A grid's status on `today` from its filed versions: active while a version is in force; draft while it

@@ -59,7 +59,13 @@ const none = () => null;
 
 export const LAYOUT_LIFECYCLE: Record<LayoutCommand, Entry> = {
   // A county has at most one open layout (the layouts_one_open index); the route refuses a second with 409.
-  open: { from: [], who: { action: "grid:write", at: "county" }, guard: none, effect: () => ({ status: "draft" }), event: null },
+  open: {
+    from: [],
+    who: { action: "grid:write", at: "county" },
+    guard: none,
+    effect: () => ({ status: "draft" }),
+    event: null,
+  },
   edit: { from: EDITABLE, who: { action: "grid:write", at: "county" }, guard: none, effect: () => ({}), event: null },
   submit: {
     from: EDITABLE,
@@ -68,18 +74,33 @@ export const LAYOUT_LIFECYCLE: Record<LayoutCommand, Entry> = {
       if (!changeCount) return refusal("unprocessable", "the layout changes nothing; there is nothing to file");
       // 无缝覆盖 (第八条): a layout is filed only when its villages are covered, without gaps or overlaps.
       if (findings && findings.overlaps.length + findings.outside.length + findings.gaps.length > 0) {
-        return refusal("unprocessable", "a layout is filed only when its villages are covered without gaps or overlaps", { findings });
+        return refusal(
+          "unprocessable",
+          "a layout is filed only when its villages are covered without gaps or overlaps",
+          { findings },
+        );
       }
       return null;
     },
-    effect: ({ actor, now, note }) => ({ status: "submitted", submittedBy: actor, submittedAt: now, note: note ?? null, reviewReasons: [] }),
+    effect: ({ actor, now, note }) => ({
+      status: "submitted",
+      submittedBy: actor,
+      submittedAt: now,
+      note: note ?? null,
+      reviewReasons: [],
+    }),
     event: "registry.layout.submitted",
   },
   return: {
     from: ["submitted"],
     who: { action: "grid:review-filing", at: "city" },
     guard: ({ reasons }) => (reasons?.length ? null : fieldRefusal("body.reasons", "a returned layout says why")),
-    effect: ({ actor, now, reasons }) => ({ status: "returned", reviewedBy: actor, reviewedAt: now, reviewReasons: reasons ?? [] }),
+    effect: ({ actor, now, reasons }) => ({
+      status: "returned",
+      reviewedBy: actor,
+      reviewedAt: now,
+      reviewReasons: reasons ?? [],
+    }),
     event: "registry.layout.returned",
   },
   accept: {
@@ -88,7 +109,9 @@ export const LAYOUT_LIFECYCLE: Record<LayoutCommand, Entry> = {
     // History is never rewritten: a layout takes effect today or later, and not before the county's last one.
     guard: ({ effectiveDate, today, lastEffectiveDate }) => {
       const earliest = latestDate(today, lastEffectiveDate);
-      return effectiveDate && effectiveDate >= earliest ? null : fieldRefusal("body.effectiveDate", `must be ${earliest} or later`, "unprocessable");
+      return effectiveDate && effectiveDate >= earliest
+        ? null
+        : fieldRefusal("body.effectiveDate", `must be ${earliest} or later`, "unprocessable");
     },
     effect: ({ actor, now, effectiveDate }) => ({
       status: "accepted",
@@ -105,9 +128,13 @@ export const LAYOUT_LIFECYCLE: Record<LayoutCommand, Entry> = {
 export function statusRefusal(command: LayoutCommand, layout: { id: string; status: LayoutStatus }): Refusal | null {
   const { from } = LAYOUT_LIFECYCLE[command];
   if (from.includes(layout.status)) return null;
-  return refusal("invalid_transition", `layout ${layout.id} is ${layout.status}; ${command} needs a ${from.join(" or ")} layout`, {
-    allowed: from,
-  });
+  return refusal(
+    "invalid_transition",
+    `layout ${layout.id} is ${layout.status}; ${command} needs a ${from.join(" or ")} layout`,
+    {
+      allowed: from,
+    },
+  );
 }
 
 /** The guards of a command over the input, then its effect: what the store writes, or why not. */
@@ -122,5 +149,8 @@ export function decideLayout(command: LayoutCommand, input: LayoutInput): Layout
  */
 export function issuerOf(command: LayoutCommand, countyCode: string): { action: Action; divisionCode: string } {
   const { who } = LAYOUT_LIFECYCLE[command];
-  return { action: who.action, divisionCode: who.at === "city" ? (divisionAncestors(countyCode)[0] ?? countyCode) : countyCode };
+  return {
+    action: who.action,
+    divisionCode: who.at === "city" ? (divisionAncestors(countyCode)[0] ?? countyCode) : countyCode,
+  };
 }

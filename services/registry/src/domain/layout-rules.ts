@@ -47,21 +47,45 @@ export function checkVillage(village: VillageLayout, findings: LayoutFindings = 
     for (const other of village.grids) {
       if (other.code === grid.code || !boxesMeet(box, boxes.get(other.code) as BBox)) continue;
       if (village.changed.has(other.code) && other.code < grid.code) continue; // that pair was checked from the other side
-      for (const o of findOverlaps([{ id: grid.code, geometry: grid.boundary }, { id: other.code, geometry: other.boundary }], { minAreaM2: SLIVER_M2 })) {
+      for (const o of findOverlaps(
+        [
+          { id: grid.code, geometry: grid.boundary },
+          { id: other.code, geometry: other.boundary },
+        ],
+        { minAreaM2: SLIVER_M2 },
+      )) {
         findings.overlaps.push({ a: o.a, b: o.b, areaM2: Math.round(o.areaM2), geometry: asArea(o.geometry) });
       }
     }
     if (village.boundary) {
       const out = outside(village.boundary, grid.boundary, { minAreaM2: SLIVER_M2 });
-      if (out.geometry) findings.outside.push({ code: grid.code, villageCode: village.villageCode, areaM2: Math.round(out.areaM2), geometry: asArea(out.geometry) });
+      if (out.geometry)
+        findings.outside.push({
+          code: grid.code,
+          villageCode: village.villageCode,
+          areaM2: Math.round(out.areaM2),
+          geometry: asArea(out.geometry),
+        });
     }
     findings.warnings.push(...sizeWarnings(grid, village.villageCode));
   }
   if (!village.boundary) {
-    findings.unchecked.push({ villageCode: village.villageCode, reason: "the village has no boundary on file, so coverage and containment were not checked" });
+    findings.unchecked.push({
+      villageCode: village.villageCode,
+      reason: "the village has no boundary on file, so coverage and containment were not checked",
+    });
   } else {
-    const gap = findGaps(village.boundary, village.grids.map((g) => ({ id: g.code, geometry: g.boundary })), { minAreaM2: SLIVER_M2 });
-    if (gap.geometry) findings.gaps.push({ villageCode: village.villageCode, areaM2: Math.round(gap.areaM2), geometry: asArea(gap.geometry) });
+    const gap = findGaps(
+      village.boundary,
+      village.grids.map((g) => ({ id: g.code, geometry: g.boundary })),
+      { minAreaM2: SLIVER_M2 },
+    );
+    if (gap.geometry)
+      findings.gaps.push({
+        villageCode: village.villageCode,
+        areaM2: Math.round(gap.areaM2),
+        geometry: asArea(gap.geometry),
+      });
   }
   const rural = village.grids.filter((g) => g.type === "rural");
   if (rural.length > 1 && changed.some((g) => g.type === "rural")) {

@@ -1,5 +1,11 @@
 import { can, type Action } from "@civicgrid/auth";
-import { divisionLevel, isWithinDivision, type MatterChange, type Principal, type RegistryEventType } from "@civicgrid/contracts";
+import {
+  divisionLevel,
+  isWithinDivision,
+  type MatterChange,
+  type Principal,
+  type RegistryEventType,
+} from "@civicgrid/contracts";
 import { fieldRefusal, refusal, type Refusal } from "./refusal";
 import { latestDate } from "./time";
 
@@ -50,17 +56,21 @@ export function mayRequest(p: Principal, countyCode: string): boolean {
   return p.roles.includes("agency") && divisionLevel(p.divisionCode) === "township";
 }
 
-export const matterOf = (change: MatterChange) => (change.action === "add" ? change.item.matterCode : change.matterCode);
+export const matterOf = (change: MatterChange) =>
+  change.action === "add" ? change.item.matterCode : change.matterCode;
 /** A new version takes effect today or later, and not before the county's newest one. */
 const earliestOf = (input: MatterDecisionInput) => latestDate(input.today, input.latest?.effectiveDate);
 
 function approvalRefusal(input: MatterDecisionInput): Refusal | null {
   const { change, present } = input;
   const earliest = earliestOf(input);
-  if ((input.effectiveDate ?? earliest) < earliest) return fieldRefusal("body.effectiveDate", `must be ${earliest} or later`, "unprocessable");
+  if ((input.effectiveDate ?? earliest) < earliest)
+    return fieldRefusal("body.effectiveDate", `must be ${earliest} or later`, "unprocessable");
   const matterCode = matterOf(change);
-  if (change.action === "add" && present) return refusal("conflict", `matter ${matterCode} is already on the ${present.list} list; withdraw it first`);
-  if (change.action === "withdraw" && present?.list !== change.list) return refusal("conflict", `matter ${matterCode} is not on the ${change.list} list`);
+  if (change.action === "add" && present)
+    return refusal("conflict", `matter ${matterCode} is already on the ${present.list} list; withdraw it first`);
+  if (change.action === "withdraw" && present?.list !== change.list)
+    return refusal("conflict", `matter ${matterCode} is not on the ${change.list} list`);
   if (change.action === "add" && change.item.categoryCode && !input.categoryKnown) {
     return refusal("unprocessable", `category ${change.item.categoryCode} is not in the city's catalogue`);
   }
@@ -82,9 +92,14 @@ export const MATTER_CHANGE_LIFECYCLE: {
 } = {
   request: {
     from: [],
-    who: { action: "matter:request-change", rule: "a department of the county, or a township agency in it (mayRequest)" },
+    who: {
+      action: "matter:request-change",
+      rule: "a department of the county, or a township agency in it (mayRequest)",
+    },
     guard: ({ countyCode }) =>
-      divisionLevel(countyCode) === "county" ? null : fieldRefusal("body.countyCode", `${countyCode} is not a county`, "unprocessable"),
+      divisionLevel(countyCode) === "county"
+        ? null
+        : fieldRefusal("body.countyCode", `${countyCode} is not a county`, "unprocessable"),
     effect: () => ({ status: "pending" }),
     event: null,
   },
@@ -106,7 +121,12 @@ export const MATTER_CHANGE_LIFECYCLE: {
     from: ["pending"],
     who: { action: "matter:review-change", rule: "the county's agency" },
     guard: ({ note }) => (note?.trim() ? null : fieldRefusal("body.note", "a refusal gives its reason")),
-    effect: ({ actor, now, note }) => ({ status: "refused", decidedBy: actor, decidedAt: now, decisionNote: note ?? null }),
+    effect: ({ actor, now, note }) => ({
+      status: "refused",
+      decidedBy: actor,
+      decidedAt: now,
+      decisionNote: note ?? null,
+    }),
     event: null,
   },
 };
@@ -118,7 +138,9 @@ export function matterStatusRefusal(command: MatterChangeCommand, status: Matter
 }
 
 /** The approval's guards, then the effect and the date the new list version takes effect. */
-export function decideApproval(input: MatterDecisionInput): { effect: MatterChangeEffect; effectiveDate: string } | Refusal {
+export function decideApproval(
+  input: MatterDecisionInput,
+): { effect: MatterChangeEffect; effectiveDate: string } | Refusal {
   const entry = MATTER_CHANGE_LIFECYCLE.approve;
   return entry.guard(input) ?? { effect: entry.effect(input), effectiveDate: input.effectiveDate ?? earliestOf(input) };
 }

@@ -18,7 +18,11 @@ export const refusal = (refused: Refusal["refused"], message: string, extra?: Re
 });
 
 /** A refusal naming the field at fault. */
-export function fieldRefusal(field: string, message: string, refused: Refusal["refused"] = "validation_failed"): Refusal {
+export function fieldRefusal(
+  field: string,
+  message: string,
+  refused: Refusal["refused"] = "validation_failed",
+): Refusal {
   return { refused, message: `${field}: ${message}`, errors: [{ field, message }] };
 }
 

@@ -12,5 +12,10 @@ export function nowIso(): string {
 
 /** The latest of some YYYY-MM-DD dates (empty strings and nulls ignored): "not before any of these". */
 export function latestDate(...dates: (string | null | undefined)[]): string {
-  return dates.filter((d): d is string => !!d).sort().at(-1) ?? "";
+  return (
+    dates
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1) ?? ""
+  );
 }

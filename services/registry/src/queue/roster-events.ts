@@ -26,14 +26,23 @@ const readSnapshot: ReadEvent<Snapshot> = (body) => {
  * When a snapshot wins, `registry.disclosure.changed` goes out (through the outbox, in the same batch) so
  * that residents subscribed to the grid are told; a snapshot that changed nothing announces nothing.
  */
-export async function consumeRosterEvents(batch: MessageBatch<unknown>, d1: D1Database, queues: OutboxQueues): Promise<void> {
+export async function consumeRosterEvents(
+  batch: MessageBatch<unknown>,
+  d1: D1Database,
+  queues: OutboxQueues,
+): Promise<void> {
   const db = dbOf(d1);
   await consumeEventBatch(batch, {
     service: "registry",
     parse: readSnapshot,
     handleAll: async (snapshots) => {
       const statements: Statement[] = snapshots.flatMap(({ envelope, data }) => {
-        const servers = data.servers.map(({ workerId, name, role, workPhone }) => ({ workerId, name, role, workPhone }));
+        const servers = data.servers.map(({ workerId, name, role, workPhone }) => ({
+          workerId,
+          name,
+          role,
+          workPhone,
+        }));
         const { gridCode } = data;
         const announced = registryEvent("registry.disclosure.changed", gridCode, envelope.version, { gridCode });
         return [

@@ -98,7 +98,10 @@ divisions.openapi(
       boundaries: boundaries === "true",
       limit: limit + 1,
     });
-    return c.json(toPage(rows, limit, (r) => [r.code]), 200);
+    return c.json(
+      toPage(rows, limit, (r) => [r.code]),
+      200,
+    );
   },
 );
 
@@ -118,7 +121,8 @@ divisions.openapi(
     const parent = divisionAncestors(body.code)[0];
     if (parent !== body.parentCode) throw AppError.field("body.parentCode", `the parent of ${body.code} is ${parent}`);
     if (level !== "city") await assertNamed(c, [ref("body.parentCode", "division", body.parentCode, "division:read")]);
-    if (body.urban !== undefined && level !== "village") throw AppError.field("body.urban", "only villages are urban or rural");
+    if (body.urban !== undefined && level !== "village")
+      throw AppError.field("body.urban", "only villages are urban or rural");
     const boundary = body.boundary ? orRefuse(checkedBoundary(body.boundary, "body.boundary")) : null;
     const db = dbOf(c.env.DB);
     if (await divisionByCode(db, body.code)) throw new AppError("conflict", `division ${body.code} exists`);
@@ -153,8 +157,12 @@ divisions.openapi(
     const db = dbOf(c.env.DB);
     const before = await found(c, code);
     assertVersion(c, before.version);
-    if (patch.urban !== undefined && before.level !== "village") throw AppError.field("body.urban", "only villages are urban or rural");
-    const boundary = patch.boundary === undefined || patch.boundary === null ? patch.boundary : orRefuse(checkedBoundary(patch.boundary, "body.boundary"));
+    if (patch.urban !== undefined && before.level !== "village")
+      throw AppError.field("body.urban", "only villages are urban or rural");
+    const boundary =
+      patch.boundary === undefined || patch.boundary === null
+        ? patch.boundary
+        : orRefuse(checkedBoundary(patch.boundary, "body.boundary"));
     await runBatch(
       db,
       updateDivision(db, before, {

@@ -1,5 +1,23 @@
-import { AppError, authorize, createRouter, decodeCursor, etagOf, listScope, notModified, toPage } from "@civicgrid/http";
-import { DateOnly, DivisionCode, Grid, GridCode, GridHistory, PageQuery, divisionPrefix, pageOf } from "@civicgrid/contracts";
+import {
+  AppError,
+  authorize,
+  createRouter,
+  decodeCursor,
+  etagOf,
+  listScope,
+  notModified,
+  toPage,
+} from "@civicgrid/http";
+import {
+  DateOnly,
+  DivisionCode,
+  Grid,
+  GridCode,
+  GridHistory,
+  PageQuery,
+  divisionPrefix,
+  pageOf,
+} from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
 import { gridOfRecord, inForce, statusOf } from "../domain/grid";
 import { shanghaiToday } from "../domain/time";
@@ -12,7 +30,14 @@ import { jsonOf, refusals } from "./openapi";
 export const grids = createRouter<AppEnv>();
 
 const gridOfRow = (row: GridVersion, status: Grid["status"]) =>
-  gridOfRecord(recordOf(row), { status, version: row.seq, validFrom: row.validFrom, validTo: row.validTo, layoutId: row.layoutId, areaM2: row.areaM2 });
+  gridOfRecord(recordOf(row), {
+    status,
+    version: row.seq,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    layoutId: row.layoutId,
+    areaM2: row.areaM2,
+  });
 
 grids.openapi(
   createRoute({
@@ -27,7 +52,9 @@ grids.openapi(
     const { scope } = await listScope(c, "grid:read", undefined, { byGrid: true });
     const { limit, cursor, divisionCode, onDate } = c.req.valid("query");
     await assertNamed(c, [ref("query.divisionCode", "division", divisionCode, "grid:read")]);
-    const prefixes = ["prefix" in scope ? scope.prefix : "", divisionCode ? divisionPrefix(divisionCode) : ""].filter(Boolean);
+    const prefixes = ["prefix" in scope ? scope.prefix : "", divisionCode ? divisionPrefix(divisionCode) : ""].filter(
+      Boolean,
+    );
     const rows = await gridsInForce(dbOf(c.env.DB), {
       date: onDate ?? shanghaiToday(),
       after: String(decodeCursor(cursor, 1)?.[0] ?? ""),
@@ -66,7 +93,13 @@ grids.openapi(
     } else {
       const draft = await draftGrid(db, code);
       if (!draft?.grid) throw new AppError("not_found", `no grid ${code}`);
-      grid = gridOfRecord(draft.grid, { status: "draft", version: 0, validFrom: null, validTo: null, layoutId: draft.layoutId });
+      grid = gridOfRecord(draft.grid, {
+        status: "draft",
+        version: 0,
+        validFrom: null,
+        validTo: null,
+        layoutId: draft.layoutId,
+      });
     }
     if (notModified(c, etagOf(grid.version))) return c.body(null, 304);
     return c.json(grid, 200);

@@ -42,7 +42,9 @@ layoutChanges.openapi(
       lastSequences(db, villagesNeedingCodes(changes)),
     ]);
     const allocate = allocator(last);
-    const draft = orRefuse(applyChanges(changes, { countyCode: row.countyCode, ops: loaded.ops, filed, villages, allocate: allocate.next }));
+    const draft = orRefuse(
+      applyChanges(changes, { countyCode: row.countyCode, ops: loaded.ops, filed, villages, allocate: allocate.next }),
+    );
     const findings = checkLayout(await villageLayouts(db, draft.villages, draft.ops, draft.changed));
     if (blocksChange(findings)) {
       const message = "the change breaks the layout rules: grids of a village must not overlap or reach outside it";

@@ -29,7 +29,13 @@ layoutFiling.openapi(
     const db = dbOf(c.env.DB);
     const { loaded, principal } = await commanded(c, c.req.valid("param").id, "submit");
     const findings = loaded.ops.size > 0 ? await checkWholeLayout(db, loaded) : undefined;
-    const input = { actor: principal.sub, now: nowIso(), today: shanghaiToday(), changeCount: loaded.ops.size, findings };
+    const input = {
+      actor: principal.sub,
+      now: nowIso(),
+      today: shanghaiToday(),
+      changeCount: loaded.ops.size,
+      findings,
+    };
     const effect = orRefuse(decideLayout("submit", { ...input, note: c.req.valid("json").note ?? loaded.row.note }));
     await runBatch(db, layoutCommand(db, loaded.row, "submit", effect));
     await flushAfter(db, c.env);
@@ -49,7 +55,9 @@ layoutFiling.openapi(
     const db = dbOf(c.env.DB);
     const { loaded, principal } = await commanded(c, c.req.valid("param").id, "return");
     const { reasons } = c.req.valid("json");
-    const effect = orRefuse(decideLayout("return", { actor: principal.sub, now: nowIso(), today: shanghaiToday(), reasons }));
+    const effect = orRefuse(
+      decideLayout("return", { actor: principal.sub, now: nowIso(), today: shanghaiToday(), reasons }),
+    );
     await runBatch(db, layoutCommand(db, loaded.row, "return", effect));
     await flushAfter(db, c.env);
     return c.json(await answerLayout(c, loaded.row.id), 200);
@@ -70,10 +78,22 @@ layoutFiling.openapi(
     const { row } = loaded;
     const { effectiveDate } = c.req.valid("json");
     const last = await lastEffectiveDate(db, row.countyCode);
-    const input = { actor: principal.sub, now: nowIso(), today: shanghaiToday(), effectiveDate, lastEffectiveDate: last };
+    const input = {
+      actor: principal.sub,
+      now: nowIso(),
+      today: shanghaiToday(),
+      effectiveDate,
+      lastEffectiveDate: last,
+    };
     const effect = orRefuse(decideLayout("accept", input));
     const filed = await lastFiled(db, [...loaded.ops.keys()]);
-    const grids = acceptStatements(db, { id: row.id, countyCode: row.countyCode }, loaded.ops.values(), effectiveDate, filed);
+    const grids = acceptStatements(
+      db,
+      { id: row.id, countyCode: row.countyCode },
+      loaded.ops.values(),
+      effectiveDate,
+      filed,
+    );
     await runBatch(db, layoutCommand(db, row, "accept", effect, [...grids, bumpLayoutVersion(db)]));
     await flushAfter(db, c.env);
     return c.json(await answerLayout(c, row.id), 200);

@@ -26,10 +26,14 @@ layouts.openapi(
     const issuer = issuerOf("open", countyCode);
     await assertNamed(c, [ref("body.countyCode", "division", countyCode, issuer.action)]);
     const { principal } = authorize(c, issuer.action, { divisionCode: issuer.divisionCode });
-    if (divisionLevel(countyCode) !== "county") throw AppError.field("body.countyCode", `${countyCode} is not a county`, "unprocessable");
+    if (divisionLevel(countyCode) !== "county")
+      throw AppError.field("body.countyCode", `${countyCode} is not a county`, "unprocessable");
     const db = dbOf(c.env.DB);
     const open = await openLayoutOf(db, countyCode);
-    if (open) throw new AppError("conflict", `county ${countyCode} already has an open layout ${open.id}`, { extra: { layoutId: open.id } });
+    if (open)
+      throw new AppError("conflict", `county ${countyCode} already has an open layout ${open.id}`, {
+        extra: { layoutId: open.id },
+      });
     let id: string;
     try {
       id = await openLayout(db, { countyCode, note: note ?? null, createdBy: principal.sub, now: nowIso() });
@@ -50,7 +54,9 @@ layouts.openapi(
     method: "get",
     path: "/v1/layouts",
     summary: "Layout versions of the counties in your jurisdiction",
-    request: { query: PageQuery.extend({ countyCode: DivisionCode.optional(), status: Layout.shape.status.optional() }) },
+    request: {
+      query: PageQuery.extend({ countyCode: DivisionCode.optional(), status: Layout.shape.status.optional() }),
+    },
     responses: { 200: jsonOf(pageOf(Layout.omit({ changes: true })), "a page of layouts"), ...refusals },
   }),
   async (c) => {
@@ -102,6 +108,9 @@ layouts.openapi(
     const op = ops.get(code);
     if (!op?.grid) throw new AppError("not_found", `layout ${id} proposes no record for grid ${code}`);
     const status = row.status === "accepted" ? "active" : "draft";
-    return c.json(gridOfRecord(op.grid, { status, version: 0, validFrom: row.effectiveDate, validTo: null, layoutId: id }), 200);
+    return c.json(
+      gridOfRecord(op.grid, { status, version: 0, validFrom: row.effectiveDate, validTo: null, layoutId: id }),
+      200,
+    );
   },
 );

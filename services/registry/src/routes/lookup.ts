@@ -34,7 +34,13 @@ lookup.openapi(
     request: jsonBody(LocateBatch),
     // A union with null, not .nullable(): on a registered component the generator writes allOf [$ref, nullable],
     // which no null satisfies.
-    responses: { 200: jsonOf(z.object({ results: z.array(z.union([PointLocationSchema, z.null()])) }), "one answer per point, in order"), ...refusals },
+    responses: {
+      200: jsonOf(
+        z.object({ results: z.array(z.union([PointLocationSchema, z.null()])) }),
+        "one answer per point, in order",
+      ),
+      ...refusals,
+    },
   }),
   async (c) => {
     authorizeEver(c, "grid:read");

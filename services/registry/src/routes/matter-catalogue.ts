@@ -1,5 +1,12 @@
 import { AppError, assertVersion, authorize, authorizeEver, createRouter, etagOf } from "@civicgrid/http";
-import { MatterAdmissionQuery, MatterAdmissionSchema, MatterCategory, MatterCategoryPatch, MatterCode, NewMatterCategory } from "@civicgrid/contracts";
+import {
+  MatterAdmissionQuery,
+  MatterAdmissionSchema,
+  MatterCategory,
+  MatterCategoryPatch,
+  MatterCode,
+  NewMatterCategory,
+} from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { nowIso, shanghaiToday } from "../domain/time";
@@ -46,7 +53,13 @@ matterCatalogue.openapi(
     authorize(c, "matter:write", { divisionCode: await cityCode(db) });
     const body = c.req.valid("json");
     await assertNamed(c, [ref("body.parentCode", "matter", body.parentCode ?? undefined, "matter:read")]);
-    const row = { code: body.code, name: body.name, parentCode: body.parentCode, description: body.description, updatedAt: nowIso() };
+    const row = {
+      code: body.code,
+      name: body.name,
+      parentCode: body.parentCode,
+      description: body.description,
+      updatedAt: nowIso(),
+    };
     await runBatch(db, addCategory(db, row));
     await flushAfter(db, c.env);
     return answer(c, body.code, 201);
@@ -68,7 +81,11 @@ matterCatalogue.openapi(
     const patch = c.req.valid("json");
     const row = await found(db, code);
     assertVersion(c, row.version);
-    const changed = { name: patch.name ?? row.name, description: patch.description ?? row.description, updatedAt: nowIso() };
+    const changed = {
+      name: patch.name ?? row.name,
+      description: patch.description ?? row.description,
+      updatedAt: nowIso(),
+    };
     await runBatch(db, updateCategory(db, row, changed));
     await flushAfter(db, c.env);
     return answer(c, code, 200);

@@ -50,7 +50,9 @@ async function load(c: Context<AppEnv>, id: string): Promise<MatterChangeRequest
 /** A request the caller may decide (403), in a status the decision starts from (409), at the version read (412). */
 async function forDecision(c: Context<AppEnv>, id: string, command: Exclude<MatterChangeCommand, "request">) {
   const request = await load(c, id);
-  const { principal: decider } = authorize(c, MATTER_CHANGE_LIFECYCLE[command].who.action, { divisionCode: request.countyCode });
+  const { principal: decider } = authorize(c, MATTER_CHANGE_LIFECYCLE[command].who.action, {
+    divisionCode: request.countyCode,
+  });
   const wrongStatus = matterStatusRefusal(command, request.status);
   if (wrongStatus) throw refusedError(wrongStatus);
   assertVersion(c, request.version);
@@ -80,14 +82,31 @@ matterChanges.openapi(
     // reach of a caller inside it, and of an agency above it; never of another county's units.
     await assertNamed(
       c,
-      [ref("body.countyCode", "division", body.countyCode, action), ref("body.change.item.categoryCode", "matter", categoryCode, "matter:read")],
-      (scope, named) => (named.kind === "division" && isWithinDivision(p.divisionCode, named.id) ? { divisionCode: p.divisionCode } : scope),
+      [
+        ref("body.countyCode", "division", body.countyCode, action),
+        ref("body.change.item.categoryCode", "matter", categoryCode, "matter:read"),
+      ],
+      (scope, named) =>
+        named.kind === "division" && isWithinDivision(p.divisionCode, named.id)
+          ? { divisionCode: p.divisionCode }
+          : scope,
     );
     const notCounty = MATTER_CHANGE_LIFECYCLE.request.guard({ countyCode: body.countyCode });
     if (notCounty) throw refusedError(notCounty);
-    if (!mayRequest(p, body.countyCode)) throw new AppError("forbidden", "changes to a county's lists are requested by its departments or township agencies");
+    if (!mayRequest(p, body.countyCode))
+      throw new AppError(
+        "forbidden",
+        "changes to a county's lists are requested by its departments or township agencies",
+      );
     const id = `mcr-${crypto.randomUUID()}`;
-    const request = { id, countyCode: body.countyCode, change: body.change, reason: body.reason, requestedBy: p.sub, requesterUnit: unitOf(p) };
+    const request = {
+      id,
+      countyCode: body.countyCode,
+      change: body.change,
+      reason: body.reason,
+      requestedBy: p.sub,
+      requesterUnit: unitOf(p),
+    };
     await insertChangeRequest(dbOf(c.env.DB), { ...request, createdAt: nowIso() });
     c.header("location", `/v1/matters/change-requests/${id}`);
     return answer(c, id, 201);
@@ -157,7 +176,14 @@ matterChanges.openapi(
       }),
     );
     const previous = latest?.number ?? 0;
-    const filed = newListVersion(db, { countyCode, previous, effectiveDate: decided.effectiveDate, changeRequestId: request.id, approvedBy: decider.sub, change });
+    const filed = newListVersion(db, {
+      countyCode,
+      previous,
+      effectiveDate: decided.effectiveDate,
+      changeRequestId: request.id,
+      approvedBy: decider.sub,
+      change,
+    });
     await runBatch(db, decideChange(db, request, "approve", decided.effect, filed));
     await flushAfter(db, c.env);
     return answer(c, request.id, 200);

@@ -25,7 +25,13 @@ async function answer<S extends 200 | 201>(c: Context<AppEnv>, matterCode: strin
 }
 
 matterDefinitions.openapi(
-  createRoute({ method: "get", path: "/v1/matters/definitions/{matterCode}", summary: "A matter's definition in the city's catalogue", request: { params: Code }, responses: { 200: jsonOf(MatterDefinition, "the definition"), ...refusals } }),
+  createRoute({
+    method: "get",
+    path: "/v1/matters/definitions/{matterCode}",
+    summary: "A matter's definition in the city's catalogue",
+    request: { params: Code },
+    responses: { 200: jsonOf(MatterDefinition, "the definition"), ...refusals },
+  }),
   async (c) => {
     authorizeEver(c, "matter:read");
     return answer(c, c.req.valid("param").matterCode, 200);
@@ -36,9 +42,14 @@ matterDefinitions.openapi(
   createRoute({
     method: "put",
     path: "/v1/matters/definitions/{matterCode}",
-    summary: "Define a matter for residents' apps: description, keywords, group, Open311 attributes, listed (city agency; If-Match to replace)",
+    summary:
+      "Define a matter for residents' apps: description, keywords, group, Open311 attributes, listed (city agency; If-Match to replace)",
     request: { params: Code, ...jsonBody(MatterDefinitionInput) },
-    responses: { 200: jsonOf(MatterDefinition, "the replaced definition"), 201: jsonOf(MatterDefinition, "the new definition"), ...refusals },
+    responses: {
+      200: jsonOf(MatterDefinition, "the replaced definition"),
+      201: jsonOf(MatterDefinition, "the new definition"),
+      ...refusals,
+    },
   }),
   async (c) => {
     const db = dbOf(c.env.DB);

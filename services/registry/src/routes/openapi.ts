@@ -2,10 +2,18 @@ import { Problem } from "@civicgrid/contracts";
 import { z } from "@hono/zod-openapi";
 
 /** Request/response pieces shared by every route definition. */
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
-export const jsonOf = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+export const jsonOf = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: Problem } },
+});
 /** Path parameter of the layout routes. */
 export const LayoutId = z.object({ id: z.string().regex(/^\d{6}-\d{1,6}$/, "must be a layout id like 440703-2") });
 

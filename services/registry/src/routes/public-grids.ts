@@ -29,7 +29,11 @@ publicGrids.openapi(
     summary: "公示 of the grid covering a point: name, area, workers' names, roles and work phones, supervision phone",
     security: [],
     request: { query: LocateQuery.omit({ onDate: true }) },
-    responses: { 200: jsonOf(PublicGrid, "the grid's public facts"), 304: { description: "not modified" }, ...refusals },
+    responses: {
+      200: jsonOf(PublicGrid, "the grid's public facts"),
+      304: { description: "not modified" },
+      ...refusals,
+    },
   }),
   async (c) => {
     const { lng, lat } = c.req.valid("query");
@@ -46,7 +50,11 @@ publicGrids.openapi(
     summary: "公示 of a grid by its code",
     security: [],
     request: { params: z.object({ code: GridCode }) },
-    responses: { 200: jsonOf(PublicGrid, "the grid's public facts"), 304: { description: "not modified" }, ...refusals },
+    responses: {
+      200: jsonOf(PublicGrid, "the grid's public facts"),
+      304: { description: "not modified" },
+      ...refusals,
+    },
   }),
   async (c) => disclose(c, c.req.valid("param").code) as never,
 );

@@ -1,4 +1,12 @@
-import { DateOnly, DivisionCode, MatterCategoryNode, MatterCode, MatterList, PublicMatter, scrubPublicText } from "@civicgrid/contracts";
+import {
+  DateOnly,
+  DivisionCode,
+  MatterCategoryNode,
+  MatterCode,
+  MatterList,
+  PublicMatter,
+  scrubPublicText,
+} from "@civicgrid/contracts";
 import { AppError, createRouter } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
@@ -16,20 +24,31 @@ export const publicMatters = createRouter<AppEnv>();
 const County = z.object({ countyCode: DivisionCode });
 
 /** Lists change by filed versions, rarely: a minute of caching is harmless. */
-const cacheable = (c: Parameters<typeof cacheableJson>[0], value: unknown) => cacheableJson(c, value, "public, max-age=60");
+const cacheable = (c: Parameters<typeof cacheableJson>[0], value: unknown) =>
+  cacheableJson(c, value, "public, max-age=60");
 
 /** A list version as the public sees it: without demo and test configuration, free text scrubbed. */
 async function publicList(db: Db, version: ListVersionRow): Promise<MatterList> {
   const [list, unlisted] = await Promise.all([listOf(db, version), unlistedCodes(db)]);
   return {
     ...list,
-    admission: list.admission.filter((i) => !unlisted.has(i.matterCode)).map((i) => ({ ...i, name: scrubPublicText(i.name) })),
-    forbidden: list.forbidden.filter((i) => !unlisted.has(i.matterCode)).map((i) => ({ ...i, name: scrubPublicText(i.name), rule: scrubPublicText(i.rule) })),
+    admission: list.admission
+      .filter((i) => !unlisted.has(i.matterCode))
+      .map((i) => ({ ...i, name: scrubPublicText(i.name) })),
+    forbidden: list.forbidden
+      .filter((i) => !unlisted.has(i.matterCode))
+      .map((i) => ({ ...i, name: scrubPublicText(i.name), rule: scrubPublicText(i.rule) })),
   };
 }
 
 publicMatters.openapi(
-  createRoute({ method: "get", path: "/v1/public/matters/categories", summary: "The city's matter category catalogue (分类目录), as a tree", security: [], responses: { 200: jsonOf(z.object({ items: z.array(MatterCategoryNode) }), "the tree"), ...refusals } }),
+  createRoute({
+    method: "get",
+    path: "/v1/public/matters/categories",
+    summary: "The city's matter category catalogue (分类目录), as a tree",
+    security: [],
+    responses: { 200: jsonOf(z.object({ items: z.array(MatterCategoryNode) }), "the tree"), ...refusals },
+  }),
   async (c) => cacheable(c, { items: await publicCategoryTree(dbOf(c.env.DB)) }) as never,
 );
 
@@ -56,7 +75,8 @@ publicMatters.openapi(
   createRoute({
     method: "get",
     path: "/v1/public/matters/lists/{countyCode}/matters/{matterCode}",
-    summary: "A matter residents may report in a county today, with its description, keywords, group and the questions a report asks",
+    summary:
+      "A matter residents may report in a county today, with its description, keywords, group and the questions a report asks",
     security: [],
     request: { params: County.extend({ matterCode: MatterCode }) },
     responses: { 200: jsonOf(PublicMatter, "the matter"), 304: { description: "not modified" }, ...refusals },
@@ -64,7 +84,8 @@ publicMatters.openapi(
   async (c) => {
     const { countyCode, matterCode } = c.req.valid("param");
     const matter = (await admittedMatters(dbOf(c.env.DB), countyCode)).find((m) => m.matterCode === matterCode);
-    if (!matter) throw new AppError("not_found", `county ${countyCode} lists no matter ${matterCode} for residents today`);
+    if (!matter)
+      throw new AppError("not_found", `county ${countyCode} lists no matter ${matterCode} for residents today`);
     return cacheable(c, matter) as never;
   },
 );
@@ -76,7 +97,10 @@ publicMatters.openapi(
     summary: "Every version of a county's lists, newest first",
     security: [],
     request: { params: County },
-    responses: { 200: jsonOf(z.object({ items: z.array(MatterList.omit({ admission: true, forbidden: true })) }), "the versions"), ...refusals },
+    responses: {
+      200: jsonOf(z.object({ items: z.array(MatterList.omit({ admission: true, forbidden: true })) }), "the versions"),
+      ...refusals,
+    },
   }),
   async (c) => {
     const versions = await listVersions(dbOf(c.env.DB), c.req.valid("param").countyCode);

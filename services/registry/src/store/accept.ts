@@ -62,7 +62,14 @@ export function acceptStatements(
       type: op.grid?.type ?? before?.type ?? "urban",
       status: op.grid ? "active" : "retired",
     };
-    const data = { ...facts, countyCode: layout.countyCode, kind: op.kind, related: op.related, effectiveDate, layoutId: layout.id };
+    const data = {
+      ...facts,
+      countyCode: layout.countyCode,
+      kind: op.kind,
+      related: op.related,
+      effectiveDate,
+      layoutId: layout.id,
+    };
     const version = (before?.seq ?? 0) + 1;
     const id = `registry.grid.changed:${op.code}:${layout.id}`;
     out.push(registryOutbox(db, registryEvent("registry.grid.changed", op.code, version, data, id)));

@@ -39,17 +39,26 @@ const STALE = "registry-stale-version";
  */
 export function guard(db: Db, condition: SQL): Statement {
   // A query builder, not db.run(sql): drizzle's D1 batch cannot bind the parameters of a raw statement.
-  return db.select({ ok: sql<number>`CASE WHEN EXISTS (${condition}) THEN 1 ELSE json(${STALE}) END` }).from(sql`(SELECT 1)`);
+  return db
+    .select({ ok: sql<number>`CASE WHEN EXISTS (${condition}) THEN 1 ELSE json(${STALE}) END` })
+    .from(sql`(SELECT 1)`);
 }
 
 /** A row of `table` keyed `key = id` at `version`: the guard's usual condition. */
-export function atVersion(table: SQLWrapper, key: SQLiteColumn, id: string, versionColumn: SQLiteColumn, version: number): SQL {
+export function atVersion(
+  table: SQLWrapper,
+  key: SQLiteColumn,
+  id: string,
+  versionColumn: SQLiteColumn,
+  version: number,
+): SQL {
   return sql`SELECT 1 FROM ${table} WHERE ${key} = ${id} AND ${versionColumn} = ${version}`;
 }
 
 function textOf(error: unknown): string {
   const parts: string[] = [];
-  for (let e: unknown = error; e !== undefined && parts.length < 5; e = (e as { cause?: unknown }).cause) parts.push(String(e));
+  for (let e: unknown = error; e !== undefined && parts.length < 5; e = (e as { cause?: unknown }).cause)
+    parts.push(String(e));
   return parts.join(" | ");
 }
 
@@ -60,8 +69,10 @@ export async function runBatch(db: Db, statements: readonly Statement[]): Promis
     return await db.batch(statements as [Statement, ...Statement[]]);
   } catch (error) {
     const text = textOf(error);
-    if (/malformed JSON/i.test(text)) throw new AppError("precondition_failed", "it changed while you were editing; read it again");
-    if (/UNIQUE constraint failed/i.test(text)) throw new AppError("conflict", "a concurrent change took the same key; read again and retry");
+    if (/malformed JSON/i.test(text))
+      throw new AppError("precondition_failed", "it changed while you were editing; read it again");
+    if (/UNIQUE constraint failed/i.test(text))
+      throw new AppError("conflict", "a concurrent change took the same key; read again and retry");
     throw error;
   }
 }

@@ -58,7 +58,10 @@ export async function publicGrid(db: Db, code: string, date: string): Promise<Pu
  * A roster snapshot of who serves a grid, kept only when newer than the one shown (the envelope version
  * orders snapshots per grid), so redelivery and reordering change nothing.
  */
-export function upsertServers(db: Db, snapshot: { gridCode: string; version: number; servers: DisclosedServer[]; eventId: string }): Statement {
+export function upsertServers(
+  db: Db,
+  snapshot: { gridCode: string; version: number; servers: DisclosedServer[]; eventId: string },
+): Statement {
   const row = { ...snapshot, updatedAt: new Date().toISOString() };
   return db
     .insert(disclosureServers)

@@ -30,7 +30,15 @@ export function divisionsIn(db: Db, codes: readonly string[]): Promise<Division[
 /** Divisions under a prefix, by code after `after` (of one level, children of `parent` only, when asked). */
 export function subtree(
   db: Db,
-  q: { prefix: string; root: string; after: string; level?: Division["level"] | undefined; childrenOnly: boolean; limit: number; boundaries: boolean },
+  q: {
+    prefix: string;
+    root: string;
+    after: string;
+    level?: Division["level"] | undefined;
+    childrenOnly: boolean;
+    limit: number;
+    boundaries: boolean;
+  },
 ): Promise<Division[]> {
   return db
     .select(q.boundaries ? COLUMNS : WITHOUT_BOUNDARY)

@@ -33,7 +33,10 @@ export const inForceOn = (date: string): SQL =>
 /** The open (latest filed) record of each named grid that has one. */
 export async function openRecords(db: Db, codes: readonly string[]): Promise<Map<string, GridRecord>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.select().from(gridVersions).where(and(isNull(gridVersions.validTo), inJson(gridVersions.code, codes)));
+  const rows = await db
+    .select()
+    .from(gridVersions)
+    .where(and(isNull(gridVersions.validTo), inJson(gridVersions.code, codes)));
   return new Map(rows.map((r) => [r.code, recordOf(r)]));
 }
 
@@ -119,8 +122,14 @@ export async function villageLayouts(
   if (villages.size === 0) return [];
   const list = [...villages];
   const [versions, bounds] = await db.batch([
-    db.select().from(gridVersions).where(and(isNull(gridVersions.validTo), inJson(gridVersions.villageCode, list))),
-    db.select({ code: divisions.code, boundary: divisions.boundary }).from(divisions).where(inJson(divisions.code, list)),
+    db
+      .select()
+      .from(gridVersions)
+      .where(and(isNull(gridVersions.validTo), inJson(gridVersions.villageCode, list))),
+    db
+      .select({ code: divisions.code, boundary: divisions.boundary })
+      .from(divisions)
+      .where(inJson(divisions.code, list)),
   ]);
   const byVillage = new Map<string, Map<string, GridRecord>>(list.map((v) => [v, new Map()]));
   for (const row of versions) byVillage.get(row.villageCode)?.set(row.code, recordOf(row));

@@ -1,7 +1,13 @@
 import type { Layout } from "@civicgrid/contracts";
 import { and, asc, eq, gt, inArray, like, max, sql, type SQL } from "drizzle-orm";
 import type { DraftOp } from "../domain/draft";
-import { LAYOUT_LIFECYCLE, OPEN_LAYOUT_STATUSES, type LayoutCommand, type LayoutEffect, type LayoutStatus } from "../domain/layout-lifecycle";
+import {
+  LAYOUT_LIFECYCLE,
+  OPEN_LAYOUT_STATUSES,
+  type LayoutCommand,
+  type LayoutEffect,
+  type LayoutStatus,
+} from "../domain/layout-lifecycle";
 import { guard, type Db, type Statement } from "./db";
 import { registryEvent, registryOutbox } from "./outbox";
 import { grids, layoutOps, layouts } from "./schema";
@@ -23,7 +29,14 @@ export async function loadLayout(db: Db, id: string): Promise<LoadedLayout | nul
   if (!row) return null;
   const ops = new Map<string, DraftOp>();
   for (const r of opRows) {
-    ops.set(r.gridCode, { code: r.gridCode, villageCode: r.villageCode, op: r.op, kind: r.kind, grid: r.grid, related: r.related });
+    ops.set(r.gridCode, {
+      code: r.gridCode,
+      villageCode: r.villageCode,
+      op: r.op,
+      kind: r.kind,
+      grid: r.grid,
+      related: r.related,
+    });
   }
   return { row, ops };
 }
@@ -31,7 +44,16 @@ export async function loadLayout(db: Db, id: string): Promise<LoadedLayout | nul
 /** The API's Layout: the row without who submitted and reviewed it, with the changes it files. */
 export function layoutOf({ row, ops }: LoadedLayout): Layout {
   const { submittedBy: _s, reviewedBy: _r, ...layout } = row;
-  return { ...layout, changes: [...ops.values()].map(({ code, villageCode, op, kind, related }) => ({ code, villageCode, op, kind, related })) };
+  return {
+    ...layout,
+    changes: [...ops.values()].map(({ code, villageCode, op, kind, related }) => ({
+      code,
+      villageCode,
+      op,
+      kind,
+      related,
+    })),
+  };
 }
 
 /** The county's open layout (draft, submitted or returned), if it has one. */
@@ -44,8 +66,15 @@ export function openLayoutOf(db: Db, countyCode: string) {
 }
 
 /** Opens a county's next layout as a draft; a concurrent open breaks the unique number or one-open rule. */
-export async function openLayout(db: Db, input: { countyCode: string; note: string | null; createdBy: string; now: string }) {
-  const last = await db.select({ n: max(layouts.number) }).from(layouts).where(eq(layouts.countyCode, input.countyCode)).get();
+export async function openLayout(
+  db: Db,
+  input: { countyCode: string; note: string | null; createdBy: string; now: string },
+) {
+  const last = await db
+    .select({ n: max(layouts.number) })
+    .from(layouts)
+    .where(eq(layouts.countyCode, input.countyCode))
+    .get();
   const number = (last?.n ?? 0) + 1;
   const id = `${input.countyCode.slice(0, 6)}-${number}`;
   const { status } = LAYOUT_LIFECYCLE.open.effect({ actor: input.createdBy, now: input.now, today: "" });
@@ -64,7 +93,13 @@ export async function openLayout(db: Db, input: { countyCode: string; note: stri
 /** Layouts by id after `after`, within a county prefix (and county, status when given). */
 export function layoutsPage(
   db: Db,
-  page: { after: string; limit: number; prefix: string; countyCode?: string | undefined; status?: LayoutStatus | undefined },
+  page: {
+    after: string;
+    limit: number;
+    prefix: string;
+    countyCode?: string | undefined;
+    status?: LayoutStatus | undefined;
+  },
 ): Promise<LayoutRow[]> {
   return db
     .select()
@@ -91,8 +126,15 @@ export async function lastEffectiveDate(db: Db, countyCode: string): Promise<str
   return row?.d ?? null;
 }
 
-export function allocateGrid(db: Db, grid: { code: string; villageCode: string; sequence: number }, layout: LayoutRow, now: string) {
-  return db.insert(grids).values({ ...grid, countyCode: layout.countyCode, createdLayoutId: layout.id, createdAt: now });
+export function allocateGrid(
+  db: Db,
+  grid: { code: string; villageCode: string; sequence: number },
+  layout: LayoutRow,
+  now: string,
+) {
+  return db
+    .insert(grids)
+    .values({ ...grid, countyCode: layout.countyCode, createdLayoutId: layout.id, createdAt: now });
 }
 
 export function upsertOp(db: Db, layoutId: string, op: DraftOp): Statement {
@@ -117,7 +159,13 @@ const unchanged = (row: LayoutRow, command: LayoutCommand): SQL =>
  * statements (`extra`, e.g. an edit's ops or an acceptance's grid versions), the effect with the version
  * moved, and its event. A concurrent command that won first fails the guard, and this batch writes nothing.
  */
-export function layoutCommand(db: Db, row: LayoutRow, command: LayoutCommand, effect: LayoutEffect, extra: Statement[] = []): Statement[] {
+export function layoutCommand(
+  db: Db,
+  row: LayoutRow,
+  command: LayoutCommand,
+  effect: LayoutEffect,
+  extra: Statement[] = [],
+): Statement[] {
   const { event } = LAYOUT_LIFECYCLE[command];
   const data = { layoutId: row.id, countyCode: row.countyCode, number: row.number };
   return [

@@ -33,7 +33,10 @@ const settled = new Map<Promise<Entry>, Entry>();
  */
 async function build(db: Db, version: number, date: string): Promise<Entry> {
   const bound = (fn: typeof max, column: typeof v.validFrom | typeof v.validTo, where: typeof lte) =>
-    db.select({ d: fn(column) }).from(v).where(where(column, date));
+    db
+      .select({ d: fn(column) })
+      .from(v)
+      .where(where(column, date));
   const [rows, fromBefore, toBefore, fromAfter, toAfter] = await db.batch([
     db.select({ code: v.code, name: v.name, boundary: v.boundary }).from(v).where(inForceOn(date)),
     bound(max, v.validFrom, lte),
@@ -41,7 +44,11 @@ async function build(db: Db, version: number, date: string): Promise<Entry> {
     bound(min, v.validFrom, gt),
     bound(min, v.validTo, gt),
   ]);
-  const dates = (...found: { d: string | null }[][]) => found.map((r) => r[0]?.d).filter((d): d is string => !!d).sort();
+  const dates = (...found: { d: string | null }[][]) =>
+    found
+      .map((r) => r[0]?.d)
+      .filter((d): d is string => !!d)
+      .sort();
   return {
     layoutVersion: version,
     from: dates(fromBefore, toBefore).at(-1) ?? "0000-00-00",
@@ -51,7 +58,8 @@ async function build(db: Db, version: number, date: string): Promise<Entry> {
   };
 }
 
-const covers = (e: Entry, version: number, date: string) => e.layoutVersion === version && e.from <= date && (e.until === null || date < e.until);
+const covers = (e: Entry, version: number, date: string) =>
+  e.layoutVersion === version && e.from <= date && (e.until === null || date < e.until);
 
 /** The index of the grids in force on `date`; one cheap read of the layout version when it is cached. */
 export async function indexOn(db: Db, date: string): Promise<Entry> {

@@ -1,6 +1,10 @@
 import type { MatterChangeRequest } from "@civicgrid/contracts";
 import { and, desc, eq, inArray, like, or, sql } from "drizzle-orm";
-import { MATTER_CHANGE_LIFECYCLE, type MatterChangeCommand, type MatterChangeEffect } from "../domain/matter-change-lifecycle";
+import {
+  MATTER_CHANGE_LIFECYCLE,
+  type MatterChangeCommand,
+  type MatterChangeEffect,
+} from "../domain/matter-change-lifecycle";
 import { guard, type Db, type Statement } from "./db";
 import { matterChangeRequests as requests } from "./schema";
 
@@ -17,12 +21,20 @@ export function changeRequests(
   return db
     .select()
     .from(requests)
-    .where(and(or(like(requests.countyCode, `${q.prefix}%`), eq(requests.requesterUnit, q.unit)), q.status ? eq(requests.status, q.status) : undefined))
+    .where(
+      and(
+        or(like(requests.countyCode, `${q.prefix}%`), eq(requests.requesterUnit, q.unit)),
+        q.status ? eq(requests.status, q.status) : undefined,
+      ),
+    )
     .orderBy(desc(requests.createdAt))
     .limit(q.limit);
 }
 
-export async function insertChangeRequest(db: Db, request: Omit<typeof requests.$inferInsert, "status">): Promise<void> {
+export async function insertChangeRequest(
+  db: Db,
+  request: Omit<typeof requests.$inferInsert, "status">,
+): Promise<void> {
   const { status } = MATTER_CHANGE_LIFECYCLE.request.effect({ countyCode: request.countyCode });
   await db.insert(requests).values({ ...request, status });
 }

@@ -1,4 +1,10 @@
-import { scrubPublicText, type AdmissionItem, type MatterAttribute, type MatterDefinition, type PublicMatter } from "@civicgrid/contracts";
+import {
+  scrubPublicText,
+  type AdmissionItem,
+  type MatterAttribute,
+  type MatterDefinition,
+  type PublicMatter,
+} from "@civicgrid/contracts";
 import { eq, sql } from "drizzle-orm";
 import { atVersion, guard, inJson, type Db, type Statement } from "./db";
 import { matterCategories, matterDefinitions as definitions } from "./schema";
@@ -32,7 +38,10 @@ export function replaceDefinition(db: Db, before: DefinitionRow, values: Definit
 
 /** Codes of the matters kept out of every public list: demo and test configuration (listed = 0). */
 export async function unlistedCodes(db: Db): Promise<Set<string>> {
-  const rows = await db.select({ matterCode: definitions.matterCode }).from(definitions).where(eq(definitions.listed, false));
+  const rows = await db
+    .select({ matterCode: definitions.matterCode })
+    .from(definitions)
+    .where(eq(definitions.listed, false));
   return new Set(rows.map((r) => r.matterCode));
 }
 
@@ -50,8 +59,18 @@ const scrubAttribute = (a: MatterAttribute): MatterAttribute => ({
 export async function publicMattersOf(db: Db, items: readonly AdmissionItem[]): Promise<PublicMatter[]> {
   if (items.length === 0) return [];
   const [defined, categories] = await db.batch([
-    db.select().from(definitions).where(inJson(definitions.matterCode, items.map((i) => i.matterCode))),
-    db.select({ code: matterCategories.code, name: matterCategories.name, description: matterCategories.description }).from(matterCategories),
+    db
+      .select()
+      .from(definitions)
+      .where(
+        inJson(
+          definitions.matterCode,
+          items.map((i) => i.matterCode),
+        ),
+      ),
+    db
+      .select({ code: matterCategories.code, name: matterCategories.name, description: matterCategories.description })
+      .from(matterCategories),
   ]);
   const byCode = new Map(defined.map((r) => [r.matterCode, r]));
   const category = new Map(categories.map((r) => [r.code, r]));

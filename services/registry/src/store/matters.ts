@@ -12,7 +12,12 @@ export function listVersionOn(db: Db, countyCode: string, date: string | null): 
   return db
     .select()
     .from(matterListVersions)
-    .where(and(eq(matterListVersions.countyCode, countyCode), date === null ? undefined : lte(matterListVersions.effectiveDate, date)))
+    .where(
+      and(
+        eq(matterListVersions.countyCode, countyCode),
+        date === null ? undefined : lte(matterListVersions.effectiveDate, date),
+      ),
+    )
     .orderBy(desc(matterListVersions.number))
     .limit(1)
     .get();
@@ -28,7 +33,11 @@ export function listVersion(db: Db, countyCode: string, number: number): Promise
 
 /** Every version of a county's lists, newest first. */
 export function listVersions(db: Db, countyCode: string): Promise<ListVersionRow[]> {
-  return db.select().from(matterListVersions).where(eq(matterListVersions.countyCode, countyCode)).orderBy(desc(matterListVersions.number));
+  return db
+    .select()
+    .from(matterListVersions)
+    .where(eq(matterListVersions.countyCode, countyCode))
+    .orderBy(desc(matterListVersions.number));
 }
 
 /** A version as the API shows it, without its items. */
@@ -59,7 +68,13 @@ export function itemIn(db: Db, countyCode: string, number: number, matterCode: s
   return db
     .select({ list: matterListItems.list, item: matterListItems.item })
     .from(matterListItems)
-    .where(and(eq(matterListItems.countyCode, countyCode), eq(matterListItems.number, number), eq(matterListItems.matterCode, matterCode)))
+    .where(
+      and(
+        eq(matterListItems.countyCode, countyCode),
+        eq(matterListItems.number, number),
+        eq(matterListItems.matterCode, matterCode),
+      ),
+    )
     .get();
 }
 
@@ -67,7 +82,12 @@ export function itemIn(db: Db, countyCode: string, number: number, matterCode: s
  * "Is matter M admitted in county C on date D, and with which limits": the answer cases route and time
  * every report by. Forbidden matters carry the rule to quote when refusing.
  */
-export async function matterAdmission(db: Db, countyCode: string, matterCode: string, date: string): Promise<MatterAdmission> {
+export async function matterAdmission(
+  db: Db,
+  countyCode: string,
+  matterCode: string,
+  date: string,
+): Promise<MatterAdmission> {
   const version = await listVersionOn(db, countyCode, date);
   if (!version) return { matterCode, countyCode, status: "unlisted" };
   const row = await itemIn(db, countyCode, version.number, matterCode);
@@ -75,7 +95,15 @@ export async function matterAdmission(db: Db, countyCode: string, matterCode: st
   if (row.list === "forbidden") {
     const item = row.item as ForbiddenItem;
     const category = item.categoryCode ? { categoryCode: item.categoryCode } : {};
-    return { matterCode, countyCode, status: "forbidden", name: item.name, ...category, rule: item.rule, listVersion: version.number };
+    return {
+      matterCode,
+      countyCode,
+      status: "forbidden",
+      name: item.name,
+      ...category,
+      rule: item.rule,
+      listVersion: version.number,
+    };
   }
   const item = row.item as AdmissionItem;
   return {
@@ -101,22 +129,38 @@ export async function matterAdmission(db: Db, countyCode: string, matterCode: st
  */
 export function newListVersion(
   db: Db,
-  input: { countyCode: string; previous: number; effectiveDate: string; changeRequestId: string | null; approvedBy: string; change: MatterChange },
+  input: {
+    countyCode: string;
+    previous: number;
+    effectiveDate: string;
+    changeRequestId: string | null;
+    approvedBy: string;
+    change: MatterChange;
+  },
 ): Statement[] {
   const { countyCode, previous, effectiveDate, changeRequestId, approvedBy, change } = input;
   const number = previous + 1;
   const matterCode = matterOf(change);
   const items = matterListItems;
   const out: Statement[] = [
-    db.insert(matterListVersions).values({ countyCode, number, effectiveDate, changeRequestId, approvedBy, filedAt: new Date().toISOString() }),
+    db
+      .insert(matterListVersions)
+      .values({ countyCode, number, effectiveDate, changeRequestId, approvedBy, filedAt: new Date().toISOString() }),
     db.insert(items).select(
       db
-        .select({ countyCode: items.countyCode, number: sql<number>`${number}`.as("number"), list: items.list, matterCode: items.matterCode, item: items.item })
+        .select({
+          countyCode: items.countyCode,
+          number: sql<number>`${number}`.as("number"),
+          list: items.list,
+          matterCode: items.matterCode,
+          item: items.item,
+        })
         .from(items)
         .where(and(eq(items.countyCode, countyCode), eq(items.number, previous), ne(items.matterCode, matterCode))),
     ),
   ];
-  if (change.action === "add") out.push(db.insert(items).values({ countyCode, number, list: change.list, matterCode, item: change.item }));
+  if (change.action === "add")
+    out.push(db.insert(items).values({ countyCode, number, list: change.list, matterCode, item: change.item }));
   const data = { countyCode, number, effectiveDate, changeRequestId, change };
   out.push(registryOutbox(db, registryEvent("registry.matter_list.changed", `matters:${countyCode}`, number, data)));
   return out;

@@ -25,7 +25,15 @@ export function registryEvent(
   id?: string,
 ): EventEnvelope {
   const occurredAt = new Date().toISOString();
-  return { id: id ?? `${type}:${aggregateId}:${version}`, type, source: "registry", aggregateId, version, occurredAt, data };
+  return {
+    id: id ?? `${type}:${aggregateId}:${version}`,
+    type,
+    source: "registry",
+    aggregateId,
+    version,
+    occurredAt,
+    data,
+  };
 }
 
 /**
@@ -37,7 +45,11 @@ export function registryOutbox(db: Db, event: EventEnvelope, onlyIf?: SQL): Stat
 }
 
 /** Sends the unsent rows of both queues, each on its own (a failed send holds back neither the other nor the write). */
-export function flushOutbox(db: Db, queues: OutboxQueues, maxRounds?: number): Promise<{ sent: number; failed: number }> {
+export function flushOutbox(
+  db: Db,
+  queues: OutboxQueues,
+  maxRounds?: number,
+): Promise<{ sent: number; failed: number }> {
   return flushShared(db, senders(queues), { ...SERVICE, ...(maxRounds ? { maxRounds } : {}) });
 }
 

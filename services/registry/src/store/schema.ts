@@ -105,7 +105,9 @@ export const gridVersions = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.code, t.seq] }),
-    index("grid_versions_open").on(t.countyCode, t.villageCode).where(sql`valid_to IS NULL`),
+    index("grid_versions_open")
+      .on(t.countyCode, t.villageCode)
+      .where(sql`valid_to IS NULL`),
     index("grid_versions_from").on(t.validFrom),
     index("grid_versions_to").on(t.validTo),
     check("type", sql`type IN ('urban', 'rural', 'dedicated')`),
@@ -121,7 +123,10 @@ export const gridHistory = sqliteTable(
     layoutId: text("layout_id").notNull(),
     kind: text("kind", { enum: GRID_HISTORY_KINDS }).notNull(),
     effectiveDate: text("effective_date").notNull(),
-    related: text("related", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    related: text("related", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     versionSeq: integer("version_seq"),
   },
   (t) => [
@@ -142,7 +147,10 @@ export const layouts = sqliteTable(
     status: text("status", { enum: LAYOUT_STATUSES }).notNull(),
     note: text("note"),
     effectiveDate: text("effective_date"),
-    reviewReasons: text("review_reasons", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    reviewReasons: text("review_reasons", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
     submittedBy: text("submitted_by"),
@@ -153,7 +161,9 @@ export const layouts = sqliteTable(
   },
   (t) => [
     unique().on(t.countyCode, t.number),
-    uniqueIndex("layouts_one_open").on(t.countyCode).where(sql`status IN ('draft', 'submitted', 'returned')`),
+    uniqueIndex("layouts_one_open")
+      .on(t.countyCode)
+      .where(sql`status IN ('draft', 'submitted', 'returned')`),
     check("status", sql`status IN ('draft', 'submitted', 'returned', 'accepted')`),
   ],
 );
@@ -171,7 +181,10 @@ export const layoutOps = sqliteTable(
     kind: text("kind").$type<GridHistoryKind>().notNull(),
     /** The proposed record; null when the layout retires the grid. */
     grid: text("grid", { mode: "json" }).$type<GridRecord>(),
-    related: text("related", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    related: text("related", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
   },
   (t) => [primaryKey({ columns: [t.layoutId, t.gridCode] }), check("op", sql`op IN ('create', 'update', 'retire')`)],
 );
@@ -261,10 +274,18 @@ export const matterDefinitions = sqliteTable(
   {
     matterCode: text("matter_code").primaryKey(),
     description: text("description").notNull().default(""),
-    keywords: text("keywords", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    keywords: text("keywords", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     groupName: text("group_name"),
-    attributes: text("attributes", { mode: "json" }).$type<MatterAttribute[]>().notNull().default(sql`'[]'`),
-    listed: integer("listed", { mode: "boolean" }).notNull().default(sql`1`),
+    attributes: text("attributes", { mode: "json" })
+      .$type<MatterAttribute[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    listed: integer("listed", { mode: "boolean" })
+      .notNull()
+      .default(sql`1`),
     version: integer("version").notNull().default(1),
     updatedBy: text("updated_by").notNull(),
     updatedAt: text("updated_at").notNull(),

@@ -17,10 +17,12 @@ export interface ScopeRow {
 export async function scopesOf(db: Db, ids: ReadonlyMap<ReferenceKind, string[]>): Promise<Map<string, ScopeRow>> {
   // One column per name: D1 answers a batch's rows as objects, where two columns of one name would collide.
   const queries = {
-    division: (codes: string[]) => db.select({ id: divisions.code }).from(divisions).where(inJson(divisions.code, codes)),
+    division: (codes: string[]) =>
+      db.select({ id: divisions.code }).from(divisions).where(inJson(divisions.code, codes)),
     grid: (codes: string[]) =>
       db.select({ id: grids.code, village: grids.villageCode }).from(grids).where(inJson(grids.code, codes)),
-    matter: (codes: string[]) => db.select({ id: matterCategories.code }).from(matterCategories).where(inJson(matterCategories.code, codes)),
+    matter: (codes: string[]) =>
+      db.select({ id: matterCategories.code }).from(matterCategories).where(inJson(matterCategories.code, codes)),
   };
   const scopeOf: Record<keyof typeof queries, (r: { id: string; village?: string }) => ScopeRow> = {
     division: (r) => ({ id: r.id, divisionCode: r.id }),

@@ -6,7 +6,8 @@ import type { GridRecord } from "../domain/grid";
 /** The grid_versions row of a record filed from `validFrom` (its box and area computed; seq is the caller's). */
 export function versionRow(record: GridRecord, filed: { validFrom: string; layoutId: string; change: string }) {
   const [minLng, minLat, maxLng, maxLat] = bbox(record.boundary);
-  const { code, countyCode, villageCode, name, type, households, population, partyOrganisation, supervisionPhone } = record;
+  const { code, countyCode, villageCode, name, type, households, population, partyOrganisation, supervisionPhone } =
+    record;
   return {
     ...{ code, countyCode, villageCode, name, type, households, population, partyOrganisation, supervisionPhone },
     unitKind: record.unit?.kind ?? null,
@@ -19,4 +20,3 @@ export function versionRow(record: GridRecord, filed: { validFrom: string; layou
     validTo: null,
   };
 }
-

@@ -24,7 +24,11 @@ describe("the layout filing lifecycle (备案, Jiangmen 第八条)", () => {
       for (const status of STATUSES) {
         const refused = statusRefusal(command, { id: "440703-1", status });
         if (from.includes(status)) expect(refused, `${command} from ${status}`).toBeNull();
-        else expect(refused, `${command} from ${status}`).toMatchObject({ refused: "invalid_transition", extra: { allowed: from } });
+        else
+          expect(refused, `${command} from ${status}`).toMatchObject({
+            refused: "invalid_transition",
+            extra: { allowed: from },
+          });
       }
     }
   });
@@ -38,8 +42,14 @@ describe("the layout filing lifecycle (备案, Jiangmen 第八条)", () => {
 
   it("submits only a layout that changes something and covers its villages without gaps or overlaps", () => {
     expect(decideLayout("submit", { ...base, changeCount: 0 })).toMatchObject({ refused: "unprocessable" });
-    const gap = { ...clean, gaps: [{ villageCode: "440703001001", areaM2: 10, geometry: { type: "Polygon", coordinates: [] } }] };
-    expect(decideLayout("submit", { ...base, changeCount: 1, findings: gap as never })).toMatchObject({ refused: "unprocessable", extra: { findings: gap } });
+    const gap = {
+      ...clean,
+      gaps: [{ villageCode: "440703001001", areaM2: 10, geometry: { type: "Polygon", coordinates: [] } }],
+    };
+    expect(decideLayout("submit", { ...base, changeCount: 1, findings: gap as never })).toMatchObject({
+      refused: "unprocessable",
+      extra: { findings: gap },
+    });
     expect(decideLayout("submit", { ...base, changeCount: 1, findings: clean, note: "n" })).toEqual({
       status: "submitted",
       submittedBy: "t-city",
@@ -50,16 +60,29 @@ describe("the layout filing lifecycle (备案, Jiangmen 第八条)", () => {
   });
 
   it("returns a layout only with reasons", () => {
-    expect(decideLayout("return", { ...base, reasons: [] })).toMatchObject({ refused: "validation_failed", errors: [{ field: "body.reasons" }] });
-    expect(decideLayout("return", { ...base, reasons: ["名称不规范"] })).toMatchObject({ status: "returned", reviewReasons: ["名称不规范"] });
+    expect(decideLayout("return", { ...base, reasons: [] })).toMatchObject({
+      refused: "validation_failed",
+      errors: [{ field: "body.reasons" }],
+    });
+    expect(decideLayout("return", { ...base, reasons: ["名称不规范"] })).toMatchObject({
+      status: "returned",
+      reviewReasons: ["名称不规范"],
+    });
   });
 
   it("accepts a layout taking effect today or later, and not before the county's last accepted one", () => {
     const refused = (effectiveDate: string, lastEffectiveDate: string | null) =>
       decideLayout("accept", { ...base, effectiveDate, lastEffectiveDate });
-    expect(refused("2026-02-28", null)).toMatchObject({ refused: "unprocessable", errors: [{ field: "body.effectiveDate", message: "must be 2026-03-01 or later" }] });
+    expect(refused("2026-02-28", null)).toMatchObject({
+      refused: "unprocessable",
+      errors: [{ field: "body.effectiveDate", message: "must be 2026-03-01 or later" }],
+    });
     expect(refused("2026-03-05", "2026-03-10")).toMatchObject({ errors: [{ message: "must be 2026-03-10 or later" }] });
-    expect(refused("2026-03-01", "2025-01-01")).toMatchObject({ status: "accepted", effectiveDate: "2026-03-01", reviewedBy: "t-city" });
+    expect(refused("2026-03-01", "2025-01-01")).toMatchObject({
+      status: "accepted",
+      effectiveDate: "2026-03-01",
+      reviewedBy: "t-city",
+    });
   });
 
   it("announces each filing step, and only those", () => {

@@ -38,23 +38,39 @@ describe("the matter change lifecycle (准入清单, Jiangmen 第九条)", () =>
     expect(mayRequest(principals.countyAgency, PJ)).toBe(false);
     expect(mayRequest(principals.otherCountyAgency, PJ)).toBe(false);
     expect(mayRequest(principals.gridWorker, PJ)).toBe(false);
-    expect(MATTER_CHANGE_LIFECYCLE.request.guard({ countyCode: "440703001000" })).toMatchObject({ refused: "unprocessable" });
+    expect(MATTER_CHANGE_LIFECYCLE.request.guard({ countyCode: "440703001000" })).toMatchObject({
+      refused: "unprocessable",
+    });
   });
 
   it("decides a request once: approve and refuse start from pending only", () => {
     for (const command of ["approve", "refuse"] as const) {
       expect(matterStatusRefusal(command, "pending")).toBeNull();
-      expect(matterStatusRefusal(command, "approved")).toMatchObject({ refused: "invalid_transition", message: "the request is approved" });
-      expect(matterStatusRefusal(command, "refused")).toMatchObject({ refused: "invalid_transition", message: "the request is refused" });
+      expect(matterStatusRefusal(command, "approved")).toMatchObject({
+        refused: "invalid_transition",
+        message: "the request is approved",
+      });
+      expect(matterStatusRefusal(command, "refused")).toMatchObject({
+        refused: "invalid_transition",
+        message: "the request is refused",
+      });
     }
   });
 
   it("approves into the next list version, effective no earlier than today and the county's newest version", () => {
     expect(decideApproval(approval)).toEqual({
       effectiveDate: "2026-03-01",
-      effect: { status: "approved", decidedBy: "t-county-pj", decidedAt: approval.now, decisionNote: null, listNumber: 4 },
+      effect: {
+        status: "approved",
+        decidedBy: "t-county-pj",
+        decidedAt: approval.now,
+        decisionNote: null,
+        listNumber: 4,
+      },
     });
-    expect(decideApproval({ ...approval, effectiveDate: "2026-02-15" })).toMatchObject({ errors: [{ field: "body.effectiveDate" }] });
+    expect(decideApproval({ ...approval, effectiveDate: "2026-02-15" })).toMatchObject({
+      errors: [{ field: "body.effectiveDate" }],
+    });
     const later = { ...approval, latest: { number: 3, effectiveDate: "2026-04-01" } };
     expect(decideApproval(later)).toMatchObject({ effectiveDate: "2026-04-01" });
   });
@@ -63,12 +79,19 @@ describe("the matter change lifecycle (准入清单, Jiangmen 第九条)", () =>
     expect(decideApproval({ ...approval, present: { list: "forbidden" } })).toMatchObject({ refused: "conflict" });
     const withdraw = { ...approval, change: { action: "withdraw", list: "admission", matterCode: "0199" } as const };
     expect(decideApproval({ ...withdraw, present: { list: "forbidden" } })).toMatchObject({ refused: "conflict" });
-    expect(decideApproval({ ...withdraw, present: { list: "admission" } })).toMatchObject({ effect: { status: "approved" } });
+    expect(decideApproval({ ...withdraw, present: { list: "admission" } })).toMatchObject({
+      effect: { status: "approved" },
+    });
     expect(decideApproval({ ...approval, categoryKnown: false })).toMatchObject({ refused: "unprocessable" });
   });
 
   it("refuses with a reason", () => {
     expect(decideRefusal({ actor: "a", now: "n", note: " " })).toMatchObject({ refused: "validation_failed" });
-    expect(decideRefusal({ actor: "a", now: "n", note: "不属于网格事项" })).toEqual({ status: "refused", decidedBy: "a", decidedAt: "n", decisionNote: "不属于网格事项" });
+    expect(decideRefusal({ actor: "a", now: "n", note: "不属于网格事项" })).toEqual({
+      status: "refused",
+      decidedBy: "a",
+      decidedAt: "n",
+      decisionNote: "不属于网格事项",
+    });
   });
 });

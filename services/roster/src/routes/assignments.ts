@@ -69,7 +69,16 @@ assignments.openapi(
     method: "get",
     path: "/v1/assignments",
     summary: "Assignments of a grid or of a worker, optionally by status",
-    request: { query: PageQuery.extend({ gridCode: z.string().regex(/^\d{15}$/).optional(), workerId: z.string().max(80).optional(), status: Assignment.shape.status.optional() }) },
+    request: {
+      query: PageQuery.extend({
+        gridCode: z
+          .string()
+          .regex(/^\d{15}$/)
+          .optional(),
+        workerId: z.string().max(80).optional(),
+        status: Assignment.shape.status.optional(),
+      }),
+    },
     responses: { 200: { description: "a page", ...json(pageOf(Assignment)) } },
   }),
   async (c) => {
@@ -83,7 +92,10 @@ assignments.openapi(
     const { gridCode, workerId, status, limit } = q;
     const page = { gridCode, workerId, status, after, limit };
     const rows = await store.listAssignments(dbOf(c.env.DB), page);
-    return c.json(toPage(rows, q.limit, (r) => [r.id]), 200);
+    return c.json(
+      toPage(rows, q.limit, (r) => [r.id]),
+      200,
+    );
   },
 );
 

@@ -31,7 +31,11 @@ departments.openapi(
   async (c) => {
     const d = c.req.valid("json");
     await assertRosterReferences(c, [ref("body.divisionCode", "division", d.divisionCode, "department:write")]);
-    if (d.id.slice(5, 11) !== d.divisionCode.slice(0, 6)) throw AppError.field("body.id", "must carry the department's division: dept-<first 6 digits of divisionCode>-<key>");
+    if (d.id.slice(5, 11) !== d.divisionCode.slice(0, 6))
+      throw AppError.field(
+        "body.id",
+        "must carry the department's division: dept-<first 6 digits of divisionCode>-<key>",
+      );
     const row = await store.insertDepartment(dbOf(c.env.DB), { ...d, dutyContact: d.dutyContact ?? null });
     if (!row) throw new AppError("conflict", `department ${d.id} exists`);
     c.header("etag", etagOf(row.version));
@@ -44,7 +48,14 @@ departments.openapi(
     method: "get",
     path: "/v1/departments",
     summary: "Linkage departments (联动部门) in your division or a division within it",
-    request: { query: PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional() }) },
+    request: {
+      query: PageQuery.extend({
+        divisionCode: z
+          .string()
+          .regex(/^\d{12}$/)
+          .optional(),
+      }),
+    },
     responses: { 200: { description: "a page", ...json(pageOf(Department)) } },
   }),
   async (c) => {
@@ -52,7 +63,10 @@ departments.openapi(
     const { scope } = await listScope(c, "department:read", q.divisionCode);
     const after = String(decodeCursor(q.cursor, 1)?.[0] ?? "");
     const rows = await store.listDepartments(dbOf(c.env.DB), { scope, after, limit: q.limit });
-    return c.json(toPage(rows, q.limit, (d) => [d.id]), 200);
+    return c.json(
+      toPage(rows, q.limit, (d) => [d.id]),
+      200,
+    );
   },
 );
 
@@ -62,7 +76,12 @@ departments.openapi(
     path: "/v1/departments/{id}",
     summary: "One linkage department with its active staff, with its ETag",
     request: { params: IdParam },
-    responses: { 200: { description: "a department with its staff", ...json(Department.extend({ staff: z.array(z.object({ sub: z.string(), name: z.string() })) })) } },
+    responses: {
+      200: {
+        description: "a department with its staff",
+        ...json(Department.extend({ staff: z.array(z.object({ sub: z.string(), name: z.string() })) })),
+      },
+    },
   }),
   async (c) => {
     const db = dbOf(c.env.DB);

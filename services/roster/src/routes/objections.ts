@@ -53,7 +53,10 @@ objections.openapi(
     method: "post",
     path: "/v1/assignments/{id}/objections/{objectionId}/resolve",
     summary: "An agency dismisses or upholds an open objection; upholding one withdraws the appointment",
-    request: { params: z.object({ id: z.string().max(80), objectionId: z.string().max(80) }), body: json(ObjectionResolution) },
+    request: {
+      params: z.object({ id: z.string().max(80), objectionId: z.string().max(80) }),
+      body: json(ObjectionResolution),
+    },
     responses: { 200: { description: "resolved", ...json(Objection) } },
   }),
   async (c) => {

@@ -1,5 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { CountySettings, CountySettingsUpdate, PageQuery, pageOf, TrainingShortfall, Vacancy } from "@civicgrid/contracts";
+import {
+  CountySettings,
+  CountySettingsUpdate,
+  PageQuery,
+  pageOf,
+  TrainingShortfall,
+  Vacancy,
+} from "@civicgrid/contracts";
 import {
   AppError,
   assertVersion,
@@ -20,7 +27,12 @@ import { loadCountySettings, writeCountySettings } from "../store/settings";
 export const reports = createRouter<AppEnv>();
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const County = z.object({ countyCode: z.string().regex(/^\d{6}000000$/, "must be a county-level division code") });
-const Scoped = PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional() });
+const Scoped = PageQuery.extend({
+  divisionCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+});
 
 reports.openapi(
   createRoute({
@@ -66,9 +78,12 @@ reports.openapi(
   createRoute({
     method: "get",
     path: "/v1/roster/vacancies",
-    summary: "Grids in your division lacking a chief (网格长), or a full-time worker (专职) where the county requires one",
+    summary:
+      "Grids in your division lacking a chief (网格长), or a full-time worker (专职) where the county requires one",
     request: { query: Scoped },
-    responses: { 200: { description: "grids lacking a chief or a required full-time worker", ...json(pageOf(Vacancy)) } },
+    responses: {
+      200: { description: "grids lacking a chief or a required full-time worker", ...json(pageOf(Vacancy)) },
+    },
   }),
   async (c) => {
     const q = c.req.valid("query");
@@ -90,7 +105,12 @@ reports.openapi(
     path: "/v1/roster/training-shortfall",
     summary: "Serving workers in your division with fewer trainings in a year (default: this one) than required",
     request: { query: Scoped.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
-    responses: { 200: { description: "serving workers below the county's yearly minimum of trainings", ...json(pageOf(TrainingShortfall)) } },
+    responses: {
+      200: {
+        description: "serving workers below the county's yearly minimum of trainings",
+        ...json(pageOf(TrainingShortfall)),
+      },
+    },
   }),
   async (c) => {
     const q = c.req.valid("query");
@@ -98,6 +118,9 @@ reports.openapi(
     const year = String(q.year ?? Number(today().slice(0, 4)));
     const after = String(decodeCursor(q.cursor, 1)?.[0] ?? "");
     const rows = await trainingShortfall(dbOf(c.env.DB), { scope, year, after, limit: q.limit });
-    return c.json(toPage(rows, q.limit, (r) => [r.workerId]), 200);
+    return c.json(
+      toPage(rows, q.limit, (r) => [r.workerId]),
+      200,
+    );
   },
 );

@@ -25,7 +25,9 @@ const SubParam = z.object({ sub: z.string().min(2).max(128) });
 /** Nobody hands out more power than they hold: only a platform admin grants platform_admin. */
 function assertGrantable(c: Context, roles: readonly string[]): void {
   if (roles.includes("platform_admin") && !principalOf(c).roles.includes("platform_admin")) {
-    throw new AppError("forbidden", "only a platform admin may grant platform_admin", { errors: [{ field: "body.roles", message: "platform_admin not grantable by this caller" }] });
+    throw new AppError("forbidden", "only a platform admin may grant platform_admin", {
+      errors: [{ field: "body.roles", message: "platform_admin not grantable by this caller" }],
+    });
   }
 }
 
@@ -46,7 +48,8 @@ users.openapi(
       ...gridRefs("body.grids", u.grids, "user:write"),
     ]);
     assertGrantable(c, u.roles);
-    if (u.roles.includes("department") && !u.departmentId) throw AppError.field("body.departmentId", "required for a department user");
+    if (u.roles.includes("department") && !u.departmentId)
+      throw AppError.field("body.departmentId", "required for a department user");
     const row = await store.insertUser(dbOf(c.env.DB), { ...u, grids: u.grids ?? [] });
     if (!row) throw new AppError("conflict", `user ${u.sub} exists`);
     c.header("etag", etagOf(row.version));
@@ -59,7 +62,14 @@ users.openapi(
     method: "get",
     path: "/v1/users",
     summary: "Login subjects in your division or a division within it (agency, HR)",
-    request: { query: PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional() }) },
+    request: {
+      query: PageQuery.extend({
+        divisionCode: z
+          .string()
+          .regex(/^\d{12}$/)
+          .optional(),
+      }),
+    },
     responses: { 200: { description: "a page", ...json(pageOf(User)) } },
   }),
   async (c) => {
@@ -117,7 +127,9 @@ users.openapi(
     path: "/v1/users/{sub}/remove",
     summary: "An agency or HR removes a user; the gateway refuses their tokens within a minute (If-Match)",
     request: { params: SubParam },
-    responses: { 200: { description: "removed: the gateway refuses the subject's tokens within a minute", ...json(User) } },
+    responses: {
+      200: { description: "removed: the gateway refuses the subject's tokens within a minute", ...json(User) },
+    },
   }),
   async (c) => {
     const db = dbOf(c.env.DB);

@@ -17,7 +17,8 @@ vetting.openapi(
   createRoute({
     method: "post",
     path: "/v1/workers/{id}/screenings",
-    summary: "An agency or HR screens a worker against the disqualifiers (Gansu 一(三)); any one found bars appointment",
+    summary:
+      "An agency or HR screens a worker against the disqualifiers (Gansu 一(三)); any one found bars appointment",
     request: { params: IdParam, body: json(NewScreening) },
     responses: { 201: { description: "recorded", ...json(Screening) } },
   }),

@@ -1,5 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { genderOfId, idNumberBirthDate, NewWorker, PageQuery, pageOf, StatusChange, StatusEntry, Worker, WorkerPatch, WorkerPii } from "@civicgrid/contracts";
+import {
+  genderOfId,
+  idNumberBirthDate,
+  NewWorker,
+  PageQuery,
+  pageOf,
+  StatusChange,
+  StatusEntry,
+  Worker,
+  WorkerPatch,
+  WorkerPii,
+} from "@civicgrid/contracts";
 import { grantingRoles } from "@civicgrid/auth";
 import {
   AppError,
@@ -82,7 +93,15 @@ workers.openapi(
     method: "get",
     path: "/v1/workers",
     summary: "Workers in your division or a division within it, optionally by status; private data masked",
-    request: { query: PageQuery.extend({ divisionCode: z.string().regex(/^\d{12}$/).optional(), status: Worker.shape.status.optional() }) },
+    request: {
+      query: PageQuery.extend({
+        divisionCode: z
+          .string()
+          .regex(/^\d{12}$/)
+          .optional(),
+        status: Worker.shape.status.optional(),
+      }),
+    },
     responses: { 200: { description: "a page", ...json(pageOf(Worker)) } },
   }),
   async (c) => {
@@ -90,7 +109,10 @@ workers.openapi(
     const { scope } = await listScope(c, "worker:read", q.divisionCode);
     const after = String(decodeCursor(q.cursor, 1)?.[0] ?? "");
     const rows = await store.listWorkers(dbOf(c.env.DB), { scope, after, status: q.status, limit: q.limit });
-    return c.json(toPage(rows, q.limit, (w) => [w.id]), 200);
+    return c.json(
+      toPage(rows, q.limit, (w) => [w.id]),
+      200,
+    );
   },
 );
 
@@ -148,7 +170,8 @@ workers.openapi(
     const row = await store.loadWorker(db, c.req.valid("param").id);
     const p = principalOf(c);
     // Only an HR role reads private data in full; platform admins and agencies see it masked like everyone else.
-    if (!grantingRoles(p, "worker:read-pii", workerScope(row)).includes("hr")) throw new AppError("forbidden", "only HR in this worker's jurisdiction may read private data in full");
+    if (!grantingRoles(p, "worker:read-pii", workerScope(row)).includes("hr"))
+      throw new AppError("forbidden", "only HR in this worker's jurisdiction may read private data in full");
     const keys = await piiKeys(c.env.PII_KEY);
     const requestId = c.get("requestId");
     const ciphers = await store.workerCiphers(db, row.id);
@@ -193,7 +216,9 @@ workers.openapi(
     path: "/v1/workers/{id}/history",
     summary: "A worker's status changes with reason and author, oldest first",
     request: { params: IdParam },
-    responses: { 200: { description: "status history, oldest first", ...json(z.object({ items: z.array(StatusEntry) })) } },
+    responses: {
+      200: { description: "status history, oldest first", ...json(z.object({ items: z.array(StatusEntry) })) },
+    },
   }),
   async (c) => {
     const db = dbOf(c.env.DB);

@@ -100,8 +100,15 @@ export async function transferAssignment(
       .set(endSet({ status: "ended", endDate: today, endReason: `transferred to ${to.gridCode}: ${to.reason}` }))
       .where(eq(assignments.id, from.id)),
     db.insert(assignments).values({
-      id: to.id, workerId, gridCode: to.gridCode, role, departmentId, status: "active",
-      noticeStartDate: today, noticeEndDate: today, startDate: today,
+      id: to.id,
+      workerId,
+      gridCode: to.gridCode,
+      role,
+      departmentId,
+      status: "active",
+      noticeStartDate: today,
+      noticeEndDate: today,
+      startDate: today,
     }),
     ...gridChangedStatements(db, from.gridCode, now),
     ...gridChangedStatements(db, to.gridCode, now),

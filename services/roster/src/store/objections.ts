@@ -3,7 +3,10 @@ import type { Db } from "./db";
 import { assignments, objections } from "./schema";
 
 export async function insertObjection(db: Db, row: Omit<typeof objections.$inferInsert, "status">) {
-  const [inserted] = await db.insert(objections).values({ ...row, status: "open" }).returning();
+  const [inserted] = await db
+    .insert(objections)
+    .values({ ...row, status: "open" })
+    .returning();
   return inserted!;
 }
 

@@ -29,7 +29,9 @@ export const workers = sqliteTable(
     divisionCode: text("division_code").notNull(),
     orgUnit: text("org_unit").notNull(),
     departmentId: text("department_id"),
-    status: text("status", { enum: ["active", "suspended", "dismissed"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "suspended", "dismissed"] })
+      .notNull()
+      .default("active"),
     version: integer("version").notNull().default(1),
     createdAt: text("created_at").notNull(),
   },
@@ -44,7 +46,9 @@ export const workers = sqliteTable(
 export const workerStatusHistory = sqliteTable(
   "worker_status_history",
   {
-    workerId: text("worker_id").notNull().references(() => workers.id),
+    workerId: text("worker_id")
+      .notNull()
+      .references(() => workers.id),
     status: text("status", { enum: ["active", "suspended", "dismissed"] }).notNull(),
     reason: text("reason").notNull(),
     at: text("at").notNull(),
@@ -65,7 +69,9 @@ export const screenings = sqliteTable(
   "screenings",
   {
     id: text("id").primaryKey(),
-    workerId: text("worker_id").notNull().references(() => workers.id),
+    workerId: text("worker_id")
+      .notNull()
+      .references(() => workers.id),
     criminalPunishment: integer("criminal_punishment", { mode: "boolean" }).notNull(),
     pendingCriminalCase: integer("pending_criminal_case", { mode: "boolean" }).notNull(),
     detention: integer("detention", { mode: "boolean" }).notNull(),
@@ -84,7 +90,9 @@ export const trainings = sqliteTable(
   "trainings",
   {
     id: text("id").primaryKey(),
-    workerId: text("worker_id").notNull().references(() => workers.id),
+    workerId: text("worker_id")
+      .notNull()
+      .references(() => workers.id),
     kind: text("kind", { enum: ["onboarding", "periodic", "department"] }).notNull(),
     title: text("title").notNull(),
     date: text("date").notNull(),
@@ -101,7 +109,9 @@ export const assignments = sqliteTable(
   "assignments",
   {
     id: text("id").primaryKey(),
-    workerId: text("worker_id").notNull().references(() => workers.id),
+    workerId: text("worker_id")
+      .notNull()
+      .references(() => workers.id),
     gridCode: text("grid_code").notNull(),
     role: text("role", { enum: ["chief", "full_time", "part_time", "professional", "auxiliary"] }).notNull(),
     departmentId: text("department_id"),
@@ -117,7 +127,9 @@ export const assignments = sqliteTable(
     index("assignments_grid").on(t.gridCode, t.status),
     index("assignments_worker").on(t.workerId, t.status),
     // One chief and at most one full-time worker per grid, pending or serving (the database enforces it too).
-    uniqueIndex("assignments_one_chief").on(t.gridCode).where(sql`role = 'chief' AND status IN ('notice', 'active')`),
+    uniqueIndex("assignments_one_chief")
+      .on(t.gridCode)
+      .where(sql`role = 'chief' AND status IN ('notice', 'active')`),
     uniqueIndex("assignments_one_full_time")
       .on(t.gridCode)
       .where(sql`role = 'full_time' AND status IN ('notice', 'active')`),
@@ -130,7 +142,9 @@ export const objections = sqliteTable(
   "objections",
   {
     id: text("id").primaryKey(),
-    assignmentId: text("assignment_id").notNull().references(() => assignments.id),
+    assignmentId: text("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
     text: text("text").notNull(),
     status: text("status", { enum: ["open", "dismissed", "upheld"] }).notNull(),
     note: text("note"),
@@ -152,7 +166,9 @@ export const knownGrids = sqliteTable(
   {
     code: text("code").primaryKey(),
     countyCode: text("county_code").notNull(),
-    status: text("status", { enum: ["active", "retired"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "retired"] })
+      .notNull()
+      .default("active"),
     version: integer("version").notNull().default(0),
     eventId: text("event_id"),
     updatedAt: text("updated_at"),
@@ -189,8 +205,13 @@ export const users = sqliteTable(
     divisionCode: text("division_code").notNull(),
     departmentId: text("department_id"),
     workerId: text("worker_id"),
-    grids: text("grids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
-    status: text("status", { enum: ["active", "removed"] }).notNull().default("active"),
+    grids: text("grids", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    status: text("status", { enum: ["active", "removed"] })
+      .notNull()
+      .default("active"),
     version: integer("version").notNull().default(1),
   },
   (t) => [
@@ -204,7 +225,9 @@ export const users = sqliteTable(
 
 export const countySettings = sqliteTable("county_settings", {
   countyCode: text("county_code").primaryKey(),
-  fullTimeRequired: integer("full_time_required", { mode: "boolean" }).notNull().default(sql`0`),
+  fullTimeRequired: integer("full_time_required", { mode: "boolean" })
+    .notNull()
+    .default(sql`0`),
   noticeWorkingDays: integer("notice_working_days").notNull().default(5),
   minTrainingsPerYear: integer("min_trainings_per_year").notNull().default(2),
   version: integer("version").notNull().default(1),

@@ -16,14 +16,20 @@ const LOOKUPS = {
       .from(workers)
       .where(inArray(workers.id, jsonIds(ids))),
   grid: (db: Db, ids: string[]) =>
-    db.select({ id: knownGrids.code }).from(knownGrids).where(inArray(knownGrids.code, jsonIds(ids))),
+    db
+      .select({ id: knownGrids.code })
+      .from(knownGrids)
+      .where(inArray(knownGrids.code, jsonIds(ids))),
   department: (db: Db, ids: string[]) =>
     db
       .select({ id: departments.id, divisionCode: departments.divisionCode })
       .from(departments)
       .where(inArray(departments.id, jsonIds(ids))),
   user: (db: Db, ids: string[]) =>
-    db.select({ id: users.sub, divisionCode: users.divisionCode }).from(users).where(inArray(users.sub, jsonIds(ids))),
+    db
+      .select({ id: users.sub, divisionCode: users.divisionCode })
+      .from(users)
+      .where(inArray(users.sub, jsonIds(ids))),
 };
 type Looked = keyof typeof LOOKUPS;
 type Row = { id: string; divisionCode?: string; departmentId?: string | null };

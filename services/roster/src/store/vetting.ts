@@ -33,10 +33,6 @@ export async function insertTraining(db: Db, row: typeof trainings.$inferInsert)
 
 /** A worker's trainings, newest first; the leading department only when one led it. */
 export async function listTrainings(db: Db, workerId: string): Promise<z.infer<typeof Training>[]> {
-  const rows = await db
-    .select()
-    .from(trainings)
-    .where(eq(trainings.workerId, workerId))
-    .orderBy(desc(trainings.date));
+  const rows = await db.select().from(trainings).where(eq(trainings.workerId, workerId)).orderBy(desc(trainings.date));
   return rows.map(({ departmentId, ...t }) => ({ ...t, ...(departmentId ? { departmentId } : {}) }));
 }

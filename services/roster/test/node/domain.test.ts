@@ -21,8 +21,9 @@ describe("appointment rules (Jiangmen, Gansu)", () => {
   });
 
   it("refuses in order: worker status, no screening, a disqualifier, already on the grid", () => {
-    expect(appointmentRefusal(facts({ worker: { id: "w", status: "suspended", politicalStatus: "non_party" } })))
-      .toMatchObject({ code: "unprocessable", detail: "the worker is suspended and cannot be appointed" });
+    expect(
+      appointmentRefusal(facts({ worker: { id: "w", status: "suspended", politicalStatus: "non_party" } })),
+    ).toMatchObject({ code: "unprocessable", detail: "the worker is suspended and cannot be appointed" });
     expect(appointmentRefusal(facts({ screeningPassed: null }))?.code).toBe("unprocessable");
     expect(appointmentRefusal(facts({ screeningPassed: false }))?.extra).toEqual({ reason: "disqualified" });
     expect(appointmentRefusal(facts({ alreadyOnGrid: true }))?.code).toBe("conflict");

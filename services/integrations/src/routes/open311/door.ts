@@ -3,7 +3,13 @@ import { AppError, log, sha256Hex } from "@civicgrid/http";
 import type { Context } from "hono";
 import { chosenJurisdiction } from "../../domain/open311-params";
 import type { AppEnv } from "../../env";
-import { clientByKeyHash, countInWindow, findJurisdiction, type Jurisdiction, type Open311Client } from "../../store/open311";
+import {
+  clientByKeyHash,
+  countInWindow,
+  findJurisdiction,
+  type Jurisdiction,
+  type Open311Client,
+} from "../../store/open311";
 
 /** What every Open311 route does first: the app's api_key and its rate, the jurisdiction, calls to other services. */
 

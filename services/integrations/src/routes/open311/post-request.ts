@@ -41,7 +41,8 @@ for (const format of FORMATS) {
   // The specification's POST is a form; any other body is refused as such rather than read as an empty form.
   open311.post(path, async (c, next) => {
     const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-    if (!FORM_TYPES.includes(type)) return open311Errors(c, 415, ["the body must be application/x-www-form-urlencoded"]);
+    if (!FORM_TYPES.includes(type))
+      return open311Errors(c, 415, ["the body must be application/x-www-form-urlencoded"]);
     return next();
   });
   open311.openapi(
@@ -54,7 +55,11 @@ for (const format of FORMATS) {
         query: z.object({ jurisdiction_id: JurisdictionArg, api_key: ApiKey }),
         body: { required: true, content: { "application/x-www-form-urlencoded": { schema: NewRequest } } },
       },
-      responses: { 200: answers(Open311Created, "the token of the new request"), ...COMMON_ERRORS, 415: errors("not a form body") },
+      responses: {
+        200: answers(Open311Created, "the token of the new request"),
+        ...COMMON_ERRORS,
+        415: errors("not a form body"),
+      },
     }),
     async (c) => {
       const form = c.req.valid("form");
@@ -63,24 +68,41 @@ for (const format of FORMATS) {
       await countRequest(c.env.DB, client);
       const { countyCode } = await jurisdictionOf(c.env.DB, query.jurisdiction_id, form.jurisdiction_id);
       const matter = (await mattersOf(c, countyCode)).find((m) => m.matterCode === form.service_code);
-      if (!matter) throw new AppError("not_found", `service_code: ${form.service_code} is not a service of ${countyCode}`);
+      if (!matter)
+        throw new AppError("not_found", `service_code: ${form.service_code} is not a service of ${countyCode}`);
       const checked = checkAttributes(matter.attributes ?? [], attributeFields(form));
-      if (!checked.ok) throw new AppError("validation_failed", "attributes do not match the service definition", { errors: checked.errors });
+      if (!checked.ok)
+        throw new AppError("validation_failed", "attributes do not match the service definition", {
+          errors: checked.errors,
+        });
       const place = await upstream("locating the report", () => locateReport(c.env, countyCode, form));
       const name = [form.last_name, form.first_name].filter(Boolean).join("") || undefined;
       const contact = name || form.phone || form.email ? { name, phone: form.phone, email: form.email } : undefined;
       const description = [form.description, ...checked.lines].filter(Boolean).join("\n").slice(0, 4000) || matter.name;
       const created = await upstream("filing the report", () =>
         c.env.CASES.reportFromResident({
-          categoryCode: matter.matterCode, lng: place.lng, lat: place.lat, title: matter.name.slice(0, 100), description, clientId: client.id,
+          categoryCode: matter.matterCode,
+          lng: place.lng,
+          lat: place.lat,
+          title: matter.name.slice(0, 100),
+          description,
+          clientId: client.id,
           ...(contact ? { contact } : {}),
         }),
       );
       await saveReport(c.env.DB, {
-        caseId: created.caseId, countyCode, clientId: client.id, tokenHash: await sha256Hex(created.followToken), attributes: checked.answers,
-        address: form.address_string ?? null, addressId: place.addressId, mediaUrl: form.media_url ?? null,
+        caseId: created.caseId,
+        countyCode,
+        clientId: client.id,
+        tokenHash: await sha256Hex(created.followToken),
+        attributes: checked.answers,
+        address: form.address_string ?? null,
+        addressId: place.addressId,
+        mediaUrl: form.media_url ?? null,
       });
-      return render(c, format, "service_requests", [{ token: created.followToken, service_notice: NOTICE, account_id: form.account_id ?? null }]) as never;
+      return render(c, format, "service_requests", [
+        { token: created.followToken, service_notice: NOTICE, account_id: form.account_id ?? null },
+      ]) as never;
     },
   );
 }

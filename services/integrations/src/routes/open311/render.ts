@@ -20,5 +20,8 @@ export function render(
 ): Response {
   const xml = format === "xml";
   const type = xml ? "text/xml; charset=utf-8" : "application/json; charset=utf-8";
-  return new Response(xml ? toXml(root, body) : JSON.stringify(body), { status, headers: { "content-type": type, ...headers } });
+  return new Response(xml ? toXml(root, body) : JSON.stringify(body), {
+    status,
+    headers: { "content-type": type, ...headers },
+  });
 }

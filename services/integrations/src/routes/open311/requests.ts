@@ -30,7 +30,9 @@ type ListQuery = z.infer<typeof ListQuery>;
 /** The requests a list names. `service_request_id` overrides every other filter, as the specification says. */
 async function listed(c: Context<AppEnv>, county: string, q: ListQuery): Promise<PublicCaseRecord[]> {
   const fetch = (query: Omit<Parameters<AppEnv["Bindings"]["CASES"]["publicRequests"]>[0], "countyCode" | "limit">) =>
-    upstream("the request list", () => c.env.CASES.publicRequests({ countyCode: county, limit: MAX_RESULTS, ...query }));
+    upstream("the request list", () =>
+      c.env.CASES.publicRequests({ countyCode: county, limit: MAX_RESULTS, ...query }),
+    );
   if (q.service_request_id) return fetch({ ids: q.service_request_id });
   const end = q.end_date ?? new Date().toISOString();
   const start = q.start_date ?? new Date(Date.parse(end) - DEFAULT_WINDOW_DAYS * DAY_MS).toISOString();
@@ -44,8 +46,16 @@ async function listed(c: Context<AppEnv>, county: string, q: ListQuery): Promise
 }
 
 async function answer(c: Context<AppEnv>, format: Format, records: PublicCaseRecord[]): Promise<Response> {
-  const extras = await extrasOf(c.env.DB, records.map((r) => r.caseId));
-  return render(c, format, "service_requests", records.map((r) => toOpen311Request(r, extras.get(r.caseId))));
+  const extras = await extrasOf(
+    c.env.DB,
+    records.map((r) => r.caseId),
+  );
+  return render(
+    c,
+    format,
+    "service_requests",
+    records.map((r) => toOpen311Request(r, extras.get(r.caseId))),
+  );
 }
 
 for (const format of FORMATS) {
@@ -80,7 +90,9 @@ open311.openapi(
   async (c) => {
     const [id, format] = splitFile(c.req.valid("param").file);
     const { countyCode } = await readJurisdiction(c, c.req.valid("query"));
-    const records = REQUEST_ID.test(id) ? await upstream("the request", () => c.env.CASES.publicRequests({ countyCode, ids: [id], limit: 1 })) : [];
+    const records = REQUEST_ID.test(id)
+      ? await upstream("the request", () => c.env.CASES.publicRequests({ countyCode, ids: [id], limit: 1 }))
+      : [];
     if (records.length === 0) throw new AppError("not_found", `service_request_id: no request ${id} in ${countyCode}`);
     return (await answer(c, format, records)) as never;
   },

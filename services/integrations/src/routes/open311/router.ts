@@ -11,7 +11,13 @@ export const open311 = new OpenAPIHono<AppEnv>({ defaultHook: open311Hook as nev
 
 /** A report is a few short fields; anything larger is refused before it is read (413, as an Open311 error array). */
 export const MAX_BODY_BYTES = 64 * 1024;
-open311.use("/open311/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => open311Errors(c, 413, [`the request body is larger than ${MAX_BODY_BYTES} bytes`]) }));
+open311.use(
+  "/open311/*",
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => open311Errors(c, 413, [`the request body is larger than ${MAX_BODY_BYTES} bytes`]),
+  }),
+);
 
 export const FORMATS: Format[] = ["json", "xml"];
 /** The XML routes answer text/xml (GeoReport v2's XML), the JSON routes application/json. */
