@@ -1,17 +1,17 @@
 import { accessLog, AppError, createRouter, handleError, problemFromError, requestId } from "@civicgrid/http";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { runCron, CronRun } from "./admin";
-import { authenticate } from "./authenticate";
-import { devJwks } from "./dev-issuer";
-import { docsPage } from "./docs-page";
+import { runCron, CronRun } from "./routes/admin";
+import { authenticate } from "./middleware/authenticate";
+import { devJwks } from "./routes/dev-issuer";
+import { docsPage } from "./routes/docs-page";
 import { settingsOf, type AppEnv } from "./env";
-import { forward } from "./forward";
-import { healthz } from "./health";
-import { mergedOpenApi } from "./openapi";
-import { isOpen311Path, open311ErrorResponse } from "./open311-errors";
-import { rateLimit } from "./rate-limit";
-import { isPublicPath, routeFor, SIGNED_PREFIXES } from "./routes-table";
+import { forward } from "./routes/forward";
+import { healthz } from "./routes/health";
+import { mergedOpenApi } from "./routes/openapi";
+import { isOpen311Path, open311ErrorResponse } from "./routes/open311-errors";
+import { rateLimit } from "./middleware/rate-limit";
+import { isPublicPath, routeFor, SIGNED_PREFIXES } from "./domain/routes-table";
 import { validationError } from "@civicgrid/http";
 
 export const app = createRouter<AppEnv>();

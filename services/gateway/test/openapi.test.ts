@@ -1,7 +1,7 @@
 import { operationsOf, operationsWithoutSummary, type OpenApiDocument, type OpenApiOperation } from "@civicgrid/http";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { mergeDocuments } from "../src/openapi";
+import { mergeDocuments } from "../src/routes/openapi";
 
 // The merged contract (issue 12 item 7). The stand-in services serve bare documents (no operationId, no
 // security, no error answers), so what the merged document says about them is the gateway's doing.

@@ -1,7 +1,7 @@
 import { principals } from "@civicgrid/testing";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { rosterStatus, STATUS_TTL_MS } from "../src/principal-status";
+import { rosterStatus, STATUS_TTL_MS } from "../src/middleware/principal-status";
 import { bearer, token } from "./tokens";
 
 const url = "https://api.civicgrid.test/v1/grids";

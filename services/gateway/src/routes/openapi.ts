@@ -9,8 +9,8 @@ import {
 } from "@civicgrid/http";
 import type { Context } from "hono";
 import { CronRun } from "./admin";
-import type { AppEnv } from "./env";
-import { SERVICES } from "./routes-table";
+import type { AppEnv } from "../env";
+import { SERVICES } from "../domain/routes-table";
 
 /** `/openapi.json`: every service's generated document merged into the one public API. */
 export async function mergedOpenApi(c: Context<AppEnv>): Promise<Response> {

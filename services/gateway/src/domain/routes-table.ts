@@ -1,4 +1,4 @@
-import type { Bindings } from "./env";
+import type { Bindings } from "../env";
 
 type ServiceKey = "REGISTRY" | "ROSTER" | "CASES" | "NOTIFICATIONS" | "ASSESSMENTS" | "INTEGRATIONS";
 

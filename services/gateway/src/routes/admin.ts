@@ -2,8 +2,8 @@ import { can } from "@civicgrid/auth";
 import { AppError, principalOf } from "@civicgrid/http";
 import type { Context } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "./env";
-import { SERVICES } from "./routes-table";
+import type { AppEnv } from "../env";
+import { SERVICES } from "../domain/routes-table";
 
 export const CronRun = z.object({
   service: z.enum(Object.keys(SERVICES) as [keyof typeof SERVICES, ...(keyof typeof SERVICES)[]]),

@@ -1,6 +1,6 @@
 import { AppError } from "@civicgrid/http";
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "../env";
 
 /**
  * Per-caller rate limit with the Workers Rate Limiting binding: by token subject when signed in,

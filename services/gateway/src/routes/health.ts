@@ -1,7 +1,7 @@
 import type { Health } from "@civicgrid/contracts";
 import type { Context } from "hono";
-import type { AppEnv } from "./env";
-import { SERVICES } from "./routes-table";
+import type { AppEnv } from "../env";
+import { SERVICES } from "../domain/routes-table";
 
 /** `/healthz`: asks every service over RPC; 200 only when all of them can read their database. */
 export async function healthz(c: Context<AppEnv>): Promise<Response> {

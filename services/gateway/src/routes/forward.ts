@@ -1,7 +1,7 @@
 import { PRINCIPAL_HEADER, signInternalPrincipal } from "@civicgrid/auth";
 import { AppError, REQUEST_ID_HEADER } from "@civicgrid/http";
 import type { Context } from "hono";
-import { settingsOf, type AppEnv, type ServiceBinding } from "./env";
+import { settingsOf, type AppEnv, type ServiceBinding } from "../env";
 
 /** Request headers a service may see; everything else (Authorization, cookies, spoofed principals) stays here. */
 const PASSED_HEADERS = [

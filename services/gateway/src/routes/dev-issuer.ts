@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "../env";
 
 /**
  * Local development only: the dev issuer's public keys, so that `AUTH_JWKS_URL` can point at a real

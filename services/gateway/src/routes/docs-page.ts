@@ -1,6 +1,6 @@
 import { html, raw } from "hono/html";
 import type { Context } from "hono";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "../env";
 
 type Operation = {
   operationId?: string;

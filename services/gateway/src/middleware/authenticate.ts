@@ -2,7 +2,7 @@ import { AuthError, bearerToken, DEFAULT_OUTAGE_BACKOFF_MS, remoteJwks, verifyAc
 import type { Principal } from "@civicgrid/contracts";
 import { AppError } from "@civicgrid/http";
 import type { MiddlewareHandler } from "hono";
-import { settingsOf, type AppEnv } from "./env";
+import { settingsOf, type AppEnv } from "../env";
 import { rosterStatus, type PrincipalStatusSource } from "./principal-status";
 
 /**
