@@ -29,33 +29,20 @@ function summaryOf(s: CaseState): CaseSummary {
   };
 }
 
-/** The read-model row of one version of a case. */
+/** The read-model row of one version of a case: its summary's columns, and where it lies and when it is due. */
 function rowOf(s: CaseState): typeof cases.$inferInsert {
+  const summary = summaryOf(s);
   const next = nextDueAt(s);
   return {
-    id: s.id,
-    version: s.version,
-    status: s.status,
-    title: s.title,
-    categoryCode: s.categoryCode,
-    priority: s.priority,
-    source: s.source,
-    gridCode: s.gridCode,
-    villageCode: s.villageCode,
-    townshipCode: s.townshipCode,
-    countyCode: s.countyCode,
-    divisionCode: s.villageCode ?? s.townshipCode ?? s.countyCode,
-    holderDivisionCode: s.holderDivisionCode,
-    leadDepartmentId: s.leadDepartmentId,
-    reporterSub: s.reporterSub,
-    step: s.step,
-    dueAt: s.dueAt,
+    ...summary,
     warned: s.warned ? 1 : 0,
     overdue: s.overdue ? 1 : 0,
+    villageCode: s.villageCode,
+    townshipCode: s.townshipCode,
+    divisionCode: s.villageCode ?? s.townshipCode ?? s.countyCode,
+    reporterSub: s.reporterSub,
     nextDueAt: next ? Date.parse(next) : null,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-    summary: JSON.stringify(summaryOf(s)),
+    summary: JSON.stringify(summary),
     public: JSON.stringify(publicRecordOf(s)),
   };
 }
