@@ -107,6 +107,11 @@ export async function draftWith(countyCode: string, changes: unknown[], who: Pri
   return json<{ layout: LayoutAnswer; findings: Record<string, unknown[]> }>(res, 200);
 }
 
+/** The county submits a drafted layout for filing (备案), with the version it read; answers the response. */
+export function submitLayout(layout: { id: string; version: number }, who: Principal = principals.countyAgency) {
+  return call(who, "POST", `/v1/layouts/${layout.id}/submit`, {}, { "if-match": `"v${layout.version}"` });
+}
+
 /** Drafts, submits and has the city accept a layout taking effect on `effectiveDate`. */
 export async function fileLayout(
   countyCode: string,
@@ -115,10 +120,7 @@ export async function fileLayout(
   who: Principal = principals.countyAgency,
 ) {
   const { layout } = await draftWith(countyCode, changes, who);
-  const submitted = await json<LayoutAnswer>(
-    await call(who, "POST", `/v1/layouts/${layout.id}/submit`, {}, { "if-match": `"v${layout.version}"` }),
-    200,
-  );
+  const submitted = await json<LayoutAnswer>(await submitLayout(layout, who), 200);
   const accepted = await call(
     principals.cityAgency,
     "POST",

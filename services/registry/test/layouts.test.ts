@@ -15,6 +15,7 @@ import {
   resetRegistry,
   seedDivisions,
   shanghaiDay,
+  submitLayout,
 } from "./fixtures";
 
 type Problem = {
@@ -68,16 +69,7 @@ describe("filing a county's layout (备案)", () => {
 
   it("returns a filed layout with reasons; the county edits and files it again", async () => {
     const { layout } = await draftWith(PJ, [create(V1, left), create(V1, right)]);
-    const submitted = await json<{ version: number }>(
-      await call(
-        principals.countyAgency,
-        "POST",
-        `/v1/layouts/${layout.id}/submit`,
-        {},
-        { "if-match": `"v${layout.version}"` },
-      ),
-      200,
-    );
+    const submitted = await json<{ version: number }>(await submitLayout(layout), 200);
     const returned = await json<{ status: string; reviewReasons: string[]; version: number }>(
       await call(
         principals.cityAgency,
@@ -112,16 +104,7 @@ describe("filing a county's layout (备案)", () => {
     expect(
       (await json<Problem>(await call(principals.countyAgency, "POST", "/v1/layouts", { countyCode: PJ }), 409)).code,
     ).toBe("conflict");
-    const submitted = await json<{ version: number }>(
-      await call(
-        principals.countyAgency,
-        "POST",
-        `/v1/layouts/${layout.id}/submit`,
-        {},
-        { "if-match": `"v${layout.version}"` },
-      ),
-      200,
-    );
+    const submitted = await json<{ version: number }>(await submitLayout(layout), 200);
     const edit = await call(
       principals.countyAgency,
       "POST",
@@ -134,16 +117,7 @@ describe("filing a county's layout (备案)", () => {
 
   it("accepts only a date today or later", async () => {
     const { layout } = await draftWith(PJ, [create(V1, rect(113.0, 22.5, 113.02, 22.52))]);
-    const submitted = await json<{ version: number }>(
-      await call(
-        principals.countyAgency,
-        "POST",
-        `/v1/layouts/${layout.id}/submit`,
-        {},
-        { "if-match": `"v${layout.version}"` },
-      ),
-      200,
-    );
+    const submitted = await json<{ version: number }>(await submitLayout(layout), 200);
     const res = await call(
       principals.cityAgency,
       "POST",
@@ -238,13 +212,7 @@ describe("layout rules, checked on every change", () => {
     const gap = findings.gaps?.[0] as { areaM2: number };
     expect(gap.areaM2).toBeGreaterThan(2_200_000);
     expect(gap.areaM2).toBeLessThan(2_400_000);
-    const submit = await call(
-      principals.countyAgency,
-      "POST",
-      `/v1/layouts/${layout.id}/submit`,
-      {},
-      { "if-match": `"v${layout.version}"` },
-    );
+    const submit = await submitLayout(layout);
     expect((await json<Problem>(submit, 422)).findings?.gaps[0]?.villageCode).toBe(V1);
   });
 
@@ -343,16 +311,7 @@ describe("who may edit and file layouts", () => {
 
   it("lets only the city review a filing: the county cannot accept its own layout", async () => {
     const { layout } = await draftWith(PJ, [create(V1, left), create(V1, right)]);
-    const submitted = await json<{ version: number }>(
-      await call(
-        principals.countyAgency,
-        "POST",
-        `/v1/layouts/${layout.id}/submit`,
-        {},
-        { "if-match": `"v${layout.version}"` },
-      ),
-      200,
-    );
+    const submitted = await json<{ version: number }>(await submitLayout(layout), 200);
     const own = await call(
       principals.countyAgency,
       "POST",

@@ -12,6 +12,7 @@ import {
   resetRegistry,
   seedDivisions,
   seedMatters,
+  submitLayout,
 } from "./fixtures";
 
 type Problem = { code: string };
@@ -21,10 +22,7 @@ const covering = [{ op: "create", villageCode: V1, grid: gridFields(rect(113.0, 
 
 async function submitted() {
   const { layout } = await draftWith(PJ, covering);
-  return json<Versioned>(
-    await call(principals.countyAgency, "POST", `/v1/layouts/${layout.id}/submit`, {}, ifMatch(layout.version)),
-    200,
-  );
+  return json<Versioned>(await submitLayout(layout), 200);
 }
 const accept = (layout: Versioned, effectiveDate = "2099-01-01") =>
   call(principals.cityAgency, "POST", `/v1/layouts/${layout.id}/accept`, { effectiveDate }, ifMatch(layout.version));
@@ -55,13 +53,7 @@ describe("the layout filing lifecycle, as its table says", () => {
     const accepted = await json<Versioned>(await accept(await submitted()), 200);
     expect((await json<Problem>(await accept(accepted), 409)).code).toBe("invalid_transition");
     expect((await json<Problem>(await giveBack(accepted), 409)).code).toBe("invalid_transition");
-    const resubmit = await call(
-      principals.countyAgency,
-      "POST",
-      `/v1/layouts/${accepted.id}/submit`,
-      {},
-      ifMatch(accepted.version),
-    );
+    const resubmit = await submitLayout(accepted);
     expect((await json<Problem>(resubmit, 409)).code).toBe("invalid_transition");
   });
 
