@@ -1,22 +1,6 @@
-import type { Principal } from "@civicgrid/contracts";
 import { describe, expect, it } from "vitest";
 import { can, grantingRoles, mayEver } from "../src/policy";
-
-const county: Principal = { sub: "a", roles: ["agency"], divisionCode: "440703000000" };
-const dept: Principal = {
-  sub: "d",
-  roles: ["department"],
-  divisionCode: "440703000000",
-  departmentId: "dept-440703-police",
-};
-const worker: Principal = {
-  sub: "w",
-  roles: ["grid_worker"],
-  divisionCode: "440703001001",
-  grids: ["440703001001001"],
-};
-const resident: Principal = { sub: "r", roles: ["resident"], divisionCode: "440700000000" };
-const admin: Principal = { sub: "x", roles: ["platform_admin"], divisionCode: "440700000000" };
+import { county, dept, worker, resident, admin } from "./principals";
 
 describe("access policy", () => {
   it("lets an agency act inside its division subtree only", () => {

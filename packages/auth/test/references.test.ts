@@ -1,9 +1,7 @@
-import type { Principal } from "@civicgrid/contracts";
 import { describe, expect, it } from "vitest";
 import { checkReferences, type ReferenceKind, type ScopeResolver } from "../src";
+import { county, township } from "./principals";
 
-const county: Principal = { sub: "a", roles: ["agency"], divisionCode: "440703000000" };
-const township: Principal = { sub: "t", roles: ["agency"], divisionCode: "440703001000" };
 const places: Record<string, string> = {
   "dept-440703-police": "440703000000",
   "dept-440705-police": "440705000000",

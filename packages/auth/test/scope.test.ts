@@ -1,23 +1,7 @@
 import type { Principal } from "@civicgrid/contracts";
 import { describe, expect, it } from "vitest";
 import { listScopeOf, narrowScope } from "../src/scope";
-
-const county: Principal = { sub: "a", roles: ["agency"], divisionCode: "440703000000" };
-const hr: Principal = { sub: "h", roles: ["hr"], divisionCode: "440703000000" };
-const dept: Principal = {
-  sub: "d",
-  roles: ["department"],
-  divisionCode: "440703000000",
-  departmentId: "dept-440703-police",
-};
-const worker: Principal = {
-  sub: "w",
-  roles: ["grid_worker"],
-  divisionCode: "440703001001",
-  grids: ["440703001001001"],
-};
-const resident: Principal = { sub: "r", roles: ["resident"], divisionCode: "440700000000" };
-const admin: Principal = { sub: "x", roles: ["platform_admin"], divisionCode: "440700000000" };
+import { county, hr, dept, worker, resident, admin } from "./principals";
 
 describe("list scopes", () => {
   it("lets the platform admin list everything", () => {
