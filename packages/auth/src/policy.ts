@@ -55,6 +55,19 @@ export const POLICY = {
   "assignment:read": ["agency", "hr", "department", "grid_worker"],
   "assignment:write": ["agency"],
   "roster-settings:write": ["agency"],
+  // Base data (一标三实). A department reads only people tagged with a kind it owns (services/basedata decides that on
+  // top of this table); special-group tags are never shown to agency staff (PIPL art. 28, the rule).
+  "basedata:read": ["agency", "grid_worker", "department"],
+  "basedata:submit": ["grid_worker", "agency"],
+  "basedata:verify": ["agency"],
+  "basedata:read-pii": ["agency", "grid_worker", "department"],
+  "basedata:import": ["agency"],
+  "basedata:export": ["agency"],
+  "basedata:configure": ["agency"],
+  "basedata:audit": ["agency"],
+  "basedata:subject-request": ["agency"],
+  "visit:write": ["grid_worker"],
+  "visit:read": ["agency", "grid_worker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -7,7 +7,24 @@ import { can, type Action, type ResourceScope } from "./policy";
  * Routes never check such ids by hand: they list them as references and resolve them here, so that a new
  * route cannot forget the jurisdiction of its second resource.
  */
-export type ReferenceKind = "department" | "grid" | "worker" | "case" | "user" | "division" | "matter" | "platform";
+export type ReferenceKind =
+  | "department"
+  | "grid"
+  | "worker"
+  | "case"
+  | "user"
+  | "division"
+  | "matter"
+  | "platform"
+  // Base-data records (services/basedata): each lies in its village and, below road level, in one grid.
+  | "address"
+  | "house"
+  | "household"
+  | "person"
+  | "unit"
+  | "tag"
+  | "visit"
+  | "submission";
 
 export interface Reference {
   /** Where the id was found, as the problem+json field names it: `body.leadDepartmentId`, `body.grids[2]`. */

@@ -8,6 +8,7 @@ export const ServiceName = z.enum([
   "notifications",
   "assessments",
   "integrations",
+  "basedata",
 ]);
 export type ServiceName = z.infer<typeof ServiceName>;
 

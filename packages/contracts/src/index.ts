@@ -15,3 +15,5 @@ export * from "./assessments";
 export * from "./registry";
 export * from "./integrations";
 export * from "./scrub";
+export * from "./masking";
+export * from "./basedata";

@@ -5,8 +5,8 @@
  * assignments, the known grids, and every demo user except residents (who are not on the roster).
  */
 import type { City, DemoUser } from "@civicgrid/demo-data";
-import { maskIdNumber, maskPhone } from "../src/domain/masking";
-import { encrypt, idHash, piiKeys } from "../src/pii";
+import { maskIdNumber, maskPhone } from "@civicgrid/contracts";
+import { encrypt, idHash, piiKeys } from "@civicgrid/http/pii";
 import {
   assignments,
   countySettings,

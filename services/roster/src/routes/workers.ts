@@ -2,6 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import {
   genderOfId,
   idNumberBirthDate,
+  maskIdNumber,
+  maskPhone,
   NewWorker,
   PageQuery,
   pageOf,
@@ -25,10 +27,10 @@ import {
   toPage,
 } from "@civicgrid/http";
 import { today } from "../domain/dates";
-import { maskIdNumber, maskPhone } from "../domain/masking";
+
 import { statusChangeRefusal } from "../domain/worker-status";
 import type { AppEnv } from "../env";
-import { decrypt, encrypt, idHash, piiKeys } from "../pii";
+import { decrypt, encrypt, idHash, piiKeys } from "@civicgrid/http/pii";
 import { assertRosterReferences, ref } from "../references";
 import { refuse } from "../refuse";
 import { dbOf } from "../store/db";

@@ -3,7 +3,7 @@ import { appointmentRefusal, dutyStartRefusal, type AppointmentFacts } from "../
 import { endedStatus, lifecycleRefusal } from "../../src/domain/assignment-lifecycle";
 import { noticeEndDate } from "../../src/domain/dates";
 import { retiredGridRefusal } from "../../src/domain/known-grids";
-import { maskIdNumber, maskPhone } from "../../src/domain/masking";
+import { maskIdNumber, maskPhone } from "@civicgrid/contracts";
 import { statusChangeRefusal } from "../../src/domain/worker-status";
 
 const facts = (over: Partial<AppointmentFacts> = {}): AppointmentFacts => ({

@@ -1,8 +1,9 @@
 /**
- * Encryption of personal data at rest: AES-GCM with a random 96-bit IV per value (stored as
- * base64(iv || ciphertext)), and an HMAC-SHA256 of the ID number under a key derived from the same
- * secret, so duplicates are found without decrypting. Web Crypto only: the demo seed runs this in Node. Kept out of
- * domain/ (a runtime API); the masks of the answers are plain code in domain/masking.ts.
+ * Encryption of personal data at rest, shared by every service that keeps it (the roster's workers, the base data's
+ * people): AES-GCM with a random 96-bit IV per value (stored as base64(iv || ciphertext)), and an HMAC-SHA256 keyed
+ * hash under a key derived from the same secret, so duplicates are found and exact lookups made without decrypting.
+ * Web Crypto only: the demo seeds run this in Node (import it as `@civicgrid/http/pii`, which pulls no runtime).
+ * The masks of the answers are plain code in @civicgrid/contracts (masking.ts).
  */
 export interface PiiKeys {
   aes: CryptoKey;
@@ -10,6 +11,9 @@ export interface PiiKeys {
 }
 
 const cache = new Map<string, Promise<PiiKeys>>();
+
+/** The HKDF salt of the hash key: each service's hashes are its own, so they cannot be joined across services. */
+export type PiiDomain = "civicgrid-roster" | "civicgrid-basedata";
 
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
@@ -21,7 +25,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-async function deriveKeys(secret: string): Promise<PiiKeys> {
+async function deriveKeys(secret: string, domain: PiiDomain): Promise<PiiKeys> {
   const raw = fromBase64(secret);
   if (raw.length !== 32) throw new Error("PII_KEY must be the base64 of exactly 32 bytes");
   const aes = await crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
@@ -31,7 +35,7 @@ async function deriveKeys(secret: string): Promise<PiiKeys> {
     {
       name: "HKDF",
       hash: "SHA-256",
-      salt: new TextEncoder().encode("civicgrid-roster"),
+      salt: new TextEncoder().encode(domain),
       info: new TextEncoder().encode("id-number-hash"),
     },
     base,
@@ -43,12 +47,12 @@ async function deriveKeys(secret: string): Promise<PiiKeys> {
 }
 
 /** The keys of a secret, derived once per isolate. */
-export function piiKeys(secret: string | undefined): Promise<PiiKeys> {
-  if (!secret) throw new Error("PII_KEY is not set: the roster cannot store or read personal data without it");
-  let keys = cache.get(secret);
+export function piiKeys(secret: string | undefined, domain: PiiDomain = "civicgrid-roster"): Promise<PiiKeys> {
+  if (!secret) throw new Error(`PII_KEY is not set: ${domain} cannot store or read personal data without it`);
+  let keys = cache.get(`${domain}:${secret}`);
   if (!keys) {
-    keys = deriveKeys(secret);
-    cache.set(secret, keys);
+    keys = deriveKeys(secret, domain);
+    cache.set(`${domain}:${secret}`, keys);
   }
   return keys;
 }
@@ -70,7 +74,8 @@ export async function decrypt(keys: PiiKeys, stored: string): Promise<string> {
   return new TextDecoder().decode(plain);
 }
 
-export async function idHash(keys: PiiKeys, idNumber: string): Promise<string> {
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", keys.hmac, new TextEncoder().encode(idNumber)));
+/** The keyed hash (hex) of a value: an ID number, a phone, a credit code, as exact-match keys. */
+export async function idHash(keys: PiiKeys, value: string): Promise<string> {
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", keys.hmac, new TextEncoder().encode(value)));
   return [...mac].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

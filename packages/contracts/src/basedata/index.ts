@@ -1,0 +1,5 @@
+export * from "./ids";
+export * from "./tag-kinds";
+export * from "./credit-code";
+export * from "./changes";
+export * from "./submissions";

@@ -1,0 +1,13 @@
+import { flushOutbox } from "@civicgrid/http";
+import type { Env } from "./env";
+import { database } from "./store/db";
+
+/** The service's schedules (wrangler.toml [triggers] crons), each to its job. */
+export const cronJobs = {
+  "*/5 * * * *": (env: Env) =>
+    flushOutbox(
+      database(env.DB),
+      { assessments: env.ASSESS_QUEUE, notifications: env.NOTIFY_QUEUE },
+      { service: "basedata" },
+    ),
+};

@@ -1,0 +1,12 @@
+import type { ChangeKind } from "@civicgrid/contracts";
+import { addressCreate } from "../places/address-create";
+import type { ChangeHandler } from "./types";
+
+/**
+ * Every kind of change and its handler: the one table the submission, import and history code looks a change up in.
+ * A kind missing here is refused as not yet supported, never half-applied.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry is typed by its own kind
+export const HANDLERS: Partial<{ [K in ChangeKind]: ChangeHandler<K, any> }> = {
+  "address.create": addressCreate,
+};

@@ -1,0 +1,60 @@
+import { log } from "@civicgrid/http";
+import { asc, and, eq, inArray } from "drizzle-orm";
+import type { Env } from "../env";
+import type { VillageDb } from "./db";
+import type { Destination } from "./outbox";
+import { outbox } from "./schema";
+
+type Row = typeof outbox.$inferSelect;
+
+/** How each destination takes a batch of rows (bodies are JSON); throwing leaves the rows for the next alarm. */
+const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string) => Promise<void>> = {
+  assessments: (env, rows) =>
+    env.ASSESS_QUEUE.sendBatch(rows.map((r) => ({ body: JSON.parse(r.body) }))).then(() => {}),
+  notifications: (env, rows) =>
+    env.NOTIFY_QUEUE.sendBatch(rows.map((r) => ({ body: JSON.parse(r.body) }))).then(() => {}),
+};
+
+const BATCH = 100;
+
+/**
+ * Delivers what the outbox holds, oldest first, a destination at a time: a destination that fails keeps its rows
+ * (with one more attempt counted) and never holds back the others. Answers whether rows are left, so the object
+ * sets its alarm again.
+ */
+export async function deliverOutbox(db: VillageDb, env: Env, villageCode: string): Promise<boolean> {
+  const rows = db.select().from(outbox).orderBy(asc(outbox.createdAt)).limit(BATCH).all();
+  const byDestination = new Map<Destination, Row[]>();
+  for (const row of rows) {
+    const destination = row.destination as Destination;
+    byDestination.set(destination, [...(byDestination.get(destination) ?? []), row]);
+  }
+  let failed = false;
+  for (const [destination, batch] of byDestination) {
+    const ids = batch.map((r) => r.id);
+    try {
+      const send = SENDERS[destination];
+      if (!send) throw new Error(`no sender for outbox destination ${destination}`);
+      await send(env, batch, villageCode);
+      db.delete(outbox)
+        .where(and(eq(outbox.destination, destination), inArray(outbox.id, ids)))
+        .run();
+    } catch (error) {
+      failed = true;
+      log("warn", "village outbox delivery failed", {
+        villageCode,
+        destination,
+        rows: batch.length,
+        error: String(error),
+      });
+      for (const id of ids) {
+        const row = batch.find((r) => r.id === id)!;
+        db.update(outbox)
+          .set({ attempts: row.attempts + 1 })
+          .where(and(eq(outbox.destination, destination), eq(outbox.id, id)))
+          .run();
+      }
+    }
+  }
+  return failed || rows.length === BATCH;
+}

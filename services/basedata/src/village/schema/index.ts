@@ -1,0 +1,4 @@
+export * from "./core";
+export * from "./places";
+export * from "./people";
+export * from "./visits";

@@ -1,0 +1,222 @@
+import type { Change, ChangeKind, Conflict, Decision, Submission } from "@civicgrid/contracts";
+import { sha256Hex } from "@civicgrid/http";
+import { decrypt, encrypt } from "@civicgrid/http/pii";
+import { eq } from "drizzle-orm";
+import { decideSubmission, type SubmissionCommand } from "../domain/submission-lifecycle";
+import { ok, refused, type Outcome } from "../domain/refusal";
+import { HANDLERS } from "./changes";
+import type { ChangeContext, ChangeHandler, Prepared } from "./changes/types";
+import { nextId } from "./ids";
+import { enqueue, villageEvent } from "./outbox";
+import { commands, submissions } from "./schema";
+
+type Row = typeof submissions.$inferSelect;
+
+export function submissionView(row: Row, villageCode: string): Submission {
+  return {
+    id: row.id,
+    villageCode,
+    gridCode: row.gridCode,
+    change: JSON.parse(row.changeMasked) as Record<string, unknown>,
+    status: row.status,
+    conflicts: JSON.parse(row.conflicts) as Conflict[],
+    submittedBy: row.submittedBy,
+    submittedAt: row.submittedAt,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt,
+    note: row.note,
+    recordId: row.recordId,
+    version: row.version,
+  };
+}
+
+function handlerOf(kind: ChangeKind): Outcome<ChangeHandler<ChangeKind>> {
+  const handler = HANDLERS[kind] as ChangeHandler<ChangeKind> | undefined;
+  if (!handler)
+    return refused({
+      code: "unprocessable",
+      detail: `body.change.kind: ${kind} is not supported yet`,
+      errors: [{ field: "body.change.kind", message: `${kind} is not supported yet` }],
+    });
+  return ok(handler);
+}
+
+/**
+ * Runs `work` once per Idempotency-Key: a retry with the same key and request replays the stored answer, a reuse
+ * with another request is refused. The key is stored in the same transaction as the effect (see `commit`).
+ */
+async function replayed(ctx: ChangeContext, key: string | null, request: unknown) {
+  if (!key) return { hash: null, answer: null };
+  const hash = await sha256Hex(JSON.stringify(request));
+  const row = ctx.db.select().from(commands).where(eq(commands.key, key)).get();
+  if (!row) return { hash, answer: null };
+  if (row.requestHash !== hash)
+    return {
+      hash,
+      answer: refused<Submission>({
+        code: "unprocessable",
+        detail: "header.idempotency-key: this key was used for another request",
+        errors: [{ field: "header.idempotency-key", message: "used for another request" }],
+      }),
+    };
+  return { hash, answer: JSON.parse(row.result) as Outcome<Submission> };
+}
+
+/** Writes the submission's new state (and, when approved, the change itself) in one transaction. */
+function commit(
+  ctx: ChangeContext,
+  storage: DurableObjectStorage,
+  write: () => Row,
+  idem: { key: string | null; hash: string | null },
+): Submission {
+  return storage.transactionSync(() => {
+    const row = write();
+    const view = submissionView(row, ctx.villageCode);
+    if (idem.key && idem.hash)
+      ctx.db
+        .insert(commands)
+        .values({ key: idem.key, requestHash: idem.hash, result: JSON.stringify(ok(view)), at: ctx.now.toISOString() })
+        .run();
+    return view;
+  });
+}
+
+/** Applies an approved change and emits its event, inside the caller's transaction; returns the record id. */
+function applyApproved(
+  ctx: ChangeContext,
+  handler: ChangeHandler<ChangeKind>,
+  change: Change,
+  prepared: Prepared,
+  row: Row,
+) {
+  const { recordId } = handler.apply(ctx, change, prepared, `submission:${row.id}`);
+  const data = {
+    submissionId: row.id,
+    kind: row.kind,
+    recordId,
+    gridCode: prepared.gridCode,
+    submittedBy: row.submittedBy,
+  };
+  enqueue(
+    ctx.db,
+    "assessments",
+    `basedata.submission.approved:${row.id}`,
+    villageEvent("basedata.submission.approved", ctx.villageCode, row.id, row.version + 1, data, ctx.now),
+  );
+  return recordId;
+}
+
+export async function submit(
+  ctx: ChangeContext,
+  storage: DurableObjectStorage,
+  input: { change: Change; verifyNow: boolean; source: string },
+  idemKey: string | null,
+): Promise<Outcome<Submission>> {
+  const idem = await replayed(ctx, idemKey, { op: "submit", sub: ctx.actor.sub, input });
+  if (idem.answer) return idem.answer;
+  const handler = handlerOf(input.change.kind);
+  if (!handler.ok) return handler;
+  const prepared = await handler.value.prepare(ctx, input.change);
+  if (!prepared.ok) return prepared;
+  const facts = { status: null, submittedBy: null, conflicts: prepared.value.conflicts, verifyNow: input.verifyNow };
+  const transition = decideSubmission("submit", facts, ctx.actor);
+  if (!transition.ok) return refused(transition.refusal);
+  const sealed = await encrypt(ctx.keys, JSON.stringify(input.change));
+  const at = ctx.now.toISOString();
+  const view = commit(
+    ctx,
+    storage,
+    () => {
+      const id = nextId(ctx.db, "submission", ctx.villageCode);
+      const row = ctx.db
+        .insert(submissions)
+        .values({
+          id,
+          kind: input.change.kind,
+          gridCode: prepared.value.gridCode,
+          changeSealed: sealed,
+          changeMasked: JSON.stringify(handler.value.mask(input.change)),
+          status: transition.to,
+          conflicts: JSON.stringify(prepared.value.conflicts),
+          source: input.source,
+          submittedBy: ctx.actor.sub,
+          submittedRole: ctx.actor.role,
+          submittedAt: at,
+          ...(transition.to === "approved" ? { decidedBy: ctx.actor.sub, decidedAt: at } : {}),
+        })
+        .returning()
+        .get();
+      if (transition.to !== "approved") return row;
+      const recordId = applyApproved(ctx, handler.value, input.change, prepared.value, row);
+      return ctx.db.update(submissions).set({ recordId }).where(eq(submissions.id, id)).returning().get();
+    },
+    { key: idemKey, hash: idem.hash },
+  );
+  return ok(view);
+}
+
+/**
+ * Approves, rejects or withdraws a pending submission. Its conflicts are looked up again first (the base may have
+ * changed since it was submitted), so an approval never lets a duplicate in.
+ */
+export async function decide(
+  ctx: ChangeContext,
+  storage: DurableObjectStorage,
+  input: {
+    submissionId: string;
+    decision: Decision["decision"] | "withdraw";
+    note?: string | undefined;
+    expectedVersion: number | null;
+  },
+  idemKey: string | null,
+): Promise<Outcome<Submission>> {
+  const idem = await replayed(ctx, idemKey, { op: "decide", sub: ctx.actor.sub, input });
+  if (idem.answer) return idem.answer;
+  const row = ctx.db.select().from(submissions).where(eq(submissions.id, input.submissionId)).get();
+  if (!row) return refused({ code: "not_found", detail: `no submission ${input.submissionId}` });
+  if (input.expectedVersion !== null && input.expectedVersion !== row.version)
+    return refused({
+      code: "precondition_failed",
+      detail: `the submission is at version ${row.version}, not ${input.expectedVersion}`,
+      extra: { currentVersion: row.version },
+    });
+  const change = JSON.parse(await decrypt(ctx.keys, row.changeSealed)) as Change;
+  const handler = handlerOf(change.kind);
+  if (!handler.ok) return handler;
+  const command: SubmissionCommand = input.decision;
+  let prepared: Prepared | null = null;
+  let conflicts = JSON.parse(row.conflicts) as Conflict[];
+  if (command === "approve") {
+    const again = await handler.value.prepare(ctx, change);
+    if (!again.ok) return again;
+    prepared = again.value;
+    conflicts = prepared.conflicts;
+  }
+  const facts = { status: row.status, submittedBy: row.submittedBy, conflicts, note: input.note };
+  const transition = decideSubmission(command, facts, ctx.actor);
+  if (!transition.ok) return refused(transition.refusal);
+  const at = ctx.now.toISOString();
+  const view = commit(
+    ctx,
+    storage,
+    () => {
+      const recordId = prepared ? applyApproved(ctx, handler.value, change, prepared, row) : null;
+      return ctx.db
+        .update(submissions)
+        .set({
+          status: transition.to,
+          conflicts: JSON.stringify(conflicts),
+          decidedBy: ctx.actor.sub,
+          decidedAt: at,
+          note: input.note ?? null,
+          recordId,
+          version: row.version + 1,
+        })
+        .where(eq(submissions.id, row.id))
+        .returning()
+        .get();
+    },
+    { key: idemKey, hash: idem.hash },
+  );
+  return ok(view);
+}

@@ -1,0 +1,10 @@
+// Types of `env` and `exports` inside tests: the service's bindings plus what the test setup injects.
+type ServiceTestEnv = import("../src/env").Env & { TEST_MIGRATIONS: import("cloudflare:test").D1Migration[] };
+
+declare namespace Cloudflare {
+  interface Env extends ServiceTestEnv {}
+  interface GlobalProps {
+    mainModule: typeof import("../src/index");
+    durableNamespaces: "VillageDO" | "IdentityShardDO";
+  }
+}

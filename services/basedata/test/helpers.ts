@@ -1,0 +1,69 @@
+import { jsonAs, principals } from "@civicgrid/testing";
+import type { Change, Principal, Submission } from "@civicgrid/contracts";
+import { exports } from "cloudflare:workers";
+
+/** The village of the tests (白沙, 蓬江 440703) and points inside its two grids and in 新会. */
+export const VILLAGE = "440703001001";
+export const GRID_1 = { lng: 113.081, lat: 22.581 }; // 440703001001001
+export const GRID_2 = { lng: 113.101, lat: 22.581 }; // 440703001001002
+export const XINHUI = { lng: 113.031, lat: 22.461 }; // 440705001001001
+
+/** Callers: the village's agency, the worker of grid 1, and a second agency clerk of the same village. */
+export const who = {
+  ...principals,
+  villageAgency: { sub: "t-village", roles: ["agency"], divisionCode: VILLAGE } satisfies Principal,
+  villageClerk: { sub: "t-village-2", roles: ["agency"], divisionCode: VILLAGE } satisfies Principal,
+  worker2: {
+    sub: "t-worker-2",
+    roles: ["grid_worker"],
+    divisionCode: VILLAGE,
+    grids: ["440703001001002"],
+  } satisfies Principal,
+};
+
+let seq = 0;
+export const key = () => `test-key-${Date.now()}-${++seq}`;
+
+export async function call(
+  principal: Principal,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return exports.default.fetch(`http://basedata${path}`, await jsonAs(principal, method, body, headers));
+}
+
+/** Submits a change to the test village; answers the response. */
+export function submitChange(
+  principal: Principal,
+  change: Change,
+  options: { verifyNow?: boolean; village?: string } = {},
+) {
+  return call(principal, "POST", "/v1/basedata/submissions", {
+    villageCode: options.village ?? VILLAGE,
+    change,
+    verifyNow: options.verifyNow ?? false,
+  });
+}
+
+/** A change the village's agency enters and verifies at once; answers the submission (throws when refused). */
+export async function entered(change: Change, principal: Principal = who.villageAgency): Promise<Submission> {
+  const res = await submitChange(principal, change, { verifyNow: true });
+  if (res.status !== 201) throw new Error(`submission refused ${res.status}: ${await res.text()}`);
+  return res.json<Submission>();
+}
+
+let roads = 0;
+/** A new road and door number in grid 1 (unique names per call); answers their ids. */
+export async function doorInGrid1(): Promise<{ road: string; door: string }> {
+  const road = await entered({ kind: "address.create", level: "road", name: `测试路${++roads}` });
+  const door = await entered({
+    kind: "address.create",
+    level: "door",
+    parentId: road.recordId!,
+    name: "1号",
+    ...GRID_1,
+  });
+  return { road: road.recordId!, door: door.recordId! };
+}

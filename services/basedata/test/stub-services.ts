@@ -1,0 +1,49 @@
+/**
+ * Stand-ins for the registry, roster and cases behind the REGISTRY, ROSTER and CASES service bindings, implementing
+ * the agreed RPC shapes of contracts/src/rpc.ts: three grids found by point — two in 白沙 village 440703001001
+ * (蓬江) and one in 会城 440705001001 (新会). The real services are composed in e2e.
+ */
+export const registryStubScript = `
+import { WorkerEntrypoint } from "cloudflare:workers";
+const GRIDS = [
+  { lng: 113.08, lat: 22.58, gridCode: "440703001001001", gridName: "白沙第一网格", villageCode: "440703001001", townshipCode: "440703001000", countyCode: "440703000000" },
+  { lng: 113.10, lat: 22.58, gridCode: "440703001001002", gridName: "白沙第二网格", villageCode: "440703001001", townshipCode: "440703001000", countyCode: "440703000000" },
+  { lng: 113.03, lat: 22.46, gridCode: "440705001001001", gridName: "会城第一网格", villageCode: "440705001001", townshipCode: "440705001000", countyCode: "440705000000" },
+];
+export default class extends WorkerEntrypoint {
+  health() { return { service: "registry", ok: true }; }
+  locate(lng, lat) {
+    const g = GRIDS.find((g) => Math.abs(g.lng - lng) < 0.005 && Math.abs(g.lat - lat) < 0.005);
+    if (!g) return null;
+    const { lng: _a, lat: _b, ...place } = g;
+    return place;
+  }
+  locateMany(points) { return points.map((p) => this.locate(p.lng, p.lat)); }
+  grid(code) {
+    const g = GRIDS.find((g) => g.gridCode === code);
+    return g ? { code, name: g.gridName, villageCode: g.villageCode, status: "active" } : null;
+  }
+  matterAdmission(countyCode, matterCode) { return { matterCode, countyCode, status: "unlisted" }; }
+}`;
+
+export const rosterStubScript = `
+import { WorkerEntrypoint } from "cloudflare:workers";
+const KINDS = { police: "公安", justice: "司法行政", civil_affairs: "民政", health: "卫生健康", housing: "住房城乡建设" };
+export default class extends WorkerEntrypoint {
+  health() { return { service: "roster", ok: true }; }
+  department(id) {
+    const m = /^dept-(\\d{6})-([a-z_]+)$/.exec(id);
+    if (!m || !KINDS[m[2]]) return null;
+    return { departmentId: id, name: m[2], kind: KINDS[m[2]], dutyPhone: "0750-0000000", divisionCode: m[1] + "000000", staffSubs: [] };
+  }
+  gridServers() { return []; }
+  workerGrids() { return []; }
+  principalStatus() { return { active: true }; }
+}`;
+
+/** Cases: records what base data asks of it (visits' needs opened as cases), answering realistic case ids. */
+export const casesStubScript = `
+import { WorkerEntrypoint } from "cloudflare:workers";
+export default class extends WorkerEntrypoint {
+  health() { return { service: "cases", ok: true }; }
+}`;
