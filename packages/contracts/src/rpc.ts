@@ -4,6 +4,7 @@
  * agreed shapes: change them only together with both sides.
  */
 import type { DivisionCode } from "./division";
+import type { Principal } from "./principal";
 
 /** Where a point falls: the grid and the divisions above it. */
 export interface PointLocation {
@@ -58,6 +59,8 @@ export interface GridServer {
 export interface DutyContact {
   departmentId: string;
   name: string;
+  /** The department's kind (公安, 民政, 司法行政 …): what it owns, e.g. the base data's tags (contracts TAG_KINDS). */
+  kind: string;
   dutyPhone: string;
   divisionCode: string;
   /** Login subjects of the department's staff who receive its work. */
@@ -169,4 +172,29 @@ export interface AdmittedMatter {
 export interface RegistryMattersRpc {
   /** The matters on a county's current admission list (准入清单). */
   admittedMatters(countyCode: string): Promise<AdmittedMatter[]>;
+}
+
+/** A need a grid worker found on a home visit (走访), to be opened as a case with the visit linked. */
+export interface VisitCaseInput {
+  /** The grid worker who visited: the case is reported in their name, as if they reported it themselves. */
+  principal: Principal;
+  visitId: string;
+  /** The need's place in the visit's list: (visitId, needIndex) opens one case however often it is asked. */
+  needIndex: number;
+  title: string;
+  description: string;
+  categoryCode: string;
+  lng: number;
+  lat: number;
+  address?: string;
+  /** Base-data records the case concerns (the visit, a house, a person, a unit). */
+  links: { kind: "visit" | "house" | "person" | "unit"; id: string }[];
+}
+
+/** What the base-data service calls on cases. */
+export interface CasesBaseDataRpc {
+  /** Where a case lies, for the jurisdiction check of a link to it (a house's hazard case), or null. */
+  caseScope(caseId: string): Promise<{ divisionCode: string; gridCode: string | null } | null>;
+  /** Opens (once) the case of a need found on a visit; answers its id. */
+  reportFromVisit(input: VisitCaseInput): Promise<{ caseId: string }>;
 }

@@ -1,6 +1,8 @@
 import { createServiceApp } from "@civicgrid/http";
 import type { AppEnv } from "./env";
+import { settingsRoutes } from "./routes/settings";
 import { submissionRoutes } from "./routes/submissions";
 
 export const app = createServiceApp<AppEnv>("basedata");
 app.route("/", submissionRoutes);
+app.route("/", settingsRoutes);

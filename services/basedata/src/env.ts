@@ -1,4 +1,4 @@
-import type { RegistryRpc, RosterRpc } from "@civicgrid/contracts";
+import type { CasesBaseDataRpc, RegistryRpc, RosterRpc } from "@civicgrid/contracts";
 import type { KitBindings, KitEnv } from "@civicgrid/http";
 import type { IdentityShardDO } from "./identity/identity-shard-do";
 import type { VillageDO } from "./village/village-do";
@@ -14,7 +14,7 @@ export interface Env extends KitBindings {
   REGISTRY_QUEUE: Queue;
   REGISTRY: Fetcher & RegistryRpc;
   ROSTER: Fetcher & RosterRpc;
-  CASES: Fetcher;
+  CASES: Fetcher & CasesBaseDataRpc;
   /** base64 of a 32-byte key: ID numbers, phones and submitted changes are sealed with it at rest. */
   PII_KEY: string;
 }

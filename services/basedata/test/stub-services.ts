@@ -41,9 +41,29 @@ export default class extends WorkerEntrypoint {
   principalStatus() { return { active: true }; }
 }`;
 
-/** Cases: records what base data asks of it (visits' needs opened as cases), answering realistic case ids. */
+/**
+ * Cases (CasesBaseDataRpc): two known cases — one in grid 440703001001001, one in 新会 — and visits' needs opened as
+ * cases, one per (visitId, needIndex), each call kept so that tests can read what was asked (reported()).
+ */
+export const STUB_CASES = { baisha: "CASE-20261201-AAAAAAAAAA", xinhui: "CASE-20261201-BBBBBBBBBB" };
 export const casesStubScript = `
 import { WorkerEntrypoint } from "cloudflare:workers";
+const KNOWN = {
+  "${STUB_CASES.baisha}": { divisionCode: "440703001001", gridCode: "440703001001001" },
+  "${STUB_CASES.xinhui}": { divisionCode: "440705001001", gridCode: "440705001001001" },
+};
+const opened = new Map();
 export default class extends WorkerEntrypoint {
   health() { return { service: "cases", ok: true }; }
+  caseScope(caseId) { return KNOWN[caseId] ?? null; }
+  reportFromVisit(input) {
+    const key = input.visitId + "#" + input.needIndex;
+    if (!opened.has(key)) {
+      // Digits as letters A-J: a well-formed, distinct case id per need.
+      const n = [...String(opened.size + 1).padStart(10, "0")].map((d) => String.fromCharCode(65 + Number(d))).join("");
+      opened.set(key, { caseId: "CASE-20261201-" + n, input });
+    }
+    return { caseId: opened.get(key).caseId };
+  }
+  reported() { return [...opened.values()]; }
 }`;

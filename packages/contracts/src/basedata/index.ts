@@ -3,3 +3,4 @@ export * from "./tag-kinds";
 export * from "./credit-code";
 export * from "./changes";
 export * from "./submissions";
+export * from "./settings";

@@ -1,6 +1,8 @@
 import { log } from "@civicgrid/http";
 import { asc, and, eq, inArray } from "drizzle-orm";
 import type { Env } from "../env";
+import { putIdentities } from "../identity/client";
+import type { IdentityUpdate } from "../identity/identity-shard-do";
 import type { VillageDb } from "./db";
 import type { Destination } from "./outbox";
 import { outbox } from "./schema";
@@ -13,6 +15,12 @@ const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string) 
     env.ASSESS_QUEUE.sendBatch(rows.map((r) => ({ body: JSON.parse(r.body) }))).then(() => {}),
   notifications: (env, rows) =>
     env.NOTIFY_QUEUE.sendBatch(rows.map((r) => ({ body: JSON.parse(r.body) }))).then(() => {}),
+  // Bodies are IdentityUpdate rows (a keyed hash and the record holding it, active or not).
+  identity: (env, rows) =>
+    putIdentities(
+      env,
+      rows.map((r) => JSON.parse(r.body) as IdentityUpdate),
+    ),
 };
 
 const BATCH = 100;

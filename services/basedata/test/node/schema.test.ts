@@ -2,6 +2,7 @@ import { schemaDrift } from "@civicgrid/testing/schema-drift";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../src/store/schema";
+import * as identity from "../../src/identity/schema";
 import * as village from "../../src/village/schema";
 
 describe("the schemas", () => {
@@ -17,6 +18,13 @@ describe("the schemas", () => {
   it("the village object: its migrations build what src/village/schema declares, with nothing left to generate", async () => {
     const dir = path.join(import.meta.dirname, "../../village-migrations");
     const { migrated, declared, pending } = await schemaDrift(village, dir);
+    expect(declared).toEqual(migrated);
+    expect(pending).toEqual([]);
+  });
+
+  it("the identity shards: their migrations build what src/identity/schema declares, with nothing left to generate", async () => {
+    const dir = path.join(import.meta.dirname, "../../identity-migrations");
+    const { migrated, declared, pending } = await schemaDrift(identity, dir);
     expect(declared).toEqual(migrated);
     expect(pending).toEqual([]);
   });

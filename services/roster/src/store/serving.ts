@@ -45,6 +45,7 @@ export async function dutyContact(db: Db, departmentId: string) {
       .select({
         id: departments.id,
         name: departments.name,
+        kind: departments.kind,
         dutyPhone: departments.dutyPhone,
         divisionCode: departments.divisionCode,
       })
