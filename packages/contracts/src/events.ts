@@ -35,6 +35,14 @@ export const QUEUES = {
    * alerts the platform administrators and redrives on request. Nothing a consumer gives up on is dropped.
    */
   deadLetters: "civicgrid-dead-letters",
+  /** basedata → assessments: visits recorded and collection verified (Gansu 四: 采集上报, 走访). */
+  basedataAssessments: "civicgrid-basedata-events-assessments",
+  /** basedata → notifications: visit reminders (counts per grid, never who). */
+  basedataNotifications: "civicgrid-basedata-events-notifications",
+  /** basedata → registry: a grid's households and population from the base data's counts (底数). */
+  basedataRegistry: "civicgrid-basedata-events-registry",
+  /** basedata → basedata: ledger import chunks. */
+  basedataImports: "civicgrid-basedata-imports",
 } as const;
 
 /** roster.grid-servers.changed: the full list of who serves a grid now (a snapshot, so redelivery and reordering are harmless given `version`). */

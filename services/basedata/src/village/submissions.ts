@@ -3,9 +3,9 @@ import { sha256Hex } from "@civicgrid/http";
 import { decrypt, encrypt } from "@civicgrid/http/pii";
 import { eq } from "drizzle-orm";
 import { decideSubmission, type SubmissionCommand } from "../domain/submission-lifecycle";
-import { ok, refused, type Outcome } from "../domain/refusal";
+import { ok, refused, type Outcome, type Refusal } from "../domain/refusal";
 import { HANDLERS } from "./changes";
-import type { ChangeContext, ChangeHandler, Prepared } from "./changes/types";
+import type { ChangeContext, ChangeHandler, Checked } from "./changes/types";
 import { nextId } from "./ids";
 import { enqueue, villageEvent } from "./outbox";
 import { commands, submissions } from "./schema";
@@ -62,23 +62,48 @@ async function replayed(ctx: ChangeContext, key: string | null, request: unknown
   return { hash, answer: JSON.parse(row.result) as Outcome<Submission> };
 }
 
-/** Writes the submission's new state (and, when approved, the change itself) in one transaction. */
+/** Thrown inside a transaction to roll it back and answer the refusal. */
+class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.detail);
+  }
+}
+
+/**
+ * Runs `write` in one transaction with the Idempotency-Key stored beside its effect; a refusal from inside rolls
+ * back everything the transaction wrote.
+ */
 function commit(
   ctx: ChangeContext,
   storage: DurableObjectStorage,
   write: () => Row,
   idem: { key: string | null; hash: string | null },
-): Submission {
-  return storage.transactionSync(() => {
-    const row = write();
-    const view = submissionView(row, ctx.villageCode);
-    if (idem.key && idem.hash)
-      ctx.db
-        .insert(commands)
-        .values({ key: idem.key, requestHash: idem.hash, result: JSON.stringify(ok(view)), at: ctx.now.toISOString() })
-        .run();
-    return view;
-  });
+): Outcome<Submission> {
+  try {
+    return storage.transactionSync(() => {
+      const view = submissionView(write(), ctx.villageCode);
+      if (idem.key && idem.hash)
+        ctx.db
+          .insert(commands)
+          .values({
+            key: idem.key,
+            requestHash: idem.hash,
+            result: JSON.stringify(ok(view)),
+            at: ctx.now.toISOString(),
+          })
+          .run();
+      return ok(view);
+    });
+  } catch (error) {
+    if (error instanceof Refused) return refused(error.refusal);
+    throw error;
+  }
+}
+
+/** The outcome's value, or a rollback of the transaction with its refusal. */
+function orRollback<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Refused(outcome.refusal);
+  return outcome.value;
 }
 
 /** Applies an approved change and emits its event, inside the caller's transaction; returns the record id. */
@@ -86,15 +111,16 @@ function applyApproved(
   ctx: ChangeContext,
   handler: ChangeHandler<ChangeKind>,
   change: Change,
-  prepared: Prepared,
+  looked: unknown,
+  checked: Checked,
   row: Row,
 ) {
-  const { recordId } = handler.apply(ctx, change, prepared, `submission:${row.id}`);
+  const { recordId } = handler.apply(ctx, change, looked, checked, `submission:${row.id}`);
   const data = {
     submissionId: row.id,
     kind: row.kind,
     recordId,
-    gridCode: prepared.gridCode,
+    gridCode: checked.gridCode,
     submittedBy: row.submittedBy,
   };
   enqueue(
@@ -116,28 +142,29 @@ export async function submit(
   if (idem.answer) return idem.answer;
   const handler = handlerOf(input.change.kind);
   if (!handler.ok) return handler;
-  const prepared = await handler.value.prepare(ctx, input.change);
-  if (!prepared.ok) return prepared;
-  const facts = { status: null, submittedBy: null, conflicts: prepared.value.conflicts, verifyNow: input.verifyNow };
-  const transition = decideSubmission("submit", facts, ctx.actor);
-  if (!transition.ok) return refused(transition.refusal);
+  const looked = await handler.value.lookup(ctx, input.change);
+  if (!looked.ok) return looked;
   const sealed = await encrypt(ctx.keys, JSON.stringify(input.change));
   const at = ctx.now.toISOString();
-  const view = commit(
+  return commit(
     ctx,
     storage,
     () => {
+      const checked = orRollback(handler.value.check(ctx, input.change, looked.value));
+      const facts = { status: null, submittedBy: null, conflicts: checked.conflicts, verifyNow: input.verifyNow };
+      const transition = decideSubmission("submit", facts, ctx.actor);
+      if (!transition.ok) throw new Refused(transition.refusal);
       const id = nextId(ctx.db, "submission", ctx.villageCode);
       const row = ctx.db
         .insert(submissions)
         .values({
           id,
           kind: input.change.kind,
-          gridCode: prepared.value.gridCode,
+          gridCode: checked.gridCode,
           changeSealed: sealed,
           changeMasked: JSON.stringify(handler.value.mask(input.change)),
           status: transition.to,
-          conflicts: JSON.stringify(prepared.value.conflicts),
+          conflicts: JSON.stringify(checked.conflicts),
           source: input.source,
           submittedBy: ctx.actor.sub,
           submittedRole: ctx.actor.role,
@@ -147,17 +174,16 @@ export async function submit(
         .returning()
         .get();
       if (transition.to !== "approved") return row;
-      const recordId = applyApproved(ctx, handler.value, input.change, prepared.value, row);
+      const recordId = applyApproved(ctx, handler.value, input.change, looked.value, checked, row);
       return ctx.db.update(submissions).set({ recordId }).where(eq(submissions.id, id)).returning().get();
     },
     { key: idemKey, hash: idem.hash },
   );
-  return ok(view);
 }
 
 /**
- * Approves, rejects or withdraws a pending submission. Its conflicts are looked up again first (the base may have
- * changed since it was submitted), so an approval never lets a duplicate in.
+ * Approves, rejects or withdraws a pending submission. An approval checks the change again inside the transaction
+ * that applies it (the base may have changed since it was submitted), so it never lets a duplicate in.
  */
 export async function decide(
   ctx: ChangeContext,
@@ -174,33 +200,31 @@ export async function decide(
   if (idem.answer) return idem.answer;
   const row = ctx.db.select().from(submissions).where(eq(submissions.id, input.submissionId)).get();
   if (!row) return refused({ code: "not_found", detail: `no submission ${input.submissionId}` });
-  if (input.expectedVersion !== null && input.expectedVersion !== row.version)
-    return refused({
-      code: "precondition_failed",
-      detail: `the submission is at version ${row.version}, not ${input.expectedVersion}`,
-      extra: { currentVersion: row.version },
-    });
   const change = JSON.parse(await decrypt(ctx.keys, row.changeSealed)) as Change;
   const handler = handlerOf(change.kind);
   if (!handler.ok) return handler;
   const command: SubmissionCommand = input.decision;
-  let prepared: Prepared | null = null;
-  let conflicts = JSON.parse(row.conflicts) as Conflict[];
-  if (command === "approve") {
-    const again = await handler.value.prepare(ctx, change);
-    if (!again.ok) return again;
-    prepared = again.value;
-    conflicts = prepared.conflicts;
-  }
-  const facts = { status: row.status, submittedBy: row.submittedBy, conflicts, note: input.note };
-  const transition = decideSubmission(command, facts, ctx.actor);
-  if (!transition.ok) return refused(transition.refusal);
+  const looked = command === "approve" ? await handler.value.lookup(ctx, change) : ok(null);
+  if (!looked.ok) return looked;
   const at = ctx.now.toISOString();
-  const view = commit(
+  return commit(
     ctx,
     storage,
     () => {
-      const recordId = prepared ? applyApproved(ctx, handler.value, change, prepared, row) : null;
+      // Read again inside the transaction: the version check and the decision see the same row.
+      const current = ctx.db.select().from(submissions).where(eq(submissions.id, row.id)).get()!;
+      if (input.expectedVersion !== null && input.expectedVersion !== current.version)
+        throw new Refused({
+          code: "precondition_failed",
+          detail: `the submission is at version ${current.version}, not ${input.expectedVersion}`,
+          extra: { currentVersion: current.version },
+        });
+      const checked = command === "approve" ? orRollback(handler.value.check(ctx, change, looked.value)) : null;
+      const conflicts = checked?.conflicts ?? (JSON.parse(current.conflicts) as Conflict[]);
+      const facts = { status: current.status, submittedBy: current.submittedBy, conflicts, note: input.note };
+      const transition = decideSubmission(command, facts, ctx.actor);
+      if (!transition.ok) throw new Refused(transition.refusal);
+      const recordId = checked ? applyApproved(ctx, handler.value, change, looked.value, checked, current) : null;
       return ctx.db
         .update(submissions)
         .set({
@@ -210,7 +234,7 @@ export async function decide(
           decidedAt: at,
           note: input.note ?? null,
           recordId,
-          version: row.version + 1,
+          version: current.version + 1,
         })
         .where(eq(submissions.id, row.id))
         .returning()
@@ -218,5 +242,4 @@ export async function decide(
     },
     { key: idemKey, hash: idem.hash },
   );
-  return ok(view);
 }

@@ -15,20 +15,23 @@ export interface ChangeContext {
   keys: PiiKeys;
 }
 
-/** What `prepare` found: the grid of the change, the conflicts to show, and data computed ahead (sealed values…). */
-export interface Prepared<D = Record<string, unknown>> {
+/** What `check` found against the base as it is inside the transaction: the change's grid and its conflicts. */
+export interface Checked {
   gridCode: string | null;
   conflicts: Conflict[];
-  data: D;
 }
 
 /**
- * One kind of change to the base data. `prepare` runs before anything is written (registry lookups, identity
- * index, encryption, conflicts) and may refuse; `apply` runs inside the object's transaction, writes the records
- * and their field history, and returns the record it created or changed; `mask` is the change as answers show it.
+ * One kind of change to the base data, in three steps so that a batch (an import chunk) can run in one transaction:
+ * `lookup` is async and runs first, outside any transaction (registry location, identity index, sealing of personal
+ * values) and reads nothing of the village's own tables that an earlier change of the batch could still alter;
+ * `check` and `apply` are synchronous and run inside the object's transaction, in order, so a change sees the ones
+ * before it: `check` answers the grid and the conflicts (or refuses), `apply` writes the records and their field
+ * history and returns the record it created or changed. `mask` is the change as answers show it.
  */
-export interface ChangeHandler<K extends ChangeKind, D = Record<string, unknown>> {
-  prepare(ctx: ChangeContext, change: ChangeOf<K>): Promise<Outcome<Prepared<D>>>;
-  apply(ctx: ChangeContext, change: ChangeOf<K>, prepared: Prepared<D>, source: string): { recordId: string };
+export interface ChangeHandler<K extends ChangeKind, L = unknown> {
+  lookup(ctx: ChangeContext, change: ChangeOf<K>): Promise<Outcome<L>>;
+  check(ctx: ChangeContext, change: ChangeOf<K>, looked: L): Outcome<Checked>;
+  apply(ctx: ChangeContext, change: ChangeOf<K>, looked: L, checked: Checked, source: string): { recordId: string };
   mask(change: ChangeOf<K>): Record<string, unknown>;
 }

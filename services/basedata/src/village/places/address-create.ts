@@ -1,20 +1,31 @@
-import type { ChangeOf, Conflict } from "@civicgrid/contracts";
+import type { ChangeOf, Conflict, PointLocation } from "@civicgrid/contracts";
 import { and, eq } from "drizzle-orm";
 import { LOCATED_LEVELS, PARENT_LEVELS } from "../../domain/address-levels";
 import { addressKey } from "../../domain/normalise";
 import { fieldRefusal, ok, refused } from "../../domain/refusal";
-import type { ChangeContext, ChangeHandler } from "../changes/types";
+import type { ChangeHandler } from "../changes/types";
 import { recordFieldChanges } from "../history";
 import { nextId } from "../ids";
 import { addresses } from "../schema";
 import { locateInVillage } from "./locate";
 
 type AddressCreate = ChangeOf<"address.create">;
-interface Data {
-  normKey: string;
-  fullName: string;
-  lng: number | null;
-  lat: number | null;
+type Row = typeof addresses.$inferSelect;
+
+/** The parent of a new address, refused unless the level may hang under it. */
+function parentOf(db: Parameters<ChangeHandler<"address.create">["check"]>[0]["db"], change: AddressCreate) {
+  const allowed = PARENT_LEVELS[change.level];
+  if (allowed.length === 0)
+    return change.parentId
+      ? refused(fieldRefusal("body.change.parentId", `a ${change.level} has no parent address`))
+      : ok<Row | null>(null);
+  if (!change.parentId)
+    return refused(fieldRefusal("body.change.parentId", `a ${change.level} hangs under a ${allowed.join(" or ")}`));
+  const parent = db.select().from(addresses).where(eq(addresses.id, change.parentId)).get();
+  if (!parent) return refused(fieldRefusal("body.change.parentId", `no address ${change.parentId}`));
+  if (!allowed.includes(parent.level))
+    return refused(fieldRefusal("body.change.parentId", `a ${change.level} cannot hang under a ${parent.level}`));
+  return ok<Row | null>(parent);
 }
 
 /**
@@ -22,37 +33,24 @@ interface Data {
  * (through the registry); a unit or room takes its parent's grid and point; a road has none. The same address
  * entered twice (same normalised path) is a blocking duplicate that names the address already kept.
  */
-export const addressCreate: ChangeHandler<"address.create", Data> = {
-  async prepare(ctx: ChangeContext, change: AddressCreate) {
-    const parent = change.parentId
-      ? ctx.db.select().from(addresses).where(eq(addresses.id, change.parentId)).get()
-      : undefined;
-    const allowed = PARENT_LEVELS[change.level];
-    if (allowed.length === 0 && change.parentId)
-      return refused(fieldRefusal("body.change.parentId", `a ${change.level} has no parent address`));
-    if (allowed.length > 0) {
-      if (!change.parentId)
-        return refused(fieldRefusal("body.change.parentId", `a ${change.level} hangs under a ${allowed.join(" or ")}`));
-      if (!parent) return refused(fieldRefusal("body.change.parentId", `no address ${change.parentId}`));
-      if (!allowed.includes(parent.level))
-        return refused(fieldRefusal("body.change.parentId", `a ${change.level} cannot hang under a ${parent.level}`));
-    }
-    let gridCode = parent?.gridCode ?? null;
-    let [lng, lat] = [parent?.lng ?? null, parent?.lat ?? null];
-    if (LOCATED_LEVELS.includes(change.level)) {
-      if (change.lng === undefined || change.lat === undefined)
-        return refused(fieldRefusal("body.change.lng", `a ${change.level} needs its point (lng and lat)`));
-      const located = await locateInVillage(ctx, change.lng, change.lat, "body.change.lng");
-      if (!located.ok) return located;
-      [gridCode, lng, lat] = [located.value.gridCode, change.lng, change.lat];
-    }
-    const normKey = addressKey(parent?.normKey ?? null, change.name);
+export const addressCreate: ChangeHandler<"address.create", PointLocation | null> = {
+  async lookup(ctx, change) {
+    if (!LOCATED_LEVELS.includes(change.level)) return ok(null);
+    if (change.lng === undefined || change.lat === undefined)
+      return refused(fieldRefusal("body.change.lng", `a ${change.level} needs its point (lng and lat)`));
+    return locateInVillage(ctx, change.lng, change.lat, "body.change.lng");
+  },
+
+  check(ctx, change, located) {
+    const parent = parentOf(ctx.db, change);
+    if (!parent.ok) return parent;
+    const normKey = addressKey(parent.value?.normKey ?? null, change.name);
     const conflicts: Conflict[] = [];
-    if (parent?.status === "retired")
+    if (parent.value?.status === "retired")
       conflicts.push({
         code: "address_retired",
-        message: `the parent address ${parent.id} is retired`,
-        recordId: parent.id,
+        message: `the parent address ${parent.value.id} is retired`,
+        recordId: parent.value.id,
         blocking: true,
       });
     const same = ctx.db
@@ -67,11 +65,13 @@ export const addressCreate: ChangeHandler<"address.create", Data> = {
         recordId: same.id,
         blocking: true,
       });
-    const fullName = (parent?.fullName ?? "") + change.name;
-    return ok({ gridCode, conflicts, data: { normKey, fullName, lng, lat } });
+    return ok({ gridCode: located?.gridCode ?? parent.value?.gridCode ?? null, conflicts });
   },
 
-  apply(ctx, change, prepared, source) {
+  apply(ctx, change, located, checked, source) {
+    const parent = change.parentId
+      ? ctx.db.select().from(addresses).where(eq(addresses.id, change.parentId)).get()
+      : undefined;
     const id = nextId(ctx.db, "address", ctx.villageCode);
     const at = ctx.now.toISOString();
     const row = {
@@ -79,11 +79,11 @@ export const addressCreate: ChangeHandler<"address.create", Data> = {
       parentId: change.parentId ?? null,
       level: change.level,
       name: change.name,
-      fullName: prepared.data.fullName,
-      normKey: prepared.data.normKey,
-      gridCode: prepared.gridCode,
-      lng: prepared.data.lng,
-      lat: prepared.data.lat,
+      fullName: (parent?.fullName ?? "") + change.name,
+      normKey: addressKey(parent?.normKey ?? null, change.name),
+      gridCode: checked.gridCode,
+      lng: located ? change.lng! : (parent?.lng ?? null),
+      lat: located ? change.lat! : (parent?.lat ?? null),
       createdAt: at,
       updatedAt: at,
     };
