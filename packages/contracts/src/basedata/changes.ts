@@ -85,11 +85,14 @@ const UnitFields = z.object({
   keyPlace: z.boolean().default(false),
 });
 const UnitCreate = UnitFields.extend({ kind: z.literal("unit.create") });
-const UnitUpdate = UnitFields.partial().extend({
-  kind: z.literal("unit.update"),
-  unitId: UnitId,
-  closed: z.boolean().optional(),
-});
+// keyPlace without its default: an update that leaves it out keeps the unit's flag.
+const UnitUpdate = UnitFields.extend({ keyPlace: z.boolean().optional() })
+  .partial()
+  .extend({
+    kind: z.literal("unit.update"),
+    unitId: UnitId,
+    closed: z.boolean().optional(),
+  });
 
 /** A resident ID number for 户籍 and 流动 people; a passport (or other travel document) for 境外 people. */
 export const Identity = z.discriminatedUnion("document", [

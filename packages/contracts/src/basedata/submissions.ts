@@ -19,6 +19,7 @@ export const Conflict = z
       "identity_elsewhere",
       "identity_in_village",
       "credit_code_elsewhere",
+      "duplicate_unit",
       "house_occupied",
       "address_retired",
       "person_gone",

@@ -54,8 +54,9 @@ export class IdentityShardDO extends DurableObject<Env> {
             set: { active: u.active, villageCode: u.villageCode, changedAt: u.changedAt },
             setWhere: or(lt(entries.changedAt, u.changedAt), eq(entries.changedAt, u.changedAt)),
           })
-          .run();
-        applied += result.rowsWritten > 0 ? 1 : 0;
+          .returning({ recordId: entries.recordId })
+          .all();
+        applied += result.length;
       }
     });
     return applied;
