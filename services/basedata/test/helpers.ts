@@ -86,6 +86,12 @@ export async function fieldsOf(res: Response): Promise<string[]> {
 }
 
 /** The record id of a change the village's agency enters and verifies at once. */
-export async function enteredId(change: Change, principal: Principal = who.villageAgency): Promise<string> {
-  return (await entered(change, principal)).recordId!;
+export async function enteredId(
+  change: Change,
+  principal: Principal = who.villageAgency,
+  village: string = VILLAGE,
+): Promise<string> {
+  const res = await submitChange(principal, change, { verifyNow: true, village });
+  if (res.status !== 201) throw new Error(`submission refused ${res.status}: ${await res.text()}`);
+  return (await res.json<Submission>()).recordId!;
 }
