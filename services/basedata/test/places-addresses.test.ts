@@ -177,3 +177,57 @@ describe("standard addresses: address.update", () => {
     expect((await detail(door)).childrenCount).toBe(1);
   });
 });
+
+describe("standard addresses: reading and searching", () => {
+  const list = (p = who.villageAgency, query = "") =>
+    call(
+      p,
+      "GET",
+      `/v1/basedata/addresses?villageCode=${VILLAGE}${query.includes("limit=") ? "" : "&limit=200"}${query}`,
+    );
+  const ids = async (res: Response) => (await res.json<{ items: Address[] }>()).items.map((a) => a.id);
+
+  it("finds addresses by any part of their text, normalised, long or short; by parent and level; page by page", async () => {
+    const { road, door, building, room } = await tree();
+    const roadName = (await detail(road)).name;
+    expect(
+      await ids(
+        await list(who.villageAgency, `&q=${encodeURIComponent("３棟２單元".replace("棟", "幢").replace("單", "单"))}`),
+      ),
+    ).toContain((await detail(room)).parentId);
+    expect(await ids(await list(who.villageAgency, `&q=${encodeURIComponent(roadName.slice(-2))}`))).toContain(road);
+    const children = await ids(await list(who.villageAgency, `&parentId=${door}`));
+    expect(children).toEqual([building]);
+    const rooms = await ids(await list(who.villageAgency, `&level=room`));
+    expect(rooms).toContain(room);
+    expect(rooms).not.toContain(building);
+    const first = await (await list(who.villageAgency, "&limit=1")).json<{ items: Address[]; nextCursor: string }>();
+    const second = await (
+      await list(who.villageAgency, `&limit=1&cursor=${first.nextCursor}`)
+    ).json<{ items: Address[] }>();
+    expect(second.items[0]!.id > first.items[0]!.id).toBe(true);
+    const one = await detail(door);
+    expect(one).toMatchObject({ id: door, childrenCount: 1, houseId: null, level: "door" });
+  });
+
+  it("a worker sees the roads of the village and the addresses of their grids; others are refused", async () => {
+    const { road, door } = await tree();
+    const theirs = await ids(await list(who.worker2));
+    expect(theirs).toContain(road);
+    expect(theirs).not.toContain(door);
+    expect((await call(who.worker2, "GET", `/v1/basedata/addresses/${road}`)).status).toBe(200);
+    expect((await call(who.worker2, "GET", `/v1/basedata/addresses/${door}`)).status).toBe(403);
+    expect((await list(who.worker2, "&gridCode=440703001001001")).status).toBe(403);
+    for (const p of [who.otherCountyAgency, who.department, who.hr, who.resident]) {
+      expect((await list(p)).status, p.sub).toBe(403);
+      expect((await call(p, "GET", `/v1/basedata/addresses/${door}`)).status, p.sub).toBe(403);
+    }
+    const foreignParent = await list(who.villageAgency, `&parentId=ad-440705001001-000001`);
+    expect(foreignParent.status).toBe(422);
+    expect(await fieldsOf(foreignParent)).toEqual(["query.parentId"]);
+    const otherGrid = await list(who.villageAgency, "&gridCode=440705001001001");
+    expect(await fieldsOf(otherGrid)).toEqual(["query.gridCode"]);
+    const empty = await call(who.countyAgency, "GET", "/v1/basedata/addresses?villageCode=440703001009");
+    expect(await empty.json()).toEqual({ items: [], nextCursor: null });
+  });
+});
