@@ -1,4 +1,4 @@
-import type { Address, AddressDetail, Submission } from "@civicgrid/contracts";
+import type { Address, AddressDetail, Principal, Submission } from "@civicgrid/contracts";
 import { describe, expect, it } from "vitest";
 import {
   call,
@@ -179,7 +179,7 @@ describe("standard addresses: address.update", () => {
 });
 
 describe("standard addresses: reading and searching", () => {
-  const list = (p = who.villageAgency, query = "") =>
+  const list = (p: Principal = who.villageAgency, query = "") =>
     call(
       p,
       "GET",

@@ -1,4 +1,4 @@
-import type { House, HouseCaseLink, HouseDetail, Submission } from "@civicgrid/contracts";
+import type { House, HouseCaseLink, HouseDetail, Principal, Submission } from "@civicgrid/contracts";
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
@@ -164,7 +164,7 @@ describe("houses: hazard cases", () => {
   it("links a case once; an unknown case is 422, a 新会 case 403, each naming body.caseId", async () => {
     const { room } = await roomInGrid1("505");
     const id = await enteredId({ kind: "house.upsert", addressId: room, use: "residential", rented: false });
-    const link = (caseId: string, p = who.villageAgency) =>
+    const link = (caseId: string, p: Principal = who.villageAgency) =>
       call(p, "POST", `/v1/basedata/houses/${id}/cases`, { caseId });
     const unknown = await link("CASE-20261201-CCCCCCCCCC");
     expect(unknown.status).toBe(422);

@@ -56,7 +56,12 @@ export async function placeListScope(c: Context<AppEnv>, q: z.infer<typeof Place
       : (principal.grids ?? []).filter((g) => g.startsWith(q.villageCode));
   const after = decodeCursor(q.cursor, 1)?.[0];
   const known = (await knownVillages(c.env.DB, [q.villageCode])).has(q.villageCode);
-  const page = { gridCode: q.gridCode, grids, after: after === undefined ? undefined : String(after), limit: q.limit + 1 };
+  const page = {
+    gridCode: q.gridCode,
+    grids,
+    after: after === undefined ? undefined : String(after),
+    limit: q.limit + 1,
+  };
   return { known, page };
 }
 

@@ -22,7 +22,11 @@ houseRoutes.openapi(
     const q = c.req.valid("query");
     const { known, page } = await placeListScope(c, q);
     if (!known) return c.json({ items: [], nextCursor: null }, 200);
-    const rows = await villageStub(c.env, q.villageCode).houses(q.villageCode, { ...page, rented: q.rented, use: q.use });
+    const rows = await villageStub(c.env, q.villageCode).houses(q.villageCode, {
+      ...page,
+      rented: q.rented,
+      use: q.use,
+    });
     return c.json(placePage(rows, q.limit), 200);
   },
 );
@@ -65,11 +69,17 @@ houseRoutes.openapi(
       ...(scope.gridCode ? { gridCode: scope.gridCode } : {}),
     });
     // The case is a second resource: it must exist (422) and lie within the caller's reach (403), asked of cases.
-    await assertReferences(c, [{ field: "body.caseId", kind: "case", id: caseId, action: "case:read" }], async (kind) => {
-      if (kind !== "case") return null;
-      const where = await c.env.CASES.caseScope(caseId);
-      return where ? { divisionCode: where.divisionCode, ...(where.gridCode ? { gridCode: where.gridCode } : {}) } : null;
-    });
+    await assertReferences(
+      c,
+      [{ field: "body.caseId", kind: "case", id: caseId, action: "case:read" }],
+      async (kind) => {
+        if (kind !== "case") return null;
+        const where = await c.env.CASES.caseScope(caseId);
+        return where
+          ? { divisionCode: where.divisionCode, ...(where.gridCode ? { gridCode: where.gridCode } : {}) }
+          : null;
+      },
+    );
     const actor = actorOf(principal, preferredRole(roles, false));
     const linked = await villageStub(c.env, scope.villageCode).linkHouseCase({ houseId: id, caseId }, actor);
     if (!linked) throw new AppError("not_found", `no house ${id}`);

@@ -74,7 +74,9 @@ export const addressUpdate: ChangeHandler<"address.update", PointLocation | null
     if (change.name === undefined && located === null && change.retired === undefined)
       return refused(fieldRefusal("body.change", "names nothing to change (name, lng and lat, or retired)"));
     if (located && !LOCATED_LEVELS.includes(row.level))
-      return refused(fieldRefusal("body.change.lng", `a ${row.level} has no point of its own: it lies at its parent's`));
+      return refused(
+        fieldRefusal("body.change.lng", `a ${row.level} has no point of its own: it lies at its parent's`),
+      );
     const next = proposed(ctx, row, change, located);
     if (row.status === "active" && next.status === "retired") {
       const refusal = retireRefusal(row.id, blockersOf(ctx, row.id));
@@ -125,7 +127,13 @@ export const addressUpdate: ChangeHandler<"address.update", PointLocation | null
       .get();
     if (updated.normKey !== row.normKey) renameBelow(ctx.db, updated, at);
     if (located) followBelow(ctx.db, updated, at);
-    const fields = (r: AddressRow) => ({ name: r.name, gridCode: r.gridCode, lng: r.lng, lat: r.lat, status: r.status });
+    const fields = (r: AddressRow) => ({
+      name: r.name,
+      gridCode: r.gridCode,
+      lng: r.lng,
+      lat: r.lat,
+      status: r.status,
+    });
     recordFieldChanges(ctx.db, row.id, fields(row), fields(updated), { by: ctx.actor.sub, at, source });
     return { recordId: row.id };
   },

@@ -77,7 +77,11 @@ export const houseUpsert: ChangeHandler<"house.upsert", Sealed> = {
         .set({ ...fields, version: before.version + 1, updatedAt: at })
         .where(eq(houses.id, id))
         .run();
-    else ctx.db.insert(houses).values({ id, ...fields, createdAt: at, updatedAt: at }).run();
+    else
+      ctx.db
+        .insert(houses)
+        .values({ id, ...fields, createdAt: at, updatedAt: at })
+        .run();
     const previous = before ? houseFields(before) : {};
     recordFieldChanges(ctx.db, id, previous, houseFields(fields), { by: ctx.actor.sub, at, source });
     return { recordId: id };

@@ -19,7 +19,10 @@ export interface CreditLooked {
  * Validates a credit code (GB 32100-2015: alphabet, division, check character) and asks the identity index where
  * else it is held, so that one organisation is kept once across the province, not once per village.
  */
-export async function lookupCredit(ctx: ChangeContext, code: string | undefined): Promise<Outcome<CreditLooked | null>> {
+export async function lookupCredit(
+  ctx: ChangeContext,
+  code: string | undefined,
+): Promise<Outcome<CreditLooked | null>> {
   if (code === undefined) return ok(null);
   if (!isValidCreditCode(code))
     return refused(

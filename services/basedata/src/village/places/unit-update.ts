@@ -69,7 +69,12 @@ export const unitUpdate: ChangeHandler<"unit.update", UnitLooked> = {
     const before = ctx.db.select().from(units).where(eq(units.id, change.unitId)).get()!;
     const after = ctx.db
       .update(units)
-      .set({ ...nextOf(before, change, looked), gridCode: checked.gridCode, version: before.version + 1, updatedAt: at })
+      .set({
+        ...nextOf(before, change, looked),
+        gridCode: checked.gridCode,
+        version: before.version + 1,
+        updatedAt: at,
+      })
       .where(eq(units.id, before.id))
       .returning()
       .get();
