@@ -1,5 +1,5 @@
 import type { ChangeOf, Conflict, PointLocation } from "@civicgrid/contracts";
-import { and, count, eq, gte, isNull, ne, or } from "drizzle-orm";
+import { and, count, eq, gte, isNull, or } from "drizzle-orm";
 import { LOCATED_LEVELS } from "../../domain/address-levels";
 import { addressKey } from "../../domain/normalise";
 import { chinaDay, retireRefusal } from "../../domain/places-rules";
@@ -9,6 +9,7 @@ import { recordFieldChanges } from "../history";
 import { addresses, houses, residences, units } from "../schema";
 import { followBelow, renameBelow, type AddressRow } from "./address-tree";
 import { locateInVillage } from "./locate";
+import { addressConflicts } from "./place-address";
 
 type AddressUpdate = ChangeOf<"address.update">;
 
@@ -90,28 +91,7 @@ export const addressUpdate: ChangeHandler<"address.update", PointLocation | null
         recordId: row.id,
         blocking: true,
       });
-    if (next.status === "active" && next.parent?.status === "retired")
-      conflicts.push({
-        code: "address_retired",
-        message: `the parent address ${next.parent.id} is retired`,
-        recordId: next.parent.id,
-        blocking: true,
-      });
-    const same =
-      next.status === "active"
-        ? ctx.db
-            .select({ id: addresses.id })
-            .from(addresses)
-            .where(and(eq(addresses.normKey, next.normKey), eq(addresses.status, "active"), ne(addresses.id, row.id)))
-            .get()
-        : undefined;
-    if (same)
-      conflicts.push({
-        code: "duplicate_address",
-        message: `this address is already kept as ${same.id}`,
-        recordId: same.id,
-        blocking: true,
-      });
+    if (next.status === "active") conflicts.push(...addressConflicts(ctx, next.parent, next.normKey, row.id));
     return ok({ gridCode: next.gridCode, conflicts });
   },
 
