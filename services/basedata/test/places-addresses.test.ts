@@ -132,7 +132,7 @@ describe("standard addresses: address.update", () => {
     expect(await fieldsOf(nothing)).toEqual(["body.change"]);
   });
 
-  it("retiring is refused while active addresses lie below or a unit is open there; then allowed, and final", async () => {
+  it("retiring is refused while active addresses lie below or a unit is open; then allowed, and final", async () => {
     const { door, building, unit, room } = await tree();
     const res = await submitChange(
       who.villageAgency,
@@ -187,7 +187,7 @@ describe("standard addresses: reading and searching", () => {
     );
   const ids = async (res: Response) => (await res.json<{ items: Address[] }>()).items.map((a) => a.id);
 
-  it("finds addresses by any part of their text, normalised, long or short; by parent and level; page by page", async () => {
+  it("finds addresses by any part of their text, normalised, long or short; by parent, level; by page", async () => {
     const { road, door, building, room } = await tree();
     const roadName = (await detail(road)).name;
     expect(

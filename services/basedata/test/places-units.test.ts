@@ -31,7 +31,7 @@ const shop = (addressId: string, code?: string) => ({
 });
 
 describe("units (实有单位): the unified social credit code (GB 32100)", () => {
-  it("a valid code is kept; a wrong check character or a character outside the alphabet is refused naming it", async () => {
+  it("a valid code is kept; a wrong check character or one outside the alphabet is refused naming it", async () => {
     const { door } = await doorInGrid1();
     expect(creditCode("91440703MA4UJ1XU2")).toBe("91440703MA4UJ1XU29");
     for (const bad of ["91440703MA4UJ1XU2Q", "91440703MA4UJ1XUI9", "91440703MA4UJ1XUO9"]) {
@@ -73,7 +73,7 @@ describe("units (实有单位): the unified social credit code (GB 32100)", () =
   // Skipped until IdentityShardDO.put stops reading `.run().rowsWritten` (drizzle's durable-sqlite run() answers
   // nothing, so every put throws and the index stays empty): with the one-line fix (`.returning().all().length`)
   // this test passes. The fix belongs to the identity index's owner.
-  it.skip("a code held by an open unit of another village blocks, naming that village; closed there, it is free", async () => {
+  it.skip("an open unit of another village with the code blocks, naming the village; closed there, it is free", async () => {
     const xinhuiRoad = await enteredId(
       { kind: "address.create", level: "road", name: `新会路${Date.now() % 10000}` },
       who.otherCountyAgency,

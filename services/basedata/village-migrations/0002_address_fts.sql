@@ -3,7 +3,8 @@
 -- found through the index (Chinese has no spaces for a word tokenizer). drizzle cannot declare a virtual table, so
 -- it lives here; triggers keep it in step with every write to addresses, whoever writes. Rowid = the address's rowid.
 CREATE VIRTUAL TABLE `address_fts` USING fts5(`text`, tokenize = 'trigram');--> statement-breakpoint
-INSERT INTO `address_fts` (`rowid`, `text`) SELECT `rowid`, replace(`norm_key`, '/', '') FROM `addresses`;--> statement-breakpoint
+INSERT INTO `address_fts` (`rowid`, `text`)
+  SELECT `rowid`, replace(`norm_key`, '/', '') FROM `addresses`;--> statement-breakpoint
 CREATE TRIGGER `addresses_fts_insert` AFTER INSERT ON `addresses` BEGIN
   INSERT INTO `address_fts` (`rowid`, `text`) VALUES (new.`rowid`, replace(new.`norm_key`, '/', ''));
 END;--> statement-breakpoint

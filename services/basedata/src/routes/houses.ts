@@ -35,8 +35,7 @@ houseRoutes.openapi(
   createRoute({
     method: "get",
     path: "/v1/basedata/houses/{id}",
-    summary:
-      "One house: its address, owner and landlord (phones masked), the people living there now (names masked), its cases",
+    summary: "One house: address, owner and landlord (phones masked), who lives there now (names masked), its cases",
     request: { params: IdParam },
     responses: { 200: { description: "the house", ...json(HouseDetail) } },
   }),
