@@ -1,8 +1,14 @@
 import { createServiceApp } from "@civicgrid/http";
 import type { AppEnv } from "./env";
+import { addressRoutes } from "./routes/addresses";
+import { houseRoutes } from "./routes/houses";
 import { settingsRoutes } from "./routes/settings";
 import { submissionRoutes } from "./routes/submissions";
+import { unitRoutes } from "./routes/units";
 
 export const app = createServiceApp<AppEnv>("basedata");
 app.route("/", submissionRoutes);
 app.route("/", settingsRoutes);
+app.route("/", addressRoutes);
+app.route("/", houseRoutes);
+app.route("/", unitRoutes);

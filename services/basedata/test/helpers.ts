@@ -1,5 +1,5 @@
 import { jsonAs, principals } from "@civicgrid/testing";
-import type { Change, Principal, Submission } from "@civicgrid/contracts";
+import { creditCodeCheckChar, type Change, type Principal, type Submission } from "@civicgrid/contracts";
 import { exports } from "cloudflare:workers";
 
 /** The village of the tests (白沙, 蓬江 440703) and points inside its two grids and in 新会. */
@@ -66,4 +66,32 @@ export async function doorInGrid1(): Promise<{ road: string; door: string }> {
     ...GRID_1,
   });
   return { road: road.recordId!, door: door.recordId! };
+}
+
+// ---- places (addresses, houses, units) ----
+
+/** 会城 village of 新会 (440705): its grid's point is XINHUI; who.otherCountyAgency is an agency of 新会. */
+export const XINHUI_VILLAGE = "440705001001";
+
+/** A valid unified social credit code (GB 32100) from its first 17 characters: the check character computed. */
+export function creditCode(first17: string): string {
+  const check = creditCodeCheckChar(first17);
+  if (check === null) throw new Error(`${first17} holds a character outside the GB 32100 alphabet`);
+  return first17 + check;
+}
+
+/** The field names of a problem+json answer's errors. */
+export async function fieldsOf(res: Response): Promise<string[]> {
+  return ((await res.json<{ errors?: { field: string }[] }>()).errors ?? []).map((e) => e.field);
+}
+
+/** The record id of a change the village's agency enters and verifies at once. */
+export async function enteredId(
+  change: Change,
+  principal: Principal = who.villageAgency,
+  village: string = VILLAGE,
+): Promise<string> {
+  const res = await submitChange(principal, change, { verifyNow: true, village });
+  if (res.status !== 201) throw new Error(`submission refused ${res.status}: ${await res.text()}`);
+  return (await res.json<Submission>()).recordId!;
 }

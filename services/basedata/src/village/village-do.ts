@@ -14,6 +14,9 @@ import migrations from "./migrations";
 import { fieldChanges, meta, outbox, submissions } from "./schema";
 import { scopesOf, type RecordScope } from "./scopes";
 import { decide, submit, submissionView } from "./submissions";
+import { addressDetail, listAddresses } from "./places/address-read";
+import { houseDetail, linkHouseCase, listHouses } from "./places/house-read";
+import { listUnits, unitDetail } from "./places/unit-read";
 
 /** How long after a failed delivery the alarm tries again. */
 const RETRY_MS = 30_000;
@@ -108,6 +111,38 @@ export class VillageDO extends DurableObject<Env> {
   scopes(villageCode: string, ids: string[]): Record<string, RecordScope> {
     return scopesOf(this.db, villageCode, ids);
   }
+
+  // ---- places (标准地址, 实有房屋, 实有单位): thin delegates to village/places/*-read.ts ----
+
+  addresses(villageCode: string, query: Parameters<typeof listAddresses>[2]) {
+    return listAddresses(this.db, villageCode, query);
+  }
+
+  address(villageCode: string, id: string) {
+    return addressDetail(this.db, villageCode, id);
+  }
+
+  houses(villageCode: string, query: Parameters<typeof listHouses>[2]) {
+    return listHouses(this.db, villageCode, query);
+  }
+
+  house(villageCode: string, id: string) {
+    return houseDetail(this.db, villageCode, id, new Date());
+  }
+
+  linkHouseCase(input: { houseId: string; caseId: string }, actor: Actor) {
+    return linkHouseCase(this.db, input, actor, new Date());
+  }
+
+  units(villageCode: string, query: Parameters<typeof listUnits>[2]) {
+    return listUnits(this.db, villageCode, query);
+  }
+
+  unit(villageCode: string, id: string) {
+    return unitDetail(this.db, villageCode, id);
+  }
+
+  // ---- end of places ----
 
   private async deliverSoon(): Promise<void> {
     const pending = this.db.select({ id: outbox.id }).from(outbox).limit(1).get();

@@ -1,5 +1,9 @@
 import type { ChangeKind } from "@civicgrid/contracts";
 import { addressCreate } from "../places/address-create";
+import { addressUpdate } from "../places/address-update";
+import { houseUpsert } from "../places/house-upsert";
+import { unitCreate } from "../places/unit-create";
+import { unitUpdate } from "../places/unit-update";
 import type { ChangeHandler } from "./types";
 
 /**
@@ -9,4 +13,8 @@ import type { ChangeHandler } from "./types";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry is typed by its own kind
 export const HANDLERS: Partial<{ [K in ChangeKind]: ChangeHandler<K, any> }> = {
   "address.create": addressCreate,
+  "address.update": addressUpdate,
+  "house.upsert": houseUpsert,
+  "unit.create": unitCreate,
+  "unit.update": unitUpdate,
 };

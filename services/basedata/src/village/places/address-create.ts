@@ -1,5 +1,5 @@
-import type { ChangeOf, Conflict, PointLocation } from "@civicgrid/contracts";
-import { and, eq } from "drizzle-orm";
+import type { ChangeOf, PointLocation } from "@civicgrid/contracts";
+import { eq } from "drizzle-orm";
 import { LOCATED_LEVELS, PARENT_LEVELS } from "../../domain/address-levels";
 import { addressKey } from "../../domain/normalise";
 import { fieldRefusal, ok, refused } from "../../domain/refusal";
@@ -8,6 +8,7 @@ import { recordFieldChanges } from "../history";
 import { nextId } from "../ids";
 import { addresses } from "../schema";
 import { locateInVillage } from "./locate";
+import { addressConflicts } from "./place-address";
 
 type AddressCreate = ChangeOf<"address.create">;
 type Row = typeof addresses.$inferSelect;
@@ -45,26 +46,7 @@ export const addressCreate: ChangeHandler<"address.create", PointLocation | null
     const parent = parentOf(ctx.db, change);
     if (!parent.ok) return parent;
     const normKey = addressKey(parent.value?.normKey ?? null, change.name);
-    const conflicts: Conflict[] = [];
-    if (parent.value?.status === "retired")
-      conflicts.push({
-        code: "address_retired",
-        message: `the parent address ${parent.value.id} is retired`,
-        recordId: parent.value.id,
-        blocking: true,
-      });
-    const same = ctx.db
-      .select({ id: addresses.id })
-      .from(addresses)
-      .where(and(eq(addresses.normKey, normKey), eq(addresses.status, "active")))
-      .get();
-    if (same)
-      conflicts.push({
-        code: "duplicate_address",
-        message: `this address is already kept as ${same.id}`,
-        recordId: same.id,
-        blocking: true,
-      });
+    const conflicts = addressConflicts(ctx, parent.value, normKey, null);
     return ok({ gridCode: located?.gridCode ?? parent.value?.gridCode ?? null, conflicts });
   },
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** 标准地址: road > door number > building > unit > room, each a stable code; the norm key finds the same address twice. */
@@ -10,7 +11,11 @@ export const addresses = sqliteTable(
     name: text("name").notNull(),
     /** The whole address from the road down, as people read it: 建设路12号3栋2单元301. */
     fullName: text("full_name").notNull(),
-    /** Normalised full path (see domain/normalise.ts): unique among active addresses of the village. */
+    /**
+     * Normalised full path (see domain/normalise.ts): unique among active addresses of the village, so a retired
+     * address never stops the same address from being kept again. The text search (address_fts, a custom
+     * migration) indexes it without the separators.
+     */
     normKey: text("norm_key").notNull(),
     /** Null for a road (it crosses grids); below, the grid of the nearest located ancestor or own point. */
     gridCode: text("grid_code"),
@@ -24,7 +29,7 @@ export const addresses = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [
-    uniqueIndex("addresses_norm").on(t.normKey),
+    uniqueIndex("addresses_norm").on(t.normKey).where(sql`status = 'active'`),
     index("addresses_parent").on(t.parentId),
     index("addresses_grid").on(t.gridCode),
   ],
@@ -79,6 +84,8 @@ export const units = sqliteTable(
       enum: ["enterprise", "shop", "social_org", "school", "key_place", "government", "other"],
     }).notNull(),
     creditCode: text("credit_code"),
+    /** The keyed hash of the credit code as the identity index keeps it, so a change can retire the old entry. */
+    creditHash: text("credit_hash"),
     addressId: text("address_id").notNull(),
     gridCode: text("grid_code"),
     legalRepName: text("legal_rep_name"),
@@ -97,7 +104,8 @@ export const units = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [
-    uniqueIndex("units_credit_code").on(t.creditCode),
+    // One open unit per credit code in the village; a closed unit keeps its code as history.
+    uniqueIndex("units_credit_code").on(t.creditCode).where(sql`status = 'open'`),
     index("units_grid").on(t.gridCode),
     index("units_address").on(t.addressId),
   ],
