@@ -70,10 +70,7 @@ describe("units (实有单位): the unified social credit code (GB 32100)", () =
     expect(reopen.status).toBe(409);
   });
 
-  // Skipped until IdentityShardDO.put stops reading `.run().rowsWritten` (drizzle's durable-sqlite run() answers
-  // nothing, so every put throws and the index stays empty): with the one-line fix (`.returning().all().length`)
-  // this test passes. The fix belongs to the identity index's owner.
-  it.skip("an open unit of another village with the code blocks, naming the village; closed there, it is free", async () => {
+  it("an open unit of another village with the code blocks, naming the village; closed there, it is free", async () => {
     const xinhuiRoad = await enteredId(
       { kind: "address.create", level: "road", name: `新会路${Date.now() % 10000}` },
       who.otherCountyAgency,
