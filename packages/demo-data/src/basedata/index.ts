@@ -9,7 +9,6 @@ import type { BaseData, BaseDataCounts, BaseDataOptions } from "./types";
 import { villageData } from "./village";
 
 export type * from "./types";
-export { LedgerBuilder } from "./ledger";
 
 export const DEFAULT_BASEDATA_AS_OF = "2026-11-30";
 export const DEFAULT_HOUSEHOLDS_PER_GRID = 12;

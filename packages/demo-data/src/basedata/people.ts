@@ -142,12 +142,11 @@ export function peopleOf(ctx: BaseContext, rng: Rng, ledger: LedgerBuilder, home
     };
     const ids = ledger.register(change);
     householdId = ids.householdId;
-    const gender2 = genderOfIdNumber(idNumber);
     out.push({
       ...ids,
       ...place(home),
       name,
-      gender: gender2,
+      gender: genderOfIdNumber(idNumber),
       birthDate,
       age,
       personType: change.personType,

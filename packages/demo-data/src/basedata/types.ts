@@ -57,6 +57,7 @@ export interface BaseDataCounts {
   grids: number;
   addresses: number;
   houses: number;
+  /** Homes rented out to the people living in them (出租屋); shops and firms renting premises are not counted. */
   rentedHouses: number;
   households: number;
   people: number;

@@ -65,7 +65,15 @@ function unitAt(
   use: HouseUse,
   unit: Omit<UnitCreate, "kind" | "addressId" | "keyPlace"> & { keyPlace?: boolean },
 ): DemoUnit {
-  const houseId = ledger.add({ kind: "house.upsert", addressId: site.addressId, use, rented: rng.chance(0.7) });
+  // Most shops and small firms rent their premises (出租屋 with a landlord, the worker's contact for the house).
+  const rented = rng.chance(0.7);
+  const houseId = ledger.add({
+    kind: "house.upsert",
+    addressId: site.addressId,
+    use,
+    rented,
+    ...(rented ? { landlordName: personName(rng, "male"), landlordPhone: uniquePhone(ctx, rng) } : {}),
+  });
   const unitId = ledger.add({ kind: "unit.create", addressId: site.addressId, keyPlace: false, ...unit });
   return { unitId, houseId, gridCode: site.gridCode, site, keyPlace: unit.keyPlace ?? false };
 }
