@@ -4,3 +4,5 @@ export * from "./credit-code";
 export * from "./changes";
 export * from "./submissions";
 export * from "./settings";
+export * from "./counts";
+export * from "./exports";
