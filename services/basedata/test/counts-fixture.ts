@@ -41,10 +41,12 @@ export async function seedVillageRecords(): Promise<{ people: string[] }> {
       ...extra,
     });
     db.transaction((tx) => {
-      tx.insert(households).values([
-        { id: home, headPersonId: head!, createdAt: at },
-        { id: abroad, headPersonId: null, createdAt: at },
-      ]).run();
+      tx.insert(households)
+        .values([
+          { id: home, headPersonId: head!, createdAt: at },
+          { id: abroad, headPersonId: null, createdAt: at },
+        ])
+        .run();
       tx.insert(people)
         .values([
           person(head!, G1, "registered", { householdId: home, name: "张三丰", idMasked: "440703********1234" }),
@@ -65,7 +67,9 @@ export async function seedVillageRecords(): Promise<{ people: string[] }> {
         createdAt: at,
         updatedAt: at,
       });
-      tx.insert(houses).values([house(G1, "rented", true), house(G1, "residential", false)]).run();
+      tx.insert(houses)
+        .values([house(G1, "rented", true), house(G1, "residential", false)])
+        .run();
       const unit = (status: "open" | "closed") => ({
         id: id("un"),
         name: "测试商店",
@@ -76,7 +80,9 @@ export async function seedVillageRecords(): Promise<{ people: string[] }> {
         createdAt: at,
         updatedAt: at,
       });
-      tx.insert(units).values([unit("open"), unit("closed")]).run();
+      tx.insert(units)
+        .values([unit("open"), unit("closed")])
+        .run();
       const tag = (personId: string, kind: string, end: string | null) => ({
         id: id("tg"),
         personId,
@@ -101,7 +107,11 @@ export async function seedVillageRecords(): Promise<{ people: string[] }> {
 /** The village object's outbox rows of a destination. */
 export function outboxOf(destination: string) {
   return runInDurableObject(villageObject(), (_instance, state) =>
-    villageDb(state.storage).select().from(outbox).all().filter((r) => r.destination === destination),
+    villageDb(state.storage)
+      .select()
+      .from(outbox)
+      .all()
+      .filter((r) => r.destination === destination),
   );
 }
 

@@ -1,11 +1,12 @@
-import type { Counts } from "@civicgrid/contracts";
+import type { Counts, Principal } from "@civicgrid/contracts";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { G1, G2, deliverNow, outboxOf, recount, seedVillageRecords } from "./counts-fixture";
 import { VILLAGE, call, doorInGrid1, who } from "./helpers";
 
-const counts = async (query: string, principal = who.villageAgency) => call(principal, "GET", `/v1/basedata/counts?${query}`);
-const countsOk = async (query: string, principal = who.villageAgency) => {
+const counts = async (query: string, principal: Principal = who.villageAgency) =>
+  call(principal, "GET", `/v1/basedata/counts?${query}`);
+const countsOk = async (query: string, principal: Principal = who.villageAgency) => {
   const res = await counts(query, principal);
   expect(res.status, await res.clone().text()).toBe(200);
   return res.json<Counts>();
@@ -54,7 +55,13 @@ describe("counts (底数) after changes", () => {
   it("tells the registry the households and population of each grid whose figures moved, with the count version", async () => {
     const events = sent.map((m) => m.body).filter((b) => b.type === "basedata.grid-counts.changed");
     const last = (grid: string) => events.filter((e) => e.aggregateId === grid).at(-1)!;
-    expect(last(G1).data).toEqual({ gridCode: G1, villageCode: VILLAGE, population: 3, households: 1, version: last(G1).version });
+    expect(last(G1).data).toEqual({
+      gridCode: G1,
+      villageCode: VILLAGE,
+      population: 3,
+      households: 1,
+      version: last(G1).version,
+    });
     expect(last(G2).data).toMatchObject({ population: 1, households: 1 });
     const before = events.length;
     // A recount with nothing changed writes D1 again but tells the registry nothing.
@@ -80,7 +87,9 @@ describe("counts (底数) after changes", () => {
   });
 
   it("keeps visits due and overdue as the daily job wrote them when counts are pushed again", async () => {
-    await env.DB.prepare("UPDATE grid_counts SET visits_due = 4, visits_overdue = 1 WHERE grid_code = ?").bind(G1).run();
+    await env.DB.prepare("UPDATE grid_counts SET visits_due = 4, visits_overdue = 1 WHERE grid_code = ?")
+      .bind(G1)
+      .run();
     await recount();
     expect((await countsOk(`gridCode=${G1}`)).visits).toEqual({ due: 4, overdue: 1 });
   });

@@ -16,7 +16,13 @@ export interface GridFigures {
 }
 
 export interface CountInput {
-  people: { id: string; gridCode: string | null; personType: "registered" | "floating" | "foreign"; status: string; householdId: string | null }[];
+  people: {
+    id: string;
+    gridCode: string | null;
+    personType: "registered" | "floating" | "foreign";
+    status: string;
+    householdId: string | null;
+  }[];
   households: { id: string; headPersonId: string | null }[];
   houses: { gridCode: string | null; use: string; rented: boolean }[];
   units: { gridCode: string | null; status: string }[];
@@ -57,7 +63,8 @@ export function countGrids(input: CountInput): Map<string, GridFigures> {
 
   const firstMember = new Map<string, string | null>();
   for (const person of [...present.values()].sort((a, b) => a.id.localeCompare(b.id)))
-    if (person.householdId && !firstMember.has(person.householdId)) firstMember.set(person.householdId, person.gridCode);
+    if (person.householdId && !firstMember.has(person.householdId))
+      firstMember.set(person.householdId, person.gridCode);
   for (const household of input.households) {
     const head = household.headPersonId ? present.get(household.headPersonId) : undefined;
     const grid = head ? head.gridCode : firstMember.get(household.id);

@@ -20,7 +20,14 @@ export const csvLine = (cells: readonly Cell[]) => `${cells.map(csvField).join("
  * The first line of every export: who took it, when, of what and why (the issue's item 9: exports carry who and
  * when). It starts with "#" so a reader can skip it; the header row of the columns follows.
  */
-export function exportHeading(meta: { id: string; kind: string; divisionCode: string; by: string; at: string; purpose: string }) {
+export function exportHeading(meta: {
+  id: string;
+  kind: string;
+  divisionCode: string;
+  by: string;
+  at: string;
+  purpose: string;
+}) {
   return csvLine([
     `# civicgrid 基础数据导出 ${meta.id}`,
     `kind=${meta.kind}`,

@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute, type z } from "@hono/zod-openapi";
 import { Counts, CountsQuery } from "@civicgrid/contracts";
 import { authorize, createRouter } from "@civicgrid/http";
 import { breakdownRefusal, countTarget, kindsOwnedBy, taggedOnly } from "../domain/counts-scope";
@@ -26,9 +26,12 @@ countRoutes.openapi(
     const query = c.req.valid("query");
     const target = valueOf(countTarget(query));
     refuse(breakdownRefusal(target.level, query.by));
-    const scope = target.level === "grid" ? { divisionCode: target.code.slice(0, 12), gridCode: target.code } : {
-      divisionCode: target.code,
-    };
+    const scope =
+      target.level === "grid"
+        ? { divisionCode: target.code.slice(0, 12), gridCode: target.code }
+        : {
+            divisionCode: target.code,
+          };
     const { principal, roles } = authorize(c, "basedata:read", scope);
     const full = roles.some((r) => r !== "department");
     const kinds = full ? [] : await ownedKinds(c.env, principal.departmentId);

@@ -28,7 +28,10 @@ exportRoutes.openapi(
       "a purpose required; every export is logged with who, when, what and why",
     request: { body: json(NewExport) },
     responses: {
-      200: { description: "the file (its first line says who took it, when and why)", content: { "text/csv": { schema: z.string() } } },
+      200: {
+        description: "the file (its first line says who took it, when and why)",
+        content: { "text/csv": { schema: z.string() } },
+      },
     },
   }),
   async (c) => {
@@ -42,7 +45,7 @@ exportRoutes.openapi(
     let rows = 0;
     for (const village of codes) {
       const stub = villageStub(c.env, village);
-      for (let after = ""; ; ) {
+      for (let after = ""; ;) {
         const page = await stub.exportPage(body.kind, after, PAGE);
         for (const row of page) lines.push(csvLine(row));
         rows += page.length;
@@ -51,7 +54,15 @@ exportRoutes.openapi(
       }
     }
     // Logged before the file leaves: an export that cannot be logged is not answered.
-    await logExport(c.env.DB, { id, kind: body.kind, divisionCode: body.divisionCode, purpose: body.purpose, rows, bySub: principal.sub, at });
+    await logExport(c.env.DB, {
+      id,
+      kind: body.kind,
+      divisionCode: body.divisionCode,
+      purpose: body.purpose,
+      rows,
+      bySub: principal.sub,
+      at,
+    });
     return c.body(lines.join(""), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="basedata-${body.kind}-${body.divisionCode}-${at.slice(0, 10)}.csv"`,

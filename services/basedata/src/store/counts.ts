@@ -101,7 +101,12 @@ export async function sumCounts(
   ]);
   const children = figures.map((f) => ({
     code: f.key,
-    people: { registered: f.registered, floating: f.floating, foreign: f.foreign, total: f.registered + f.floating + f.foreign },
+    people: {
+      registered: f.registered,
+      floating: f.floating,
+      foreign: f.foreign,
+      total: f.registered + f.floating + f.foreign,
+    },
     households: f.households,
     houses: f.houses,
     rentedHouses: f.rentedHouses,

@@ -1,12 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import type {
-  Change,
-  Decision,
-  ExportKind,
-  FieldChange,
-  Submission,
-  SubmissionStatus,
-} from "@civicgrid/contracts";
+import type { Change, Decision, ExportKind, FieldChange, Submission, SubmissionStatus } from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
 import { piiKeys } from "@civicgrid/http/pii";
 import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
