@@ -1,6 +1,10 @@
 import type { ExportRecord, Principal } from "@civicgrid/contracts";
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedVillageRecords } from "./counts-fixture";
+import { villageDb } from "../src/village/db";
+import { addresses } from "../src/village/schema";
+import { seedVillageRecords, villageObject } from "./counts-fixture";
 import { VILLAGE, call, doorInGrid1, submitChange, who } from "./helpers";
 
 const exportOf = (body: Record<string, unknown>, principal: Principal = who.villageAgency) =>
@@ -44,7 +48,8 @@ describe("exports (导出)", () => {
   });
 
   it("logs every export (who, when, kind, division, purpose, rows) and lists the log of a division", async () => {
-    await exportOf({ kind: "addresses", divisionCode: VILLAGE, purpose });
+    // The log's row count is written once the whole file has been read.
+    await (await exportOf({ kind: "addresses", divisionCode: VILLAGE, purpose })).text();
     const res = await call(who.countyAgency, "GET", "/v1/basedata/exports?divisionCode=440703000000&limit=2");
     expect(res.status).toBe(200);
     const page = await res.json<{ items: ExportRecord[]; nextCursor: string | null }>();
@@ -65,7 +70,47 @@ describe("exports (导出)", () => {
     expect(rest.map((r) => r.kind)).toContain("people");
     expect(rest.map((r) => r.id)).not.toContain(page.items[0]!.id);
   });
+
+  it("pages through a large village (more rows than one page of the village object) without losing or repeating one", async () => {
+    const village = "440705001001";
+    await addressesIn(village, 1005);
+    const res = await exportOf({ kind: "addresses", divisionCode: "440705000000", purpose }, who.otherCountyAgency);
+    const ids = (await res.text())
+      .trim()
+      .split("\r\n")
+      .slice(2)
+      .map((line) => line.split(",")[0]);
+    expect(ids).toHaveLength(1005);
+    expect(new Set(ids).size).toBe(1005);
+  });
 });
+
+/** TEST FIXTURE: many roads written straight into a village's object, and the village listed as holding base data. */
+async function addressesIn(village: string, count: number) {
+  await env.DB.prepare(
+    "INSERT OR IGNORE INTO villages (code, township_code, county_code, created_at) VALUES (?, ?, ?, '2026-12-01')",
+  )
+    .bind(village, `${village.slice(0, 9)}000`, `${village.slice(0, 6)}000000`)
+    .run();
+  await runInDurableObject(villageObject(village), (_instance, state) => {
+    const at = "2026-12-01T00:00:00.000Z";
+    const rows = Array.from({ length: count }, (_, i) => ({
+      id: `ad-${village}-${String(i + 1).padStart(6, "0")}`,
+      level: "road" as const,
+      name: `路${i}`,
+      fullName: `路${i}`,
+      normKey: `路${i}`,
+      createdAt: at,
+      updatedAt: at,
+    }));
+    const db = villageDb(state.storage);
+    // The object binds at most 100 SQL variables per statement: ten rows of seven values at a time.
+    for (let i = 0; i < rows.length; i += 10)
+      db.insert(addresses)
+        .values(rows.slice(i, i + 10))
+        .run();
+  });
+}
 
 describe("exports: refusals", () => {
   it("refuses an export without a purpose, naming body.purpose", async () => {

@@ -9,15 +9,13 @@ import {
   pageOf,
 } from "@civicgrid/contracts";
 import { authorize, createRouter, decodeCursor, toPage } from "@civicgrid/http";
-import { BOM, csvLine, exportHeading } from "../domain/export-csv";
-import { villageStub, type AppEnv } from "../env";
-import { exportLog, logExport, villagesOf } from "../store/exports";
-import { EXPORT_COLUMNS } from "../village/export-rows";
+import { exportHeading } from "../domain/export-csv";
+import type { AppEnv } from "../env";
+import { exportFile } from "../export-file";
+import { exportLog, exportRows, logExport, villagesOf } from "../store/exports";
 
 export const exportRoutes = createRouter<AppEnv>();
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-/** Rows a village object answers at a time: a large village is read page by page. */
-const PAGE = 1000;
 
 exportRoutes.openapi(
   createRoute({
@@ -38,32 +36,15 @@ exportRoutes.openapi(
     const body = c.req.valid("json");
     const { principal } = authorize(c, "basedata:export", { divisionCode: body.divisionCode });
     const level = divisionLevel(body.divisionCode);
-    const codes = await villagesOf(c.env.DB, level, body.divisionCode, divisionPrefix(body.divisionCode));
+    const villages = await villagesOf(c.env.DB, level, body.divisionCode, divisionPrefix(body.divisionCode));
     const at = new Date().toISOString();
     const id = `ex-${crypto.randomUUID()}`;
-    const lines = [BOM + exportHeading({ id, ...body, by: principal.sub, at }), csvLine(EXPORT_COLUMNS[body.kind])];
-    let rows = 0;
-    for (const village of codes) {
-      const stub = villageStub(c.env, village);
-      for (let after = ""; ;) {
-        const page = await stub.exportPage(body.kind, after, PAGE);
-        for (const row of page) lines.push(csvLine(row));
-        rows += page.length;
-        if (page.length < PAGE) break;
-        after = String(page[page.length - 1]![0]);
-      }
-    }
-    // Logged before the file leaves: an export that cannot be logged is not answered.
-    await logExport(c.env.DB, {
-      id,
-      kind: body.kind,
-      divisionCode: body.divisionCode,
-      purpose: body.purpose,
-      rows,
-      bySub: principal.sub,
-      at,
-    });
-    return c.body(lines.join(""), 200, {
+    const record = { id, ...body, rows: 0, bySub: principal.sub, at };
+    // Logged before the first row leaves (an export that cannot be logged is not answered); its rows when complete.
+    await logExport(c.env.DB, record);
+    const heading = exportHeading({ id, ...body, by: principal.sub, at });
+    const file = exportFile(c.env, { kind: body.kind, villages, heading }, (rows) => exportRows(c.env.DB, id, rows));
+    return c.body(file, 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="basedata-${body.kind}-${body.divisionCode}-${at.slice(0, 10)}.csv"`,
       "x-export-id": id,

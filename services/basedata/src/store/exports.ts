@@ -23,6 +23,11 @@ export async function logExport(d1: D1Database, record: ExportRecord): Promise<v
   await database(d1).insert(exportsLog).values(record).run();
 }
 
+/** The number of rows an export wrote, once its file is complete. */
+export async function exportRows(d1: D1Database, id: string, rows: number): Promise<void> {
+  await database(d1).update(exportsLog).set({ rows }).where(eq(exportsLog.id, id)).run();
+}
+
 /** The export log of a division and everything inside it, newest first, keyset on (at, id). */
 export async function exportLog(
   d1: D1Database,
