@@ -45,6 +45,10 @@ export interface RegistryRpc {
     gridCode: string,
   ): Promise<{ code: string; name: string; villageCode: string; status: "draft" | "active" | "retired" } | null>;
   matterAdmission(countyCode: string, matterCode: string, onDate?: string): Promise<MatterAdmission>;
+  /** A division the registry keeps (its name and level), or null: base data refuses villages it does not know. */
+  division(
+    code: string,
+  ): Promise<{ code: string; name: string; level: "city" | "county" | "township" | "village" } | null>;
 }
 
 /** A worker serving a grid, as other services and the public disclosure see them (no private data). */

@@ -24,6 +24,14 @@ export default class extends WorkerEntrypoint {
     return g ? { code, name: g.gridName, villageCode: g.villageCode, status: "active" } : null;
   }
   matterAdmission(countyCode, matterCode) { return { matterCode, countyCode, status: "unlisted" }; }
+  // The divisions of the test grids (RegistryRpc.division): 440703001099 and any other code are unknown.
+  division(code) {
+    const names = { "440703001001": "白沙", "440705001001": "会城", "440703001000": "环市街道", "440705001000": "会城街道",
+      "440703000000": "蓬江区", "440705000000": "新会区", "440700000000": "江门市" };
+    if (!names[code]) return null;
+    const level = code.endsWith("000000000") ? "city" : code.endsWith("000000") ? "county" : code.endsWith("000") ? "township" : "village";
+    return { code, name: names[code], level };
+  }
 }`;
 
 export const rosterStubScript = `

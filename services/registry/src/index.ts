@@ -1,14 +1,16 @@
-import type {
-  AdmittedMatter,
-  MatterAdmission,
-  PointLocation,
-  RegistryMattersRpc,
-  RegistryRpc,
+import {
+  QUEUES,
+  type AdmittedMatter,
+  type MatterAdmission,
+  type PointLocation,
+  type RegistryMattersRpc,
+  type RegistryRpc,
 } from "@civicgrid/contracts";
 import { ServiceEntrypoint } from "@civicgrid/http";
 import { app } from "./app";
 import { cronJobs } from "./cron";
 import type { Env } from "./env";
+import { consumeBaseDataCounts } from "./queue/basedata-counts";
 import { consumeRosterEvents } from "./queue/roster-events";
 import * as rpc from "./rpc";
 import { dbOf } from "./store/db";
@@ -39,7 +41,13 @@ export default class RegistryService extends ServiceEntrypoint<Env> implements R
     return rpc.admittedMatters(dbOf(this.env.DB), countyCode);
   }
 
+  division(code: string): ReturnType<RegistryRpc["division"]> {
+    return rpc.division(dbOf(this.env.DB), code);
+  }
+
+  /** Two queues reach the registry: the base data's grid counts, and (every other) the roster's grid servers. */
   override async queue(batch: MessageBatch<unknown>): Promise<void> {
-    await consumeRosterEvents(batch, this.env.DB, this.env);
+    if (batch.queue === QUEUES.basedataRegistry) await consumeBaseDataCounts(batch, this.env.DB);
+    else await consumeRosterEvents(batch, this.env.DB, this.env);
   }
 }

@@ -13,6 +13,7 @@ import { z } from "@hono/zod-openapi";
 import { inForce, statusOf } from "./domain/grid";
 import { shanghaiToday } from "./domain/time";
 import type { Db } from "./store/db";
+import { divisionsIn } from "./store/divisions";
 import { versionsOf } from "./store/grids";
 import { indexOn, locationIn } from "./store/locator";
 import { publicMattersOf } from "./store/matter-definitions";
@@ -55,6 +56,14 @@ export async function grid(db: Db, gridCode: string): ReturnType<RegistryRpc["gr
   const row = versions.find((v) => inForce(v, today)) ?? versions.at(-1);
   if (!row) return null;
   return { code, name: row.name, villageCode: row.villageCode, status: statusOf(versions, today) };
+}
+
+/** A division the registry keeps, or null: base data refuses a village code the registry does not know. */
+export async function division(db: Db, code: string): ReturnType<RegistryRpc["division"]> {
+  const [row] = await divisionsIn(db, [parsed(DivisionCode, code, "code")]);
+  return row
+    ? { code: row.code, name: row.name, level: row.level as "city" | "county" | "township" | "village" }
+    : null;
 }
 
 export async function admission(

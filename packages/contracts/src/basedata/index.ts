@@ -5,3 +5,5 @@ export * from "./changes";
 export * from "./submissions";
 export * from "./settings";
 export * from "./places";
+export * from "./counts";
+export * from "./exports";

@@ -54,7 +54,7 @@ submissionRoutes.openapi(
     const gridCode = located?.gridCode ?? named.map((n) => scopes.get(n.id)?.gridCode).find((g) => g) ?? undefined;
     const { principal, roles } = authorize(c, "basedata:submit", { divisionCode: village, gridCode });
     const actor = actorOf(principal, preferredRole(roles, body.verifyNow));
-    await registerVillage(c.env.DB, village, new Date());
+    await registerVillage(c.env, village, new Date());
     const input = {
       change: body.change,
       verifyNow: body.verifyNow,

@@ -1,10 +1,25 @@
-import { countyOf, townshipOf } from "@civicgrid/contracts";
-import { inArray } from "drizzle-orm";
+import { countyOf, townshipOf, type RegistryRpc } from "@civicgrid/contracts";
+import { AppError } from "@civicgrid/http";
+import { eq, inArray } from "drizzle-orm";
 import { database } from "./db";
 import { villages } from "./schema";
 
-/** Records that a village holds base data (idempotent): the cron and cross-village reads walk this list. */
-export async function registerVillage(d1: D1Database, code: string, at: Date): Promise<void> {
+/**
+ * Records that a village holds base data (idempotent): the cron and cross-village reads walk this list. A village
+ * the registry does not keep (or a code that is not a village's) is refused, naming body.villageCode, so no object
+ * is ever created for a mistyped code; a village already listed is not asked about again.
+ */
+export async function registerVillage(
+  env: { DB: D1Database; REGISTRY: Pick<RegistryRpc, "division"> },
+  code: string,
+  at: Date,
+): Promise<void> {
+  const d1 = env.DB;
+  const listed = await database(d1).select({ code: villages.code }).from(villages).where(eq(villages.code, code)).get();
+  if (listed) return;
+  const division = await env.REGISTRY.division(code);
+  if (division?.level !== "village")
+    throw AppError.field("body.villageCode", `the registry keeps no village ${code}`, "unprocessable");
   await database(d1)
     .insert(villages)
     .values({ code, townshipCode: townshipOf(code) ?? code, countyCode: countyOf(code), createdAt: at.toISOString() })

@@ -3,14 +3,18 @@ import { asc, and, eq, inArray } from "drizzle-orm";
 import type { Env } from "../env";
 import { putIdentities } from "../identity/client";
 import type { IdentityUpdate } from "../identity/identity-shard-do";
+import { sendCounts } from "./counts";
 import type { VillageDb } from "./db";
 import type { Destination } from "./outbox";
 import { outbox } from "./schema";
 
 type Row = typeof outbox.$inferSelect;
 
-/** How each destination takes a batch of rows (bodies are JSON); throwing leaves the rows for the next alarm. */
-const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string) => Promise<void>> = {
+/**
+ * How each destination takes a batch of rows (bodies are JSON); throwing leaves the rows for the next alarm. A sender
+ * may read the object's own tables (`db`): the counts are computed when sent, not when asked for.
+ */
+const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string, db: VillageDb) => Promise<void>> = {
   assessments: (env, rows) =>
     env.ASSESS_QUEUE.sendBatch(rows.map((r) => ({ body: JSON.parse(r.body) }))).then(() => {}),
   notifications: (env, rows) =>
@@ -21,6 +25,8 @@ const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string) 
       env,
       rows.map((r) => JSON.parse(r.body) as IdentityUpdate),
     ),
+  // One row ("counts") however many changes asked: the village's counts per grid, to D1 and the registry.
+  counts: (env, _rows, villageCode, db) => sendCounts(env, db, villageCode),
 };
 
 const BATCH = 100;
@@ -43,7 +49,7 @@ export async function deliverOutbox(db: VillageDb, env: Env, villageCode: string
     try {
       const send = SENDERS[destination];
       if (!send) throw new Error(`no sender for outbox destination ${destination}`);
-      await send(env, batch, villageCode);
+      await send(env, batch, villageCode, db);
       db.delete(outbox)
         .where(and(eq(outbox.destination, destination), inArray(outbox.id, ids)))
         .run();

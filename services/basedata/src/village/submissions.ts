@@ -7,6 +7,7 @@ import { ok, refused, type Outcome, type Refusal } from "../domain/refusal";
 import { HANDLERS } from "./changes";
 import type { ChangeContext, ChangeHandler, Checked } from "./changes/types";
 import { nextId } from "./ids";
+import { enqueueCounts } from "./counts";
 import { enqueue, villageEvent } from "./outbox";
 import { commands, submissions } from "./schema";
 
@@ -129,6 +130,8 @@ function applyApproved(
     `basedata.submission.approved:${row.id}`,
     villageEvent("basedata.submission.approved", ctx.villageCode, row.id, row.version + 1, data, ctx.now),
   );
+  // Every applied change may move the grid's counts (底数): one deduped "counts" row recounts the village when sent.
+  enqueueCounts(ctx.db);
   return recordId;
 }
 

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import type { Change, Decision, FieldChange, Submission, SubmissionStatus } from "@civicgrid/contracts";
+import type { Change, Decision, ExportKind, FieldChange, Submission, SubmissionStatus } from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
 import { piiKeys } from "@civicgrid/http/pii";
 import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
@@ -10,6 +10,7 @@ import type { Env } from "../env";
 import type { ChangeContext } from "./changes/types";
 import { villageDb, type VillageDb } from "./db";
 import { deliverOutbox } from "./delivery";
+import { exportPage } from "./export-rows";
 import migrations from "./migrations";
 import { fieldChanges, meta, outbox, submissions } from "./schema";
 import { scopesOf, type RecordScope } from "./scopes";
@@ -143,6 +144,13 @@ export class VillageDO extends DurableObject<Env> {
   }
 
   // ---- end of places ----
+
+  // ---- counts (底数) and exports (issue 14 items 9-10): counts are pushed by the outbox ("counts", village/counts.ts)
+
+  /** A page of the village's records for an export, masked and without tags (village/export-rows.ts). */
+  exportPage(kind: ExportKind, after: string, limit: number): (string | number | boolean | null)[][] {
+    return exportPage(this.db, kind, after, limit);
+  }
 
   private async deliverSoon(): Promise<void> {
     const pending = this.db.select({ id: outbox.id }).from(outbox).limit(1).get();

@@ -1,6 +1,7 @@
 import { AppError, authorize, createRouter, etagOf } from "@civicgrid/http";
 import { GridChanges, Layout, LayoutFindings } from "@civicgrid/contracts";
 import { createRoute, z } from "@hono/zod-openapi";
+import { typedFactsRefusal, updatedGrids } from "../domain/base-facts";
 import { checkLayout } from "../domain/check-layout";
 import { applyChanges, namedGrids, villagesNeedingCodes } from "../domain/draft";
 import { allocator } from "../domain/grid-code";
@@ -8,12 +9,13 @@ import { blocksChange } from "../domain/layout-rules";
 import { nowIso } from "../domain/time";
 import type { AppEnv } from "../env";
 import { assertNamed, changeReferences } from "../references";
+import { baseCountsOf } from "../store/base-counts";
 import { dbOf, runBatch } from "../store/db";
 import { lastSequences, openRecords, villageLayouts, villagesOfCounty } from "../store/grids";
 import { allocateGrid, deleteOp, layoutCommand, layoutOf, upsertOp } from "../store/layouts";
 import { answerLayout, checkWholeLayout, commanded, foundLayout } from "./layout-commands";
 import { jsonBody, jsonOf, LayoutId, refusals } from "./openapi";
-import { orRefuse } from "./refused";
+import { orRefuse, refusedError } from "./refused";
 
 export const layoutChanges = createRouter<AppEnv>();
 const Checked = z.object({ layout: Layout, findings: LayoutFindings });
@@ -35,6 +37,9 @@ layoutChanges.openapi(
     const { loaded } = await commanded(c, c.req.valid("param").id, "edit");
     const { row } = loaded;
     await assertNamed(c, changeReferences(changes));
+    const counted = await baseCountsOf(db, updatedGrids(changes));
+    const typedFacts = typedFactsRefusal(changes, new Set(counted.keys()));
+    if (typedFacts) throw refusedError(typedFacts);
 
     const [filed, villages, last] = await Promise.all([
       openRecords(db, namedGrids(changes)),

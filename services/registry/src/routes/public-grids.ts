@@ -1,4 +1,4 @@
-import { GridCode, LocateQuery, PublicGrid } from "@civicgrid/contracts";
+import { GridCode, LocateQuery, PublicGridWithCounts } from "@civicgrid/contracts";
 import { AppError, createRouter } from "@civicgrid/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -26,11 +26,13 @@ publicGrids.openapi(
   createRoute({
     method: "get",
     path: "/v1/public/grids/locate",
-    summary: "公示 of the grid covering a point: name, area, workers' names, roles and work phones, supervision phone",
+    summary:
+      "公示 of the grid covering a point: name, area, workers' names, roles and work phones, supervision phone, " +
+      "households and population as the base data counts them",
     security: [],
     request: { query: LocateQuery.omit({ onDate: true }) },
     responses: {
-      200: jsonOf(PublicGrid, "the grid's public facts"),
+      200: jsonOf(PublicGridWithCounts, "the grid's public facts"),
       304: { description: "not modified" },
       ...refusals,
     },
@@ -51,7 +53,7 @@ publicGrids.openapi(
     security: [],
     request: { params: z.object({ code: GridCode }) },
     responses: {
-      200: jsonOf(PublicGrid, "the grid's public facts"),
+      200: jsonOf(PublicGridWithCounts, "the grid's public facts"),
       304: { description: "not modified" },
       ...refusals,
     },

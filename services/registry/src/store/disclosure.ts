@@ -1,9 +1,9 @@
-import { scrubPublicText, type PublicGrid } from "@civicgrid/contracts";
+import { scrubPublicText, type PublicGridWithCounts } from "@civicgrid/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db, Statement } from "./db";
 import { inForceOn } from "./grids";
-import { disclosureServers, divisions, gridVersions, type DisclosedServer } from "./schema";
+import { disclosureServers, divisions, gridBaseCounts, gridVersions, type DisclosedServer } from "./schema";
 
 const ROLE_ORDER = ["chief", "full_time", "part_time", "professional", "auxiliary"] as const;
 const village = alias(divisions, "v");
@@ -13,9 +13,10 @@ const county = alias(divisions, "k");
 /**
  * The public facts of a grid in force on `date` (公示), or null when none is. What agencies type (names, the
  * area description) is free text and goes out scrubbed of phone numbers, ID numbers and e-mails (Jiangmen
- * 第二十二条); the work phones and the supervision phone are what the 公示 is for, so they stay shown.
+ * 第二十二条); the work phones and the supervision phone are what the 公示 is for, so they stay shown. Households and
+ * population are shown once the base data has counted the grid (底数, issue 14 item 10): aggregates, never who.
  */
-export async function publicGrid(db: Db, code: string, date: string): Promise<PublicGrid | null> {
+export async function publicGrid(db: Db, code: string, date: string): Promise<PublicGridWithCounts | null> {
   const grid = await db
     .select({
       code: gridVersions.code,
@@ -28,12 +29,16 @@ export async function publicGrid(db: Db, code: string, date: string): Promise<Pu
       townshipName: township.name,
       countyName: county.name,
       servers: disclosureServers.servers,
+      households: gridBaseCounts.households,
+      population: gridBaseCounts.population,
+      countedAt: gridBaseCounts.asOf,
     })
     .from(gridVersions)
     .leftJoin(village, eq(village.code, gridVersions.villageCode))
     .leftJoin(township, eq(township.code, village.parentCode))
     .leftJoin(county, eq(county.code, township.parentCode))
     .leftJoin(disclosureServers, eq(disclosureServers.gridCode, gridVersions.code))
+    .leftJoin(gridBaseCounts, eq(gridBaseCounts.gridCode, gridVersions.code))
     .where(and(eq(gridVersions.code, code), inForceOn(date)))
     .get();
   if (!grid) return null;
@@ -51,6 +56,9 @@ export async function publicGrid(db: Db, code: string, date: string): Promise<Pu
     areaDescription: scrubPublicText(grid.areaDescription),
     supervisionPhone: grid.supervisionPhone,
     workers: servers,
+    ...(grid.countedAt !== null && grid.households !== null && grid.population !== null
+      ? { counts: { households: grid.households, population: grid.population, asOf: grid.countedAt } }
+      : {}),
   };
 }
 

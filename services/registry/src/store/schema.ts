@@ -292,3 +292,23 @@ export const matterDefinitions = sqliteTable(
   },
   () => [check("listed", sql`listed IN (0, 1)`)],
 );
+
+/**
+ * A grid's households and population from the base data's counts (底数, basedata.grid-counts.changed): the newest
+ * count version of the village object wins, so redelivery and reordering change nothing. Once a grid has a row here
+ * these are its facts: the disclosure shows them and a layout may no longer type them (store/base-counts.ts).
+ */
+export const gridBaseCounts = sqliteTable("grid_base_counts", {
+  gridCode: text("grid_code").primaryKey(),
+  villageCode: text("village_code").notNull(),
+  households: integer("households").notNull(),
+  population: integer("population").notNull(),
+  /** The village object's count version (the event envelope's version). */
+  version: integer("version").notNull(),
+  /** Where the figures come from: the event's source (basedata/<village>). */
+  source: text("source").notNull(),
+  /** When the base data counted them (the event's occurredAt). */
+  asOf: text("as_of").notNull(),
+  eventId: text("event_id").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
