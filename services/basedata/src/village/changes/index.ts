@@ -1,5 +1,10 @@
 import type { ChangeKind } from "@civicgrid/contracts";
 import { addressCreate } from "../places/address-create";
+import { personDeath, personMoveOut } from "../people/person-leave";
+import { personMove } from "../people/person-move";
+import { personRegister } from "../people/person-register";
+import { personUpdate } from "../people/person-update";
+import { tagAdd, tagEnd } from "../people/tags";
 import type { ChangeHandler } from "./types";
 
 /**
@@ -9,4 +14,12 @@ import type { ChangeHandler } from "./types";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry is typed by its own kind
 export const HANDLERS: Partial<{ [K in ChangeKind]: ChangeHandler<K, any> }> = {
   "address.create": addressCreate,
+  // people, households, residences and tags (issue items 4, 6)
+  "person.register": personRegister,
+  "person.update": personUpdate,
+  "person.move": personMove,
+  "person.move-out": personMoveOut,
+  "person.death": personDeath,
+  "tag.add": tagAdd,
+  "tag.end": tagEnd,
 };
