@@ -25,7 +25,11 @@ export interface SealedPhone {
 }
 
 export async function sealPhone(keys: PiiKeys, phone: string): Promise<SealedPhone> {
-  return { phoneSealed: await encrypt(keys, phone), phoneHash: await phoneHash(keys, phone), phoneMasked: maskPhone(phone) };
+  return {
+    phoneSealed: await encrypt(keys, phone),
+    phoneHash: await phoneHash(keys, phone),
+    phoneMasked: maskPhone(phone),
+  };
 }
 
 export interface SealedIdentity {

@@ -10,7 +10,13 @@ import { households, people, residences } from "../schema";
 import {
   enqueueIdentity,
   maskDocument,
-  nameHash, personKeys, sealIdentity, sealPhone, type SealedIdentity, type SealedPhone } from "./identity";
+  nameHash,
+  personKeys,
+  sealIdentity,
+  sealPhone,
+  type SealedIdentity,
+  type SealedPhone,
+} from "./identity";
 import { historyView, houseAt } from "./records";
 
 type Register = ChangeOf<"person.register">;

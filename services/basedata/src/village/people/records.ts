@@ -48,7 +48,8 @@ export function historyView(p: PersonRow, residence: ResidenceRow | undefined) {
     idNumber: p.idMasked,
     name: p.name,
     gender: p.gender,
-    birthDate: p.birthDate,
+    // The year only: with the masked number's region and last four, the full date would give the number back.
+    birthYear: p.birthDate?.slice(0, 4) ?? null,
     personType: p.personType,
     nationality: p.nationality,
     phone: p.phoneMasked,
