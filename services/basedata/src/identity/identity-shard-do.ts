@@ -46,7 +46,8 @@ export class IdentityShardDO extends DurableObject<Env> {
     let applied = 0;
     this.ctx.storage.transactionSync(() => {
       for (const u of updates) {
-        const result = this.db
+        // durable-sqlite's run() answers nothing: the rows returned are those inserted or updated.
+        const written = this.db
           .insert(entries)
           .values(u)
           .onConflictDoUpdate({
@@ -54,8 +55,9 @@ export class IdentityShardDO extends DurableObject<Env> {
             set: { active: u.active, villageCode: u.villageCode, changedAt: u.changedAt },
             setWhere: or(lt(entries.changedAt, u.changedAt), eq(entries.changedAt, u.changedAt)),
           })
-          .run();
-        applied += result.rowsWritten > 0 ? 1 : 0;
+          .returning({ recordId: entries.recordId })
+          .all();
+        applied += written.length;
       }
     });
     return applied;

@@ -17,7 +17,7 @@ import {
   type SealedIdentity,
   type SealedPhone,
 } from "./identity";
-import { historyView, houseAt } from "./records";
+import { historyView, houseAt, recordHistory } from "./records";
 
 type Register = ChangeOf<"person.register">;
 
@@ -142,7 +142,7 @@ export const personRegister: ChangeHandler<"person.register", Looked> = {
       .values({ personId: id, ...change.residence })
       .returning()
       .get();
-    recordFieldChanges(ctx.db, id, {}, historyView(row, residence), { by: ctx.actor.sub, at, source });
+    recordHistory(ctx.db, id, {}, historyView(row, residence), { by: ctx.actor.sub, at, source });
     enqueueIdentity(ctx, id, personKeys(row), true);
     return { recordId: id };
   },
