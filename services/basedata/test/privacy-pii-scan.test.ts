@@ -16,7 +16,7 @@ const logLines: string[] = [];
 
 beforeAll(() => {
   for (const level of ["log", "warn", "error"] as const) {
-    const original = console[level].bind(console);
+    const original = { log: console.log, warn: console.warn, error: console.error }[level].bind(console);
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
       logLines.push(args.map(String).join(" "));
       original(...args);
@@ -58,7 +58,8 @@ const ROLES: Principal[] = [
 describe("no raw ID number or phone reaches an answer or a log line outside the audited reads", () => {
   it("walks the people routes as every role", async () => {
     const house = await houseInGrid(1);
-    const register = (number: string, phone: string, relation: "head" | "spouse", household: unknown) => ({
+    type Household = { newHousehold: { number: string } } | { householdId: string };
+    const register = (number: string, phone: string, relation: "head" | "spouse", household: Household) => ({
       kind: "person.register" as const,
       identity: { document: "resident_id" as const, number },
       name: "扫描人",
@@ -82,7 +83,7 @@ describe("no raw ID number or phone reaches an answer or a log line outside the 
     const view = (await seen(who.villageAgency, "GET", `/v1/basedata/people/${person}`)).json<PersonView>();
     const second = await submitChange(
       who.villageAgency,
-      register(numbers[1]!, phones[1]!, "spouse", { householdId: view.householdId }),
+      register(numbers[1]!, phones[1]!, "spouse", { householdId: view.householdId! }),
       { verifyNow: true },
     );
     answers.push({ path: "register second", text: await second.text(), entitled: false });
