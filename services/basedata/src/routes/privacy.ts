@@ -1,4 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Action, ListScope } from "@civicgrid/auth";
+import type { Context } from "hono";
 import {
   AccessLogEntry,
   DivisionCode,
@@ -21,6 +23,26 @@ export const privacyRoutes = createRouter<AppEnv>();
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const IdParam = z.object({ id: PersonId });
 
+/**
+ * Writes a read of a person's full data to the access log before the answer leaves (PIPL art. 54): a failed write
+ * answers 500 and reveals nothing. Answers when it was logged.
+ */
+function logRead(
+  c: Context<AppEnv>,
+  reader: Awaited<ReturnType<typeof personFor>>,
+  fields: readonly string[],
+  purpose: string,
+  at: Date,
+): Promise<string> {
+  const { principal, roles, scope, person } = reader;
+  const byRole = preferredRole(roles, false);
+  return logAccess(
+    c.env.DB,
+    { recordId: person.id, villageCode: scope.villageCode, fields, purpose, bySub: principal.sub, byRole },
+    at,
+  );
+}
+
 privacyRoutes.openapi(
   createRoute({
     method: "post",
@@ -33,27 +55,28 @@ privacyRoutes.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const { principal, roles, scope } = await personFor(c, id, "basedata:read-pii");
-    const values = await villageStub(c.env, scope.villageCode).unmasked(id, body.fields);
+    const reader = await personFor(c, id, "basedata:read-pii");
+    const values = await villageStub(c.env, reader.scope.villageCode).unmasked(id, body.fields);
     if (!values) throw new AppError("not_found", `no person ${id}`);
-    // Logged before the answer leaves (PIPL art. 54): a failed log write answers 500 and reveals nothing.
-    const loggedAt = await logAccess(
-      c.env.DB,
-      {
-        recordId: id,
-        villageCode: scope.villageCode,
-        fields: body.fields,
-        purpose: body.purpose,
-        bySub: principal.sub,
-        byRole: preferredRole(roles, false),
-      },
-      new Date(),
-    );
+    const loggedAt = await logRead(c, reader, body.fields, body.purpose, new Date());
     return c.json({ personId: id, ...values, loggedAt }, 200);
   },
 );
 
 const DivisionQuery = PageQuery.extend({ divisionCode: DivisionCode });
+
+/** A page of a D1 privacy record (access log, subject requests) in the asked division, newest first. */
+async function divisionPage<R, K extends string | number>(
+  c: Context<AppEnv>,
+  q: z.infer<typeof DivisionQuery>,
+  action: Action,
+  read: (d1: D1Database, scope: ListScope, before: K | undefined, limit: number) => Promise<R[]>,
+  keyOf: (row: R) => K,
+) {
+  const { scope } = await listScope(c, action, q.divisionCode);
+  const before = decodeCursor(q.cursor, 1)?.[0] as K | undefined;
+  return toPage(await read(c.env.DB, scope, before, q.limit + 1), q.limit, (r) => [keyOf(r)]);
+}
 
 privacyRoutes.openapi(
   createRoute({
@@ -63,16 +86,7 @@ privacyRoutes.openapi(
     request: { query: DivisionQuery },
     responses: { 200: { description: "a page", ...json(pageOf(AccessLogEntry)) } },
   }),
-  async (c) => {
-    const q = c.req.valid("query");
-    const { scope } = await listScope(c, "basedata:audit", q.divisionCode);
-    const before = decodeCursor(q.cursor, 1)?.[0];
-    const rows = await accessLogPage(c.env.DB, scope, before === undefined ? undefined : Number(before), q.limit + 1);
-    return c.json(
-      toPage(rows, q.limit, (r) => [r.seq]),
-      200,
-    );
-  },
+  async (c) => c.json(await divisionPage(c, c.req.valid("query"), "basedata:audit", accessLogPage, (r) => r.seq), 200),
 );
 
 privacyRoutes.openapi(
@@ -90,7 +104,8 @@ privacyRoutes.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const { principal, roles, scope } = await personFor(c, id, "basedata:subject-request");
+    const reader = await personFor(c, id, "basedata:subject-request");
+    const { principal, scope } = reader;
     const at = new Date();
     const request = {
       id: `sr-${at.getTime().toString(36).padStart(9, "0")}-${crypto.randomUUID().slice(0, 8)}`,
@@ -115,20 +130,7 @@ privacyRoutes.openapi(
     if (!record) throw new AppError("not_found", `no person ${id}`);
     const row = { ...request, outcome: "produced" };
     await recordSubjectRequest(c.env.DB, row);
-    const purpose = `subject access ${body.reference}`.slice(0, 200);
-    const fields = ["subject-access"];
-    await logAccess(
-      c.env.DB,
-      {
-        recordId: id,
-        villageCode: scope.villageCode,
-        fields,
-        purpose,
-        bySub: principal.sub,
-        byRole: preferredRole(roles, false),
-      },
-      at,
-    );
+    await logRead(c, reader, ["subject-access"], `subject access ${body.reference}`.slice(0, 200), at);
     return c.json({ request: row, ...record }, 200);
   },
 );
@@ -141,19 +143,9 @@ privacyRoutes.openapi(
     request: { query: DivisionQuery },
     responses: { 200: { description: "a page", ...json(pageOf(SubjectRequest)) } },
   }),
-  async (c) => {
-    const q = c.req.valid("query");
-    const { scope } = await listScope(c, "basedata:subject-request", q.divisionCode);
-    const before = decodeCursor(q.cursor, 1)?.[0];
-    const rows = await subjectRequestsPage(
-      c.env.DB,
-      scope,
-      before === undefined ? undefined : String(before),
-      q.limit + 1,
-    );
-    return c.json(
-      toPage(rows, q.limit, (r) => [r.id]),
+  async (c) =>
+    c.json(
+      await divisionPage(c, c.req.valid("query"), "basedata:subject-request", subjectRequestsPage, (r) => r.id),
       200,
-    );
-  },
+    ),
 );
