@@ -112,3 +112,35 @@ describe("tags are shown only to those entitled (PIPL art. 28)", () => {
     expect((await search(who.otherCountyAgency, "villageCode=440703001001")).status).toBe(403);
   });
 });
+
+describe("collecting a special group does not show it to the verifying agency", () => {
+  it("the submission answers the kind, reason and source masked; the approval applies the sealed change", async () => {
+    const res = await call(who.gridWorker, "POST", "/v1/basedata/submissions", {
+      villageCode: "440703001001",
+      change: {
+        kind: "tag.add",
+        personId: ids.elderly,
+        tagKind: "community_correction",
+        reason: "判决书(2026)粤0703刑初1号",
+        source: "司法所名单",
+        start: "2026-03-01",
+      },
+    });
+    const text = await res.text();
+    expect(res.status).toBe(201);
+    expect(text).not.toContain("community_correction");
+    expect(text).not.toContain("判决书");
+    const { id } = JSON.parse(text) as { id: string };
+    const list = await call(who.villageAgency, "GET", "/v1/basedata/submissions?villageCode=440703001001");
+    expect(await list.text()).not.toContain("community_correction");
+    const approved = await call(who.villageAgency, "POST", `/v1/basedata/submissions/${id}/decision`, {
+      decision: "approve",
+    });
+    expect(approved.status).toBe(200);
+    expect(await kinds(justice, ids.elderly)).toContain("community_correction");
+    const tagId = (await approved.json<{ recordId: string }>()).recordId;
+    const history = await (await call(who.villageAgency, "GET", `/v1/basedata/records/${tagId}/history`)).text();
+    expect(history).toContain('"value":"sensitive"');
+    expect(history).not.toContain("community_correction");
+  });
+});

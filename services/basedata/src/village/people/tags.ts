@@ -1,4 +1,4 @@
-import { tagKind } from "@civicgrid/contracts";
+import { tagKind, type ChangeOf } from "@civicgrid/contracts";
 import { and, eq, isNull } from "drizzle-orm";
 import { fieldRefusal, ok, refused } from "../../domain/refusal";
 import type { ChangeHandler } from "../changes/types";
@@ -7,6 +7,15 @@ import { nextId } from "../ids";
 import { tags } from "../schema";
 import { goneConflict } from "./person-update";
 import { personAt } from "./records";
+
+/** A tag change as agencies may see it: a sensitive kind, its reason and source hidden. */
+function maskTag(
+  change: ChangeOf<"tag.add">,
+): ChangeOf<"tag.add"> | (Omit<ChangeOf<"tag.add">, "tagKind"> & { tagKind: "sensitive" }) {
+  return tagKind(change.tagKind).sensitive
+    ? { ...change, tagKind: "sensitive", reason: "***", source: "***" }
+    : { ...change };
+}
 
 /**
  * A care or special group on a person (关爱对象, 特殊人群: Gansu 二(一)2), with its reason, source, start and end.
@@ -29,7 +38,8 @@ export const tagAdd: ChangeHandler<"tag.add", null> = {
     if (open)
       conflicts.push({
         code: "tag_open",
-        message: `the person already has an open ${change.tagKind} tag ${open.id}`,
+        // A sensitive kind is not named: the verifying agency may not learn it (PIPL art. 28).
+        message: `the person already has an open tag ${open.id} of this kind`,
         recordId: open.id,
         blocking: true,
       });
@@ -45,12 +55,16 @@ export const tagAdd: ChangeHandler<"tag.add", null> = {
       .insert(tags)
       .values({ ...row, createdBy: ctx.actor.sub, createdAt: at })
       .run();
-    recordFieldChanges(ctx.db, id, {}, row, { by: ctx.actor.sub, at, source });
+    // The history is read by agencies (records/{id}/history): it keeps the tag as submissions show it.
+    const shown = maskTag(change);
+    const history = { personId, kind: shown.tagKind, reason: shown.reason, source: shown.source, start, end: row.end };
+    recordFieldChanges(ctx.db, id, {}, history, { by: ctx.actor.sub, at, source });
     return { recordId: id };
   },
 
-  // A special group's reason (a court decision, a diagnosis) is sensitive (PIPL art. 28): the sealed change keeps it.
-  mask: (change) => (tagKind(change.tagKind).sensitive ? { ...change, reason: "***" } : { ...change }),
+  // A sensitive kind, its reason and source (a court decision, a diagnosis) are never shown to agency staff, who
+  // verify submissions (PIPL art. 28): the sealed change keeps them for the approval.
+  mask: (change) => maskTag(change),
 };
 
 /** Ends an open tag on a day, with the reason (矫正期满, 迁出 …). */
@@ -69,7 +83,9 @@ export const tagEnd: ChangeHandler<"tag.end", null> = {
   apply(ctx, change, _looked, _checked, source) {
     const at = ctx.now.toISOString();
     ctx.db.update(tags).set({ end: change.end, endReason: change.reason }).where(eq(tags.id, change.tagId)).run();
-    const after = { end: change.end, endReason: change.reason };
+    const tag = ctx.db.select({ kind: tags.kind }).from(tags).where(eq(tags.id, change.tagId)).get()!;
+    const sensitive = tagKind(tag.kind as ChangeOf<"tag.add">["tagKind"]).sensitive;
+    const after = { end: change.end, endReason: sensitive ? "***" : change.reason };
     recordFieldChanges(ctx.db, change.tagId, { end: null, endReason: null }, after, { by: ctx.actor.sub, at, source });
     return { recordId: change.tagId };
   },
