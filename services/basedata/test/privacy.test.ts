@@ -79,6 +79,11 @@ describe("privacy: a person's own requests (PIPL art. 45, 47)", () => {
     });
     expect(record.history.length).toBeGreaterThan(5);
 
+    const pending = await call(who.gridWorker, "POST", "/v1/basedata/submissions", {
+      villageCode: VILLAGE,
+      change: { kind: "person.update", personId: id, phone: "13500009999" },
+    });
+    const pendingId = (await pending.json<{ id: string }>()).id;
     const erase = await call(who.villageAgency, "POST", `/v1/basedata/people/${id}/subject-requests`, {
       kind: "erasure",
       reference: "申请2026-002",
@@ -99,6 +104,8 @@ describe("privacy: a person's own requests (PIPL art. 45, 47)", () => {
     ).json<{ items: FieldChange[] }>();
     const names = history.items.filter((h) => ["name", "idNumber", "phone", "birthYear"].includes(h.field));
     expect(names.every((h) => h.previous === null && h.value === null)).toBe(true);
+    const erased = await call(who.villageAgency, "GET", `/v1/basedata/submissions/${pendingId}`);
+    expect((await erased.json<{ change: unknown }>()).change).toEqual({ erased: true });
     await deliverNow(VILLAGE);
     const found = await search(`countyCode=440703000000&idNumber=${number}`);
     expect((await found.json<{ items: unknown[] }>()).items).toEqual([]);

@@ -1,6 +1,6 @@
 import type { FieldChange, SubjectAccess } from "@civicgrid/contracts";
 import { decrypt, encrypt, type PiiKeys } from "@civicgrid/http/pii";
-import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, like, lte, or } from "drizzle-orm";
 import type { VillageDb } from "../db";
 import { recordFieldChanges } from "../history";
 import { fieldChanges, people, residences, submissions, tags } from "../schema";
@@ -111,7 +111,14 @@ export function anonymisePerson(
     .run();
   db.update(submissions)
     .set({ changeSealed: meta.sealedStub, changeMasked: JSON.stringify({ erased: true }) })
-    .where(or(eq(submissions.recordId, id), tagIds.length ? inArray(submissions.recordId, tagIds) : undefined))
+    .where(
+      or(
+        eq(submissions.recordId, id),
+        tagIds.length ? inArray(submissions.recordId, tagIds) : undefined,
+        // Changes still pending that name the person (an update with a new phone): their sealed values go too.
+        like(submissions.changeMasked, `%"personId":"${id}"%`),
+      ),
+    )
     .run();
   const at = ctx.now.toISOString();
   recordFieldChanges(
