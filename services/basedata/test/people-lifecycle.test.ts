@@ -50,9 +50,9 @@ describe("people: moves, departures and deaths keep their history", () => {
     const house = await houseInGrid();
     const a = await registered(idNumberOf("440703", "19500101", "141"), house);
     const b = await registered(idNumberOf("440703", "19520101", "152"), house);
-    expect((await enter({ kind: "person.move-out", personId: a, date: "2026-07-01", destination: "广州" })).status).toBe(
-      201,
-    );
+    expect(
+      (await enter({ kind: "person.move-out", personId: a, date: "2026-07-01", destination: "广州" })).status,
+    ).toBe(201);
     expect((await enter({ kind: "person.death", personId: b, date: "2026-08-15" })).status).toBe(201);
     expect(await person(a)).toMatchObject({ status: "moved_out", goneOn: "2026-07-01", destination: "广州" });
     const dead = await person(b);
