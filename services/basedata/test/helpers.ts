@@ -1,6 +1,9 @@
 import { jsonAs, principals } from "@civicgrid/testing";
-import { creditCodeCheckChar, type Change, type Principal, type Submission } from "@civicgrid/contracts";
-import { exports } from "cloudflare:workers";
+import { creditCodeCheckChar, idCheckDigit, type Change, type Principal, type Submission } from "@civicgrid/contracts";
+import { runInDurableObject } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { villageDb } from "../src/village/db";
+import { deliverOutbox } from "../src/village/delivery";
 
 /** The village of the tests (白沙, 蓬江 440703) and points inside its two grids and in 新会. */
 export const VILLAGE = "440703001001";
@@ -93,5 +96,66 @@ export async function enteredId(
 ): Promise<string> {
   const res = await submitChange(principal, change, { verifyNow: true, village });
   if (res.status !== 201) throw new Error(`submission refused ${res.status}: ${await res.text()}`);
+  return (await res.json<Submission>()).recordId!;
+}
+
+// ---- people, households, tags and privacy (issue items 4, 6, 9, 12) ----
+
+/** A valid resident ID number (GB 11643) of a region, birth day (YYYYMMDD) and 3-digit sequence. */
+export function idNumberOf(region: string, birth: string, sequence: string): string {
+  const first17 = `${region}${birth}${sequence}`;
+  return first17 + idCheckDigit(first17);
+}
+
+let houses = 0;
+/** A house (residential, owner-occupied) at an address, entered and verified by the village's agency; its id. */
+export async function houseIn(villageCode: string, addressId: string): Promise<string> {
+  houses++;
+  const agency = villageCode === VILLAGE ? who.villageAgency : who.otherCountyAgency;
+  return enteredId({ kind: "house.upsert", addressId, use: "residential", rented: false }, agency, villageCode);
+}
+
+/** A new house on a new door number in grid 1 (or grid 2) of the test village. */
+export async function houseInGrid(grid: 1 | 2 = 1): Promise<string> {
+  const { road } = await doorInGrid1();
+  const door = await entered({
+    kind: "address.create",
+    level: "door",
+    parentId: road,
+    name: `${grid === 1 ? "" : "二"}${++houses}0号`,
+    ...(grid === 1 ? GRID_1 : GRID_2),
+  });
+  return houseIn(VILLAGE, door.recordId!);
+}
+
+/** Delivers a village object's outbox now (identity index updates), as its alarm would. */
+export async function deliverNow(villageCode: string): Promise<void> {
+  const stub = env.VILLAGE.get(env.VILLAGE.idFromName(villageCode));
+  await runInDurableObject(stub, async (_instance: unknown, state: DurableObjectState) => {
+    await deliverOutbox(villageDb(state.storage), env, villageCode);
+  });
+}
+
+/** A person registered and verified at once by the village's agency in a new household; answers the person id. */
+export async function registered(
+  idNumber: string,
+  houseId: string,
+  extra: { name?: string; phone?: string; village?: string; principal?: Principal } = {},
+): Promise<string> {
+  const res = await submitChange(
+    extra.principal ?? who.villageAgency,
+    {
+      kind: "person.register",
+      identity: { document: "resident_id", number: idNumber },
+      name: extra.name ?? "陈测试",
+      personType: "registered",
+      ...(extra.phone ? { phone: extra.phone } : {}),
+      household: { newHousehold: {} },
+      relation: "head",
+      residence: { houseId, mode: "own", since: "2020-01-01" },
+    },
+    { verifyNow: true, ...(extra.village ? { village: extra.village } : {}) },
+  );
+  if (res.status !== 201) throw new Error(`registration refused ${res.status}: ${await res.text()}`);
   return (await res.json<Submission>()).recordId!;
 }

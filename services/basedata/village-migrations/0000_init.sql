@@ -73,7 +73,7 @@ CREATE TABLE `addresses` (
 	`updated_at` text NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `addresses_norm` ON `addresses` (`norm_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `addresses_norm` ON `addresses` (`norm_key`) WHERE status = 'active';--> statement-breakpoint
 CREATE INDEX `addresses_parent` ON `addresses` (`parent_id`);--> statement-breakpoint
 CREATE INDEX `addresses_grid` ON `addresses` (`grid_code`);--> statement-breakpoint
 CREATE TABLE `house_cases` (
@@ -111,6 +111,7 @@ CREATE TABLE `units` (
 	`name` text NOT NULL,
 	`unit_kind` text NOT NULL,
 	`credit_code` text,
+	`credit_hash` text,
 	`address_id` text NOT NULL,
 	`grid_code` text,
 	`legal_rep_name` text,
@@ -127,7 +128,7 @@ CREATE TABLE `units` (
 	`updated_at` text NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `units_credit_code` ON `units` (`credit_code`);--> statement-breakpoint
+CREATE UNIQUE INDEX `units_credit_code` ON `units` (`credit_code`) WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX `units_grid` ON `units` (`grid_code`);--> statement-breakpoint
 CREATE INDEX `units_address` ON `units` (`address_id`);--> statement-breakpoint
 CREATE TABLE `households` (
@@ -146,6 +147,7 @@ CREATE TABLE `people` (
 	`id_hash` text,
 	`id_masked` text,
 	`name` text NOT NULL,
+	`name_hash` text,
 	`gender` text NOT NULL,
 	`birth_date` text,
 	`person_type` text NOT NULL,
@@ -169,6 +171,7 @@ CREATE INDEX `people_phone_hash` ON `people` (`phone_hash`);--> statement-breakp
 CREATE INDEX `people_grid` ON `people` (`grid_code`,`status`);--> statement-breakpoint
 CREATE INDEX `people_household` ON `people` (`household_id`);--> statement-breakpoint
 CREATE INDEX `people_name` ON `people` (`name`);--> statement-breakpoint
+CREATE INDEX `people_name_hash` ON `people` (`name_hash`);--> statement-breakpoint
 CREATE TABLE `residences` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`person_id` text NOT NULL,

@@ -7,3 +7,4 @@ export * from "./settings";
 export * from "./places";
 export * from "./counts";
 export * from "./exports";
+export * from "./people";

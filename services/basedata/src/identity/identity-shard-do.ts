@@ -46,7 +46,8 @@ export class IdentityShardDO extends DurableObject<Env> {
     let applied = 0;
     this.ctx.storage.transactionSync(() => {
       for (const u of updates) {
-        const result = this.db
+        // durable-sqlite's run() answers nothing: the rows returned are those inserted or updated.
+        const written = this.db
           .insert(entries)
           .values(u)
           .onConflictDoUpdate({
@@ -56,7 +57,7 @@ export class IdentityShardDO extends DurableObject<Env> {
           })
           .returning({ recordId: entries.recordId })
           .all();
-        applied += result.length;
+        applied += written.length;
       }
     });
     return applied;

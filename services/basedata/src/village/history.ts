@@ -3,6 +3,8 @@ import { fieldChanges } from "./schema";
 
 type Value = string | number | boolean | null | undefined;
 
+const ROWS_PER_INSERT = 14;
+
 const text = (v: Value): string | null => (v === null || v === undefined ? null : String(v));
 
 /**
@@ -19,6 +21,10 @@ export function recordFieldChanges(
   const rows = Object.keys(after)
     .filter((field) => text(after[field]) !== text(before[field]))
     .map((field) => ({ recordId, field, previous: text(before[field]), value: text(after[field]), ...meta }));
-  if (rows.length > 0) db.insert(fieldChanges).values(rows).run();
+  // A Durable Object's SQLite binds at most 100 values per statement; each history row takes 7.
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+    db.insert(fieldChanges)
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .run();
   return rows.length;
 }

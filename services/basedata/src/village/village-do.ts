@@ -1,5 +1,15 @@
 import { DurableObject } from "cloudflare:workers";
-import type { Change, Decision, ExportKind, FieldChange, Submission, SubmissionStatus } from "@civicgrid/contracts";
+import type {
+  Change,
+  Decision,
+  ExportKind,
+  FieldChange,
+  HouseholdView,
+  PersonHit,
+  PersonView,
+  Submission,
+  SubmissionStatus,
+} from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
 import { piiKeys } from "@civicgrid/http/pii";
 import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
@@ -13,6 +23,8 @@ import { deliverOutbox } from "./delivery";
 import { exportPage } from "./export-rows";
 import migrations from "./migrations";
 import { fieldChanges, meta, outbox, submissions } from "./schema";
+import { anonymiseIn, subjectRecord, unmaskedValues } from "./people/privacy";
+import { householdView, personView, searchVillage, type VillageSearch } from "./people/reads";
 import { scopesOf, type RecordScope } from "./scopes";
 import { decide, submit, submissionView } from "./submissions";
 import { addressDetail, listAddresses } from "./places/address-read";
@@ -150,6 +162,43 @@ export class VillageDO extends DurableObject<Env> {
   /** A page of the village's records for an export, masked and without tags (village/export-rows.ts). */
   exportPage(kind: ExportKind, after: string, limit: number): (string | number | boolean | null)[][] {
     return exportPage(this.db, kind, after, limit);
+  }
+
+  // ---- people, households, tags and privacy (issue items 4, 6, 9, 12): thin delegates to village/people/* ----
+
+  /** A person, masked, with every tag: the route keeps those the caller may see (domain/tag-visibility.ts). */
+  person(villageCode: string, id: string): PersonView | null {
+    return personView(this.db, villageCode, id);
+  }
+
+  household(villageCode: string, id: string): HouseholdView | null {
+    return householdView(this.db, villageCode, id);
+  }
+
+  searchPeople(villageCode: string, query: VillageSearch): PersonHit[] {
+    return searchVillage(this.db, villageCode, query);
+  }
+
+  /** Decrypted identity and phone, for the audited unmasked read (the route logs it before answering). */
+  async unmasked(id: string, fields: ("idNumber" | "phone")[]) {
+    return unmaskedValues(this.db, await piiKeys(this.env.PII_KEY, "civicgrid-basedata"), id, fields);
+  }
+
+  async subjectAccess(villageCode: string, id: string) {
+    return subjectRecord(this.db, await piiKeys(this.env.PII_KEY, "civicgrid-basedata"), villageCode, id);
+  }
+
+  /** Anonymises people (an erasure) or everyone gone on or before a day (retention); answers the ids done. */
+  async anonymise(
+    villageCode: string,
+    which: { ids: string[] } | { goneOn: string },
+    meta: { by: string; source: string },
+  ): Promise<string[]> {
+    const keys = await piiKeys(this.env.PII_KEY, "civicgrid-basedata");
+    const ctx = { db: this.db, villageCode, now: new Date(), keys };
+    const done = await anonymiseIn(this.ctx.storage, ctx, which, meta);
+    await this.deliverSoon();
+    return done;
   }
 
   private async deliverSoon(): Promise<void> {

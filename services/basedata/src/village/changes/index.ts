@@ -4,6 +4,11 @@ import { addressUpdate } from "../places/address-update";
 import { houseUpsert } from "../places/house-upsert";
 import { unitCreate } from "../places/unit-create";
 import { unitUpdate } from "../places/unit-update";
+import { personDeath, personMoveOut } from "../people/person-leave";
+import { personMove } from "../people/person-move";
+import { personRegister } from "../people/person-register";
+import { personUpdate } from "../people/person-update";
+import { tagAdd, tagEnd } from "../people/tags";
 import type { ChangeHandler } from "./types";
 
 /**
@@ -17,4 +22,12 @@ export const HANDLERS: Partial<{ [K in ChangeKind]: ChangeHandler<K, any> }> = {
   "house.upsert": houseUpsert,
   "unit.create": unitCreate,
   "unit.update": unitUpdate,
+  // people, households, residences and tags (issue items 4, 6)
+  "person.register": personRegister,
+  "person.update": personUpdate,
+  "person.move": personMove,
+  "person.move-out": personMoveOut,
+  "person.death": personDeath,
+  "tag.add": tagAdd,
+  "tag.end": tagEnd,
 };

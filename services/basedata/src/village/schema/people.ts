@@ -27,6 +27,8 @@ export const people = sqliteTable(
     idHash: text("id_hash"),
     idMasked: text("id_masked"),
     name: text("name").notNull(),
+    /** Keyed hash of the full name: exact name search within the village and, through the identity index, across. */
+    nameHash: text("name_hash"),
     gender: text("gender", { enum: ["male", "female", "unknown"] }).notNull(),
     birthDate: text("birth_date"),
     personType: text("person_type", { enum: ["registered", "floating", "foreign"] }).notNull(),
@@ -51,6 +53,7 @@ export const people = sqliteTable(
     index("people_grid").on(t.gridCode, t.status),
     index("people_household").on(t.householdId),
     index("people_name").on(t.name),
+    index("people_name_hash").on(t.nameHash),
   ],
 );
 

@@ -29,7 +29,9 @@ export const addresses = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [
-    uniqueIndex("addresses_norm").on(t.normKey).where(sql`status = 'active'`),
+    uniqueIndex("addresses_norm")
+      .on(t.normKey)
+      .where(sql`status = 'active'`),
     index("addresses_parent").on(t.parentId),
     index("addresses_grid").on(t.gridCode),
   ],
@@ -105,7 +107,9 @@ export const units = sqliteTable(
   },
   (t) => [
     // One open unit per credit code in the village; a closed unit keeps its code as history.
-    uniqueIndex("units_credit_code").on(t.creditCode).where(sql`status = 'open'`),
+    uniqueIndex("units_credit_code")
+      .on(t.creditCode)
+      .where(sql`status = 'open'`),
     index("units_grid").on(t.gridCode),
     index("units_address").on(t.addressId),
   ],
