@@ -6,11 +6,12 @@ import type { IdentityUpdate } from "../identity/identity-shard-do";
 import type { VillageDb } from "./db";
 import type { Destination } from "./outbox";
 import { outbox } from "./schema";
+import { openVisitCases } from "./visits/case-links";
 
 type Row = typeof outbox.$inferSelect;
 
 /** How each destination takes a batch of rows (bodies are JSON); throwing leaves the rows for the next alarm. */
-const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string) => Promise<void>> = {
+const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string, db: VillageDb) => Promise<void>> = {
   assessments: (env, rows) =>
     env.ASSESS_QUEUE.sendBatch(rows.map((r) => ({ body: JSON.parse(r.body) }))).then(() => {}),
   notifications: (env, rows) =>
@@ -20,6 +21,13 @@ const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string) 
     putIdentities(
       env,
       rows.map((r) => JSON.parse(r.body) as IdentityUpdate),
+    ),
+  // Needs found on visits, opened as cases (the answers are written back to the visits: visits/case-links.ts).
+  cases: (env, rows, _village, db) =>
+    openVisitCases(
+      env,
+      rows.map((r) => r.body),
+      db,
     ),
 };
 
@@ -43,7 +51,7 @@ export async function deliverOutbox(db: VillageDb, env: Env, villageCode: string
     try {
       const send = SENDERS[destination];
       if (!send) throw new Error(`no sender for outbox destination ${destination}`);
-      await send(env, batch, villageCode);
+      await send(env, batch, villageCode, db);
       db.delete(outbox)
         .where(and(eq(outbox.destination, destination), inArray(outbox.id, ids)))
         .run();

@@ -1,5 +1,14 @@
 import { DurableObject } from "cloudflare:workers";
-import type { Change, Decision, FieldChange, Submission, SubmissionStatus } from "@civicgrid/contracts";
+import type {
+  Change,
+  Decision,
+  FieldChange,
+  Submission,
+  SubmissionStatus,
+  Visit,
+  VisitEvery,
+  VisitPlanEntry,
+} from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
 import { piiKeys } from "@civicgrid/http/pii";
 import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
@@ -14,6 +23,9 @@ import migrations from "./migrations";
 import { fieldChanges, meta, outbox, submissions } from "./schema";
 import { scopesOf, type RecordScope } from "./scopes";
 import { decide, submit, submissionView } from "./submissions";
+import { listVisits, visitOf, type VisitFilter } from "./visits/list";
+import { remindVisits, visitPlan } from "./visits/plan";
+import { recordVisit, type VisitInput } from "./visits/record";
 
 /** How long after a failed delivery the alarm tries again. */
 const RETRY_MS = 30_000;
@@ -107,6 +119,36 @@ export class VillageDO extends DurableObject<Env> {
   /** Where each named record lies, for the routes' jurisdiction checks (absent: no such record here). */
   scopes(villageCode: string, ids: string[]): Record<string, RecordScope> {
     return scopesOf(this.db, villageCode, ids);
+  }
+
+  // ── Home visits (走访): thin delegates to village/visits/ ──────────────────────────────────────────────────
+
+  /** Records a visit the route has placed in a grid the worker serves; its cases and events go out by the outbox. */
+  async recordVisit(villageCode: string, input: VisitInput): Promise<Outcome<Visit>> {
+    this.db.insert(meta).values({ key: "village", value: villageCode }).onConflictDoNothing().run();
+    const outcome = recordVisit(this.db, this.ctx.storage, villageCode, input, new Date());
+    await this.deliverSoon();
+    return outcome;
+  }
+
+  visits(villageCode: string, filter: VisitFilter): Visit[] {
+    return listVisits(this.db, villageCode, filter);
+  }
+
+  visit(villageCode: string, id: string): Visit | null {
+    return visitOf(this.db, villageCode, id);
+  }
+
+  /** Who is due a visit on `today` (Asia/Shanghai) under the county's rules; names masked. */
+  visitPlan(rules: Record<string, VisitEvery | null>, today: string): VisitPlanEntry[] {
+    return visitPlan(this.db, rules, today);
+  }
+
+  /** The daily run: each grid's visits due and overdue, and a reminder per grid with any (counts only). */
+  async remindVisits(villageCode: string, rules: Record<string, VisitEvery | null>, today: string) {
+    const totals = remindVisits(this.db, villageCode, rules, today, new Date());
+    await this.deliverSoon();
+    return totals;
   }
 
   private async deliverSoon(): Promise<void> {

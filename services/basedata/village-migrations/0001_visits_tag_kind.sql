@@ -1,0 +1,1 @@
+ALTER TABLE `visits` ADD `tag_kind` text;
