@@ -69,5 +69,6 @@ export function reportHtml(r: MonthlyReport): string {
     r.topOverdueDepartments.map((d) => [d.key, d.count]),
   )}</section>
 <section><h2>预警信号</h2>${warnings}</section>
+${r.collection ? `<section><h2>基础信息采集与走访</h2>${table(["走访", "采集核准"], [[r.collection.visits, r.collection.collectionApproved]])}</section>` : ""}
 </body></html>`;
 }
