@@ -1,4 +1,4 @@
-import type { BaseDataSettings, VisitPlan } from "@civicgrid/contracts";
+import type { BaseDataSettings, Principal, VisitPlan } from "@civicgrid/contracts";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { shanghaiDay } from "../src/domain/visit-plan";
@@ -9,7 +9,7 @@ const GRID_1 = "440703001001001";
 const GRID_2 = "440703001001002";
 const SETTINGS = "/v1/basedata/settings/440703000000";
 const dayAgo = (n: number) => shanghaiDay(daysAgo(n));
-const planOf = async (principal = who.gridWorker, query = `gridCode=${GRID_1}`) => {
+const planOf = async (principal: Principal = who.gridWorker, query = `gridCode=${GRID_1}`) => {
   const res = await call(principal, "GET", `/v1/basedata/visit-plan?${query}`);
   expect(res.status).toBe(200);
   return res.json<VisitPlan>();

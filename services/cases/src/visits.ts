@@ -1,21 +1,16 @@
-import { CaseId, CaseLink, Principal, ReportCaseBody, type VisitCaseInput } from "@civicgrid/contracts";
+import { CaseId, CaseLink, Principal, type VisitCaseInput } from "@civicgrid/contracts";
 import { AppError, validationError } from "@civicgrid/http";
 import { z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { newCaseId } from "./domain";
 import { caseStub, type Env } from "./env";
 import { openReport, placementOf, reporterActor } from "./opening";
+import { Open311Report } from "./resident";
 import { database } from "./store/db";
 import { visitCases } from "./store/schema";
 
 /** A need found on a home visit, as the base-data service sends it (CasesBaseDataRpc.reportFromVisit). */
-const VisitCase = ReportCaseBody.pick({
-  title: true,
-  description: true,
-  categoryCode: true,
-  lng: true,
-  lat: true,
-}).extend({
+const VisitCase = Open311Report.omit({ clientId: true, contact: true }).extend({
   principal: Principal,
   visitId: z.string().regex(/^vi-\d{12}-\d{6,9}$/, "must be a visit id"),
   needIndex: z.number().int().min(0).max(99),

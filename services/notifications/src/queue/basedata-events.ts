@@ -1,9 +1,6 @@
 import { countyOf, VisitReminderData } from "@civicgrid/contracts";
-import { consumeEvents } from "@civicgrid/http";
 import type { Env } from "../env";
-import { dbOf } from "../store/db";
-import { deliverEvent } from "./events";
-import { clearFailures, recordFailure } from "./failures";
+import { deliverEvent, handleEventBatch } from "./events";
 
 /**
  * A worker's login subject. Roster users carry the worker they are (users.workerId), and the platform names a
@@ -30,22 +27,11 @@ async function handleReminder(event: Parameters<typeof deliverEvent>[0], env: En
 }
 
 /**
- * The consumer of civicgrid-basedata-events-notifications on the shared policy: a reminder that cannot be read is
- * retried until it is dead-lettered; events of other types are acknowledged and ignored.
+ * The consumer of civicgrid-basedata-events-notifications, on the policy of the other event queues (events.ts): a
+ * reminder that cannot be read is retried until it is dead-lettered; events of other types are acknowledged.
  */
 export function handleBasedataBatch(batch: MessageBatch, env: Env): Promise<void> {
-  const db = dbOf(env.DB);
-  return consumeEvents(batch, {
-    service: "notifications",
-    handle: async (event, message) => {
-      if (event.type !== "basedata.visit.reminder") return;
-      try {
-        await handleReminder(event, env);
-      } catch (error) {
-        await recordFailure(db, batch.queue, message.body, error).catch(() => undefined);
-        throw error;
-      }
-      await clearFailures(db, batch.queue, message);
-    },
-  });
+  return handleEventBatch(batch, env, async (event) =>
+    event.type === "basedata.visit.reminder" ? handleReminder(event, env) : null,
+  );
 }

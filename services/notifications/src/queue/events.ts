@@ -112,15 +112,19 @@ export async function deliverEvent(
 /**
  * The consumer of the case and registry event queues, on the shared policy (an unreadable message is retried until
  * it is dead-lettered; a failure is retried with backoff). Each failure is recorded by content, for the dead letter
- * it may become (see dead-letters.ts).
+ * it may become (see dead-letters.ts). `handle` reads one event (base data's reminders have their own).
  */
-export function handleEventBatch(batch: MessageBatch, env: Env): Promise<void> {
+export function handleEventBatch(
+  batch: MessageBatch,
+  env: Env,
+  handle: (event: EventEnvelope, env: Env) => Promise<unknown> = handleEvent,
+): Promise<void> {
   const db = dbOf(env.DB);
   return consumeEvents(batch, {
     service: "notifications",
     handle: async (event, message) => {
       try {
-        await handleEvent(event, env);
+        await handle(event, env);
       } catch (error) {
         await recordFailure(db, batch.queue, message.body, error).catch(() => undefined);
         throw error;
