@@ -1,7 +1,9 @@
-import { QUEUES, type EventEnvelope, type Principal } from "@civicgrid/contracts";
-import { jsonAs } from "@civicgrid/testing";
-import { exports } from "cloudflare:workers";
+import { QUEUES, type DeadLetter, type EventEnvelope, type Principal } from "@civicgrid/contracts";
+import { jsonAs, principals } from "@civicgrid/testing";
+import { createExecutionContext, createMessageBatch } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import NotificationsService from "../src/index";
 import { deliveriesOf, runBatch } from "./helpers";
 
 /** A worker serving grid 440703001001001 in the roster stand-in, signed in as the platform names their login. */
@@ -61,5 +63,19 @@ describe("visit reminders from base data (走访提醒)", () => {
     const bad = { ...reminder(), data: { gridCode: "440703001001001", due: -1 } };
     const result = await runBatch(QUEUES.basedataNotifications, [bad]);
     expect(result.retryMessages).toHaveLength(1);
+  });
+
+  it("a reminder given up on is kept as a base-data dead letter and redriven to base data's queues", async () => {
+    const event = reminder();
+    const batch = createMessageBatch(QUEUES.deadLetters, [
+      { id: "dlq-visit-reminder", timestamp: new Date(), attempts: 1, body: event },
+    ]);
+    await new NotificationsService(createExecutionContext(), env).queue(batch);
+    const admin = async (method: string, path: string) =>
+      exports.default.fetch(`http://notifications${path}`, await jsonAs(principals.admin, method));
+    const list = await (await admin("GET", "/v1/notifications/dead-letters?limit=200")).json<{ items: DeadLetter[] }>();
+    const kept = list.items.find((d) => d.messageId === "dlq-visit-reminder")!;
+    expect(kept.queue).toBe(QUEUES.basedataNotifications);
+    expect((await admin("POST", `/v1/notifications/dead-letters/${kept.id}/redrive`)).status).toBe(200);
   });
 });
