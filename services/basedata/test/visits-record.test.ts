@@ -75,6 +75,27 @@ describe("recording a visit (走访)", () => {
     expect(linked.map((r) => r.case_id).sort()).toEqual(mine.map((r) => r.caseId).sort());
   });
 
+  it("a need cases refuses keeps the refusal on the visit and leaves the outbox", async () => {
+    const person = await personWithTags(GRID_1_CODE);
+    const openCase = { title: "代收税费", categoryCode: "F01" };
+    const visit = await recorded(visitBody(person, { needs: [{ text: "请网格员代收税费", openCase }] }));
+    await deliverVillageOutbox();
+    const after = await (await call(who.gridWorker, "GET", `/v1/basedata/visits/${visit.id}`)).json<Visit>();
+    expect(after.needs[0]).toMatchObject({ caseId: null, caseRefusal: expect.stringContaining("forbidden list") });
+  });
+
+  it("a worker's sync retried with the same Idempotency-Key records the visit once", async () => {
+    const person = await personWithTags(GRID_1_CODE);
+    const body = visitBody(person);
+    const headers = { "idempotency-key": `visit-sync-${person}` };
+    const first = await call(who.gridWorker, "POST", "/v1/basedata/visits", body, headers);
+    const again = await call(who.gridWorker, "POST", "/v1/basedata/visits", body, headers);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect((await again.json<Visit>()).id).toBe((await first.json<Visit>()).id);
+    const list = await call(who.gridWorker, "GET", `/v1/basedata/visits?villageCode=${VILLAGE}&targetId=${person}`);
+    expect((await list.json<{ items: Visit[] }>()).items).toHaveLength(1);
+  });
+
   it("refuses a point outside the worker's grids (403) or outside every grid (422), naming body.lng", async () => {
     const person = await personWithTags(GRID_1_CODE);
     const other = await post(visitBody(person, GRID_2));
