@@ -6,7 +6,7 @@ import type { Env } from "./env";
 import { consumeBasedataEvents } from "./queue/basedata-events";
 import { consumeCaseEvents } from "./queue/case-events";
 
-/** The assessments service: HTTP from the gateway, case events and base-data events from their queues, its scheduled work. */
+/** The assessments service: HTTP from the gateway, case and base-data events from their queues, its scheduled work. */
 export default class AssessmentsService extends ServiceEntrypoint<Env> {
   protected readonly service = "assessments";
   protected readonly app = app;

@@ -55,7 +55,7 @@ const facts = (sub: string) =>
     .all<{ day: string; visits: number; collection_approved: number }>();
 
 describe("base data in the assessments (Gansu 四: 走访, 采集上报)", () => {
-  it("counts visits per worker per Asia/Shanghai day and approved submissions for who submitted them, once", async () => {
+  it("counts visits per worker and Shanghai day, and approved submissions for their submitter, once", async () => {
     const events = [
       visit("t-worker", "2026-10-12T01:00:00Z"),
       visit("t-worker", "2026-10-12T15:30:00Z"), // 23:30 in Shanghai, still the 12th

@@ -58,7 +58,7 @@ export default class extends WorkerEntrypoint {
   caseScope(caseId) { return KNOWN[caseId] ?? null; }
   reportFromVisit(input) {
     // As cases refuses a matter on the county's forbidden list (a refusal crosses RPC as a RangeError).
-    if (input.categoryCode === "F01") throw new RangeError("unprocessable: matter F01 is on the county's forbidden list");
+    if (input.categoryCode === "F01") throw new RangeError("unprocessable: matter F01 is on the forbidden list");
     const key = input.visitId + "#" + input.needIndex;
     if (!opened.has(key)) {
       // Digits as letters A-J: a well-formed, distinct case id per need.

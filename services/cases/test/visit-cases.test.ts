@@ -68,7 +68,7 @@ describe("cases opened from home visits (CasesBaseDataRpc)", () => {
     expect(await refusal(exports.default.reportFromVisit(need({ principal: xinhuiWorker })))).toMatch(/^forbidden/);
   });
 
-  it("refuses what does not validate (naming the field) and a forbidden matter; caseScope knows no stranger", async () => {
+  it("refuses invalid input (naming the field) and a forbidden matter; caseScope knows no stranger", async () => {
     expect(await refusal(exports.default.reportFromVisit(need({ visitId: "nope" })))).toContain("visitId");
     expect(await refusal(exports.default.reportFromVisit(need({ categoryCode: "F01" })))).toMatch(/forbidden list/);
     expect(await exports.default.caseScope("CASE-20261201-AAAAAAAAAA")).toBeNull();

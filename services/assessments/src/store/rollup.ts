@@ -7,8 +7,8 @@ import { departmentDayFacts, factRuns, gridDayFacts, workerDayFacts } from "./sc
 /**
  * The daily rollup: one day's facts rebuilt from the stored case events, check-ins, patrols and base-data events
  * (visits, verified collection), in one D1 batch (a transaction). Facts are derived, never incremented, so a
- * redelivered event changes nothing and recomputing any past day gives the same rows. `countyPrefix` limits a recompute to a
- * jurisdiction ('' for all).
+ * redelivered event changes nothing and recomputing any past day gives the same rows. `countyPrefix` limits a
+ * recompute to a jurisdiction ('' for all).
  *
  * On time: every case event carries the deadline of the step it starts, so the step an event ends
  * had the deadline of the case's previous event (LAG over the case's versions); an event at or before
