@@ -228,6 +228,8 @@ export const MonthlyReport = z
     topGrids: z.array(Counted),
     topOverdueDepartments: z.array(Counted),
     earlyWarnings: z.array(EarlyWarning),
+    /** Base data this month (Gansu 四: 走访, 采集上报): home visits recorded and collected changes verified. */
+    collection: z.object({ visits: z.number().int(), collectionApproved: z.number().int() }).optional(),
   })
   .openapi("MonthlyReport");
 export type MonthlyReport = z.infer<typeof MonthlyReport>;

@@ -96,6 +96,10 @@ export const MatterApproval = z
   .openapi("MatterApproval");
 export type MatterApproval = z.infer<typeof MatterApproval>;
 
+/** A base-data record a case concerns (a visit that found it, the house, person or unit visited). */
+export const CaseLink = z.object({ kind: z.enum(["visit", "house", "person", "unit"]), id: z.string() });
+export type CaseLink = z.infer<typeof CaseLink>;
+
 export const CaseView = z
   .object({
     id: z.string(),
@@ -154,6 +158,8 @@ export const CaseView = z
     createdAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().nullable(),
+    /** Base-data records linked at opening (a case opened from a home visit); absent on other cases. */
+    links: z.array(CaseLink).optional(),
   })
   .openapi("Case");
 export type CaseView = z.infer<typeof CaseView>;

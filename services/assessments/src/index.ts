@@ -1,10 +1,12 @@
+import { QUEUES } from "@civicgrid/contracts";
 import { ServiceEntrypoint, type CronJob } from "@civicgrid/http";
 import { app } from "./app";
 import { closedPeriodRankings, dailyFacts } from "./cron";
 import type { Env } from "./env";
+import { consumeBasedataEvents } from "./queue/basedata-events";
 import { consumeCaseEvents } from "./queue/case-events";
 
-/** The assessments service: HTTP from the gateway, case events from its queue, its scheduled work. */
+/** The assessments service: HTTP from the gateway, case and base-data events from their queues, its scheduled work. */
 export default class AssessmentsService extends ServiceEntrypoint<Env> {
   protected readonly service = "assessments";
   protected readonly app = app;
@@ -14,6 +16,7 @@ export default class AssessmentsService extends ServiceEntrypoint<Env> {
   };
 
   override async queue(batch: MessageBatch<unknown>): Promise<void> {
+    if (batch.queue === QUEUES.basedataAssessments) return consumeBasedataEvents(this.env.DB, batch);
     await consumeCaseEvents(this.env.DB, batch);
   }
 }

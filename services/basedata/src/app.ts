@@ -10,6 +10,8 @@ import { privacyRoutes } from "./routes/privacy";
 import { settingsRoutes } from "./routes/settings";
 import { submissionRoutes } from "./routes/submissions";
 import { unitRoutes } from "./routes/units";
+import { visitPlanRoutes } from "./routes/visit-plan";
+import { visitRoutes } from "./routes/visits";
 
 export const app = createServiceApp<AppEnv>("basedata");
 app.route("/", submissionRoutes);
@@ -22,3 +24,5 @@ app.route("/", exportRoutes);
 app.route("/", peopleRoutes);
 app.route("/", householdRoutes);
 app.route("/", privacyRoutes);
+app.route("/", visitRoutes);
+app.route("/", visitPlanRoutes);

@@ -65,6 +65,8 @@ export default class extends WorkerEntrypoint {
   health() { return { service: "cases", ok: true }; }
   caseScope(caseId) { return KNOWN[caseId] ?? null; }
   reportFromVisit(input) {
+    // As cases refuses a matter on the county's forbidden list (a refusal crosses RPC as a RangeError).
+    if (input.categoryCode === "F01") throw new RangeError("unprocessable: matter F01 is on the forbidden list");
     const key = input.visitId + "#" + input.needIndex;
     if (!opened.has(key)) {
       // Digits as letters A-J: a well-formed, distinct case id per need.

@@ -208,6 +208,7 @@ CREATE TABLE `visits` (
 	`lng` real NOT NULL,
 	`lat` real NOT NULL,
 	`outcome` text NOT NULL,
+	`tag_kind` text,
 	`needs` text DEFAULT '[]' NOT NULL,
 	`created_at` text NOT NULL
 );

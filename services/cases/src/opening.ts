@@ -49,12 +49,15 @@ export interface Report {
   external?: NewCase["external"];
   workOrder?: NewCase["workOrder"];
   intake?: NewCase["intake"];
+  links?: NewCase["links"];
+  /** The case's id when the caller fixed it beforehand (an idempotent opening claims it first). */
+  id?: string;
 }
 
 /** Checks the matter, gives the case its id and opens its Durable Object. */
 export async function openReport(env: Env, report: Report, actor: Actor): Promise<CaseView> {
   const admission = await admissionOf(env, report.placement.countyCode, report.categoryCode);
-  const id = newCaseId(new Date());
+  const id = report.id ?? newCaseId(new Date());
   const result = await caseStub(env, id).open(
     {
       ...report,

@@ -1,4 +1,10 @@
-import type { CasesPlatformRpc, PlatformCaseInput, PublicCaseQuery } from "@civicgrid/contracts";
+import type {
+  CasesBaseDataRpc,
+  CasesPlatformRpc,
+  PlatformCaseInput,
+  PublicCaseQuery,
+  VisitCaseInput,
+} from "@civicgrid/contracts";
 import { ServiceEntrypoint } from "@civicgrid/http";
 import { app } from "./app";
 import { cronJobs } from "./cron";
@@ -7,12 +13,14 @@ import { cancelFromPlatform, createFromPlatform, updateFromPlatform } from "./pl
 import { publicRequest, publicRequests } from "./read-model/public-requests";
 import { reportFromResident, type Open311Report } from "./resident";
 import { refusalsAsRangeErrors } from "./rpc-refusals";
+import { caseScope, reportFromVisit } from "./visits";
 
 /**
  * The cases service: HTTP from the gateway, RPC for the other services (the integrations service's platform
- * pushes and Open311 requests: CasesPlatformRpc), the supervision sweep on its schedule (cron.ts).
+ * pushes and Open311 requests: CasesPlatformRpc; base data's visits: CasesBaseDataRpc), the supervision sweep on its
+ * schedule (cron.ts).
  */
-export default class CasesService extends ServiceEntrypoint<Env> implements CasesPlatformRpc {
+export default class CasesService extends ServiceEntrypoint<Env> implements CasesPlatformRpc, CasesBaseDataRpc {
   protected readonly service = "cases";
   protected readonly app = app;
   protected override readonly cronJobs = cronJobs;
@@ -39,5 +47,14 @@ export default class CasesService extends ServiceEntrypoint<Env> implements Case
 
   publicRequests(query: PublicCaseQuery) {
     return publicRequests(this.env, query);
+  }
+
+  // Base data (CasesBaseDataRpc): needs found on home visits, and where a case lies for a house's link to it.
+  reportFromVisit(input: VisitCaseInput) {
+    return refusalsAsRangeErrors(() => reportFromVisit(this.env, input));
+  }
+
+  caseScope(caseId: string) {
+    return caseScope(this.env, caseId);
   }
 }

@@ -20,6 +20,8 @@ export interface Env extends KitBindings {
   REGISTRY_EVENTS: Queue<unknown>;
   REGISTRY_EVENTS_ROSTER: Queue<unknown>;
   ROSTER_EVENTS: Queue<unknown>;
+  BASEDATA_EVENTS: Queue<unknown>;
+  BASEDATA_EVENTS_ASSESSMENTS: Queue<unknown>;
   /** Phone numbers of duty lines and grid workers. */
   ROSTER: Fetcher & Pick<RosterRpc, "department" | "gridServers">;
   /** Where a grid lies, for the grids a subscription names. */

@@ -8,3 +8,4 @@ export * from "./places";
 export * from "./counts";
 export * from "./exports";
 export * from "./people";
+export * from "./visits";

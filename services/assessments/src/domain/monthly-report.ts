@@ -53,6 +53,8 @@ export interface ReportCounts {
   daily: { day: string; count: number }[];
   topGrids: Count[];
   topOverdueDepartments: Count[];
+  /** This month's base-data work: visits recorded and collection verified. */
+  collection?: { visits: number; collectionApproved: number };
 }
 
 /**
@@ -87,6 +89,7 @@ export function buildMonthlyReport(divisionCode: string, month: string, counts: 
     topGrids: counts.topGrids,
     topOverdueDepartments: counts.topOverdueDepartments,
     earlyWarnings: earlyWarnings(counts.areaCategory, month, trailing),
+    ...(counts.collection ? { collection: counts.collection } : {}),
   };
 }
 

@@ -38,6 +38,10 @@ const table = (head: string[], rows: (string | number)[][]) =>
   `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((v) => `<td>${esc(v)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 
 export function reportHtml(r: MonthlyReport): string {
+  const c = r.collection;
+  const collection = c
+    ? `<section><h2>基础信息采集与走访</h2>${table(["走访", "采集核准"], [[c.visits, c.collectionApproved]])}</section>`
+    : "";
   const warnings = r.earlyWarnings.length
     ? table(
         ["类别", "区域", "本月", "前三月月均", "倍数"],
@@ -69,5 +73,6 @@ export function reportHtml(r: MonthlyReport): string {
     r.topOverdueDepartments.map((d) => [d.key, d.count]),
   )}</section>
 <section><h2>预警信号</h2>${warnings}</section>
+${collection}
 </body></html>`;
 }

@@ -21,7 +21,17 @@ export interface SubjectTotals {
 const rate = (part: number, whole: number) => (whole > 0 ? Math.min(100, (part / whole) * 100) : 100);
 const freeRate = (bad: number, whole: number) =>
   whole > 0 ? Math.max(0, 100 - (bad / whole) * 100) : bad > 0 ? 0 : 100;
-const COUNT_INDICATORS = new Set(["cases_reported", "verify_count", "resolved_on_site"]);
+/**
+ * Figures shown beside the indicators with weight 0: base data's visits (走访) and verified collection (采集上报), in
+ * the Gansu 四 list but not yet in the weights a county sets (contracts INDICATORS), so no existing score moves.
+ */
+const FIGURES: Record<RankingKind, readonly string[]> = {
+  worker: ["visits", "collection_approved"],
+  grid: [],
+  township: [],
+  department: [],
+};
+const COUNT_INDICATORS = new Set(["cases_reported", "verify_count", "resolved_on_site", ...FIGURES.worker]);
 
 /** Raw indicator values of one subject: rates as percentages, counts as counts. */
 export function indicatorValues(
@@ -39,6 +49,8 @@ export function indicatorValues(
         verify_count: v("cases_verified"),
         resolved_on_site: v("resolved_on_site"),
         orders_on_time_rate: rate(v("orders_on_time"), v("orders_done")),
+        visits: v("visits"),
+        collection_approved: v("collection_approved"),
       };
     case "grid":
     case "township":
@@ -90,7 +102,7 @@ export function rankSubjects(
     const totalWeight = INDICATORS[kind].reduce((sum, k) => sum + (w[k] ?? 0), 0) || 1;
     const scored = cohort.map((s, i) => {
       const vals = values[i]!;
-      const components: ScoreComponent[] = INDICATORS[kind].map((indicator) => {
+      const components: ScoreComponent[] = [...INDICATORS[kind], ...FIGURES[kind]].map((indicator) => {
         const value = vals[indicator] ?? 0;
         const top = best.get(indicator);
         const score = COUNT_INDICATORS.has(indicator) ? (top ? (value / top) * 100 : 0) : value;

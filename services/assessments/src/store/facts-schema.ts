@@ -21,6 +21,9 @@ export const workerDayFacts = sqliteTable(
     resolvedOnSite: integer("resolved_on_site").notNull(),
     ordersDone: integer("orders_done").notNull(),
     ordersOnTime: integer("orders_on_time").notNull(),
+    /** Home visits recorded and collected changes verified that day (base data; Gansu 四: 走访, 采集上报). */
+    visits: integer("visits").notNull().default(0),
+    collectionApproved: integer("collection_approved").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.sub, t.day] }), index("worker_day_facts_day").on(t.day, t.countyCode)],
 );

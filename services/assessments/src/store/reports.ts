@@ -3,7 +3,7 @@ import { and, asc, between, count, desc, eq, isNotNull, like, sql, type SQL } fr
 import type { CategoryMonth, Count, MonthCount, ReportArea, ReportCounts } from "../domain/monthly-report";
 import { reportWindow } from "../domain/monthly-report";
 import type { Db } from "./db";
-import { caseEvents as e } from "./schema";
+import { basedataEvents as b, caseEvents as e } from "./schema";
 
 const AREA_COLUMN = { county: e.countyCode, township: e.townshipCode, village: e.villageCode } as const;
 
@@ -76,5 +76,28 @@ export async function monthlyCounts(
         .groupBy(e.categoryCode, areaOf, monthOf)
         .all() as Promise<MonthCount[]>,
     ]);
-  return { byMonth, byCategoryMonth, bySource, byArea, daily, topGrids, topOverdueDepartments, areaCategory };
+  const collection = await collectionCounts(db, divisionCode, thisMonth);
+  return {
+    byMonth,
+    byCategoryMonth,
+    bySource,
+    byArea,
+    daily,
+    topGrids,
+    topOverdueDepartments,
+    areaCategory,
+    collection,
+  };
+}
+
+/** Visits recorded and collection verified in a jurisdiction over a span (base-data events, by village). */
+async function collectionCounts(db: Db, divisionCode: string, range: { from: string; to: string }) {
+  const rows = await db
+    .select({ type: b.type, count: count() })
+    .from(b)
+    .where(and(like(b.villageCode, `${divisionPrefix(divisionCode)}%`), between(b.day, range.from, range.to)))
+    .groupBy(b.type)
+    .all();
+  const of = (type: string) => rows.find((r) => r.type === type)?.count ?? 0;
+  return { visits: of("basedata.visit.recorded"), collectionApproved: of("basedata.submission.approved") };
 }

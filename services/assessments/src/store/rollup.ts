@@ -5,10 +5,10 @@ import type { Db } from "./db";
 import { departmentDayFacts, factRuns, gridDayFacts, workerDayFacts } from "./schema";
 
 /**
- * The daily rollup: one day's facts rebuilt from the stored case events, check-ins and patrols, in one
- * D1 batch (a transaction). Facts are derived, never incremented, so a redelivered event changes
- * nothing and recomputing any past day gives the same rows. `countyPrefix` limits a recompute to a
- * jurisdiction ('' for all).
+ * The daily rollup: one day's facts rebuilt from the stored case events, check-ins, patrols and base-data events
+ * (visits, verified collection), in one D1 batch (a transaction). Facts are derived, never incremented, so a
+ * redelivered event changes nothing and recomputing any past day gives the same rows. `countyPrefix` limits a
+ * recompute to a jurisdiction ('' for all).
  *
  * On time: every case event carries the deadline of the step it starts, so the step an event ends
  * had the deadline of the case's previous event (LAG over the case's versions); an event at or before
@@ -42,18 +42,25 @@ WITH ${eventsWithDeadlines(day)},
     FROM patrols WHERE day = ${day} GROUP BY sub
   ),
   ci AS (SELECT sub, division_code FROM checkins WHERE day = ${day}),
-  subs AS (SELECT sub FROM ci UNION SELECT sub FROM pt UNION SELECT sub FROM wk),
+  bd AS (
+    SELECT sub, MAX(village_code) AS division_code, SUM(type = 'basedata.visit.recorded') AS visits,
+      SUM(type = 'basedata.submission.approved') AS approved
+    FROM basedata_events WHERE day = ${day} GROUP BY sub
+  ),
+  subs AS (SELECT sub FROM ci UNION SELECT sub FROM pt UNION SELECT sub FROM wk UNION SELECT sub FROM bd),
   joined AS (
-    SELECT s.sub, COALESCE(ci.division_code, pt.division_code, wk.division_code) AS division_code,
+    SELECT s.sub, COALESCE(ci.division_code, pt.division_code, wk.division_code, bd.division_code) AS division_code,
       ci.sub IS NOT NULL AS checked_in, COALESCE(pt.minutes, 0) AS minutes, COALESCE(pt.distance, 0) AS distance,
       COALESCE(pt.flagged, 0) AS flagged,
       COALESCE(wk.reported, 0) AS reported, COALESCE(wk.verified, 0) AS verified, COALESCE(wk.on_site, 0) AS on_site,
-      COALESCE(wk.orders_done, 0) AS orders_done, COALESCE(wk.orders_on_time, 0) AS orders_on_time
+      COALESCE(wk.orders_done, 0) AS orders_done, COALESCE(wk.orders_on_time, 0) AS orders_on_time,
+      COALESCE(bd.visits, 0) AS visits, COALESCE(bd.approved, 0) AS approved
     FROM subs s LEFT JOIN ci ON ci.sub = s.sub LEFT JOIN pt ON pt.sub = s.sub LEFT JOIN wk ON wk.sub = s.sub
+      LEFT JOIN bd ON bd.sub = s.sub
   )
 SELECT j.sub, ${day}, j.division_code, substr(j.division_code, 1, 6) || '000000', j.checked_in, j.minutes, j.distance,
   j.flagged, j.minutes >= COALESCE(cs.daily_patrol_minutes, ${DEFAULT_SETTINGS.dailyPatrolMinutes}), j.reported,
-  j.verified, j.on_site, j.orders_done, j.orders_on_time
+  j.verified, j.on_site, j.orders_done, j.orders_on_time, j.visits, j.approved
 FROM joined j LEFT JOIN county_settings cs ON cs.county_code = substr(j.division_code, 1, 6) || '000000'
 WHERE j.division_code LIKE ${prefix}`;
 

@@ -47,6 +47,8 @@ const QUERIES: Record<RankingKind, TotalsQuery> = {
       resolved_on_site: worker.resolvedOnSite,
       orders_done: worker.ordersDone,
       orders_on_time: worker.ordersOnTime,
+      visits: worker.visits,
+      collection_approved: worker.collectionApproved,
     }),
   },
   grid: {

@@ -1,6 +1,7 @@
 import { log } from "@civicgrid/http";
 import type { Env } from "../env";
 import { anonymiseJob } from "./anonymise";
+import { visitPlansJob } from "./visit-plans";
 
 /** One job of the daily run: its name and what it does for the day of `at` (Asia/Shanghai). */
 export interface DailyJob {
@@ -13,7 +14,7 @@ export interface DailyJob {
  * DAILY_JOBS (visit plans and reminders, anonymisation of people gone past their county's retention …). Jobs run one
  * after another; one failing is logged and does not stop the others; the answer says what each did.
  */
-export const DAILY_JOBS: DailyJob[] = [anonymiseJob];
+export const DAILY_JOBS: DailyJob[] = [visitPlansJob, anonymiseJob];
 
 export async function runDaily(env: Env, at: Date, jobs: readonly DailyJob[] = DAILY_JOBS) {
   const results: Record<string, unknown> = {};

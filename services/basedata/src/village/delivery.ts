@@ -7,6 +7,7 @@ import { sendCounts } from "./counts";
 import type { VillageDb } from "./db";
 import type { Destination } from "./outbox";
 import { outbox } from "./schema";
+import { openVisitCases } from "./visits/case-links";
 
 type Row = typeof outbox.$inferSelect;
 
@@ -27,6 +28,13 @@ const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string, 
     ),
   // One row ("counts") however many changes asked: the village's counts per grid, to D1 and the registry.
   counts: (env, _rows, villageCode, db) => sendCounts(env, db, villageCode),
+  // Needs found on visits, opened as cases (the answers are written back to the visits: visits/case-links.ts).
+  cases: (env, rows, _village, db) =>
+    openVisitCases(
+      env,
+      rows.map((r) => r.body),
+      db,
+    ),
 };
 
 const BATCH = 100;

@@ -9,6 +9,9 @@ import type {
   PersonView,
   Submission,
   SubmissionStatus,
+  Visit,
+  VisitEvery,
+  VisitPlanEntry,
 } from "@civicgrid/contracts";
 import { log } from "@civicgrid/http";
 import { piiKeys } from "@civicgrid/http/pii";
@@ -30,6 +33,9 @@ import { decide, submit, submissionView } from "./submissions";
 import { addressDetail, listAddresses } from "./places/address-read";
 import { houseDetail, linkHouseCase, listHouses } from "./places/house-read";
 import { listUnits, unitDetail } from "./places/unit-read";
+import { listVisits, visitOf, type VisitFilter } from "./visits/list";
+import { remindVisits, visitPlan } from "./visits/plan";
+import { recordVisit, type VisitInput } from "./visits/record";
 
 /** How long after a failed delivery the alarm tries again. */
 const RETRY_MS = 30_000;
@@ -199,6 +205,36 @@ export class VillageDO extends DurableObject<Env> {
     const done = await anonymiseIn(this.ctx.storage, ctx, which, meta);
     await this.deliverSoon();
     return done;
+  }
+
+  // ── Home visits (走访): thin delegates to village/visits/ ──────────────────────────────────────────────────
+
+  /** Records a visit the route has placed in a grid the worker serves; its cases and events go out by the outbox. */
+  async recordVisit(villageCode: string, input: VisitInput): Promise<Outcome<Visit>> {
+    this.db.insert(meta).values({ key: "village", value: villageCode }).onConflictDoNothing().run();
+    const outcome = recordVisit(this.db, this.ctx.storage, villageCode, input, new Date());
+    await this.deliverSoon();
+    return outcome;
+  }
+
+  visits(villageCode: string, filter: VisitFilter): Visit[] {
+    return listVisits(this.db, villageCode, filter);
+  }
+
+  visit(villageCode: string, id: string): Visit | null {
+    return visitOf(this.db, villageCode, id);
+  }
+
+  /** Who is due a visit on `today` (Asia/Shanghai) under the county's rules; names masked. */
+  visitPlan(rules: Record<string, VisitEvery | null>, today: string): VisitPlanEntry[] {
+    return visitPlan(this.db, rules, today);
+  }
+
+  /** The daily run: each grid's visits due and overdue, and a reminder per grid with any (counts only). */
+  async remindVisits(villageCode: string, rules: Record<string, VisitEvery | null>, today: string) {
+    const totals = remindVisits(this.db, villageCode, rules, today, new Date());
+    await this.deliverSoon();
+    return totals;
   }
 
   private async deliverSoon(): Promise<void> {

@@ -1,4 +1,11 @@
-import type { CasePriority, CaseSource, MatterAdmission, PointLocation, StepLimit } from "@civicgrid/contracts";
+import type {
+  CaseLink,
+  CasePriority,
+  CaseSource,
+  MatterAdmission,
+  PointLocation,
+  StepLimit,
+} from "@civicgrid/contracts";
 import type { CaseState, Step } from "./case-state";
 import { startClock } from "./deadlines";
 import { versioned } from "./decide";
@@ -22,6 +29,8 @@ export interface NewCase {
   workOrder: { action: "check" | "act"; assignedBy: string } | null;
   /** How a report without a login came in (an Open311 app), for the log: never the reporter's contact itself. */
   intake?: Intake;
+  /** Base-data records the case concerns (a need found on a home visit: the visit and whom it visited). */
+  links?: CaseLink[];
 }
 
 export interface Intake {
@@ -88,6 +97,7 @@ export function openCase(input: NewCase, now: Date): Step[] {
     updatedAt: at,
     closedAt: null,
     followTokenHash: input.followTokenHash,
+    ...(input.links?.length ? { links: input.links } : {}),
   };
   const first: Step = {
     type: input.workOrder
@@ -98,7 +108,11 @@ export function openCase(input: NewCase, now: Date): Step[] {
     state: reported,
     details: input.workOrder
       ? { action: input.workOrder.action }
-      : { source: input.source, ...(input.intake ? { intake: input.intake } : {}) },
+      : {
+          source: input.source,
+          ...(input.intake ? { intake: input.intake } : {}),
+          ...(input.links?.length ? { links: input.links } : {}),
+        },
   };
   if (!urgentMatter) return versioned(reported, [first], now);
   const escalated: CaseState = {

@@ -103,3 +103,14 @@ export const platformOrders = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.platform, t.orderId] })],
 );
+
+/** Needs found on home visits (base data): (visit, need) → case id, claimed before the case opens, so one each. */
+export const visitCases = sqliteTable(
+  "visit_cases",
+  {
+    visitId: text("visit_id").notNull(),
+    needIndex: integer("need_index").notNull(),
+    caseId: text("case_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.needIndex] })],
+);

@@ -26,6 +26,7 @@ const ROUTES: readonly (readonly string[])[] = [
   [QUEUES.caseEventsNotifications, QUEUES.caseEventsAssessments, QUEUES.caseEventsIntegrations],
   [QUEUES.registryEvents, REGISTRY_TO_ROSTER_QUEUE],
   [QUEUES.rosterToRegistry],
+  [QUEUES.basedataNotifications, QUEUES.basedataAssessments],
 ];
 
 /**
@@ -41,6 +42,7 @@ export function originalQueue(body: unknown): string {
   if (event.data.type.startsWith("case.")) return QUEUES.caseEventsNotifications;
   if (event.data.type.startsWith("registry.")) return QUEUES.registryEvents;
   if (event.data.type.startsWith("roster.")) return QUEUES.rosterToRegistry;
+  if (event.data.type.startsWith("basedata.")) return QUEUES.basedataNotifications;
   return UNKNOWN_QUEUE;
 }
 
@@ -62,6 +64,8 @@ function producers(env: Env): Record<string, Queue<unknown>> {
     [QUEUES.registryEvents]: env.REGISTRY_EVENTS,
     [REGISTRY_TO_ROSTER_QUEUE]: env.REGISTRY_EVENTS_ROSTER,
     [QUEUES.rosterToRegistry]: env.ROSTER_EVENTS,
+    [QUEUES.basedataNotifications]: env.BASEDATA_EVENTS,
+    [QUEUES.basedataAssessments]: env.BASEDATA_EVENTS_ASSESSMENTS,
   };
 }
 

@@ -17,7 +17,8 @@ import { clearFailures, recordFailure } from "./failures";
 /** The division code of what belongs to no division (the platform's own alerts). */
 export const NO_DIVISION = "000000000000";
 
-type Subject = { facts: Omit<EventFacts, "eventId" | "now">; divisionCode: string; caseId: string | null };
+/** What an event means to the rules: its data and template variables, its jurisdiction and its case if any. */
+export type Subject = { facts: Omit<EventFacts, "eventId" | "now">; divisionCode: string; caseId: string | null };
 
 /** Case and registry events as template variables and a jurisdiction; null for what is not ours to read. */
 function subjectOf(event: EventEnvelope): Subject | null {
@@ -84,6 +85,16 @@ export async function handleEvent(event: EventEnvelope, env: Env, now = new Date
     });
     return { planned: 0 };
   }
+  return deliverEvent(event, subject, env, now);
+}
+
+/** The deliveries the rules ask for one event read as `subject` (see handleEvent): written once, pushes queued. */
+export async function deliverEvent(
+  event: EventEnvelope,
+  subject: Subject,
+  env: Env,
+  now = new Date(),
+): Promise<{ planned: number }> {
   const db = dbOf(env.DB);
   const rules = await enabledRules(db, event.type);
   if (rules.length === 0) return { planned: 0 };
@@ -101,15 +112,19 @@ export async function handleEvent(event: EventEnvelope, env: Env, now = new Date
 /**
  * The consumer of the case and registry event queues, on the shared policy (an unreadable message is retried until
  * it is dead-lettered; a failure is retried with backoff). Each failure is recorded by content, for the dead letter
- * it may become (see dead-letters.ts).
+ * it may become (see dead-letters.ts). `handle` reads one event (base data's reminders have their own).
  */
-export function handleEventBatch(batch: MessageBatch, env: Env): Promise<void> {
+export function handleEventBatch(
+  batch: MessageBatch,
+  env: Env,
+  handle: (event: EventEnvelope, env: Env) => Promise<unknown> = handleEvent,
+): Promise<void> {
   const db = dbOf(env.DB);
   return consumeEvents(batch, {
     service: "notifications",
     handle: async (event, message) => {
       try {
-        await handleEvent(event, env);
+        await handle(event, env);
       } catch (error) {
         await recordFailure(db, batch.queue, message.body, error).catch(() => undefined);
         throw error;

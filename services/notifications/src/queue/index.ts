@@ -4,6 +4,7 @@ import type { ChannelRegistry } from "../channels/channel";
 import type { DeliveryJob, Env } from "../env";
 import { handleDeliveryBatch } from "./deliver";
 import { DEAD_LETTER_QUEUE, DELIVERY_QUEUE, handleDeadLetterBatch } from "./dead-letters";
+import { handleBasedataBatch } from "./basedata-events";
 import { handleEventBatch } from "./events";
 
 /** Routes a batch to its consumer by the queue it came from. */
@@ -12,6 +13,8 @@ export async function handleQueue(batch: MessageBatch, env: Env, channels: Chann
     case QUEUES.caseEventsNotifications:
     case QUEUES.registryEvents:
       return handleEventBatch(batch, env);
+    case QUEUES.basedataNotifications:
+      return handleBasedataBatch(batch, env);
     case DELIVERY_QUEUE:
       return handleDeliveryBatch(batch as MessageBatch<DeliveryJob>, env, channels);
     case DEAD_LETTER_QUEUE:

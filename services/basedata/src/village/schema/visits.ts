@@ -13,7 +13,9 @@ export const visits = sqliteTable(
     lng: real("lng").notNull(),
     lat: real("lat").notNull(),
     outcome: text("outcome").notNull(),
-    /** JSON array of needs found, each with the case it opened once opened. */
+    /** The tag kind the visit fulfils (TagKindCode), if it was a planned one. */
+    tagKind: text("tag_kind"),
+    /** JSON array of needs found (VisitNeed), each with the case it opened once cases answered. */
     needs: text("needs").notNull().default("[]"),
     createdAt: text("created_at").notNull(),
   },
