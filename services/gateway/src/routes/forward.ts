@@ -31,11 +31,10 @@ export async function forward(c: Context<AppEnv>, service: ServiceBinding): Prom
   const principal = c.get("principal");
   if (principal)
     headers.set(PRINCIPAL_HEADER, await signInternalPrincipal(principal, settingsOf(c.env).INTERNAL_TOKEN_SECRET));
-  const hasBody = !["GET", "HEAD"].includes(c.req.method);
   const request = new Request(`https://service.internal${url.pathname}${url.search}`, {
     method: c.req.method,
     headers,
-    body: hasBody ? await c.req.arrayBuffer() : undefined,
+    body: await bodyOf(c),
   });
   try {
     const res = await service.fetch(request);
@@ -45,4 +44,13 @@ export async function forward(c: Context<AppEnv>, service: ServiceBinding): Prom
   } catch {
     throw new AppError("bad_gateway", "the service behind this route did not answer");
   }
+}
+
+/**
+ * The body to pass on, streamed as it arrives (a 50 MiB ledger upload is never held whole in the gateway's
+ * 128 MB), unless something here has read it already (then the copy Hono kept).
+ */
+async function bodyOf(c: Context<AppEnv>): Promise<ReadableStream | ArrayBuffer | undefined> {
+  if (["GET", "HEAD"].includes(c.req.method)) return undefined;
+  return c.req.raw.bodyUsed ? c.req.arrayBuffer() : (c.req.raw.body ?? undefined);
 }
