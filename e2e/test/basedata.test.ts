@@ -27,24 +27,24 @@ async function submitted(as: string, change: Record<string, unknown>, verifyNow 
   return res.json as unknown as Submission;
 }
 
+/** A door number under a road, at a point of the demo grid worker's grid. */
+const doorUnder = (road: Submission, name: string) => ({
+  kind: "address.create",
+  level: "door",
+  parentId: road.recordId,
+  name,
+  ...pointIn(WORKER_GRID),
+});
+
 describe("base data through the gateway", () => {
   it("an agency enters a road and a door, a grid worker collects a door, the village agency verifies it", async () => {
     const road = await submitted(villageAgency, { kind: "address.create", level: "road", name: `测试路${run}` }, true);
     expect(road).toMatchObject({ status: "approved", gridCode: null });
-    const door = await submitted(
-      villageAgency,
-      { kind: "address.create", level: "door", parentId: road.recordId, name: "1号", ...pointIn(WORKER_GRID) },
-      true,
-    );
+    const door = await submitted(villageAgency, doorUnder(road, "1号"), true);
     expect(door).toMatchObject({ status: "approved", gridCode: WORKER_GRID });
 
-    const collected = await submitted(worker, {
-      kind: "address.create",
-      level: "door",
-      parentId: road.recordId,
-      name: "2号",
-      ...pointIn(WORKER_GRID),
-    });
+    const door2 = doorUnder(road, "2号");
+    const collected = await submitted(worker, door2);
     expect(collected).toMatchObject({ status: "pending", recordId: null, gridCode: WORKER_GRID });
     const pending = await call(`/v1/basedata/submissions?villageCode=${village}&status=pending`, { as: villageAgency });
     expect(pending.status).toBe(200);
@@ -71,27 +71,14 @@ describe("base data through the gateway", () => {
       expect(item).toMatchObject({ by: villageAgency, source: `submission:${collected.id}`, at: expect.any(String) });
 
     // The same door entered again is found, not duplicated: a blocking conflict names the door kept.
-    const again = await submitted(worker, {
-      kind: "address.create",
-      level: "door",
-      parentId: road.recordId,
-      name: "2号",
-      ...pointIn(WORKER_GRID),
-    });
+    const again = await submitted(worker, door2);
     const seen = await call(`/v1/basedata/submissions/${again.id}`, { as: villageAgency });
     expect(seen.json.conflicts).toEqual([expect.objectContaining({ code: "duplicate_address", blocking: true })]);
   });
 
   it("refuses a grid worker of another county, whatever they name", async () => {
     const road = await submitted(villageAgency, { kind: "address.create", level: "road", name: `越权路${run}` }, true);
-    const door = {
-      kind: "address.create",
-      level: "door",
-      parentId: road.recordId,
-      name: "9号",
-      ...pointIn(WORKER_GRID),
-    };
-    const refused = await submit(otherCountyWorker, door);
+    const refused = await submit(otherCountyWorker, doorUnder(road, "9号"));
     expect(refused.status, refused.text).toBe(403);
     expect(refused.json.errors).toEqual([expect.objectContaining({ field: "body.change.parentId" })]);
     const road2 = await submit(otherCountyWorker, { kind: "address.create", level: "road", name: `越权路${run}b` });
