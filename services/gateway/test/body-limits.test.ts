@@ -7,7 +7,7 @@ import { token } from "./tokens";
 // The gateway's body limit (services/gateway/src/domain/body-limits.ts): every route at MAX_BODY_BYTES (2,048 in
 // these tests), except a ledger upload, POST /v1/basedata/imports, at MAX_IMPORT_BODY_BYTES — here the real
 // wrangler.toml value, 50 MiB, which these tests do not override.
-type Echo = { service: string; path: string; body: string | null };
+type Echo = { service: string; path: string; body: string | null; headers: Record<string, string> };
 const origin = "https://api.civicgrid.test";
 const MiB = 1024 * 1024;
 
@@ -33,14 +33,13 @@ function streamOf(bytes: number): ReadableStream<Uint8Array> {
 }
 
 describe("the gateway's request body limit", () => {
-  it("lets a ledger upload of exactly 50 MiB through to basedata, whole", async () => {
+  it("lets a ledger upload of exactly 50 MiB through to basedata, whole and with its length", async () => {
     const res = await post("/v1/basedata/imports", new Uint8Array(50 * MiB).fill(0x41));
     expect(res.status).toBe(200);
-    expect(await res.json<Echo>()).toMatchObject({
-      service: "basedata",
-      path: "/v1/basedata/imports",
-      body: `<${50 * MiB} bytes>`,
-    });
+    const echo = await res.json<Echo>();
+    expect(echo).toMatchObject({ service: "basedata", path: "/v1/basedata/imports", body: `<${50 * MiB} bytes>` });
+    // The service streams it on to R2, which needs the length up front.
+    expect(echo.headers["content-length"]).toBe(String(50 * MiB));
   });
 
   it("refuses an upload one byte over 50 MiB, whether it declares its length or streams", async () => {

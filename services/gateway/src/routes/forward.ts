@@ -48,9 +48,18 @@ export async function forward(c: Context<AppEnv>, service: ServiceBinding): Prom
 
 /**
  * The body to pass on, streamed as it arrives (a 50 MiB ledger upload is never held whole in the gateway's
- * 128 MB), unless something here has read it already (then the copy Hono kept).
+ * 128 MB), unless something here has read it already (then the copy Hono kept). A body of declared length keeps
+ * it, so the service can stream it on too (to R2, which needs the length up front).
  */
 async function bodyOf(c: Context<AppEnv>): Promise<ReadableStream | ArrayBuffer | undefined> {
   if (["GET", "HEAD"].includes(c.req.method)) return undefined;
-  return c.req.raw.bodyUsed ? c.req.arrayBuffer() : (c.req.raw.body ?? undefined);
+  if (c.req.raw.bodyUsed) return c.req.arrayBuffer();
+  const body = c.req.raw.body;
+  const length = Number(c.req.header("content-length"));
+  if (!body || c.req.header("transfer-encoding") !== undefined || !Number.isSafeInteger(length) || length <= 0)
+    return body ?? undefined;
+  const fixed = new FixedLengthStream(length);
+  // A client that stops sending fails the service's read of `fixed.readable`: nothing to handle here.
+  body.pipeTo(fixed.writable).catch(() => undefined);
+  return fixed.readable;
 }
