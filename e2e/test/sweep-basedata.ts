@@ -4,6 +4,7 @@
 // An operation of /v1/basedata missing here fails the sweep with the entry to add (see `missingFixtures`).
 import { call } from "./client";
 import { pointIn, WORKER_GRID } from "./places";
+import type { Ids } from "./sweep-fixtures";
 
 /** The demo village of the demo grid worker's grid (羊桥社区, 白沙街道, 蓬江区). */
 export const VILLAGE_A = WORKER_GRID.slice(0, 12);
@@ -18,14 +19,16 @@ const WORKER_A = "grid worker A";
 export interface Fixture {
   /** The callers (by role) that authorization lets through: they never get 401 or 403. Every other caller does. */
   allowed: readonly string[];
-  /** The request body, made per call (unique names); every caller gets it. */
-  body?: (ids: BaseDataIds) => unknown;
-  /** Values of path parameters other than `countyCode` (county A). */
-  params?: (ids: BaseDataIds) => Record<string, string>;
+  /** The request body, made per call (unique names); every caller gets it. `ids.basedata`: the sweep's records. */
+  body?: (ids: Ids) => unknown;
+  /** Values of path parameters (without one, sweep-fixtures.ts pathValue: `countyCode` is county A's). */
+  params?: (ids: Ids) => Record<string, string>;
   /** Query parameters. */
   query?: Record<string, string>;
   /** The resource moves on when an allowed caller acts (a decision): a caller not allowed may then also get 409. */
   stateful?: true;
+  /** Why no allowed caller can succeed with this fixture; without it, one must (a 2xx proves the fixture works). */
+  noSuccess?: string;
 }
 
 export interface BaseDataIds {
@@ -39,12 +42,12 @@ export interface BaseDataIds {
 let doors = 0;
 const reason = "授权遍历测试";
 /** A door under the sweep's road, in the grid worker's grid, with a name no other call uses. */
-const newDoor = (ids: BaseDataIds) => ({
+const newDoor = ({ road }: Pick<BaseDataIds, "road">) => ({
   villageCode: VILLAGE_A,
   change: {
     kind: "address.create",
     level: "door",
-    parentId: ids.road,
+    parentId: road,
     name: `遍历${Date.now() % 100_000}-${++doors}号`,
     ...pointIn(WORKER_GRID),
   },
@@ -53,35 +56,39 @@ const settings = () => ({ visitRules: {}, retentionDays: 1095 });
 
 export const BASEDATA_FIXTURES: Record<string, Fixture> = {
   // Collection is a grid worker's or an agency's (the platform administrator holds neither role to submit in).
-  "POST /v1/basedata/submissions": { allowed: [...AGENCIES_A, WORKER_A], body: newDoor },
+  "POST /v1/basedata/submissions": { allowed: [...AGENCIES_A, WORKER_A], body: (ids) => newDoor(ids.basedata) },
   "GET /v1/basedata/submissions": { allowed: [ADMIN, ...AGENCIES_A, WORKER_A], query: { villageCode: VILLAGE_A } },
   "GET /v1/basedata/submissions/{id}": {
     allowed: [ADMIN, ...AGENCIES_A, WORKER_A],
-    params: (ids) => ({ id: ids.toDecide }),
+    params: (ids) => ({ id: ids.basedata.toDecide }),
   },
   // Verification is an agency's (the platform administrator holds no agency role to verify in).
   "POST /v1/basedata/submissions/{id}/decision": {
     allowed: AGENCIES_A,
     body: () => ({ decision: "reject", note: reason }),
-    params: (ids) => ({ id: ids.toDecide }),
+    params: (ids) => ({ id: ids.basedata.toDecide }),
     stateful: true,
   },
   // Only the submitter withdraws.
   "POST /v1/basedata/submissions/{id}/withdraw": {
     allowed: [WORKER_A],
-    params: (ids) => ({ id: ids.toWithdraw }),
+    params: (ids) => ({ id: ids.basedata.toWithdraw }),
     stateful: true,
   },
   "GET /v1/basedata/records/{id}/history": {
     allowed: [ADMIN, ...AGENCIES_A, WORKER_A],
-    params: (ids) => ({ id: ids.door }),
+    params: (ids) => ({ id: ids.basedata.door }),
   },
   // A county's settings: read by its agencies above and at the county and its departments; set by its county (or
-  // the city) agency, If-Match required (these calls carry none: allowed callers get 428, not a change).
+  // the city) agency, If-Match required.
   "GET /v1/basedata/settings/{countyCode}": {
     allowed: [ADMIN, "city agency", "county agency A", "department A"],
   },
-  "PUT /v1/basedata/settings/{countyCode}": { allowed: [ADMIN, "city agency", "county agency A"], body: settings },
+  "PUT /v1/basedata/settings/{countyCode}": {
+    allowed: [ADMIN, "city agency", "county agency A"],
+    body: settings,
+    noSuccess: "sent without If-Match (428), so the sweep never changes county A's settings",
+  },
 };
 
 /** Base-data operations of the document with no fixture, each with the entry to add to BASEDATA_FIXTURES. */
@@ -110,9 +117,10 @@ export async function baseDataIds(): Promise<BaseDataIds> {
   const entered = (change: Record<string, unknown>) =>
     submitted(VILLAGE_AGENCY, { villageCode: VILLAGE_A, change, verifyNow: true });
   const road = await entered({ kind: "address.create", level: "road", name: `遍历路${Date.now() % 100_000}` });
-  const ids = { road, door: "", toDecide: "", toWithdraw: "" };
-  ids.door = await entered(newDoor(ids).change);
-  ids.toDecide = await submitted(GRID_WORKER, newDoor(ids));
-  ids.toWithdraw = await submitted(GRID_WORKER, newDoor(ids));
-  return ids;
+  return {
+    road,
+    door: await entered(newDoor({ road }).change),
+    toDecide: await submitted(GRID_WORKER, newDoor({ road })),
+    toWithdraw: await submitted(GRID_WORKER, newDoor({ road })),
+  };
 }

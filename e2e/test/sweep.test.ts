@@ -27,7 +27,7 @@ function plan(doc: Doc, ids: Ids): Call[] {
   return operations(doc).map(({ method, path, op }) => {
     const key = `${method.toUpperCase()} ${path}`;
     const fixture = BASEDATA_FIXTURES[key];
-    const params = fixture?.params?.(ids.basedata) ?? {};
+    const params = fixture?.params?.(ids) ?? {};
     const value = (name: string) => params[name] ?? pathValue(path, name, ids);
     const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(value(name)));
     const query = new URLSearchParams(fixture?.query);
@@ -100,7 +100,7 @@ async function send(caller: (typeof CALLERS)[number], call: Call, doc: Doc, ids:
     // County B gets valid bodies (only authorization may stop it); everyone else a minimal `{}`. A base-data
     // operation's fixture gives every caller the same valid body.
     body = fixture?.body
-      ? fixture.body(ids.basedata)
+      ? fixture.body(ids)
       : caller.countyB
         ? ((await countyABody(call)) ?? countyBBody(call.key, ids))
         : {};
@@ -199,6 +199,15 @@ describe("the authorization sweep over every operation in /openapi.json", { time
       return ok ? [] : [`${named(o)}, expected ${expected}: ${o.text.slice(0, 160)}`];
     });
     expect(wrong).toEqual([]);
+  });
+
+  it("proves every base-data fixture: an allowed caller succeeds with it", () => {
+    const unproven = Object.entries(BASEDATA_FIXTURES)
+      .filter(([, fixture]) => !fixture.noSuccess)
+      .map(([key, fixture]) => outcomes.filter((o) => o.call.key === key && fixture.allowed.includes(o.caller)))
+      .filter((seen) => !seen.some((o) => o.status >= 200 && o.status < 300))
+      .map((seen) => seen.map((o) => `${named(o)} ${o.text.slice(0, 100)}`).join("\n"));
+    expect(unproven).toEqual([]);
   });
 
   it("lets no caller of county B change or read county A's resources", () => {
