@@ -137,6 +137,41 @@ describe("live answers match the documented schema for their status and content 
     expect(res.status).toBe(422);
   });
 
+  it("base data: a submission entered, listed and read, a record's history, a county's settings", async () => {
+    const village = WORKER_GRID.slice(0, 12);
+    const headers = () => ({ "idempotency-key": `e2e-${crypto.randomUUID()}` });
+    const road = { kind: "address.create", level: "road", name: `契约路${Date.now() % 100_000}` };
+    const created = await send("post", "/v1/basedata/submissions", "/v1/basedata/submissions", {
+      as: "demo-village-agency",
+      body: { villageCode: village, change: road, verifyNow: true },
+      headers: headers(),
+    });
+    expect(created.status).toBe(201);
+    const { id, recordId } = (await created.json()) as { id: string; recordId: string };
+    const list = `/v1/basedata/submissions?villageCode=${village}&limit=1`;
+    expect((await send("get", "/v1/basedata/submissions", list, { as: worker })).status).toBe(200);
+    const one = `/v1/basedata/submissions/${id}`;
+    expect((await send("get", "/v1/basedata/submissions/{id}", one, { as: county })).status).toBe(200);
+    const history = `/v1/basedata/records/${recordId}/history`;
+    expect((await send("get", "/v1/basedata/records/{id}/history", history, { as: county })).status).toBe(200);
+    const settings = "/v1/basedata/settings/440703000000";
+    expect((await send("get", "/v1/basedata/settings/{countyCode}", settings, { as: county })).status).toBe(200);
+  });
+
+  it("base data: a 400 naming the field, a 403 for another county, a 404 for an unknown submission", async () => {
+    const bad = await send("post", "/v1/basedata/submissions", "/v1/basedata/submissions", {
+      as: "demo-village-agency",
+      body: { villageCode: "440703002000", change: { kind: "address.create", level: "road", name: "某路" } },
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe("body.villageCode");
+    const list = `/v1/basedata/submissions?villageCode=${WORKER_GRID.slice(0, 12)}`;
+    const other = await send("get", "/v1/basedata/submissions", list, { as: "demo-county-agency-440705" });
+    expect(other.status).toBe(403);
+    const unknown = `/v1/basedata/submissions/su-${WORKER_GRID.slice(0, 12)}-999999`;
+    expect((await send("get", "/v1/basedata/submissions/{id}", unknown, { as: county })).status).toBe(404);
+  });
+
   it("a 412 for a command on a version that is no longer current", async () => {
     const c = await report(worker, hazard("树枝折断", "台风后树枝折断压在人行道上"));
     const stale = { "if-match": `"v${c.version + 5}"` };

@@ -18,6 +18,7 @@ const SERVICE_PATHS: Record<string, string> = {
   cases: "/v1/cases",
   notifications: "/v1/inbox",
   assessments: "/v1/rankings",
+  basedata: "/v1/basedata/settings/440703000000",
 };
 
 describe("the running system, through the gateway", () => {
@@ -27,6 +28,7 @@ describe("the running system, through the gateway", () => {
     const services = res.json.services as Record<string, { ok: boolean; migrations: number }>;
     expect(Object.keys(services).sort()).toEqual([
       "assessments",
+      "basedata",
       "cases",
       "integrations",
       "notifications",

@@ -2,6 +2,7 @@
 import { call } from "./client";
 import { report } from "./cases-client";
 import { pointIn, WORKER_GRID } from "./places";
+import { baseDataIds, VILLAGE_A, type BaseDataIds } from "./sweep-basedata";
 
 /** Every demo role; `countyB` marks the callers of 新会区 (440705) that must never reach 蓬江区 (440703). */
 export const CALLERS: { sub: string | null; role: string; countyB?: true }[] = [
@@ -71,6 +72,7 @@ export interface Ids {
   caseId: string;
   otherCaseId: string;
   values: Record<string, string>;
+  basedata: BaseDataIds;
 }
 
 const first = async (path: string, as: string, field = "id") => {
@@ -95,6 +97,7 @@ export async function countyAIds(): Promise<Ids> {
   return {
     caseId: c1.id,
     otherCaseId: c2.id,
+    basedata: await baseDataIds(),
     values: {
       case: c1.id,
       layout: (await first("/v1/layouts", county)) ?? "440703-1",
@@ -160,6 +163,7 @@ export function queryValue(name: string, enumValues?: string[]): string | undefi
   const values: Record<string, string> = {
     divisionCode: COUNTY_A,
     countyCode: COUNTY_A,
+    villageCode: VILLAGE_A,
     division: COUNTY_A,
     gridCode: WORKER_GRID,
     grid: WORKER_GRID,

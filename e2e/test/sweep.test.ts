@@ -17,6 +17,7 @@ import {
   UNSIGNED_ONLY,
   type Ids,
 } from "./sweep-fixtures";
+import { BASEDATA_FIXTURES, missingFixtures } from "./sweep-basedata";
 
 const COUNTY_A_ADMIN = "demo-county-agency-440703";
 type Call = { key: string; method: Method; path: string; url: string; op: Operation };
@@ -24,15 +25,19 @@ type Outcome = { caller: string; call: Call; status: number; text: string; liste
 
 function plan(doc: Doc, ids: Ids): Call[] {
   return operations(doc).map(({ method, path, op }) => {
-    const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathValue(path, name, ids)));
-    const query = new URLSearchParams();
+    const key = `${method.toUpperCase()} ${path}`;
+    const fixture = BASEDATA_FIXTURES[key];
+    const params = fixture?.params?.(ids) ?? {};
+    const value = (name: string) => params[name] ?? pathValue(path, name, ids);
+    const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(value(name)));
+    const query = new URLSearchParams(fixture?.query);
     for (const p of op.parameters ?? []) {
-      if (p.in !== "query") continue;
+      if (p.in !== "query" || query.has(p.name)) continue;
       const value = queryValue(p.name, p.required ? (p.schema as { enum?: string[] } | undefined)?.enum : undefined);
       if (value !== undefined) query.set(p.name, value);
     }
     return {
-      key: `${method.toUpperCase()} ${path}`,
+      key,
       method,
       path,
       url: `${filled}${query.size ? `?${query}` : ""}`,
@@ -90,9 +95,15 @@ async function send(caller: (typeof CALLERS)[number], call: Call, doc: Doc, ids:
   const headers: Record<string, string> = { "idempotency-key": `e2e-sweep-${crypto.randomUUID()}` };
   if (caller.sub) headers.authorization = `Bearer ${await tokenFor(caller.sub)}`;
   let body: unknown;
+  const fixture = BASEDATA_FIXTURES[call.key];
   if (call.method !== "get" && call.op.requestBody) {
-    // County B gets valid bodies (only authorization may stop it); everyone else a minimal `{}`.
-    body = caller.countyB ? ((await countyABody(call)) ?? countyBBody(call.key, ids)) : {};
+    // County B gets valid bodies (only authorization may stop it); everyone else a minimal `{}`. A base-data
+    // operation's fixture gives every caller the same valid body.
+    body = fixture?.body
+      ? fixture.body(ids)
+      : caller.countyB
+        ? ((await countyABody(call)) ?? countyBBody(call.key, ids))
+        : {};
     headers["content-type"] = "application/json";
   }
   if (caller.countyB && call.method !== "get") {
@@ -139,7 +150,7 @@ function leaksToCountyB(o: Outcome): boolean {
   if (o.call.method !== "get") return namesById || o.call.op.requestBody !== undefined;
   if (namesById) return true;
   // A list filtered to county A: a 2xx is fine only if it shows nothing.
-  return /[?&](divisionCode|countyCode|division|gridCode|grid)=/.test(o.call.url) && (o.listed ?? 1) > 0;
+  return /[?&](divisionCode|countyCode|villageCode|division|gridCode|grid)=/.test(o.call.url) && (o.listed ?? 1) > 0;
 }
 
 describe("the authorization sweep over every operation in /openapi.json", { timeout: 600_000 }, () => {
@@ -154,7 +165,9 @@ describe("the authorization sweep over every operation in /openapi.json", { time
     // County B first, while county A's resources are still in the states the demo left them in.
     const order = [...CALLERS.filter((c) => c.countyB), ...CALLERS.filter((c) => !c.countyB)];
     const tasks = order.flatMap((caller) =>
-      signed.filter((c) => caller.countyB || !actsWithEmptyBody(doc, c)).map((c) => () => send(caller, c, doc, ids)),
+      signed
+        .filter((c) => caller.countyB || BASEDATA_FIXTURES[c.key] || !actsWithEmptyBody(doc, c))
+        .map((c) => () => send(caller, c, doc, ids)),
     );
     tasks.push(...unsigned.map((c) => () => send(CALLERS[0]!, c, doc, ids)));
     outcomes = await pooled(tasks);
@@ -166,6 +179,35 @@ describe("the authorization sweep over every operation in /openapi.json", { time
   it("answers no call with a 5xx, whoever calls", () => {
     const failures = outcomes.filter((o) => o.status >= 500).map((o) => `${named(o)} ${o.text}`);
     expect(failures).toEqual([]);
+  });
+
+  it("has a fixture for every base-data operation (sweep-basedata.ts), and none for an operation that is gone", () => {
+    const keys = [...new Set(outcomes.map((o) => o.call.key))];
+    expect(missingFixtures(keys), "add these to BASEDATA_FIXTURES in e2e/test/sweep-basedata.ts").toEqual([]);
+    expect(Object.keys(BASEDATA_FIXTURES).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  it("gives every base-data operation the answer its fixture expects, caller by caller", () => {
+    const wrong = outcomes.flatMap((o) => {
+      const fixture = BASEDATA_FIXTURES[o.call.key];
+      if (!fixture) return [];
+      const refusals = o.caller === "anonymous" ? [401] : fixture.stateful ? [403, 404, 409] : [403, 404];
+      const ok = fixture.allowed.includes(o.caller)
+        ? o.status < 500 && o.status !== 401 && o.status !== 403
+        : refusals.includes(o.status);
+      const expected = fixture.allowed.includes(o.caller) ? "allowed" : `refused (${refusals.join("/")})`;
+      return ok ? [] : [`${named(o)}, expected ${expected}: ${o.text.slice(0, 160)}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("proves every base-data fixture: an allowed caller succeeds with it", () => {
+    const unproven = Object.entries(BASEDATA_FIXTURES)
+      .filter(([, fixture]) => !fixture.noSuccess)
+      .map(([key, fixture]) => outcomes.filter((o) => o.call.key === key && fixture.allowed.includes(o.caller)))
+      .filter((seen) => !seen.some((o) => o.status >= 200 && o.status < 300))
+      .map((seen) => seen.map((o) => `${named(o)} ${o.text.slice(0, 100)}`).join("\n"));
+    expect(unproven).toEqual([]);
   });
 
   it("lets no caller of county B change or read county A's resources", () => {

@@ -1,4 +1,4 @@
-// `node infra/deploy/plan.mjs`: prints what a deploy needs — databases, queues, Durable Object
+// `node infra/deploy/plan.mjs`: prints what a deploy needs — databases, queues, R2 buckets, Durable Object
 // migrations, cron triggers, secrets per worker — in the order the deploy runs.
 import { DEPLOY_ORDER, resources, workerConfigs } from "./workers.mjs";
 
@@ -8,7 +8,9 @@ console.log("D1 databases (one per service; migrations applied remotely before t
 for (const name of r.d1) console.log(`  ${name}`);
 console.log("Queues (including dead-letter queues):");
 for (const name of r.queues) console.log(`  ${name}`);
-console.log("Durable Object migrations:");
+console.log("R2 buckets:");
+for (const name of r.buckets) console.log(`  ${name}`);
+console.log("Durable Object migrations (classes are created by the deploy that carries the tag):");
 for (const m of r.durableObjects) console.log(`  ${m.worker}: ${m.tag} new_sqlite_classes=${m.classes.join(",")}`);
 console.log("Cron triggers:");
 for (const c of r.crons) console.log(`  ${c.worker}: ${c.cron}`);

@@ -1,4 +1,4 @@
-// `node infra/deploy/provision.mjs --env production`: creates the D1 databases and queues the
+// `node infra/deploy/provision.mjs --env production`: creates the D1 databases, queues and R2 buckets the
 // workers need (skipping what exists), and records the database ids in infra/deploy/ids.<env>.json,
 // which deploy.mjs writes into the configs it deploys. Needs CLOUDFLARE_API_TOKEN and
 // CLOUDFLARE_ACCOUNT_ID. Secrets are set separately (see plan.mjs) and never stored here.
@@ -11,7 +11,7 @@ import { resources } from "./workers.mjs";
 const env = process.argv.includes("--env") ? process.argv[process.argv.indexOf("--env") + 1] : "production";
 const idsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), `ids.${env}.json`);
 const ids = fs.existsSync(idsFile) ? JSON.parse(fs.readFileSync(idsFile, "utf8")) : {};
-const { d1, queues } = resources();
+const { d1, queues, buckets } = resources();
 
 /** @type {{ name: string, uuid: string }[]} */
 const existing = JSON.parse(wranglerSync(["d1", "list", "--json"], { quiet: true }));
@@ -36,6 +36,16 @@ for (const name of queues) {
   }
   wranglerSync(["queues", "create", name], { quiet: true });
   console.log(`queue ${name}: created`);
+}
+// R2 buckets have no id to record: a worker binds to one by name.
+const bucketList = wranglerSync(["r2", "bucket", "list"], { quiet: true });
+for (const name of buckets) {
+  if (new RegExp(`^name:\\s+${name}$`, "m").test(bucketList)) {
+    console.log(`r2 bucket ${name}: exists`);
+    continue;
+  }
+  wranglerSync(["r2", "bucket", "create", name], { quiet: true });
+  console.log(`r2 bucket ${name}: created`);
 }
 fs.writeFileSync(idsFile, `${JSON.stringify(ids, null, 2)}\n`);
 console.log(`database ids written to ${path.relative(process.cwd(), idsFile)}`);

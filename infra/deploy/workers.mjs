@@ -13,6 +13,7 @@ import { ROOT, SERVICES } from "../local/env.mjs";
  * @property {{ binding: string, database_name: string, database_id?: string }[]} [d1_databases]
  * @property {{ producers?: { queue: string }[], consumers?: QueueConsumer[] }} [queues]
  * @property {{ tag: string, new_sqlite_classes?: string[] }[]} [migrations]
+ * @property {{ binding: string, bucket_name: string }[]} [r2_buckets]
  * @property {{ crons?: string[] }} [triggers]
  */
 
@@ -21,7 +22,17 @@ import { ROOT, SERVICES } from "../local/env.mjs";
 /** @typedef {{ key: string, file: string, config: WranglerConfig, secrets: string[] }} Worker */
 
 /** Deploy order: a worker goes after every worker it binds to, the gateway last. */
-export const DEPLOY_ORDER = ["roster", "registry", "cases", "notifications", "assessments", "integrations", "gateway"];
+export const DEPLOY_ORDER = [
+  "roster",
+  "registry",
+  "cases",
+  "notifications",
+  "assessments",
+  "integrations",
+  // Binds to registry, roster and cases; the gateway binds to it.
+  "basedata",
+  "gateway",
+];
 
 /** @returns {Worker[]} */
 export function workerConfigs() {
@@ -59,6 +70,8 @@ export function resources(workers = workerConfigs()) {
   const durableObjects = [];
   /** @type {{ worker: string, cron: string }[]} */
   const crons = [];
+  /** @type {Set<string>} */
+  const buckets = new Set();
   for (const { key, config } of workers) {
     for (const db of config.d1_databases ?? []) d1.add(db.database_name);
     for (const q of config.queues?.producers ?? []) queues.add(q.queue);
@@ -69,6 +82,7 @@ export function resources(workers = workerConfigs()) {
     for (const m of config.migrations ?? [])
       durableObjects.push({ worker: key, tag: m.tag, classes: m.new_sqlite_classes ?? [] });
     for (const c of config.triggers?.crons ?? []) crons.push({ worker: key, cron: c });
+    for (const b of config.r2_buckets ?? []) buckets.add(b.bucket_name);
   }
-  return { d1: [...d1], queues: [...queues], durableObjects, crons };
+  return { d1: [...d1], queues: [...queues], durableObjects, crons, buckets: [...buckets] };
 }

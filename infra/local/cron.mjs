@@ -1,11 +1,11 @@
 // `npm run cron -- <service> [cron]`: runs a service's scheduled work now on the local system, through
 // the gateway's admin endpoint with a platform administrator's dev token (the system must be running).
-import { GATEWAY_ORIGIN } from "./env.mjs";
+import { GATEWAY_ORIGIN, SERVICES } from "./env.mjs";
 import { mintDevToken } from "./token.mjs";
 
 const [service, cron = "*/5 * * * *"] = process.argv.slice(2);
 if (!service) {
-  console.error("usage: npm run cron -- <registry|roster|cases|notifications|assessments> [cron expression]");
+  console.error(`usage: npm run cron -- <${SERVICES.join("|")}> [cron expression]`);
   process.exit(2);
 }
 const res = await fetch(`${GATEWAY_ORIGIN}/v1/admin/cron`, {

@@ -1,5 +1,8 @@
-// `npm run dev`: prepares local state (secrets, migrations, demo data), then runs the gateway and all
-// five services in one `wrangler dev` (multi-config) on 127.0.0.1. One Ctrl-C stops everything.
+// `npm run dev`: prepares local state (secrets, migrations, demo data), then runs the gateway and every
+// service (env.mjs SERVICES) in one `wrangler dev` (multi-config) on 127.0.0.1. One Ctrl-C stops everything.
+// Durable Objects, R2 buckets and queues are simulated by that one session and persisted with the D1
+// databases under the state directory: base data's village and identity objects migrate their own SQLite when
+// first used, its ledger bucket and its queues need nothing made beforehand.
 import { configFiles, GATEWAY_ORIGIN, GATEWAY_PORT, STATE_DIR } from "./env.mjs";
 import { migrateAll } from "./migrate.mjs";
 import { writeDevVars } from "./secrets.mjs";

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const STATE_DIR = path.join(ROOT, ".wrangler", "state");
 export const DEV_DIR = path.join(ROOT, ".dev");
-export const SERVICES = ["registry", "roster", "cases", "notifications", "assessments", "integrations"];
+export const SERVICES = ["registry", "roster", "cases", "notifications", "assessments", "integrations", "basedata"];
 export const GATEWAY_PORT = 8787;
 export const GATEWAY_ORIGIN = `http://127.0.0.1:${GATEWAY_PORT}`;
 

@@ -26,7 +26,7 @@ export default defineConfig(async () => {
   const rsaPublic = { ...(await exportJWK(rsa.publicKey)), kid: "rsa-1", alg: "RS256", use: "sig" };
   const ecPublic = { ...(await exportJWK(ec.publicKey)), kid: "ec-1", alg: "ES256", use: "sig" };
   const jwks = JSON.stringify({ keys: [rsaPublic, ecPublic] });
-  const names = ["registry", "roster", "cases", "notifications", "assessments", "integrations"];
+  const names = ["registry", "roster", "cases", "notifications", "assessments", "integrations", "basedata"];
   return {
     plugins: [
       cloudflareTest({

@@ -11,6 +11,7 @@ import { healthz } from "./routes/health";
 import { mergedOpenApi } from "./routes/openapi";
 import { isOpen311Path, open311ErrorResponse } from "./routes/open311-errors";
 import { rateLimit } from "./middleware/rate-limit";
+import { bodyLimitOf } from "./domain/body-limits";
 import { isPublicPath, routeFor, SIGNED_PREFIXES } from "./domain/routes-table";
 import { validationError } from "@civicgrid/http";
 
@@ -35,14 +36,15 @@ app.use("*", async (c, next) => {
     maxAge: 600,
   })(c, next);
 });
-app.use("*", async (c, next) =>
-  bodyLimit({
-    maxSize: settingsOf(c.env).MAX_BODY_BYTES,
+app.use("*", async (c, next) => {
+  const maxSize = bodyLimitOf(c.req.method, new URL(c.req.url).pathname, settingsOf(c.env));
+  return bodyLimit({
+    maxSize,
     onError: () => {
-      throw new AppError("payload_too_large", `the body exceeds ${settingsOf(c.env).MAX_BODY_BYTES} bytes`);
+      throw new AppError("payload_too_large", `the body exceeds ${maxSize} bytes`);
     },
-  })(c, next),
-);
+  })(c, next);
+});
 
 app.get("/healthz", healthz);
 app.get("/openapi.json", mergedOpenApi);

@@ -15,6 +15,7 @@ export interface Bindings {
   NOTIFICATIONS: ServiceBinding;
   ASSESSMENTS: ServiceBinding;
   INTEGRATIONS: ServiceBinding;
+  BASEDATA: ServiceBinding;
   RATE_LIMITER?: RateLimit;
   INTERNAL_TOKEN_SECRET: string;
   AUTH_ISSUER: string;
@@ -23,6 +24,8 @@ export interface Bindings {
   AUTH_CLOCK_TOLERANCE_SECONDS?: string;
   CORS_ORIGINS?: string;
   MAX_BODY_BYTES?: string;
+  /** The one larger body: a ledger file uploaded for import (see domain/body-limits.ts). */
+  MAX_IMPORT_BODY_BYTES?: string;
   /** Local development only: the dev issuer's public JWKS, served at /dev/jwks.json. */
   DEV_ISSUER_JWKS?: string;
 }
@@ -46,6 +49,7 @@ export const Settings = z.object({
         .filter(Boolean),
     ),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  MAX_IMPORT_BODY_BYTES: z.coerce.number().int().positive().default(52_428_800),
   DEV_ISSUER_JWKS: z.string().optional(),
 });
 export type Settings = z.infer<typeof Settings>;

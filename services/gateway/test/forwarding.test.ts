@@ -16,6 +16,7 @@ describe("gateway forwarding", () => {
       ["/v1/cases", "cases"],
       ["/v1/inbox", "notifications"],
       ["/v1/rankings/weekly", "assessments"],
+      ["/v1/basedata/submissions?villageCode=440703001001", "basedata"],
     ];
     for (const [path, service] of cases) {
       const res = await exports.default.fetch(`${origin}${path}`, { headers: { authorization: `Bearer ${jwt}` } });
@@ -117,6 +118,7 @@ describe("gateway public surface", () => {
     expect(body.ok).toBe(true);
     expect(Object.keys(body.services).sort()).toEqual([
       "assessments",
+      "basedata",
       "cases",
       "integrations",
       "notifications",

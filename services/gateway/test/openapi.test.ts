@@ -47,7 +47,7 @@ describe("the merged OpenAPI document", () => {
   it("keeps every service's components and resolves every reference", async () => {
     const doc = await merged();
     const text = JSON.stringify(doc);
-    for (const name of ["registry", "roster", "cases", "notifications", "assessments", "integrations"]) {
+    for (const name of ["registry", "roster", "cases", "notifications", "assessments", "integrations", "basedata"]) {
       expect(doc.components?.schemas).toHaveProperty(`${name}Thing`);
     }
     for (const [, kind, name] of text.matchAll(/"#\/components\/(\w+)\/([\w.-]+)"/g)) {

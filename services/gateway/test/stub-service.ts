@@ -5,8 +5,8 @@ const ACTIVE_SUBS = Object.values(principals).map((p) => p.sub);
 
 /**
  * Source of a recording stand-in for a service behind the gateway: it answers health over RPC and
- * echoes what the gateway forwarded (method, path, the headers a service sees, body), so the tests
- * can assert exactly what crosses the service binding. The real services are proven in their own
+ * echoes what the gateway forwarded (method, path, the headers a service sees, body — over 64 KiB, its size),
+ * so the tests can assert exactly what crosses the service binding. The real services are proven in their own
  * suites and together in e2e/. The roster stand-in also answers principalStatus: the test
  * principals are active, `t-dismissed` was dismissed, any other subject is unknown; it counts calls
  * so the tests can prove the gateway caches answers.
@@ -26,6 +26,8 @@ export function stubServiceScript(name: string): string {
   return `
 const ACTIVE = ${JSON.stringify(ACTIVE_SUBS)};
 const calls = new Map();
+// A large upload is reported by its size, exactly as many bytes as arrived.
+const shown = (bytes) => (bytes.byteLength > 65536 ? "<" + bytes.byteLength + " bytes>" : new TextDecoder().decode(bytes));
 import { WorkerEntrypoint } from "cloudflare:workers";
 export default class extends WorkerEntrypoint {
   async fetch(request) {
@@ -36,7 +38,7 @@ export default class extends WorkerEntrypoint {
         components: { schemas: { ${name}Thing: { type: "object" } } } });
     }
     const headers = Object.fromEntries(request.headers);
-    const body = request.method === "GET" ? null : await request.text();
+    const body = request.method === "GET" ? null : shown(await request.arrayBuffer());
     return Response.json({ service: "${name}", method: request.method, path: url.pathname + url.search, headers, body });
   }
   health() { return { service: "${name}", ok: true, database: "ok", migrations: 1, time: new Date().toISOString() }; }

@@ -1,6 +1,6 @@
 import type { Bindings } from "../env";
 
-type ServiceKey = "REGISTRY" | "ROSTER" | "CASES" | "NOTIFICATIONS" | "ASSESSMENTS" | "INTEGRATIONS";
+type ServiceKey = "REGISTRY" | "ROSTER" | "CASES" | "NOTIFICATIONS" | "ASSESSMENTS" | "INTEGRATIONS" | "BASEDATA";
 
 /**
  * Which service owns which path. The first matching prefix wins. Paths under `/v1/public/` are
@@ -31,6 +31,8 @@ export const ROUTES: readonly { prefix: string; service: ServiceKey }[] = [
   { prefix: "/v1/evaluations", service: "ASSESSMENTS" },
   { prefix: "/v1/reports", service: "ASSESSMENTS" },
   { prefix: "/v1/integrations", service: "INTEGRATIONS" },
+  // Base data (一标三实): addresses, houses, people, units, tags, visits, submissions, imports, counts.
+  { prefix: "/v1/basedata", service: "BASEDATA" },
 ];
 
 export const SERVICES = {
@@ -40,6 +42,7 @@ export const SERVICES = {
   notifications: "NOTIFICATIONS",
   assessments: "ASSESSMENTS",
   integrations: "INTEGRATIONS",
+  basedata: "BASEDATA",
 } as const satisfies Record<string, ServiceKey>;
 
 export type ServiceName = keyof typeof SERVICES;

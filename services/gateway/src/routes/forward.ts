@@ -31,11 +31,10 @@ export async function forward(c: Context<AppEnv>, service: ServiceBinding): Prom
   const principal = c.get("principal");
   if (principal)
     headers.set(PRINCIPAL_HEADER, await signInternalPrincipal(principal, settingsOf(c.env).INTERNAL_TOKEN_SECRET));
-  const hasBody = !["GET", "HEAD"].includes(c.req.method);
   const request = new Request(`https://service.internal${url.pathname}${url.search}`, {
     method: c.req.method,
     headers,
-    body: hasBody ? await c.req.arrayBuffer() : undefined,
+    body: await bodyOf(c),
   });
   try {
     const res = await service.fetch(request);
@@ -45,4 +44,22 @@ export async function forward(c: Context<AppEnv>, service: ServiceBinding): Prom
   } catch {
     throw new AppError("bad_gateway", "the service behind this route did not answer");
   }
+}
+
+/**
+ * The body to pass on, streamed as it arrives (a 50 MiB ledger upload is never held whole in the gateway's
+ * 128 MB), unless something here has read it already (then the copy Hono kept). A body of declared length keeps
+ * it, so the service can stream it on too (to R2, which needs the length up front).
+ */
+async function bodyOf(c: Context<AppEnv>): Promise<ReadableStream | ArrayBuffer | undefined> {
+  if (["GET", "HEAD"].includes(c.req.method)) return undefined;
+  if (c.req.raw.bodyUsed) return c.req.arrayBuffer();
+  const body = c.req.raw.body;
+  const length = Number(c.req.header("content-length"));
+  if (!body || c.req.header("transfer-encoding") !== undefined || !Number.isSafeInteger(length) || length <= 0)
+    return body ?? undefined;
+  const fixed = new FixedLengthStream(length);
+  // A client that stops sending fails the service's read of `fixed.readable`: nothing to handle here.
+  body.pipeTo(fixed.writable).catch(() => undefined);
+  return fixed.readable;
 }

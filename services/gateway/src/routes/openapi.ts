@@ -55,7 +55,8 @@ export function mergeDocuments(docs: (readonly [string, OpenApiDocument])[], ori
       title: "civicgrid API",
       version: "0.1.0",
       description:
-        "Grid-based community governance (网格化服务管理): registry, roster, cases, notifications, assessments.",
+        "Grid-based community governance (网格化服务管理): registry, roster, cases, notifications, assessments, " +
+        "integrations, and the grid's base data (一标三实).",
     },
     servers: [{ url: origin }],
     tags: docs.map(([name]) => ({ name })),
