@@ -63,12 +63,23 @@ describe("visit plans (走访计划)", () => {
 describe("the daily visit-plan job", () => {
   it("writes each grid's due and overdue into grid_counts, leaving the other counts alone, once per day", async () => {
     await personWithTags(GRID_1, [{ kind: "elderly_alone", start: dayAgo(30) }]);
+    // The other count columns belong to the village's count push: whatever they hold, the job leaves them alone.
     await env.DB.prepare(
       `INSERT INTO grid_counts (grid_code, village_code, township_code, county_code, registered, version, as_of)
-       VALUES (?, ?, '440703001000', '440703000000', 42, 7, '2026-01-01T00:00:00Z')`,
+       VALUES (?, ?, '440703001000', '440703000000', 42, 7, '2026-01-01T00:00:00Z')
+       ON CONFLICT (grid_code) DO UPDATE SET registered = 42, version = 7`,
     )
       .bind(GRID_2, VILLAGE)
       .run();
+    const select = "SELECT grid_code, registered, visits_due, visits_overdue, version FROM grid_counts";
+    type CountRow = {
+      grid_code: string;
+      registered: number;
+      visits_due: number;
+      visits_overdue: number;
+      version: number;
+    };
+    const before = (await env.DB.prepare(select).all<CountRow>()).results;
     const first = await exports.default.runCron("0 19 * * *", Date.now());
     expect(first).toMatchObject({ ran: true, result: { "visit-plans": { villages: 1 } } });
     const counts = (await planOf(who.villageAgency, `villageCode=${VILLAGE}`)).counts;
@@ -76,11 +87,14 @@ describe("the daily visit-plan job", () => {
       counts
         .filter((c) => c.gridCode === grid)
         .reduce((t, c) => ({ due: t.due + c.due, overdue: t.overdue + c.overdue }), { due: 0, overdue: 0 });
-    const rows = await env.DB.prepare(
-      "SELECT grid_code, registered, visits_due, visits_overdue, version FROM grid_counts ORDER BY grid_code",
-    ).all<{ grid_code: string; registered: number; visits_due: number; visits_overdue: number; version: number }>();
-    const row = (grid: string) => rows.results.find((r) => r.grid_code === grid)!;
-    expect(row(GRID_1)).toMatchObject({ registered: 0, version: 0, visits_due: expected(GRID_1).due });
+    const rows = (await env.DB.prepare(select).all<CountRow>()).results;
+    const row = (grid: string) => rows.find((r) => r.grid_code === grid)!;
+    const was = (grid: string) => before.find((r) => r.grid_code === grid) ?? { registered: 0, version: 0 };
+    expect(row(GRID_1)).toMatchObject({
+      registered: was(GRID_1).registered,
+      version: was(GRID_1).version,
+      visits_due: expected(GRID_1).due,
+    });
     expect(row(GRID_1).visits_overdue).toBe(expected(GRID_1).overdue);
     expect(row(GRID_1).visits_overdue).toBeGreaterThan(0);
     expect(row(GRID_2)).toMatchObject({ registered: 42, version: 7, visits_overdue: expected(GRID_2).overdue });
