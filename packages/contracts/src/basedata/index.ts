@@ -4,3 +4,4 @@ export * from "./credit-code";
 export * from "./changes";
 export * from "./submissions";
 export * from "./settings";
+export * from "./imports";

@@ -10,6 +10,7 @@ import type { Env } from "../env";
 import type { ChangeContext } from "./changes/types";
 import { villageDb, type VillageDb } from "./db";
 import { deliverOutbox } from "./delivery";
+import { applyImportChunk, type ChunkApplied, type ChunkInput } from "./import-chunk";
 import migrations from "./migrations";
 import { fieldChanges, meta, outbox, submissions } from "./schema";
 import { scopesOf, type RecordScope } from "./scopes";
@@ -107,6 +108,15 @@ export class VillageDO extends DurableObject<Env> {
   /** Where each named record lies, for the routes' jurisdiction checks (absent: no such record here). */
   scopes(villageCode: string, ids: string[]): Record<string, RecordScope> {
     return scopesOf(this.db, villageCode, ids);
+  }
+
+  // ── imports (台账导入): see import-chunk.ts ──────────────────────────────────────────────────────────────────
+
+  /** One chunk of a validated ledger import, all its rows in one transaction, idempotent on (import, chunk). */
+  async applyImportChunk(villageCode: string, input: ChunkInput, actor: Actor): Promise<Outcome<ChunkApplied>> {
+    const outcome = await applyImportChunk(await this.context(villageCode, actor), this.ctx.storage, input);
+    await this.deliverSoon();
+    return outcome;
   }
 
   private async deliverSoon(): Promise<void> {

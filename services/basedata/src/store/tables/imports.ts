@@ -18,6 +18,8 @@ export const imports = sqliteTable(
     chunks: integer("chunks").notNull().default(0),
     appliedRows: integer("applied_rows").notNull().default(0),
     errorCount: integer("error_count").notNull().default(0),
+    /** The chunk that failed to apply (a conflict found since validation); resume starts from it. */
+    failedChunk: integer("failed_chunk"),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
     finishedAt: text("finished_at"),
