@@ -25,9 +25,7 @@ describe("ledger imports (台账导入): addresses end to end", () => {
     expect(await roadKept("导入路")).toBe(road);
     const history = await call(who.villageAgency, "GET", `/v1/basedata/records/${road}/history`);
     const { items } = await history.json<{ items: { field: string; source: string }[] }>();
-    expect(items.filter((i) => i.field === "name")).toEqual([
-      expect.objectContaining({ source: `import:${done.id}` }),
-    ]);
+    expect(items.filter((i) => i.field === "name")).toEqual([expect.objectContaining({ source: `import:${done.id}` })]);
   });
 
   it("an XLSX ledger (shared strings after the sheet, inline strings, numbers) is read from its first sheet", async () => {
@@ -80,7 +78,12 @@ describe("ledger imports (台账导入): addresses end to end", () => {
   });
 
   it("a missing required column is reported against the header (row 0)", async () => {
-    const done = await imported(csv([["门牌号", "经度", "纬度"], ["1号", lng, lat]]));
+    const done = await imported(
+      csv([
+        ["门牌号", "经度", "纬度"],
+        ["1号", lng, lat],
+      ]),
+    );
     expect(done).toMatchObject({ status: "rejected", errors: [{ row: 0, field: "道路" }] });
   });
 
@@ -92,7 +95,11 @@ describe("ledger imports (台账导入): addresses end to end", () => {
     const bad = await upload(
       who.townshipAgency,
       "kind=addresses&townshipCode=440703001000",
-      csv([header, [VILLAGE, "镇级路", "1号", "", "", "", lng, lat], ["440705001001", "镇级路", "2号", "", "", "", lng, lat]]),
+      csv([
+        header,
+        [VILLAGE, "镇级路", "1号", "", "", "", lng, lat],
+        ["440705001001", "镇级路", "2号", "", "", "", lng, lat],
+      ]),
     );
     const rejected = await settled((await bad.json<Import>()).id, who.townshipAgency);
     expect(rejected.errors).toEqual([expect.objectContaining({ row: 2, field: "村/社区代码" })]);

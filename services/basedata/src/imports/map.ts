@@ -1,4 +1,11 @@
-import { Change, divisionLevel, townshipOf, type ChangeKind, type ImportError, type ImportKind } from "@civicgrid/contracts";
+import {
+  Change,
+  divisionLevel,
+  townshipOf,
+  type ChangeKind,
+  type ImportError,
+  type ImportKind,
+} from "@civicgrid/contracts";
 import { Cells } from "./cells";
 import { addressesSpec } from "./kinds/addresses";
 import { housesSpec } from "./kinds/houses";
@@ -37,7 +44,11 @@ export interface Layout {
   errors: ImportError[];
 }
 
-const cleanHeader = (h: string) => h.replace(/^\uFEFF/, "").normalize("NFKC").replace(/\s/g, "");
+const cleanHeader = (h: string) =>
+  h
+    .replace(/^\uFEFF/, "")
+    .normalize("NFKC")
+    .replace(/\s/g, "");
 
 /** Reads the header row; a required column missing is an error of row 0 naming the column. */
 export function layoutOf(kind: ImportKind, headerRow: readonly string[], township: boolean): Layout {

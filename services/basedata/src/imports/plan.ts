@@ -50,7 +50,9 @@ export interface MapContext {
   fileName: string;
 }
 
-export type RowOutcome = { ok: true; row: PlannedRow; key: { column: string; value: string } | null } | {
-  ok: false;
-  errors: ImportError[];
-};
+export type RowOutcome =
+  | { ok: true; row: PlannedRow; key: { column: string; value: string } | null }
+  | {
+      ok: false;
+      errors: ImportError[];
+    };

@@ -15,7 +15,9 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 export function unescapeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === "#")
-      return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+      return String.fromCodePoint(
+        name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1)),
+      );
     return ENTITIES[name] ?? whole;
   });
 }
@@ -42,7 +44,11 @@ function unzipper(want: (name: string) => boolean, sink: (name: string, data: Ui
   return unzip;
 }
 
-async function unzipEntries(bytes: Bytes, want: (name: string) => boolean, sink: (name: string, data: Uint8Array) => void) {
+async function unzipEntries(
+  bytes: Bytes,
+  want: (name: string) => boolean,
+  sink: (name: string, data: Uint8Array) => void,
+) {
   const unzip = unzipper(want, sink);
   for await (const chunk of bytes()) unzip.push(chunk);
   unzip.push(new Uint8Array(0), true);

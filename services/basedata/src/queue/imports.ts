@@ -7,14 +7,7 @@ import { villageStub, type Env } from "../env";
 import { chunkSink, dropStored, putManifest, readChunk, readManifest } from "../imports/chunks";
 import { recordsOf, sourceKey } from "../imports/source";
 import { validateRecords } from "../imports/validate";
-import {
-  chunkApplied,
-  finishValidation,
-  importRow,
-  markApplied,
-  markFailed,
-  recordChunk,
-} from "../store/imports";
+import { chunkApplied, finishValidation, importRow, markApplied, markFailed, recordChunk } from "../store/imports";
 import { registerVillage } from "../store/villages";
 
 /** What the import queue carries: ids only (the rows stay sealed in R2). */

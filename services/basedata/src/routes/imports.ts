@@ -81,7 +81,12 @@ importRoutes.openapi(
     const q = c.req.valid("query");
     authorize(c, "basedata:import", { divisionCode: q.divisionCode });
     const before = decodeCursor(q.cursor, 1)?.[0];
-    const rows = await listImports(c.env.DB, q.divisionCode, q.limit + 1, before === undefined ? undefined : String(before));
+    const rows = await listImports(
+      c.env.DB,
+      q.divisionCode,
+      q.limit + 1,
+      before === undefined ? undefined : String(before),
+    );
     const items = await Promise.all(rows.map((r) => importView(c.env.DB, r)));
     return c.json(
       toPage(items, q.limit, (i) => [i.id]),

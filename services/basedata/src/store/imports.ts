@@ -28,7 +28,14 @@ export async function importRow(d1: D1Database, id: string): Promise<Row | undef
 
 export async function createImport(
   d1: D1Database,
-  row: { id: string; kind: ImportKind; divisionCode: string; fileName: string; format: "csv" | "xlsx"; createdBy: string },
+  row: {
+    id: string;
+    kind: ImportKind;
+    divisionCode: string;
+    fileName: string;
+    format: "csv" | "xlsx";
+    createdBy: string;
+  },
   at: Date,
 ): Promise<Row> {
   return database(d1)
@@ -43,7 +50,9 @@ export async function listImports(d1: D1Database, divisionCode: string, limit: n
   return database(d1)
     .select()
     .from(imports)
-    .where(and(like(imports.divisionCode, `${divisionPrefix(divisionCode)}%`), before ? lt(imports.id, before) : undefined))
+    .where(
+      and(like(imports.divisionCode, `${divisionPrefix(divisionCode)}%`), before ? lt(imports.id, before) : undefined),
+    )
     .orderBy(desc(imports.id))
     .limit(limit)
     .all();
@@ -90,8 +99,16 @@ export async function finishValidation(
 /** Records an applied chunk (idempotent) and the rows applied so far; answers whether the chunk is recorded. */
 export async function recordChunk(d1: D1Database, id: string, chunk: number, rows: number, at: Date): Promise<void> {
   const db = database(d1);
-  await db.insert(importChunks).values({ importId: id, chunk, rows, appliedAt: at.toISOString() }).onConflictDoNothing().run();
-  const total = await db.select({ n: sum(importChunks.rows) }).from(importChunks).where(eq(importChunks.importId, id)).get();
+  await db
+    .insert(importChunks)
+    .values({ importId: id, chunk, rows, appliedAt: at.toISOString() })
+    .onConflictDoNothing()
+    .run();
+  const total = await db
+    .select({ n: sum(importChunks.rows) })
+    .from(importChunks)
+    .where(eq(importChunks.importId, id))
+    .get();
   await db
     .update(imports)
     .set({ appliedRows: Number(total?.n ?? 0) })

@@ -19,7 +19,12 @@ const LEVEL_COLUMNS: readonly (readonly [string, AddressLevel])[] = [
  * numbers and buildings carry the row's point (经度, 纬度), which places them in a grid through the registry.
  */
 export const addressesSpec: KindSpec = {
-  aliases: { 道路: ["街路巷", "道路名称", "街路巷名称"], 门牌号: ["门牌"], 楼栋: ["楼栋号", "栋"], 房号: ["室号", "房间号"] },
+  aliases: {
+    道路: ["街路巷", "道路名称", "街路巷名称"],
+    门牌号: ["门牌"],
+    楼栋: ["楼栋号", "栋"],
+    房号: ["室号", "房间号"],
+  },
   required: ["道路"],
   columns: { name: "道路", lng: "经度", lat: "纬度", parentId: "道路" },
   map(cells, ctx) {

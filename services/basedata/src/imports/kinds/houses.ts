@@ -19,7 +19,11 @@ export const HOUSE_USES = {
 
 /** A row of a house ledger: the house at an address the village keeps (by its full text), created or updated. */
 export const housesSpec: KindSpec = {
-  aliases: { 地址: ["房屋地址", "标准地址"], 面积: ["建筑面积", "面积(㎡)", "面积（平方米）"], 房主: ["产权人", "房屋所有人"] },
+  aliases: {
+    地址: ["房屋地址", "标准地址"],
+    面积: ["建筑面积", "面积(㎡)", "面积（平方米）"],
+    房主: ["产权人", "房屋所有人"],
+  },
   required: ["地址", "用途"],
   columns: {
     addressId: "地址",
@@ -50,7 +54,9 @@ export const housesSpec: KindSpec = {
       rented,
       ...fields,
     };
-    const refs = [{ path: "addressId", column: cells.header("地址"), target: { to: "address" as const, text: address } }];
+    const refs = [
+      { path: "addressId", column: cells.header("地址"), target: { to: "address" as const, text: address } },
+    ];
     return { changes: [{ change, refs }], key: { column: cells.header("地址"), value: normaliseAddressText(address) } };
   },
 };

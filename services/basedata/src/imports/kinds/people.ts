@@ -3,7 +3,14 @@ import type { Cells } from "../cells";
 import type { PlannedChange } from "../plan";
 import { defined, placeholder, type KindSpec } from "./spec";
 
-export const PERSON_TYPES = { 户籍: "registered", 户籍人口: "registered", 流动: "floating", 流动人口: "floating", 境外: "foreign", 境外人员: "foreign" } as const;
+export const PERSON_TYPES = {
+  户籍: "registered",
+  户籍人口: "registered",
+  流动: "floating",
+  流动人口: "floating",
+  境外: "foreign",
+  境外人员: "foreign",
+} as const;
 export const RELATIONS = {
   户主: "head",
   本人: "head",
@@ -65,7 +72,11 @@ function tagsOf(cells: Cells, ctx: { villageCode: string; today: string; fileNam
  * and their care or special-group tags (标签, "独居老人;低保").
  */
 export const peopleSpec: KindSpec = {
-  aliases: { 身份证号: ["证件号码", "公民身份号码", "身份证号码"], 联系电话: ["电话", "手机号码"], 居住地址: ["现住址", "地址"] },
+  aliases: {
+    身份证号: ["证件号码", "公民身份号码", "身份证号码"],
+    联系电话: ["电话", "手机号码"],
+    居住地址: ["现住址", "地址"],
+  },
   required: ["身份证号", "姓名", "人口类型", "与户主关系", "居住地址", "居住方式", "起始日期"],
   columns: {
     "identity.number": "身份证号",
@@ -107,8 +118,14 @@ export const peopleSpec: KindSpec = {
       residence: { houseId: placeholder("house", ctx.villageCode), mode, since },
     };
     const refs = [
-      { path: "residence.houseId", column: cells.header("居住地址"), target: { to: "house-at" as const, text: address } },
-      ...(number ? [{ path: "household", column: cells.header("户号"), target: { to: "household" as const, number } }] : []),
+      {
+        path: "residence.houseId",
+        column: cells.header("居住地址"),
+        target: { to: "house-at" as const, text: address },
+      },
+      ...(number
+        ? [{ path: "household", column: cells.header("户号"), target: { to: "household" as const, number } }]
+        : []),
     ];
     const key = { column: cells.header("身份证号"), value: `${identity.document}:${identity.number}` };
     return { changes: [{ change: person, refs }, ...tags], key };

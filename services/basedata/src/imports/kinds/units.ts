@@ -62,7 +62,9 @@ export const unitsSpec: KindSpec = {
       keyPlace,
       ...fields,
     };
-    const refs = [{ path: "addressId", column: cells.header("地址"), target: { to: "address" as const, text: address } }];
+    const refs = [
+      { path: "addressId", column: cells.header("地址"), target: { to: "address" as const, text: address } },
+    ];
     // The same unit twice: its credit code, or (without one) its name at its address.
     const key = creditCode
       ? { column: cells.header("统一社会信用代码"), value: creditCode }
