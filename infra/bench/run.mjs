@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
-const all = ["registry-lookup", "cases-sweep", "assessments-ranking", "cases-gateway"];
+const all = ["registry-lookup", "cases-sweep", "assessments-ranking", "cases-gateway", "basedata-import"];
 // Runnable by name only (`npm run bench -- soak`): it takes minutes, so it is not in the default list.
 const extra = ["soak"];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;

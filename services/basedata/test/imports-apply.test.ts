@@ -42,7 +42,7 @@ describe("ledger imports: chunks apply whole, once, in order, and resume after a
     const mapped = mapRow(layout, 1, door("重投路", GRID_1).map(String), ctx);
     if (!mapped.ok) throw new Error(JSON.stringify(mapped.errors));
     const actor = { sub: who.villageAgency.sub, role: "agency" as const, divisionCode: VILLAGE, grids: [] };
-    const input = { importId: "im-redelivered0000000000", chunk: 0, rows: [mapped.row] };
+    const input = { importId: "im-redelivered0000000000", chunk: 0, columns: layout.columns, rows: [mapped.row] };
     const stub = villageStub(env, VILLAGE);
     const first = await stub.applyImportChunk(VILLAGE, input, actor);
     const second = await stub.applyImportChunk(VILLAGE, input, actor);

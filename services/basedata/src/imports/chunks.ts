@@ -1,5 +1,5 @@
 import { decrypt, encrypt, type PiiKeys } from "@civicgrid/http/pii";
-import type { PlannedRow } from "./plan";
+import type { ColumnsOf, PlannedRow } from "./plan";
 import type { ChunkSink } from "./validate";
 
 /**
@@ -25,15 +25,20 @@ export async function readChunk(bucket: R2Bucket, keys: PiiKeys, id: string, chu
   return text.split("\n").map((line) => JSON.parse(line) as PlannedRow);
 }
 
-/** The village of each chunk, in apply order. */
-export async function putManifest(bucket: R2Bucket, id: string, villages: readonly string[]): Promise<void> {
-  await bucket.put(manifestKey(id), JSON.stringify(villages));
+/** What the chunks share: the village of each, in apply order, and the file's columns for the report. */
+export interface Manifest {
+  villages: string[];
+  columns: ColumnsOf;
 }
 
-export async function readManifest(bucket: R2Bucket, id: string): Promise<string[]> {
+export async function putManifest(bucket: R2Bucket, id: string, manifest: Manifest): Promise<void> {
+  await bucket.put(manifestKey(id), JSON.stringify(manifest));
+}
+
+export async function readManifest(bucket: R2Bucket, id: string): Promise<Manifest> {
   const object = await bucket.get(manifestKey(id));
   if (!object) throw new Error(`the manifest of import ${id} is gone`);
-  return (await object.json()) as string[];
+  return object.json<Manifest>();
 }
 
 /** Everything stored for an import (its file, chunks, manifest), deleted once the import is done with them. */

@@ -12,7 +12,7 @@ import { housesSpec } from "./kinds/houses";
 import { peopleSpec } from "./kinds/people";
 import type { KindSpec } from "./kinds/spec";
 import { unitsSpec } from "./kinds/units";
-import type { MapContext, PlannedChange, RowOutcome } from "./plan";
+import type { ColumnsOf, MapContext, PlannedChange, RowOutcome } from "./plan";
 
 export const SPECS: Readonly<Record<ImportKind, KindSpec>> = {
   addresses: addressesSpec,
@@ -41,6 +41,8 @@ export interface Layout {
   headers: Map<string, string>;
   /** This file's header → its position. */
   positions: Map<string, number>;
+  /** A change's field → this file's header for it (what a failure at apply names). */
+  columns: ColumnsOf;
   errors: ImportError[];
 }
 
@@ -65,7 +67,10 @@ export function layoutOf(kind: ImportKind, headerRow: readonly string[], townshi
   const errors = required
     .filter((c) => !headers.has(c) || !positions.has(headers.get(c)!))
     .map((c) => ({ row: 0, field: c, message: "required column missing" }));
-  return { kind, spec, headers, positions, errors };
+  const columns = Object.fromEntries(
+    Object.entries(spec.columns).map(([path, column]) => [path, headers.get(column) ?? column]),
+  );
+  return { kind, spec, headers, positions, columns, errors };
 }
 
 /** The village a row goes to: the file's village, or in a township's file the row's own, under that township. */
@@ -107,10 +112,7 @@ export function mapRow(
   const mapped = villageCode ? layout.spec.map(cells, { ...ctx, kind: layout.kind, villageCode }) : undefined;
   const changes = mapped ? validated(cells, layout.spec, mapped.changes) : [];
   if (!mapped || !villageCode || cells.errors.length > 0) return { ok: false, errors: cells.errors };
-  const columns = Object.fromEntries(
-    Object.entries(layout.spec.columns).map(([path, column]) => [path, cells.header(column)]),
-  );
-  return { ok: true, row: { row, villageCode, changes, columns }, key: mapped.key };
+  return { ok: true, row: { row, villageCode, changes }, key: mapped.key };
 }
 
 /** Whether a record is empty (a trailing blank line, an Excel row with formatting only). */

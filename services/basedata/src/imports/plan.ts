@@ -37,9 +37,10 @@ export interface PlannedRow {
   row: number;
   villageCode: string;
   changes: PlannedChange[];
-  /** Change field (as zod paths join, without "body.change.") → the ledger column, to name a failure's column. */
-  columns: Record<string, string>;
 }
+
+/** Change field (as zod paths join, without "body.change.") → the file's column, to name a failure's column. */
+export type ColumnsOf = Record<string, string>;
 
 /** What the validation keeps of a file: its kind and where each row goes. */
 export interface MapContext {

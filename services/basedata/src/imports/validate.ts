@@ -2,7 +2,7 @@ import type { ImportError, ImportKind } from "@civicgrid/contracts";
 import type { SourceRecord } from "./csv";
 import { Unreadable } from "./decode";
 import { isBlank, layoutOf, mapRow } from "./map";
-import type { PlannedRow } from "./plan";
+import type { ColumnsOf, PlannedRow } from "./plan";
 
 /** At most this many errors are kept for the report; the count goes on. */
 export const MAX_ERRORS = 1000;
@@ -24,6 +24,8 @@ export interface Validation {
   errors: ImportError[];
   /** The village of each chunk, in the order they are applied. */
   chunks: string[];
+  /** A change's field → the file's column (see Layout.columns). */
+  columns: ColumnsOf;
 }
 
 export interface ValidateInput {
@@ -45,7 +47,7 @@ export async function validateRecords(
   input: ValidateInput,
   sink: ChunkSink,
 ): Promise<Validation> {
-  const result: Validation = { rows: 0, errorCount: 0, errors: [], chunks: [] };
+  const result: Validation = { rows: 0, errorCount: 0, errors: [], chunks: [], columns: {} };
   const report = (errors: readonly ImportError[]) => {
     result.errorCount += errors.length;
     for (const e of errors) if (result.errors.length < MAX_ERRORS) result.errors.push(e);
@@ -67,6 +69,7 @@ export async function validateRecords(
       if (!layout) {
         layout = layoutOf(input.kind, record.values, input.township);
         headerAt = record.at;
+        result.columns = layout.columns;
         report(layout.errors);
         if (layout.errors.length > 0) return result;
         continue;

@@ -1,6 +1,6 @@
 import type { Change, ChangeKind, Conflict } from "@civicgrid/contracts";
 import { and, eq } from "drizzle-orm";
-import type { PlannedRow } from "../imports/plan";
+import type { ColumnsOf, PlannedRow } from "../imports/plan";
 import { Resolver } from "../imports/resolve";
 import { ok, refused, type Outcome, type Refusal } from "../domain/refusal";
 import { HANDLERS } from "./changes";
@@ -10,6 +10,8 @@ import { importChunksApplied } from "./schema";
 export interface ChunkInput {
   importId: string;
   chunk: number;
+  /** The file's columns, to name the column of a failure. */
+  columns: ColumnsOf;
   rows: PlannedRow[];
 }
 
@@ -22,8 +24,7 @@ export interface ChunkApplied {
 }
 
 /** A row's failure: the refusal names the ledger column, `extra.row` the row. */
-function rowRefusal(row: PlannedRow, refusal: Refusal, own: Record<string, string> = {}): Refusal {
-  const columns = { ...row.columns, ...own };
+function rowRefusal(row: PlannedRow, refusal: Refusal, columns: ColumnsOf): Refusal {
   const errors = (refusal.errors ?? [{ field: "row", message: refusal.detail }]).map((e) => {
     const path = e.field.replace(/^body\.change\./, "");
     return { field: columns[path] ?? columns[path.split(".")[0]!] ?? e.field, message: e.message };
@@ -66,14 +67,20 @@ export async function applyImportChunk(
   if (before) return ok({ rows: before.rows, records: JSON.parse(before.records) as string[], replayed: true });
   // A refused lookup of a change that finds before it creates fails only if the record is not found after all
   // (a ledger that lists a door already kept needs no point for it).
+  // Rows of a ledger repeat their upper levels (the same door for every room): a lookup depends only on the change,
+  // so the same change is looked up once per chunk.
   const looked: Outcome<unknown>[][] = [];
+  const memo = new Map<string, Outcome<unknown>>();
   for (const row of input.rows) {
     const values: Outcome<unknown>[] = [];
     for (const planned of row.changes) {
       const handler = handlerOf(planned.change.kind);
-      if (!handler) return refused(rowRefusal(row, unsupported(planned.change)));
-      const outcome = await handler.lookup(ctx, planned.change);
-      if (!outcome.ok && !planned.ensure) return refused(rowRefusal(row, outcome.refusal, planned.columns));
+      if (!handler) return refused(rowRefusal(row, unsupported(planned.change), input.columns));
+      const key = JSON.stringify(planned.change);
+      const outcome = memo.get(key) ?? (await handler.lookup(ctx, planned.change));
+      memo.set(key, outcome);
+      if (!outcome.ok && !planned.ensure)
+        return refused(rowRefusal(row, outcome.refusal, { ...input.columns, ...planned.columns }));
       values.push(outcome);
     }
     looked.push(values);
@@ -88,7 +95,8 @@ export async function applyImportChunk(
       input.rows.forEach((row, r) => {
         const created: string[] = [];
         row.changes.forEach((planned, i) => {
-          const fail = (refusal: Refusal) => new RowFailed(rowRefusal(row, refusal, planned.columns));
+          const fail = (refusal: Refusal) =>
+            new RowFailed(rowRefusal(row, refusal, { ...input.columns, ...planned.columns }));
           const change = resolver.resolve(planned, created);
           if (!change.ok) throw fail(change.refusal);
           const found = planned.ensure ? resolver.existing(change.value) : null;
