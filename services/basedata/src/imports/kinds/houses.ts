@@ -1,5 +1,5 @@
 import { normaliseAddressText } from "../../domain/normalise";
-import { defined, placeholder, type KindSpec } from "./spec";
+import { addressRef, defined, placeholder, type KindSpec } from "./spec";
 
 /** 用途 as house ledgers write it (实有房屋). */
 export const HOUSE_USES = {
@@ -54,9 +54,7 @@ export const housesSpec: KindSpec = {
       rented,
       ...fields,
     };
-    const refs = [
-      { path: "addressId", column: cells.header("地址"), target: { to: "address" as const, text: address } },
-    ];
+    const refs = [addressRef(cells, "地址", address)];
     return { changes: [{ change, refs }], key: { column: cells.header("地址"), value: normaliseAddressText(address) } };
   },
 };

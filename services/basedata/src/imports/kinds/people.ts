@@ -53,7 +53,8 @@ function tagsOf(cells: Cells, ctx: { villageCode: string; today: string; fileNam
   const labels = (cells.optional("标签") ?? "").split(/[;；,，、\s]+/).filter(Boolean);
   return labels.flatMap((label) => {
     const tagKind = tagKindOf(label);
-    if (!tagKind) return (cells.fail("标签", `unknown tag ${label}`), []);
+    // The label is not echoed: a special group's name is sensitive personal information (PIPL art. 28).
+    if (!tagKind) return (cells.fail("标签", "names no tag kind of the catalogue"), []);
     const change: Change = {
       kind: "tag.add",
       personId: placeholder("person", ctx.villageCode),

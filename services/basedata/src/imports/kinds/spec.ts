@@ -1,6 +1,6 @@
 import { baseDataId, type BaseDataKind } from "@civicgrid/contracts";
 import type { Cells } from "../cells";
-import type { MapContext, PlannedChange } from "../plan";
+import type { MapContext, PlannedChange, Ref } from "../plan";
 
 /** What a row means once mapped: its changes, and the key that finds the same record twice in one file. */
 export interface Mapped {
@@ -27,4 +27,9 @@ export function placeholder(kind: BaseDataKind, villageCode: string): string {
 /** The defined entries of `fields` only: a change carries no key for an empty cell. */
 export function defined<T extends Record<string, unknown>>(fields: T): T {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The change's address, named by its full text in `column`, for the village to resolve. */
+export function addressRef(cells: Cells, column: string, text: string): Ref {
+  return { path: "addressId", column: cells.header(column), target: { to: "address", text } };
 }

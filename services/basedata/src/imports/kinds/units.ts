@@ -1,6 +1,6 @@
 import { isValidCreditCode } from "@civicgrid/contracts";
 import { normaliseAddressText } from "../../domain/normalise";
-import { defined, placeholder, type KindSpec } from "./spec";
+import { addressRef, defined, placeholder, type KindSpec } from "./spec";
 
 /** 类型 as unit ledgers write it (实有单位). */
 export const UNIT_KINDS = {
@@ -62,9 +62,7 @@ export const unitsSpec: KindSpec = {
       keyPlace,
       ...fields,
     };
-    const refs = [
-      { path: "addressId", column: cells.header("地址"), target: { to: "address" as const, text: address } },
-    ];
+    const refs = [addressRef(cells, "地址", address)];
     // The same unit twice: its credit code, or (without one) its name at its address.
     const key = creditCode
       ? { column: cells.header("统一社会信用代码"), value: creditCode }
