@@ -14,6 +14,7 @@ const all = [
   "cases-gateway",
   "basedata-village",
   "basedata-identity",
+  "basedata-import",
 ];
 // Runnable by name only (`npm run bench -- soak`): it takes minutes, so it is not in the default list.
 const extra = ["soak"];

@@ -47,6 +47,11 @@ export function serveOpenApi<E extends HonoEnv>(app: OpenAPIHono<E>, service: st
 export type ServiceAppOptions = {
   publicPrefixes?: string[];
   idempotentPaths?: string[];
+  /**
+   * Exact paths the kit's Idempotency-Key store leaves alone because the route keeps the key itself: a file upload,
+   * whose body must not be read as text nor held whole (the route records the key with what it created).
+   */
+  idempotencyExcept?: string[];
   /** How long an Idempotency-Key claim outlives its request's last sign of life (see ./idempotency). */
   claimTtlMs?: number;
 };
@@ -69,7 +74,10 @@ export function createServiceApp<E extends KitEnv>(service: string, options: Ser
       publicPrefixes: options.publicPrefixes,
     }),
   );
-  const keys = idempotency((env) => (env as KitBindings).DB, { claimTtlMs: options.claimTtlMs });
+  const keys = idempotency((env) => (env as KitBindings).DB, {
+    claimTtlMs: options.claimTtlMs,
+    except: options.idempotencyExcept,
+  });
   for (const path of options.idempotentPaths ?? ["/v1/*"]) app.use(path, keys);
   serveOpenApi(app, service);
   app.onError((error, c) => handleError(service, error, c));

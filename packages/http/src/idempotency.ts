@@ -49,12 +49,13 @@ function claim(row: Row, bodyHash: string, now: number, lapsedAt: number) {
 
 export function idempotency(
   db: (env: unknown) => D1Database,
-  options: { claimTtlMs?: number } = {},
+  options: { claimTtlMs?: number; except?: readonly string[] } = {},
 ): MiddlewareHandler {
   const ttl = options.claimTtlMs ?? DEFAULT_CLAIM_TTL_MS;
+  const except = new Set(options.except ?? []);
   return async (c, next) => {
     const key = c.req.header("idempotency-key");
-    if (!key || !COMMANDS.has(c.req.method)) return next();
+    if (!key || !COMMANDS.has(c.req.method) || except.has(new URL(c.req.url).pathname)) return next();
     if (!KEY.test(key)) throw AppError.field("header.idempotency-key", "8 to 128 characters of A-Z a-z 0-9 . _ : -");
     const principal = c.get("principal" as never) ? principalOf(c).sub : "anonymous";
     const row = { db: drizzle(db(c.env)), scope: `${principal} ${c.req.method} ${new URL(c.req.url).pathname}`, key };

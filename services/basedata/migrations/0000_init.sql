@@ -88,12 +88,15 @@ CREATE TABLE `imports` (
 	`chunks` integer DEFAULT 0 NOT NULL,
 	`applied_rows` integer DEFAULT 0 NOT NULL,
 	`error_count` integer DEFAULT 0 NOT NULL,
+	`failed_chunk` integer,
 	`created_by` text NOT NULL,
+	`idem_key` text,
 	`created_at` text NOT NULL,
 	`finished_at` text
 );
 --> statement-breakpoint
 CREATE INDEX `imports_division` ON `imports` (`division_code`,`created_at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `imports_idem` ON `imports` (`created_by`,`idem_key`);--> statement-breakpoint
 CREATE TABLE `access_log` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`record_id` text NOT NULL,

@@ -7,13 +7,15 @@ import { exportRoutes } from "./routes/exports";
 import { householdRoutes } from "./routes/households";
 import { peopleRoutes } from "./routes/people";
 import { privacyRoutes } from "./routes/privacy";
+import { importRoutes } from "./routes/imports";
 import { settingsRoutes } from "./routes/settings";
 import { submissionRoutes } from "./routes/submissions";
 import { unitRoutes } from "./routes/units";
 import { visitPlanRoutes } from "./routes/visit-plan";
 import { visitRoutes } from "./routes/visits";
 
-export const app = createServiceApp<AppEnv>("basedata");
+// A ledger upload keeps its Idempotency-Key with the import it created (routes/imports.ts), never reading the file.
+export const app = createServiceApp<AppEnv>("basedata", { idempotencyExcept: ["/v1/basedata/imports"] });
 app.route("/", submissionRoutes);
 app.route("/", settingsRoutes);
 app.route("/", addressRoutes);
@@ -26,3 +28,4 @@ app.route("/", householdRoutes);
 app.route("/", privacyRoutes);
 app.route("/", visitRoutes);
 app.route("/", visitPlanRoutes);
+app.route("/", importRoutes);

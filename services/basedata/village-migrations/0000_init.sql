@@ -214,4 +214,12 @@ CREATE TABLE `visits` (
 );
 --> statement-breakpoint
 CREATE INDEX `visits_target` ON `visits` (`target_id`,`visited_at`);--> statement-breakpoint
-CREATE INDEX `visits_grid` ON `visits` (`grid_code`,`visited_at`);
+CREATE INDEX `visits_grid` ON `visits` (`grid_code`,`visited_at`);--> statement-breakpoint
+CREATE TABLE `import_chunks_applied` (
+	`import_id` text NOT NULL,
+	`chunk` integer NOT NULL,
+	`rows` integer NOT NULL,
+	`records` text NOT NULL,
+	`applied_at` text NOT NULL,
+	PRIMARY KEY(`import_id`, `chunk`)
+);

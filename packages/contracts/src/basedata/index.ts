@@ -9,3 +9,4 @@ export * from "./counts";
 export * from "./exports";
 export * from "./people";
 export * from "./visits";
+export * from "./imports";

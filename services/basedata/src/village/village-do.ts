@@ -24,6 +24,7 @@ import type { ChangeContext } from "./changes/types";
 import { villageDb, type VillageDb } from "./db";
 import { deliverOutbox } from "./delivery";
 import { exportPage } from "./export-rows";
+import { applyImportChunk, type ChunkApplied, type ChunkInput } from "./import-chunk";
 import migrations from "./migrations";
 import { fieldChanges, meta, outbox, submissions } from "./schema";
 import { anonymiseIn, subjectRecord, unmaskedValues } from "./people/privacy";
@@ -213,6 +214,15 @@ export class VillageDO extends DurableObject<Env> {
   async recordVisit(villageCode: string, input: VisitInput): Promise<Outcome<Visit>> {
     this.db.insert(meta).values({ key: "village", value: villageCode }).onConflictDoNothing().run();
     const outcome = recordVisit(this.db, this.ctx.storage, villageCode, input, new Date());
+    await this.deliverSoon();
+    return outcome;
+  }
+
+  // ── imports (台账导入): see import-chunk.ts ──────────────────────────────────────────────────────────────────
+
+  /** One chunk of a validated ledger import, all its rows in one transaction, idempotent on (import, chunk). */
+  async applyImportChunk(villageCode: string, input: ChunkInput, actor: Actor): Promise<Outcome<ChunkApplied>> {
+    const outcome = await applyImportChunk(await this.context(villageCode, actor), this.ctx.storage, input);
     await this.deliverSoon();
     return outcome;
   }

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * Ledger imports (台账导入): a file is validated whole before anything is written (a bad row rejects the import with a
@@ -18,11 +18,18 @@ export const imports = sqliteTable(
     chunks: integer("chunks").notNull().default(0),
     appliedRows: integer("applied_rows").notNull().default(0),
     errorCount: integer("error_count").notNull().default(0),
+    /** The chunk that failed to apply (a conflict found since validation); resume starts from it. */
+    failedChunk: integer("failed_chunk"),
     createdBy: text("created_by").notNull(),
+    /** The upload's Idempotency-Key: a retried upload with it answers this import instead of reading the file again. */
+    idemKey: text("idem_key"),
     createdAt: text("created_at").notNull(),
     finishedAt: text("finished_at"),
   },
-  (t) => [index("imports_division").on(t.divisionCode, t.createdAt)],
+  (t) => [
+    index("imports_division").on(t.divisionCode, t.createdAt),
+    uniqueIndex("imports_idem").on(t.createdBy, t.idemKey),
+  ],
 );
 
 /** The first errors of a rejected import: row (1 = the first data row) and field. */
