@@ -2,11 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { divisionLevel, DivisionCode, Import, ImportId, ImportKind, pageOf, PageQuery } from "@civicgrid/contracts";
 import { AppError, authorize, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
-import { CHANGE_KINDS_OF } from "../imports/map";
 import { formatOf, storeUpload } from "../imports/upload";
 import type { ImportMessage } from "../queue/imports";
 import { createImport, importByKey, importRow, importView, listImports, markResumed } from "../store/imports";
-import { HANDLERS } from "../village/changes";
 
 export const importRoutes = createRouter<AppEnv>();
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -52,8 +50,6 @@ importRoutes.openapi(
     const q = c.req.valid("query");
     const division = divisionOf(q);
     authorize(c, "basedata:import", { divisionCode: division });
-    const missing = CHANGE_KINDS_OF[q.kind].filter((k) => !HANDLERS[k]);
-    if (missing.length) throw AppError.field("query.kind", `${missing.join(", ")} is not supported yet`);
     const format = formatOf(c.req.header("content-type"));
     // A retried upload (same caller, same Idempotency-Key) answers the import it created; the file is not read again.
     const idemKey = c.req.header("idempotency-key") ?? null;

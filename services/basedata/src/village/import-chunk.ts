@@ -1,10 +1,10 @@
-import type { Change, ChangeKind, Conflict } from "@civicgrid/contracts";
+import type { Conflict } from "@civicgrid/contracts";
 import { and, eq } from "drizzle-orm";
 import type { ColumnsOf, PlannedRow } from "../imports/plan";
 import { Resolver } from "../imports/resolve";
 import { ok, refused, type Outcome, type Refusal } from "../domain/refusal";
-import { HANDLERS } from "./changes";
-import type { ChangeContext, ChangeHandler } from "./changes/types";
+import { handlerOf } from "./changes";
+import type { ChangeContext } from "./changes/types";
 import { importChunksApplied } from "./schema";
 
 export interface ChunkInput {
@@ -40,8 +40,6 @@ class RowFailed extends Error {
   }
 }
 
-const handlerOf = (kind: ChangeKind) => HANDLERS[kind] as ChangeHandler<ChangeKind> | undefined;
-
 function appliedBefore(ctx: ChangeContext, input: ChunkInput) {
   return ctx.db
     .select()
@@ -75,7 +73,6 @@ export async function applyImportChunk(
     const values: Outcome<unknown>[] = [];
     for (const planned of row.changes) {
       const handler = handlerOf(planned.change.kind);
-      if (!handler) return refused(rowRefusal(row, unsupported(planned.change), input.columns));
       const key = JSON.stringify(planned.change);
       const outcome = memo.get(key) ?? (await handler.lookup(ctx, planned.change));
       memo.set(key, outcome);
@@ -101,7 +98,7 @@ export async function applyImportChunk(
           if (!change.ok) throw fail(change.refusal);
           const found = planned.ensure ? resolver.existing(change.value) : null;
           if (found) return void created.push(found);
-          const handler = handlerOf(change.value.kind)!;
+          const handler = handlerOf(change.value.kind);
           const lookup = looked[r]![i]!;
           if (!lookup.ok) throw fail(lookup.refusal);
           const checked = handler.check(ctx, change.value, lookup.value);
@@ -130,11 +127,6 @@ export async function applyImportChunk(
     if (error instanceof RowFailed) return refused(error.refusal);
     throw error;
   }
-}
-
-function unsupported(change: Change): Refusal {
-  const message = `${change.kind} is not supported yet`;
-  return { code: "unprocessable", detail: message, errors: [{ field: "body.change.kind", message }] };
 }
 
 /** The field of the change each kind of conflict is about, so the report names its column. */

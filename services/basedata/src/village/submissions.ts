@@ -4,7 +4,7 @@ import { decrypt, encrypt } from "@civicgrid/http/pii";
 import { eq } from "drizzle-orm";
 import { decideSubmission, type SubmissionCommand } from "../domain/submission-lifecycle";
 import { ok, refused, type Outcome, type Refusal } from "../domain/refusal";
-import { HANDLERS } from "./changes";
+import { handlerOf } from "./changes";
 import type { ChangeContext, ChangeHandler, Checked } from "./changes/types";
 import { nextId } from "./ids";
 import { enqueueCounts } from "./counts";
@@ -29,17 +29,6 @@ export function submissionView(row: Row, villageCode: string): Submission {
     recordId: row.recordId,
     version: row.version,
   };
-}
-
-function handlerOf(kind: ChangeKind): Outcome<ChangeHandler<ChangeKind>> {
-  const handler = HANDLERS[kind] as ChangeHandler<ChangeKind> | undefined;
-  if (!handler)
-    return refused({
-      code: "unprocessable",
-      detail: `body.change.kind: ${kind} is not supported yet`,
-      errors: [{ field: "body.change.kind", message: `${kind} is not supported yet` }],
-    });
-  return ok(handler);
 }
 
 /**
@@ -144,8 +133,7 @@ export async function submit(
   const idem = await replayed(ctx, idemKey, { op: "submit", sub: ctx.actor.sub, input });
   if (idem.answer) return idem.answer;
   const handler = handlerOf(input.change.kind);
-  if (!handler.ok) return handler;
-  const looked = await handler.value.lookup(ctx, input.change);
+  const looked = await handler.lookup(ctx, input.change);
   if (!looked.ok) return looked;
   const sealed = await encrypt(ctx.keys, JSON.stringify(input.change));
   const at = ctx.now.toISOString();
@@ -153,7 +141,7 @@ export async function submit(
     ctx,
     storage,
     () => {
-      const checked = orRollback(handler.value.check(ctx, input.change, looked.value));
+      const checked = orRollback(handler.check(ctx, input.change, looked.value));
       const facts = { status: null, submittedBy: null, conflicts: checked.conflicts, verifyNow: input.verifyNow };
       const transition = decideSubmission("submit", facts, ctx.actor);
       if (!transition.ok) throw new Refused(transition.refusal);
@@ -165,7 +153,7 @@ export async function submit(
           kind: input.change.kind,
           gridCode: checked.gridCode,
           changeSealed: sealed,
-          changeMasked: JSON.stringify(handler.value.mask(input.change)),
+          changeMasked: JSON.stringify(handler.mask(input.change)),
           status: transition.to,
           conflicts: JSON.stringify(checked.conflicts),
           source: input.source,
@@ -177,7 +165,7 @@ export async function submit(
         .returning()
         .get();
       if (transition.to !== "approved") return row;
-      const recordId = applyApproved(ctx, handler.value, input.change, looked.value, checked, row);
+      const recordId = applyApproved(ctx, handler, input.change, looked.value, checked, row);
       return ctx.db.update(submissions).set({ recordId }).where(eq(submissions.id, id)).returning().get();
     },
     { key: idemKey, hash: idem.hash },
@@ -205,9 +193,8 @@ export async function decide(
   if (!row) return refused({ code: "not_found", detail: `no submission ${input.submissionId}` });
   const change = JSON.parse(await decrypt(ctx.keys, row.changeSealed)) as Change;
   const handler = handlerOf(change.kind);
-  if (!handler.ok) return handler;
   const command: SubmissionCommand = input.decision;
-  const looked = command === "approve" ? await handler.value.lookup(ctx, change) : ok(null);
+  const looked = command === "approve" ? await handler.lookup(ctx, change) : ok(null);
   if (!looked.ok) return looked;
   const at = ctx.now.toISOString();
   return commit(
@@ -222,12 +209,12 @@ export async function decide(
           detail: `the submission is at version ${current.version}, not ${input.expectedVersion}`,
           extra: { currentVersion: current.version },
         });
-      const checked = command === "approve" ? orRollback(handler.value.check(ctx, change, looked.value)) : null;
+      const checked = command === "approve" ? orRollback(handler.check(ctx, change, looked.value)) : null;
       const conflicts = checked?.conflicts ?? (JSON.parse(current.conflicts) as Conflict[]);
       const facts = { status: current.status, submittedBy: current.submittedBy, conflicts, note: input.note };
       const transition = decideSubmission(command, facts, ctx.actor);
       if (!transition.ok) throw new Refused(transition.refusal);
-      const recordId = checked ? applyApproved(ctx, handler.value, change, looked.value, checked, current) : null;
+      const recordId = checked ? applyApproved(ctx, handler, change, looked.value, checked, current) : null;
       return ctx.db
         .update(submissions)
         .set({

@@ -13,10 +13,10 @@ import type { ChangeHandler } from "./types";
 
 /**
  * Every kind of change and its handler: the one table the submission, import and history code looks a change up in.
- * A kind missing here is refused as not yet supported, never half-applied.
+ * Total over the Change union, so a new kind cannot be added without its handler.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry is typed by its own kind
-export const HANDLERS: Partial<{ [K in ChangeKind]: ChangeHandler<K, any> }> = {
+export const HANDLERS: { [K in ChangeKind]: ChangeHandler<K, any> } = {
   "address.create": addressCreate,
   "address.update": addressUpdate,
   "house.upsert": houseUpsert,
@@ -31,3 +31,8 @@ export const HANDLERS: Partial<{ [K in ChangeKind]: ChangeHandler<K, any> }> = {
   "tag.add": tagAdd,
   "tag.end": tagEnd,
 };
+
+/** The handler of a change's kind, as the generic code calls it. */
+export function handlerOf(kind: ChangeKind): ChangeHandler<ChangeKind> {
+  return HANDLERS[kind] as ChangeHandler<ChangeKind>;
+}
