@@ -17,15 +17,23 @@ export async function tokenFor(sub: string): Promise<string> {
 
 export async function call(
   path: string,
-  options: { as?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    as?: string;
+    method?: string;
+    body?: unknown;
+    /** A body sent as it is (a CSV ledger), with its content type, instead of JSON. */
+    raw?: { type: string; data: string };
+    headers?: Record<string, string>;
+  } = {},
 ) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.as) headers.authorization = `Bearer ${await tokenFor(options.as)}`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const body = options.raw ? options.raw.data : options.body === undefined ? undefined : JSON.stringify(options.body);
+  if (body !== undefined) headers["content-type"] = options.raw?.type ?? "application/json";
   const res = await fetch(`${origin}${path}`, {
-    method: options.method ?? (options.body === undefined ? "GET" : "POST"),
+    method: options.method ?? (body === undefined ? "GET" : "POST"),
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body,
   });
   const text = await res.text();
   let json: unknown;

@@ -1,20 +1,25 @@
 // What the authorization sweep expects of every base-data operation (services/basedata), as data: who may act,
 // the body and ids it is called with. Every caller sends the same valid body, so authorization alone decides; the
-// bodies act only on records the sweep made for itself (its road, its doors, its two pending submissions).
+// bodies act only on records the sweep made for itself (sweep-basedata-ids.ts: its road, doors, submissions, house,
+// person, unit, visit and ledger), all in the demo grid worker's grid.
 // An operation of /v1/basedata missing here fails the sweep with the entry to add (see `missingFixtures`).
-import { call } from "./client";
+import { visitBody } from "./basedata-client";
 import { pointIn, WORKER_GRID } from "./places";
+import { newDoor, sweepLedger, VILLAGE_A } from "./sweep-basedata-ids";
 import type { Ids } from "./sweep-fixtures";
-
-/** The demo village of the demo grid worker's grid (羊桥社区, 白沙街道, 蓬江区). */
-export const VILLAGE_A = WORKER_GRID.slice(0, 12);
-const VILLAGE_AGENCY = "demo-village-agency";
-const GRID_WORKER = "demo-grid-worker";
 
 /** Roles of the sweep's callers (sweep-fixtures.ts CALLERS) by what they are, for the expectations below. */
 const ADMIN = "platform admin";
 const AGENCIES_A = ["city agency", "county agency A", "township agency A", "village agency A"] as const;
 const WORKER_A = "grid worker A";
+/** 江门市公安局蓬江分局: a 公安 department, owning the drug_user and key_youth tags (tag-kinds.ts). */
+const DEPARTMENT_A = "department A";
+/** The agencies over the sweep's village, and the platform administrator (whom the policy lets do anything). */
+const A = [ADMIN, ...AGENCIES_A];
+/** …and the grid worker of the grid the sweep's records lie in. */
+const AW = [...A, WORKER_A];
+const V = { villageCode: VILLAGE_A };
+const D = { divisionCode: VILLAGE_A };
 
 export interface Fixture {
   /** The callers (by role) that authorization lets through: they never get 401 or 403. Every other caller does. */
@@ -23,35 +28,17 @@ export interface Fixture {
   body?: (ids: Ids) => unknown;
   /** Values of path parameters (without one, sweep-fixtures.ts pathValue: `countyCode` is county A's). */
   params?: (ids: Ids) => Record<string, string>;
-  /** Query parameters. */
+  /** Query parameters, exactly (only required ones not named here are filled by sweep-fixtures.ts queryValue). */
   query?: Record<string, string>;
+  /** The body's content type when it is not JSON: `body` then gives the text sent as it is (a CSV ledger). */
+  contentType?: string;
   /** The resource moves on when an allowed caller acts (a decision): a caller not allowed may then also get 409. */
   stateful?: true;
   /** Why no allowed caller can succeed with this fixture; without it, one must (a 2xx proves the fixture works). */
   noSuccess?: string;
 }
 
-export interface BaseDataIds {
-  road: string;
-  door: string;
-  /** Pending submissions of the grid worker: one to decide on, one to withdraw. */
-  toDecide: string;
-  toWithdraw: string;
-}
-
-let doors = 0;
 const reason = "授权遍历测试";
-/** A door under the sweep's road, in the grid worker's grid, with a name no other call uses. */
-const newDoor = ({ road }: Pick<BaseDataIds, "road">) => ({
-  villageCode: VILLAGE_A,
-  change: {
-    kind: "address.create",
-    level: "door",
-    parentId: road,
-    name: `遍历${Date.now() % 100_000}-${++doors}号`,
-    ...pointIn(WORKER_GRID),
-  },
-});
 const settings = () => ({ visitRules: {}, retentionDays: 1095 });
 
 export const BASEDATA_FIXTURES: Record<string, Fixture> = {
@@ -89,6 +76,66 @@ export const BASEDATA_FIXTURES: Record<string, Fixture> = {
     body: settings,
     noSuccess: "sent without If-Match (428), so the sweep never changes county A's settings",
   },
+  // 底数 are aggregates: agencies and the grid worker read them whole, a department the tagged kinds it owns.
+  "GET /v1/basedata/counts": { allowed: [...AW, DEPARTMENT_A], query: D },
+  // Exports and ledgers are an agency's (basedata:export, basedata:import).
+  "POST /v1/basedata/exports": {
+    allowed: A,
+    body: () => ({ kind: "addresses", divisionCode: VILLAGE_A, purpose: reason }),
+  },
+  "GET /v1/basedata/exports": { allowed: A, query: D },
+  "POST /v1/basedata/imports": {
+    allowed: A,
+    query: { kind: "addresses", ...V },
+    contentType: "text/csv",
+    body: () => sweepLedger(),
+  },
+  "GET /v1/basedata/imports": { allowed: A, query: D },
+  "GET /v1/basedata/imports/{id}": { allowed: A, params: (ids) => ({ id: ids.basedata.import }) },
+  "POST /v1/basedata/imports/{id}/resume": {
+    allowed: A,
+    params: (ids) => ({ id: ids.basedata.import }),
+    noSuccess: "only a failed import resumes (409): the sweep's ledger is validating or applied",
+  },
+  // People: agencies and the worker of their grid; a department only people with an open tag of a kind it owns,
+  // which the sweep's person has not (403), while its search answers the people it may see (none of the sweep's).
+  "GET /v1/basedata/people": { allowed: [...AW, DEPARTMENT_A], query: V },
+  "GET /v1/basedata/people/{id}": { allowed: AW, params: (ids) => ({ id: ids.basedata.person }) },
+  "GET /v1/basedata/households/{id}": { allowed: AW, params: (ids) => ({ id: ids.basedata.household }) },
+  "POST /v1/basedata/people/{id}/unmasked": {
+    allowed: AW,
+    params: (ids) => ({ id: ids.basedata.person }),
+    body: () => ({ purpose: reason, fields: ["idNumber"] }),
+  },
+  // Subject requests and the access log are an agency's; the sweep asks for access only, never erasure.
+  "POST /v1/basedata/people/{id}/subject-requests": {
+    allowed: A,
+    params: (ids) => ({ id: ids.basedata.person }),
+    body: () => ({ kind: "access", reference: "遍历-0001", reason }),
+  },
+  "GET /v1/basedata/subject-requests": { allowed: A, query: D },
+  "GET /v1/basedata/access-log": { allowed: A, query: D },
+  // Places: agencies and the worker of the grid they lie in; a department reads no places.
+  "GET /v1/basedata/addresses": { allowed: AW, query: V },
+  "GET /v1/basedata/addresses/{id}": { allowed: AW, params: (ids) => ({ id: ids.basedata.door }) },
+  "GET /v1/basedata/houses": { allowed: AW, query: V },
+  "GET /v1/basedata/houses/{id}": { allowed: AW, params: (ids) => ({ id: ids.basedata.house }) },
+  // Linking a case is a submission right (basedata:submit) over the house and case:read of the sweep's case.
+  "POST /v1/basedata/houses/{id}/cases": {
+    allowed: AW,
+    params: (ids) => ({ id: ids.basedata.house }),
+    body: (ids) => ({ caseId: ids.caseId }),
+  },
+  "GET /v1/basedata/units": { allowed: AW, query: V },
+  "GET /v1/basedata/units/{id}": { allowed: AW, params: (ids) => ({ id: ids.basedata.unit }) },
+  // Visits are read by agencies and grid workers (visit:read), recorded by the worker of the grid (visit:write).
+  "GET /v1/basedata/visit-plan": { allowed: AW, query: V },
+  "GET /v1/basedata/visits": { allowed: AW, query: V },
+  "GET /v1/basedata/visits/{id}": { allowed: AW, params: (ids) => ({ id: ids.basedata.visit }) },
+  "POST /v1/basedata/visits": {
+    allowed: [ADMIN, WORKER_A],
+    body: (ids) => visitBody("house", ids.basedata.house, pointIn(WORKER_GRID)),
+  },
 };
 
 /** Base-data operations of the document with no fixture, each with the entry to add to BASEDATA_FIXTURES. */
@@ -100,27 +147,4 @@ export function missingFixtures(keys: readonly string[]): string[] {
         `${JSON.stringify(k)}: { allowed: [/* roles that may */], body: (ids) => ({ /* valid, acts only on the ` +
         `sweep's own records */ }), params: (ids) => ({ /* path ids */ }), query: { /* required */ } }`,
     );
-}
-
-async function submitted(as: string, body: unknown): Promise<string> {
-  const res = await call("/v1/basedata/submissions", {
-    as,
-    body,
-    headers: { "idempotency-key": `e2e-sweep-${crypto.randomUUID()}` },
-  });
-  if (res.status !== 201) throw new Error(`the sweep's base data was refused ${res.status}: ${res.text}`);
-  return String(res.json.recordId ?? res.json.id);
-}
-
-/** The sweep's own base data in county A: a road and a door the village agency entered, two pending doors. */
-export async function baseDataIds(): Promise<BaseDataIds> {
-  const entered = (change: Record<string, unknown>) =>
-    submitted(VILLAGE_AGENCY, { villageCode: VILLAGE_A, change, verifyNow: true });
-  const road = await entered({ kind: "address.create", level: "road", name: `遍历路${Date.now() % 100_000}` });
-  return {
-    road,
-    door: await entered(newDoor({ road }).change),
-    toDecide: await submitted(GRID_WORKER, newDoor({ road })),
-    toWithdraw: await submitted(GRID_WORKER, newDoor({ road })),
-  };
 }

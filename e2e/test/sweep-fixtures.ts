@@ -2,7 +2,7 @@
 import { call } from "./client";
 import { report } from "./cases-client";
 import { pointIn, WORKER_GRID } from "./places";
-import { baseDataIds, VILLAGE_A, type BaseDataIds } from "./sweep-basedata";
+import { baseDataIds, VILLAGE_A, type BaseDataIds } from "./sweep-basedata-ids";
 
 /** Every demo role; `countyB` marks the callers of 新会区 (440705) that must never reach 蓬江区 (440703). */
 export const CALLERS: { sub: string | null; role: string; countyB?: true }[] = [
