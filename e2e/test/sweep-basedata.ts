@@ -133,7 +133,7 @@ export const BASEDATA_FIXTURES: Record<string, Fixture> = {
   "GET /v1/basedata/visits": { allowed: AW, query: V },
   "GET /v1/basedata/visits/{id}": { allowed: AW, params: (ids) => ({ id: ids.basedata.visit }) },
   "POST /v1/basedata/visits": {
-    allowed: [ADMIN, WORKER_A],
+    allowed: [WORKER_A],
     body: (ids) => visitBody("house", ids.basedata.house, pointIn(WORKER_GRID)),
   },
 };

@@ -138,9 +138,9 @@ describe("recording a visit (走访)", () => {
 });
 
 describe("who may record and read visits", () => {
-  it("agency staff and departments cannot record visits; other counties and grids cannot read them", async () => {
+  it("only grid workers record visits (no agency, department or administrator); others cannot read them", async () => {
     const person = await personWithTags(GRID_1_CODE);
-    for (const p of [who.villageAgency, who.countyAgency, who.department, who.resident])
+    for (const p of [who.villageAgency, who.countyAgency, who.department, who.resident, who.admin])
       expect((await post(visitBody(person), p)).status).toBe(403);
     const visit = await recorded(visitBody(person));
     for (const p of [who.otherCountyAgency, who.worker2, who.department, who.resident])

@@ -31,6 +31,10 @@ visitRoutes.openapi(
   }),
   async (c) => {
     const body = c.req.valid("json");
+    // A visit is the grid worker's own act, recorded in their name: no other role (not even the platform's
+    // administrator, whom the policy lets through everywhere) records one for them.
+    if (!principalOf(c).roles.includes("grid_worker"))
+      throw new AppError("forbidden", "a visit is recorded by the grid worker who made it");
     const village = valueOf(visitVillage(body));
     refuse(visitedAtRefusal(body.visitedAt, new Date()));
     await assertRecordReferences(
