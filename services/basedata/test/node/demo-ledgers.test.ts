@@ -69,13 +69,13 @@ class Base {
   apply(row: PlannedRow): void {
     const made: string[] = [];
     for (const planned of row.changes) {
-      const change = structuredClone(planned.change) as Record<string, Record<string, unknown>>;
+      const change = structuredClone(planned.change) as Record<string, unknown>;
       for (const ref of planned.refs) {
         const value = this.target(ref, made);
         if (value === undefined) continue;
         const [head, tail] = ref.path.split(".") as [string, string | undefined];
-        if (tail) change[head]![tail] = value;
-        else (change as Record<string, unknown>)[head] = value;
+        if (tail) (change[head] as Record<string, unknown>)[tail] = value;
+        else change[head] = value;
       }
       made.push(this.create(change as unknown as Change, planned.ensure === true));
     }
