@@ -8,6 +8,14 @@ import { defaultCity, sha256 } from "./helpers";
 // services/basedata/test/node/demo-ledgers.test.ts; here: their shape and what the importer relies on.
 const data = generateBaseData(defaultCity());
 const files = ledgerFiles(data);
+/** A one-village ledger of the given changes, to put the writer's edge cases to it. */
+const ledgerOf = (change: VillageLedger["changes"][number], recordId: string): VillageLedger => ({
+  villageCode: "440703002101",
+  townshipCode: "440703002000",
+  gridCodes: [],
+  changes: [change],
+  recordIds: [recordId],
+});
 const lines = (csv: string) =>
   csv
     .replace(/^\uFEFF/, "")
@@ -52,25 +60,16 @@ describe("the demo base data as CSV ledgers", () => {
   });
 
   it("quote a cell with a comma or a quote (RFC 4180)", () => {
-    const ledger: VillageLedger = {
-      villageCode: "440703002101",
-      townshipCode: "440703002000",
-      gridCodes: [],
-      changes: [{ kind: "address.create", level: "road", name: '兴华路,"北"' }],
-      recordIds: ["ad-440703002101-000001"],
-    };
+    const ledger = ledgerOf({ kind: "address.create", level: "road", name: '兴华路,"北"' }, "ad-440703002101-000001");
     const [addresses] = ledgerFiles({ ...data, ledgers: [ledger] });
     expect(lines(addresses!.csv)[1]).toBe('440703002101,"兴华路,""北""",,,,,,');
   });
 
   it("refuse a change no ledger column holds", () => {
-    const ledger: VillageLedger = {
-      villageCode: "440703002101",
-      townshipCode: "440703002000",
-      gridCodes: [],
-      changes: [{ kind: "person.death", personId: "pe-440703002101-000001", date: "2026-11-01" }],
-      recordIds: ["pe-440703002101-000001"],
-    };
+    const ledger = ledgerOf(
+      { kind: "person.death", personId: "pe-440703002101-000001", date: "2026-11-01" },
+      "pe-440703002101-000001",
+    );
     expect(() => ledgerRows(ledger)).toThrow(/person.death/);
   });
 });
