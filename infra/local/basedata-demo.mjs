@@ -166,7 +166,8 @@ async function recordVisits({ origin, signal }, visits, asOf, hash) {
   };
   // Four at a time: well under the gateway's 600 requests a minute per caller.
   await Promise.all([worker(), worker(), worker(), worker()]);
-  const why = `${visits.length - recent.length} older than 7 days, ${recent.length - mine.length} by workers without a login`;
+  const older = visits.length - recent.length;
+  const why = `${older} older than 7 days, ${recent.length - mine.length} by workers without a login`;
   return { recorded: mine.length, skipped: visits.length - mine.length, why };
 }
 
