@@ -46,7 +46,7 @@ describe("the demo base data as CSV ledgers", () => {
     expect(new Set(byVillage.map((f) => f.fileName)).size).toBe(byVillage.length);
   });
 
-  it("name every address by a full text no other address of its village reads, and each household by its own 户号", () => {
+  it("give every address a full text unique in its village, and each household its own 户号", () => {
     for (const ledger of data.ledgers) {
       const rows = ledgerRows(ledger);
       const texts = rows.addresses.map((r) => r.slice(1, 6).join(""));
