@@ -3,6 +3,7 @@
 // Durable Objects, R2 buckets and queues are simulated by that one session and persisted with the D1
 // databases under the state directory: base data's village and identity objects migrate their own SQLite when
 // first used, its ledger bucket and its queues need nothing made beforehand.
+import { loadBaseDataDemo } from "./basedata-demo.mjs";
 import { configFiles, GATEWAY_ORIGIN, GATEWAY_PORT, STATE_DIR } from "./env.mjs";
 import { migrateAll } from "./migrate.mjs";
 import { writeDevVars } from "./secrets.mjs";
@@ -77,4 +78,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.on(signal, () => void stopAll(child).then(() => process.exit(0)));
   }
   child.on("exit", (code) => process.exit(code ?? 0));
+  // In the background, only here (the e2e suite starts the system through prepare/startAll and makes its own data):
+  // the servers answer meanwhile, and the load stops when they do.
+  const servers = new AbortController();
+  child.once("exit", () => servers.abort());
+  void loadBaseDataDemo({ signal: servers.signal });
 }
