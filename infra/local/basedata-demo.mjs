@@ -22,8 +22,7 @@ const MARKER = "basedata-demo.json";
 
 /** Runs under tsx (the generator is TypeScript): writes the CSV ledgers and manifest.json into `dir`. */
 async function writeLedgers(/** @type {string} */ dir) {
-  const { generateBaseData, generateCity } = await import("@civicgrid/demo-data");
-  const { ledgerFiles } = await import("../../packages/demo-data/src/basedata/ledgers.ts");
+  const { generateBaseData, generateCity, ledgerFiles } = await import("@civicgrid/demo-data");
   const data = generateBaseData(generateCity({}));
   const files = ledgerFiles(data);
   fs.mkdirSync(dir, { recursive: true });

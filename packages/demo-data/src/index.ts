@@ -12,5 +12,7 @@ export { villageShortName } from "./grids";
 export { createRng } from "./random";
 export type { Rng } from "./random";
 export type * from "./types";
+export { ledgerFiles } from "./basedata/ledgers";
+export type { LedgerFile } from "./basedata/ledgers";
 export { generateBaseData, DEFAULT_BASEDATA_AS_OF, DEFAULT_HOUSEHOLDS_PER_GRID } from "./basedata";
 export type * from "./basedata/types";

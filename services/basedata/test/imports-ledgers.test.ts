@@ -1,6 +1,6 @@
-import type { Import } from "@civicgrid/contracts";
+import type { Counts, Import } from "@civicgrid/contracts";
 import { describe, expect, it } from "vitest";
-import { call, GRID_1, VILLAGE, who } from "./helpers";
+import { call, deliverNow, GRID_1, VILLAGE, who } from "./helpers";
 import { ADDRESS_HEADER, csv, GBK_ADDRESSES, xlsx } from "./fixtures/ledgers";
 import { imported, roadKept, XLSX } from "./fixtures/imports";
 
@@ -26,6 +26,26 @@ describe("ledger imports (台账导入): addresses end to end", () => {
     const history = await call(who.villageAgency, "GET", `/v1/basedata/records/${road}/history`);
     const { items } = await history.json<{ items: { field: string; source: string }[] }>();
     expect(items.filter((i) => i.field === "name")).toEqual([expect.objectContaining({ source: `import:${done.id}` })]);
+  });
+
+  it("houses imported count in the grid's 底数, as verified submissions do", async () => {
+    const grid = "440703001001001";
+    const housesIn = async () => {
+      await deliverNow(VILLAGE);
+      const res = await call(who.villageAgency, "GET", `/v1/basedata/counts?gridCode=${grid}`);
+      return (await res.json<Counts>()).houses;
+    };
+    await imported(csv([[...ADDRESS_HEADER], ["计数路", "1号", "", "", "", lng, lat]]));
+    const before = await housesIn();
+    const done = await imported(
+      csv([
+        ["地址", "用途"],
+        ["计数路1号", "住宅"],
+      ]),
+      "houses",
+    );
+    expect(done).toMatchObject({ status: "applied", appliedRows: 1 });
+    expect(await housesIn()).toBe(before + 1);
   });
 
   it("an XLSX ledger (shared strings after the sheet, inline strings, numbers) is read from its first sheet", async () => {

@@ -37,7 +37,8 @@ const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string, 
     ),
 };
 
-const BATCH = 100;
+/** Rows per delivery: their ids and the destination are bound in one statement, under SQLite's 100 values here. */
+const BATCH = 90;
 
 /**
  * Delivers what the outbox holds, oldest first, a destination at a time: a destination that fails keeps its rows

@@ -5,6 +5,7 @@ import { Resolver } from "../imports/resolve";
 import { ok, refused, type Outcome, type Refusal } from "../domain/refusal";
 import { handlerOf } from "./changes";
 import type { ChangeContext } from "./changes/types";
+import { enqueueCounts } from "./counts";
 import { importChunksApplied } from "./schema";
 
 export interface ChunkInput {
@@ -121,6 +122,8 @@ export async function applyImportChunk(
           appliedAt: ctx.now.toISOString(),
         })
         .run();
+      // The village's counts (底数) follow an import as they follow a verified submission.
+      if (records.length > 0) enqueueCounts(ctx.db);
       return ok({ rows: input.rows.length, records, replayed: false });
     });
   } catch (error) {

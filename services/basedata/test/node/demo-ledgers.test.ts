@@ -2,7 +2,7 @@ import { baseDataId, Change, type BaseDataKind, type ChangeKind } from "@civicgr
 import { generateBaseData, generateCity } from "@civicgrid/demo-data";
 import { beforeAll, describe, expect, it } from "vitest";
 // The demo package exports only its root; its ledger writer is read from its source, as npm run dev reads it.
-import { ledgerFiles, type LedgerFile } from "../../../../packages/demo-data/src/basedata/ledgers";
+import { ledgerFiles, type LedgerFile } from "@civicgrid/demo-data";
 import { addressKey, normaliseAddressText } from "../../src/domain/normalise";
 import { csvRecords } from "../../src/imports/csv";
 import type { PlannedChange, PlannedRow } from "../../src/imports/plan";
