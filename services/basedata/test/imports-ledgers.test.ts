@@ -33,7 +33,7 @@ describe("ledger imports (台账导入): addresses end to end", () => {
     const housesIn = async () => {
       await deliverNow(VILLAGE);
       const res = await call(who.villageAgency, "GET", `/v1/basedata/counts?gridCode=${grid}`);
-      return (await res.json<Counts>()).houses;
+      return (await res.json<Counts>()).houses ?? 0;
     };
     await imported(csv([[...ADDRESS_HEADER], ["计数路", "1号", "", "", "", lng, lat]]));
     const before = await housesIn();
