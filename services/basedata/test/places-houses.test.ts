@@ -1,9 +1,7 @@
 import type { House, HouseCaseLink, HouseDetail, Principal, Submission } from "@civicgrid/contracts";
-import { runInDurableObject } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { STUB_CASES } from "./stub-services";
-import { call, doorInGrid1, entered, enteredId, fieldsOf, submitChange, VILLAGE, who } from "./helpers";
+import { call, doorInGrid1, entered, enteredId, fieldsOf, idNumberOf, submitChange, VILLAGE, who } from "./helpers";
 
 const OWNER_PHONE = "13812345678";
 const LANDLORD_PHONE = "13987654321";
@@ -13,30 +11,23 @@ async function roomInGrid1(name = "101") {
   return { road, door, room: await enteredId({ kind: "address.create", level: "room", parentId: door, name }) };
 }
 
-/**
- * Seeds a person living in a house, straight into the village's SQLite: registering people is the people change
- * kinds' part (person.register), not in this branch's handlers yet.
- */
-async function seedResident(houseId: string, personSeq: number, name: string) {
-  const stub = env.VILLAGE.get(env.VILLAGE.idFromName(VILLAGE));
-  const personId = `pe-${VILLAGE}-${String(900000 + personSeq).padStart(6, "0")}`;
-  await runInDurableObject(stub, (_instance, state) => {
-    const at = new Date().toISOString();
-    state.storage.sql.exec(
-      `INSERT INTO people (id, document, name, gender, person_type, relation, status, created_at, updated_at)
-       VALUES (?, 'resident_id', ?, 'female', 'floating', 'head', 'present', ?, ?)`,
-      personId,
+/** A floating resident renting the house, registered and verified through the public API; answers the person. */
+async function resident(houseId: string, name: string): Promise<string> {
+  const res = await submitChange(
+    who.villageAgency,
+    {
+      kind: "person.register",
+      identity: { document: "resident_id", number: idNumberOf("440703", "19900101", houseId.slice(-3)) },
       name,
-      at,
-      at,
-    );
-    state.storage.sql.exec(
-      "INSERT INTO residences (person_id, house_id, mode, since) VALUES (?, ?, 'rent', '2026-01-01')",
-      personId,
-      houseId,
-    );
-  });
-  return personId;
+      personType: "floating",
+      household: { newHousehold: {} },
+      relation: "head",
+      residence: { houseId, mode: "rent", since: "2026-01-01" },
+    },
+    { verifyNow: true },
+  );
+  if (res.status !== 201) throw new Error(`registration refused ${res.status}: ${await res.text()}`);
+  return (await res.json<Submission>()).recordId!;
 }
 
 const house = async (id: string) => call(who.villageAgency, "GET", `/v1/basedata/houses/${id}`);
@@ -138,7 +129,7 @@ describe("houses (实有房屋): one per address", () => {
       rented: true,
       landlordName: "林房东",
     });
-    const personId = await seedResident(id, Number(id.slice(-6)), "欧阳晓娜");
+    const personId = await resident(id, "欧阳晓娜");
     const detail = await (await house(id)).json<HouseDetail>();
     expect(detail.residents).toEqual([{ personId, name: "欧阳*娜", mode: "rent", since: "2026-01-01" }]);
     const retire = await submitChange(
