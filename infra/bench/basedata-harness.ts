@@ -1,8 +1,12 @@
 // The base-data service in one local workerd (Miniflare) for the base-data benchmarks: the service's own bundle
-// (wrangler's dry-run build), its D1 migrated, stand-ins for roster and cases from the service's tests, and a
-// registry stand-in that places points in the demo city's real grid polygons. A thin wrapper around the bundle adds
+// (wrangler's dry-run build) with its wrangler.toml's queues (the import queue consumed, as deployed), its D1
+// migrated, stand-ins for roster and cases from the service's tests, and a registry stand-in that places points in
+// the demo city's real grid polygons and knows its divisions. A thin wrapper around the bundle adds
 // only what a benchmark measures and the service does not answer: the SQLite size of an object
-// (ctx.storage.sql.databaseSize) and a direct call of an identity shard's RPC (put/find, as identity/client.ts does).
+// (ctx.storage.sql.databaseSize), a village's outbox rows, a direct call of an identity shard's RPC (put/find, as
+// identity/client.ts does), and `drain`: the village object's own alarm() called back to back until its outbox is
+// empty. The deployed object waits 30 s between batches of 90 rows (village-do.ts RETRY_MS); a benchmark that must
+// read what the outbox delivers (identity index, counts) drains it and prints the time the service would have taken.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -11,7 +15,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PRINCIPAL_HEADER, signInternalPrincipal } from "@civicgrid/auth";
 import type { Principal } from "@civicgrid/contracts";
-import type { Grid } from "@civicgrid/demo-data";
+import type { Division, Grid } from "@civicgrid/demo-data";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { casesStubScript, rosterStubScript } from "../../services/basedata/test/stub-services";
 import { registryStub } from "./basedata-registry-stub";
 
@@ -40,7 +45,22 @@ const COMPAT = { compatibilityDate: "2026-10-01", compatibilityFlags: ["nodejs_c
 
 const WRAPPER = `
 import Service, { VillageDO as Village, IdentityShardDO as Shard } from "./index.js";
-export class VillageDO extends Village { benchSize() { return this.ctx.storage.sql.databaseSize; } }
+export class VillageDO extends Village {
+  benchSize() { return this.ctx.storage.sql.databaseSize; }
+  benchOutbox() {
+    return this.ctx.storage.sql.exec("SELECT destination, count(*) AS rows FROM outbox GROUP BY destination").toArray();
+  }
+  // The object's own alarm handler called back to back until its outbox is empty (see BaseDataSystem.bench).
+  async benchDrain() {
+    const started = Date.now();
+    let alarms = 0;
+    while (this.ctx.storage.sql.exec("SELECT count(*) AS n FROM outbox").one().n > 0 && alarms < 10000) {
+      await this.alarm();
+      alarms++;
+    }
+    return { alarms, ms: Date.now() - started };
+  }
+}
 export class IdentityShardDO extends Shard { benchSize() { return this.ctx.storage.sql.databaseSize; } }
 export default class extends Service {
   async fetch(request) {
@@ -49,6 +69,8 @@ export default class extends Service {
     const ns = this.env[url.searchParams.get("ns")];
     const stub = ns.get(ns.idFromName(url.searchParams.get("name")));
     if (url.pathname === "/__bench/size") return Response.json({ bytes: await stub.benchSize() });
+    if (url.pathname === "/__bench/outbox") return Response.json(await stub.benchOutbox());
+    if (url.pathname === "/__bench/drain") return Response.json(await stub.benchDrain());
     const body = await request.json();
     if (url.pathname === "/__bench/identity/put") return Response.json({ applied: await stub.put(body.updates) });
     if (url.pathname === "/__bench/identity/find") return Response.json(await stub.find(body.kind, body.hash));
@@ -58,15 +80,18 @@ export default class extends Service {
 
 export interface BaseDataSystem {
   call(principal: Principal, method: string, route: string, body?: unknown): Promise<Response>;
+  /** A ledger upload (text/csv), as a browser sends one: the body is the file. */
+  upload(principal: Principal, route: string, csv: string): Promise<Response>;
   bench(route: string, params: Record<string, string>, body?: unknown): Promise<Response>;
-  /** The paths of the service's OpenAPI document: a measurement whose route is missing is pending. */
-  routes: Set<string>;
   /** Resident memory of the workerd processes, MB (the object's JS heap lives in it). */
   workerdRssMb(): number;
   stop(): Promise<void>;
 }
 
-export async function startBaseData(grids: readonly Grid[]): Promise<BaseDataSystem> {
+export async function startBaseData(
+  grids: readonly Grid[],
+  divisions: readonly Division[] = [],
+): Promise<BaseDataSystem> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civicgrid-bench-basedata-"));
   const build = spawnSync(
     path.join(root, "node_modules/.bin/wrangler"),
@@ -76,10 +101,16 @@ export async function startBaseData(grids: readonly Grid[]): Promise<BaseDataSys
   if (build.status !== 0) throw new Error(`bundling services/basedata failed:\n${build.stderr}`);
   fs.writeFileSync(path.join(dir, "bundle", "bench.js"), WRAPPER);
   const stub = (name: string, script: string) => ({ name, modules: true, script, ...COMPAT });
+  // The queues as wrangler.toml declares them: the import queue is consumed by the service, as deployed.
+  const { queueProducers, queueConsumers } = unstable_getMiniflareWorkerOptions(
+    path.join(serviceDir, "wrangler.toml"),
+  ).workerOptions;
   const mf = new Miniflare(
     convertV4MiniflareOptions({
-      // The service's request logs are not printed: a benchmark of the service should not time the terminal.
-      handleStructuredLogs: () => {},
+      // The service's request logs are not printed (a benchmark should not time the terminal); its errors are.
+      handleStructuredLogs: (log: { level: string; message: string }) => {
+        if (log.level === "error") console.error(`basedata: ${log.message.slice(0, 2000)}`);
+      },
       durableObjectsPersist: path.join(dir, "do"),
       d1Persist: path.join(dir, "d1"),
       workers: [
@@ -94,14 +125,15 @@ export async function startBaseData(grids: readonly Grid[]): Promise<BaseDataSys
           bindings: { PII_KEY, INTERNAL_TOKEN_SECRET: SECRET },
           d1Databases: { DB: "basedata" },
           r2Buckets: ["IMPORTS"],
-          queueProducers: ["IMPORT_QUEUE", "ASSESS_QUEUE", "NOTIFY_QUEUE", "REGISTRY_QUEUE"],
+          queueProducers,
+          queueConsumers,
           durableObjects: {
             VILLAGE: { className: "VillageDO", useSQLite: true },
             IDENTITY: { className: "IdentityShardDO", useSQLite: true },
           },
           serviceBindings: { REGISTRY: "stub-registry", ROSTER: "stub-roster", CASES: "stub-cases" },
         },
-        stub("stub-registry", registryStub(grids)),
+        stub("stub-registry", registryStub(grids, divisions)),
         stub("stub-roster", rosterStubScript),
         stub("stub-cases", casesStubScript),
       ],
@@ -118,24 +150,22 @@ export async function startBaseData(grids: readonly Grid[]): Promise<BaseDataSys
       if (statement.trim()) await d1.prepare(statement).run();
 
   const origin = "http://basedata.bench";
-  const call = async (principal: Principal, method: string, route: string, body?: unknown) =>
+  // The gateway's signed principal lives a minute: signed again for every request.
+  const send = async (principal: Principal, method: string, route: string, type: string, body?: string) =>
     (await mf.dispatchFetch(`${origin}${route}`, {
       method,
-      headers: {
-        [PRINCIPAL_HEADER]: await signInternalPrincipal(principal, SECRET),
-        "content-type": "application/json",
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { [PRINCIPAL_HEADER]: await signInternalPrincipal(principal, SECRET), "content-type": type },
+      body,
     })) as Response;
-  const doc = (await (await mf.dispatchFetch(`${origin}/openapi.json`)).json()) as { paths: Record<string, unknown> };
   return {
-    call,
+    call: (principal, method, route, body) =>
+      send(principal, method, route, "application/json", body === undefined ? undefined : JSON.stringify(body)),
+    upload: (principal, route, csv) => send(principal, "POST", route, "text/csv", csv),
     bench: async (route, params, body) =>
       (await mf.dispatchFetch(`${origin}/__bench/${route}?${new URLSearchParams(params)}`, {
         method: "POST",
         body: JSON.stringify(body ?? {}),
       })) as unknown as Response,
-    routes: new Set(Object.keys(doc.paths)),
     workerdRssMb: () => workerdRss(),
     stop: async () => {
       await mf.dispose();

@@ -1,9 +1,11 @@
 // The registry stand-in of the base-data benchmarks: RegistryRpc's locate over the demo city's real grid polygons
-// (services/basedata/test/stub-services.ts places three fixed points; a benchmark village needs every door placed).
-import type { Grid } from "@civicgrid/demo-data";
+// (services/basedata/test/stub-services.ts places three fixed points; a benchmark village needs every door placed)
+// and its division over the demo city's divisions (a village is registered before its first record).
+import type { Division, Grid } from "@civicgrid/demo-data";
 
-/** The registry's locate over the given grids' polygons (ray casting), as RegistryRpc answers it. */
-export function registryStub(grids: readonly Grid[]): string {
+/** The registry's locate over the given grids' polygons (ray casting) and division by code, as RegistryRpc answers. */
+export function registryStub(grids: readonly Grid[], divisions: readonly Division[] = []): string {
+  const named = Object.fromEntries(divisions.map((d) => [d.code, { code: d.code, name: d.name, level: d.level }]));
   const places = grids.map((g) => ({
     ring: g.geometry.coordinates[0],
     place: {
@@ -17,6 +19,7 @@ export function registryStub(grids: readonly Grid[]): string {
   return `
 import { WorkerEntrypoint } from "cloudflare:workers";
 const GRIDS = ${JSON.stringify(places)};
+const DIVISIONS = ${JSON.stringify(named)};
 function inside(x, y, ring) {
   let c = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
@@ -34,5 +37,6 @@ export default class extends WorkerEntrypoint {
     return g ? { code, name: g.place.gridName, villageCode: g.place.villageCode, status: "active" } : null;
   }
   matterAdmission(countyCode, matterCode) { return { matterCode, countyCode, status: "unlisted" }; }
+  division(code) { return DIVISIONS[code] ?? null; }
 }`;
 }

@@ -1,18 +1,17 @@
 // Benchmark (not a test): one village object loaded with a real-scale village (~3,300 people, its grids' facts) of
-// the demo base data, through the service's public API (POST /v1/basedata/submissions, an agency verifying at once,
-// one change after another in ledger order, as an import or a clerk would), then its SQLite size, the workerd memory,
-// and — where the service answers them — counts per grid and the village's visit plan. Projects a county of
-// 1,000,000 people (about 300 such villages). A change kind with no handler yet is reported pending, never faked.
+// the demo base data through the service's own import path — the village's CSV ledgers (addresses → houses → units →
+// people with their tags, packages/demo-data ledgerFiles) uploaded by the village agency to POST /v1/basedata/imports
+// and polled until applied, as infra/local/basedata-demo.mjs loads the dev system — then its SQLite size per person,
+// the workerd memory, and the reads the issue names (ID lookup, counts, the visit plan: basedata-village-reads.ts).
+// Projects a county of 1,000,000 people (about 300 such villages) from what was measured, printing the arithmetic.
 // Run: npm run bench -- basedata-village      (or: npx tsx infra/bench/basedata-village.ts [villageCode])
-import { generateBaseData, generateCity } from "@civicgrid/demo-data";
-import type { Change } from "@civicgrid/contracts";
-import { machine, percentiles, startBaseData } from "./basedata-harness";
+import type { Principal } from "@civicgrid/contracts";
+import { generateBaseData, generateCity, ledgerFiles, type LedgerFile } from "@civicgrid/demo-data";
+import { machine, startBaseData, type BaseDataSystem } from "./basedata-harness";
+import { identityBytes, measureReads } from "./basedata-village-reads";
 
-/** Routes other parts of the service are building; measured once the service's OpenAPI document lists them. */
-const COUNTS_ROUTE = "/v1/basedata/counts";
-const PLAN_ROUTE = "/v1/basedata/visit-plans";
+const COUNTY = "440703000000";
 const COUNTY_PEOPLE = 1_000_000;
-
 const city = generateCity();
 const township = "440703002000";
 // The village whose grids' facts come closest to 3,300 people, unless named.
@@ -24,107 +23,115 @@ const village =
   candidates.map((v) => v.code).sort((a, b) => Math.abs(population(a) - 3300) - Math.abs(population(b) - 3300))[0]!;
 const t0 = performance.now();
 const data = generateBaseData(city, { townshipCode: township, villageCodes: [village], householdsPerGrid: "facts" });
-const ledger = data.ledgers[0]!;
+const files = ledgerFiles(data, "village");
+const c = data.counts;
 console.log(
-  `village ${village}: ${data.counts.people} people, ${data.counts.households} households, ${data.counts.addresses} ` +
-    `addresses, ${data.counts.houses} houses, ${data.counts.units} units, ${data.counts.tags} tags, ` +
-    `${ledger.changes.length} changes (generated in ${Math.round(performance.now() - t0)} ms)`,
+  `village ${village}: ${c.people} people, ${c.households} households, ${c.addresses} addresses, ${c.houses} houses, ` +
+    `${c.units} units, ${c.tags} tags; ledgers ${files.map((f) => `${f.kind} ${f.rows} rows`).join(", ")} ` +
+    `(generated in ${Math.round(performance.now() - t0)} ms)`,
 );
 
-console.log(`on ${machine()}`);
-const system = await startBaseData(city.grids.filter((g) => g.countyCode === "440703000000"));
-const agency = { sub: "bench-agency", roles: ["agency" as const], divisionCode: village };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+interface ImportView {
+  id: string;
+  status: string;
+  rows: number;
+  appliedRows: number;
+  chunks: number;
+  errors: unknown[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** One ledger uploaded and polled (every 100 ms) until applied; its rows/s by the service's own clock. */
+async function importLedger(system: BaseDataSystem, agency: Principal, file: LedgerFile) {
+  const q = new URLSearchParams({ kind: file.kind, villageCode: file.divisionCode, fileName: file.fileName });
+  const started = performance.now();
+  const posted = await system.upload(agency, `/v1/basedata/imports?${q}`, file.csv);
+  if (posted.status !== 202) throw new Error(`${file.fileName}: ${posted.status} ${await posted.text()}`);
+  let view = (await posted.json()) as ImportView;
+  while (view.status === "validating" || view.status === "applying") {
+    await sleep(100);
+    view = (await (await system.call(agency, "GET", `/v1/basedata/imports/${view.id}`)).json()) as ImportView;
+  }
+  if (view.status !== "applied")
+    throw new Error(`${file.fileName} ${view.status}: ${JSON.stringify(view.errors.slice(0, 3))}`);
+  const serviceSeconds = (Date.parse(view.finishedAt!) - Date.parse(view.createdAt)) / 1000;
+  return {
+    kind: file.kind,
+    rows: view.appliedRows,
+    chunks: view.chunks,
+    seconds: +serviceSeconds.toFixed(2),
+    rowsPerSecond: Math.round(view.appliedRows / serviceSeconds),
+    wallSeconds: +((performance.now() - started) / 1000).toFixed(2),
+  };
+}
+
+console.log(`before: ${machine()}`);
+const system = await startBaseData(
+  city.grids.filter((g) => g.countyCode === COUNTY),
+  city.divisions,
+);
+const agency: Principal = { sub: "bench-village-agency", roles: ["agency"], divisionCode: village };
 try {
   const rssBefore = system.workerdRssMb();
-  const byKind = new Map<string, { ms: number[]; refused: number; pending: string | null }>();
-  // Dependent kinds wait on what they name: a house needs its address, a person a house, a tag a person.
-  const needs: Record<string, string[]> = {
-    "house.upsert": ["address.create"],
-    "unit.create": ["address.create"],
-    "person.register": ["house.upsert"],
-    "tag.add": ["person.register"],
-  };
   const started = performance.now();
-  for (const change of ledger.changes as Change[]) {
-    const stats = byKind.get(change.kind) ?? { ms: [], refused: 0, pending: null };
-    byKind.set(change.kind, stats);
-    const blocked = (needs[change.kind] ?? []).find((k) => byKind.get(k)?.pending);
-    if (stats.pending || blocked) {
-      stats.pending ??= `waits for ${blocked}`;
-      continue;
-    }
-    const t = performance.now();
-    const res = await system.call(agency, "POST", "/v1/basedata/submissions", {
-      villageCode: village,
-      change,
-      verifyNow: true,
-    });
-    const body = await res.text();
-    if (res.status === 422 && body.includes("not supported yet")) stats.pending = `handler of ${change.kind}`;
-    else if (res.status !== 201) {
-      stats.refused++;
-      if (stats.refused <= 3) console.log(`refused ${res.status} ${change.kind}: ${body.slice(0, 300)}`);
-    } else stats.ms.push(performance.now() - t);
+  const imports = [];
+  for (const file of files) {
+    const result = await importLedger(system, agency, file);
+    console.log(`import ${JSON.stringify(result)}`);
+    imports.push(result);
   }
-  const loadMs = performance.now() - started;
-  const applied = [...byKind.values()].reduce((n, s) => n + s.ms.length, 0);
-  for (const [kind, s] of byKind)
-    console.log(
-      s.pending
-        ? `${kind}: pending (${s.pending})`
-        : `${kind}: ${s.ms.length} applied, ${s.refused} refused, per submission ms ${JSON.stringify(percentiles(s.ms))}`,
-    );
-  console.log(`after the load: ${machine()}`);
-  const size = (await (await system.bench("size", { ns: "VILLAGE", name: village })).json()) as { bytes: number };
+  const loadSeconds = (performance.now() - started) / 1000;
+  const rows = imports.reduce((n, i) => n + i.rows, 0);
+  console.log(
+    `loaded ${rows} rows in ${loadSeconds.toFixed(1)} s wall (${Math.round(rows / loadSeconds)} rows/s, ` +
+      `uploads and polling included); after: ${machine()}`,
+  );
+  const { bytes } = (await (await system.bench("size", { ns: "VILLAGE", name: village })).json()) as { bytes: number };
   const rssAfter = system.workerdRssMb();
+  const perPerson = bytes / c.people;
   console.log(
     JSON.stringify({
       village,
-      changesApplied: applied,
-      loadSeconds: Math.round(loadMs / 100) / 10,
-      submissionsPerSecond: Math.round((applied / loadMs) * 1000),
-      sqliteBytes: size.bytes,
-      sqliteBytesPerAppliedChange: Math.round(size.bytes / Math.max(1, applied)),
+      people: c.people,
+      villageSqliteBytes: bytes,
+      villageSqliteMB: +(bytes / 1e6).toFixed(2),
+      bytesPerPerson: Math.round(perPerson),
       workerdRssMbBefore: Math.round(rssBefore),
       workerdRssMbAfter: Math.round(rssAfter),
     }),
   );
-  const peoplePending = byKind.get("person.register")?.pending;
-  const perVillage = data.counts.people;
-  const villages = Math.ceil(COUNTY_PEOPLE / perVillage);
+
+  const sample = data.ledgers[0]!.changes.flatMap((ch) =>
+    ch.kind === "person.register" && ch.identity.document === "resident_id" ? [ch.identity.number] : [],
+  );
+  const gridCodes = data.ledgers[0]!.gridCodes;
+  const reads = await measureReads(system, { village, county: COUNTY, sample, gridCodes, people: c.people });
+  for (const [what, figures] of Object.entries(reads)) console.log(`${what}: ${JSON.stringify(figures)}`);
+  const identity = await identityBytes(system);
+  const entries = (reads.delivery.outboxAfterLoad as Record<string, number>).identity ?? 0;
   console.log(
-    `county projection (${COUNTY_PEOPLE.toLocaleString()} people = ${villages} villages like this one, each its own ` +
-      `object loading in parallel): ${
-        peoplePending
-          ? `pending (${peoplePending}); addresses alone: ${Math.round(applied * villages).toLocaleString()} ` +
-            `submissions, ${Math.round(((size.bytes * villages) / 1e9) * 100) / 100} GB across the objects`
-          : `${Math.round(((size.bytes * villages) / 1e9) * 100) / 100} GB across the objects, ` +
-            `${Math.round(loadMs / 1000)} s per village object`
-      }`,
+    `identity index after the load: ${entries} entries (${(entries / c.people).toFixed(2)} a person) in ` +
+      `${identity.shards} shards, ${identity.bytes} bytes, of which ${identity.shards} × ${identity.emptyShardBytes} ` +
+      `the empty schema (~${Math.round(entries / identity.shards)} entries a shard fill few pages: a full shard's ` +
+      `bytes per entry are basedata-identity's)`,
   );
 
-  // (3) counts per grid and (4) the village's visit plan, through the service's routes once they exist.
-  for (const [what, route, query] of [
-    ["counts per grid", COUNTS_ROUTE, `?gridCode=${ledger.gridCodes[0]}`],
-    ["visit plan of the village", PLAN_ROUTE, `?villageCode=${village}`],
-  ] as const) {
-    const missing = [
-      ...(system.routes.has(route) ? [] : [`GET ${route}`]),
-      ...(peoplePending ? [`people loaded (${peoplePending})`] : []),
-    ];
-    if (missing.length) {
-      console.log(`${what}: pending: ${missing.join("; ")}`);
-      continue;
-    }
-    const ms: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const t = performance.now();
-      const res = await system.call(agency, "GET", route + query);
-      await res.arrayBuffer();
-      if (res.ok) ms.push(performance.now() - t);
-    }
-    console.log(`${what}: GET ${route}${query} ms ${JSON.stringify(percentiles(ms))} (${ms.length}/50 answered)`);
-  }
+  const villages = Math.ceil(COUNTY_PEOPLE / c.people);
+  const gb = (b: number) => (b / 1e9).toFixed(2);
+  const serial = imports.reduce((n, i) => n + i.seconds, 0);
+  console.log(
+    `county projection: ${COUNTY_PEOPLE.toLocaleString()} people / ${c.people} per village = ${villages} village ` +
+      `objects; ${villages} × ${(bytes / 1e6).toFixed(2)} MB = ${gb(villages * bytes)} GB of village SQLite ` +
+      `(${Math.round(perPerson)} B/person × ${COUNTY_PEOPLE.toLocaleString()} = ` +
+      `${gb(perPerson * COUNTY_PEOPLE)} GB); ` +
+      `import of ${villages} × ${rows} = ` +
+      `${(villages * rows).toLocaleString()} rows at ${Math.round(rows / serial)} rows/s (this run, one consumer) = ` +
+      `${((villages * serial) / 3600).toFixed(1)} h if one after another, or ${serial.toFixed(0)} s per village ` +
+      `when the villages' ledgers run side by side (each its own object; the queue's consumers scale out)`,
+  );
+  console.log(`after: ${machine()}`);
 } finally {
   await system.stop();
 }

@@ -132,7 +132,11 @@ export async function houseInGrid(grid: 1 | 2 = 1): Promise<string> {
 export async function deliverNow(villageCode: string): Promise<void> {
   const stub = env.VILLAGE.get(env.VILLAGE.idFromName(villageCode));
   await runInDurableObject(stub, async (_instance: unknown, state: DurableObjectState) => {
-    await deliverOutbox(villageDb(state.storage), env, villageCode);
+    // Batch after batch until the outbox is empty (or a destination fails), as the alarm would.
+    for (;;) {
+      const { failed, more } = await deliverOutbox(villageDb(state.storage), env, villageCode);
+      if (failed || !more) break;
+    }
   });
 }
 

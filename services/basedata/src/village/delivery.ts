@@ -41,22 +41,30 @@ const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string, 
 const BATCH = 90;
 
 /**
- * Delivers what the outbox holds, oldest first, a destination at a time: a destination that fails keeps its rows
- * (with one more attempt counted) and never holds back the others. Answers whether rows are left, so the object
- * sets its alarm again.
+ * Delivers what the outbox holds, oldest first, up to a batch per destination: a destination that fails keeps its
+ * rows (with one more attempt counted) and never holds back the others. Answers whether one failed (the object
+ * retries later) and whether rows are left (it goes on at once).
  */
-export async function deliverOutbox(db: VillageDb, env: Env, villageCode: string): Promise<boolean> {
-  const rows = db.select().from(outbox).orderBy(asc(outbox.createdAt)).limit(BATCH).all();
-  const byDestination = new Map<Destination, Row[]>();
-  for (const row of rows) {
-    const destination = row.destination as Destination;
-    byDestination.set(destination, [...(byDestination.get(destination) ?? []), row]);
-  }
+export async function deliverOutbox(
+  db: VillageDb,
+  env: Env,
+  villageCode: string,
+): Promise<{ failed: boolean; more: boolean }> {
+  const destinations = db.selectDistinct({ destination: outbox.destination }).from(outbox).all();
   let failed = false;
-  for (const [destination, batch] of byDestination) {
+  let more = false;
+  for (const { destination } of destinations) {
+    const batch = db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.destination, destination))
+      .orderBy(asc(outbox.createdAt))
+      .limit(BATCH)
+      .all();
+    more ||= batch.length === BATCH;
     const ids = batch.map((r) => r.id);
     try {
-      const send = SENDERS[destination];
+      const send = SENDERS[destination as Destination];
       if (!send) throw new Error(`no sender for outbox destination ${destination}`);
       await send(env, batch, villageCode, db);
       db.delete(outbox)
@@ -70,14 +78,12 @@ export async function deliverOutbox(db: VillageDb, env: Env, villageCode: string
         rows: batch.length,
         error: String(error),
       });
-      for (const id of ids) {
-        const row = batch.find((r) => r.id === id)!;
+      for (const row of batch)
         db.update(outbox)
           .set({ attempts: row.attempts + 1 })
-          .where(and(eq(outbox.destination, destination), eq(outbox.id, id)))
+          .where(and(eq(outbox.destination, destination), eq(outbox.id, row.id)))
           .run();
-      }
     }
   }
-  return failed || rows.length === BATCH;
+  return { failed, more };
 }

@@ -256,8 +256,10 @@ export class VillageDO extends DurableObject<Env> {
     const village = this.db.select().from(meta).where(eq(meta.key, "village")).get()?.value;
     if (!village) return;
     try {
-      const more = await deliverOutbox(this.db, this.env, village);
-      if (more) await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);
+      // Behind but not failing: the next batch at once; a destination that failed: again after a pause.
+      const { failed, more } = await deliverOutbox(this.db, this.env, village);
+      if (failed) await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);
+      else if (more) await this.ctx.storage.setAlarm(Date.now());
     } catch (error) {
       log("error", "village alarm failed", { village, error: String(error) });
       await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);

@@ -15,8 +15,9 @@ function plannedPeople(db: VillageDb, today: string): PlannedPerson[] {
     .all();
   const ids = [...new Set(rows.map((r) => r.personId))];
   const last = new Map<string, string | null>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
+  // At most 90 ids a statement: the object's SQLite binds no more than 100 values in one.
+  for (let i = 0; i < ids.length; i += 90) {
+    const chunk = ids.slice(i, i + 90);
     const visited = db
       .select({ id: visits.targetId, at: max(visits.visitedAt) })
       .from(visits)
