@@ -4,9 +4,7 @@
 // the demo city's real grid polygons and knows its divisions. A thin wrapper around the bundle adds
 // only what a benchmark measures and the service does not answer: the SQLite size of an object
 // (ctx.storage.sql.databaseSize), a village's outbox rows, a direct call of an identity shard's RPC (put/find, as
-// identity/client.ts does), and `drain`: the village object's own alarm() called back to back until its outbox is
-// empty. The deployed object waits 30 s between batches of 90 rows (village-do.ts RETRY_MS); a benchmark that must
-// read what the outbox delivers (identity index, counts) drains it and prints the time the service would have taken.
+// identity/client.ts does).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -50,16 +48,6 @@ export class VillageDO extends Village {
   benchOutbox() {
     return this.ctx.storage.sql.exec("SELECT destination, count(*) AS rows FROM outbox GROUP BY destination").toArray();
   }
-  // The object's own alarm handler called back to back until its outbox is empty (see BaseDataSystem.bench).
-  async benchDrain() {
-    const started = Date.now();
-    let alarms = 0;
-    while (this.ctx.storage.sql.exec("SELECT count(*) AS n FROM outbox").one().n > 0 && alarms < 10000) {
-      await this.alarm();
-      alarms++;
-    }
-    return { alarms, ms: Date.now() - started };
-  }
 }
 export class IdentityShardDO extends Shard { benchSize() { return this.ctx.storage.sql.databaseSize; } }
 export default class extends Service {
@@ -70,7 +58,6 @@ export default class extends Service {
     const stub = ns.get(ns.idFromName(url.searchParams.get("name")));
     if (url.pathname === "/__bench/size") return Response.json({ bytes: await stub.benchSize() });
     if (url.pathname === "/__bench/outbox") return Response.json(await stub.benchOutbox());
-    if (url.pathname === "/__bench/drain") return Response.json(await stub.benchDrain());
     const body = await request.json();
     if (url.pathname === "/__bench/identity/put") return Response.json({ applied: await stub.put(body.updates) });
     if (url.pathname === "/__bench/identity/find") return Response.json(await stub.find(body.kind, body.hash));
