@@ -105,7 +105,11 @@ describe("privacy: a person's own requests (PIPL art. 45, 47)", () => {
     const names = history.items.filter((h) => ["name", "idNumber", "phone", "birthYear"].includes(h.field));
     expect(names.every((h) => h.previous === null && h.value === null)).toBe(true);
     const erased = await call(who.villageAgency, "GET", `/v1/basedata/submissions/${pendingId}`);
-    expect((await erased.json<{ change: unknown }>()).change).toEqual({ erased: true });
+    expect(await erased.json()).toMatchObject({
+      change: { erased: true },
+      status: "withdrawn",
+      note: "the person's data was erased on request",
+    });
     await deliverNow(VILLAGE);
     const found = await search(`countyCode=440703000000&idNumber=${number}`);
     expect((await found.json<{ items: unknown[] }>()).items).toEqual([]);

@@ -1,6 +1,6 @@
 import type { FieldChange, SubjectAccess } from "@civicgrid/contracts";
 import { decrypt, encrypt, type PiiKeys } from "@civicgrid/http/pii";
-import { and, asc, eq, inArray, isNull, like, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, like, lte, or, sql } from "drizzle-orm";
 import type { VillageDb } from "../db";
 import { recordFieldChanges } from "../history";
 import { fieldChanges, people, residences, submissions, tags } from "../schema";
@@ -109,18 +109,28 @@ export function anonymisePerson(
     .set({ previous: null, value: null })
     .where(and(inArray(fieldChanges.recordId, [id, ...tagIds]), inArray(fieldChanges.field, PERSONAL_FIELDS)))
     .run();
+  const carried = or(
+    eq(submissions.recordId, id),
+    tagIds.length ? inArray(submissions.recordId, tagIds) : undefined,
+    // Changes still pending that name the person (an update with a new phone): their sealed values go too.
+    like(submissions.changeMasked, `%"personId":"${id}"%`),
+  );
+  const at = ctx.now.toISOString();
+  // A pending change about an erased person can no longer be verified: it is withdrawn, saying why.
+  db.update(submissions)
+    .set({
+      status: "withdrawn",
+      note: "the person's data was erased on request",
+      decidedBy: meta.by,
+      decidedAt: at,
+      version: sql`${submissions.version} + 1`,
+    })
+    .where(and(eq(submissions.status, "pending"), carried))
+    .run();
   db.update(submissions)
     .set({ changeSealed: meta.sealedStub, changeMasked: JSON.stringify({ erased: true }) })
-    .where(
-      or(
-        eq(submissions.recordId, id),
-        tagIds.length ? inArray(submissions.recordId, tagIds) : undefined,
-        // Changes still pending that name the person (an update with a new phone): their sealed values go too.
-        like(submissions.changeMasked, `%"personId":"${id}"%`),
-      ),
-    )
+    .where(carried)
     .run();
-  const at = ctx.now.toISOString();
   recordFieldChanges(
     db,
     id,
