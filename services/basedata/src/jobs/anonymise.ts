@@ -1,7 +1,7 @@
 import { log } from "@civicgrid/http";
 import type { Env } from "../env";
 import { villageStub } from "../env";
-import { villagesUnder } from "../store/privacy";
+import { villagesUnder } from "../store/villages";
 import { settingsOf } from "../store/settings";
 import type { DailyJob } from "./daily";
 

@@ -3,7 +3,8 @@ import { and, eq, notInArray, sql } from "drizzle-orm";
 import { shanghaiDay } from "../domain/visit-plan";
 import { villageStub, type Env } from "../env";
 import { database } from "../store/db";
-import { gridCounts, villages } from "../store/schema";
+import { gridCounts } from "../store/schema";
+import { villagesUnder } from "../store/villages";
 import { settingsOf } from "../store/settings";
 import type { DailyJob } from "./daily";
 
@@ -57,7 +58,7 @@ export const visitPlansJob: DailyJob = {
   name: "visit-plans",
   async run(env: Env, at: Date) {
     const today = shanghaiDay(at);
-    const rows = await database(env.DB).select().from(villages).all();
+    const rows = await villagesUnder(env.DB, "");
     const rulesOf = new Map<string, Promise<Awaited<ReturnType<typeof settingsOf>>>>();
     let reminders = 0;
     for (const v of rows) {

@@ -1,18 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  DivisionCode,
-  divisionLevel,
-  divisionPrefix,
-  ExportRecord,
-  NewExport,
-  PageQuery,
-  pageOf,
-} from "@civicgrid/contracts";
+import { DivisionCode, divisionPrefix, ExportRecord, NewExport, PageQuery, pageOf } from "@civicgrid/contracts";
 import { authorize, createRouter, decodeCursor, toPage } from "@civicgrid/http";
 import { exportHeading } from "../domain/export-csv";
 import type { AppEnv } from "../env";
 import { exportFile } from "../export-file";
-import { exportLog, exportRows, logExport, villagesOf } from "../store/exports";
+import { exportLog, exportRows, logExport } from "../store/exports";
+import { villagesUnder } from "../store/villages";
 
 export const exportRoutes = createRouter<AppEnv>();
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -35,8 +28,7 @@ exportRoutes.openapi(
   async (c) => {
     const body = c.req.valid("json");
     const { principal } = authorize(c, "basedata:export", { divisionCode: body.divisionCode });
-    const level = divisionLevel(body.divisionCode);
-    const villages = await villagesOf(c.env.DB, level, body.divisionCode, divisionPrefix(body.divisionCode));
+    const villages = (await villagesUnder(c.env.DB, divisionPrefix(body.divisionCode))).map((v) => v.code);
     const at = new Date().toISOString();
     const id = `ex-${crypto.randomUUID()}`;
     const record = { id, ...body, rows: 0, bySub: principal.sub, at };

@@ -10,7 +10,7 @@ import { villageStub, type AppEnv } from "../env";
 import { lookupIdentity } from "../identity/client";
 import type { IdentityKind } from "../identity/identity-shard-do";
 import { refuse } from "../refuse";
-import { villagesUnder } from "../store/privacy";
+import { villagesUnder } from "../store/villages";
 import type { VillageSearch } from "../village/people/reads";
 import { nameHash, phoneHash } from "../village/people/identity";
 import { rolesAt, viewerFor, type SearchQuery } from "./people";

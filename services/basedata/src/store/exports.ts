@@ -1,22 +1,7 @@
 import type { ExportKind, ExportRecord } from "@civicgrid/contracts";
-import { and, desc, eq, like, lt, or, type SQL } from "drizzle-orm";
-import type { CountLevel } from "../domain/counts-scope";
+import { and, desc, eq, like, lt, or } from "drizzle-orm";
 import { database } from "./db";
-import { exportsLog, villages } from "./schema";
-
-/** The villages of a division that hold base data (D1 `villages`), by code. */
-export async function villagesOf(d1: D1Database, level: CountLevel, code: string, prefix: string): Promise<string[]> {
-  const where: SQL =
-    level === "village"
-      ? eq(villages.code, code)
-      : level === "township"
-        ? eq(villages.townshipCode, code)
-        : level === "county"
-          ? eq(villages.countyCode, code)
-          : like(villages.code, `${prefix}%`);
-  const rows = await database(d1).select({ code: villages.code }).from(villages).where(where).orderBy(villages.code);
-  return rows.map((r) => r.code);
-}
+import { exportsLog } from "./schema";
 
 /** Logs an export (PIPL art. 54 audits): who, when, what, of which division, why and how many rows. */
 export async function logExport(d1: D1Database, record: ExportRecord): Promise<void> {

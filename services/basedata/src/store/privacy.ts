@@ -1,7 +1,7 @@
 import type { ListScope } from "@civicgrid/auth";
 import { and, desc, like, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { database } from "./db";
-import { accessLog, subjectRequests, villages } from "./schema";
+import { accessLog, subjectRequests } from "./schema";
 
 /** Writes one unmasked read to the access log (PIPL art. 54 audits): who, in which role, what, why, when. */
 export async function logAccess(
@@ -60,18 +60,5 @@ export function subjectRequestsPage(d1: D1Database, scope: ListScope, before: st
     )
     .orderBy(desc(subjectRequests.id))
     .limit(limit)
-    .all();
-}
-
-/**
- * The villages holding base data under a division (prefix of its code), with their county: what cross-village
- * people searches and the anonymisation job walk. (It reads the `villages` table; its home is store/villages.ts.)
- */
-export function villagesUnder(d1: D1Database, prefix: string) {
-  return database(d1)
-    .select({ code: villages.code, countyCode: villages.countyCode })
-    .from(villages)
-    .where(like(villages.code, `${prefix}%`))
-    .orderBy(villages.code)
     .all();
 }

@@ -1,6 +1,6 @@
 import { countyOf, townshipOf, type RegistryRpc } from "@civicgrid/contracts";
 import { AppError } from "@civicgrid/http";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, like } from "drizzle-orm";
 import { database } from "./db";
 import { villages } from "./schema";
 
@@ -35,4 +35,17 @@ export async function knownVillages(d1: D1Database, codes: readonly string[]): P
     .from(villages)
     .where(inArray(villages.code, [...codes]));
   return new Set(rows.map((r) => r.code));
+}
+
+/**
+ * The villages holding base data under a division (the prefix of its code; "" for all), with their county, in code
+ * order: what cross-village searches, exports and the daily jobs walk.
+ */
+export function villagesUnder(d1: D1Database, prefix: string) {
+  return database(d1)
+    .select({ code: villages.code, countyCode: villages.countyCode })
+    .from(villages)
+    .where(like(villages.code, `${prefix}%`))
+    .orderBy(villages.code)
+    .all();
 }
