@@ -68,6 +68,21 @@ export const POLICY = {
   "basedata:subject-request": ["agency"],
   "visit:write": ["grid_worker"],
   "visit:read": ["agency", "grid_worker"],
+  // Disputes (矛盾纠纷): the case's handlers (its grid's workers, the agency holding it, the department dispatched to)
+  // record, mediate and grade it; unmasked party identity only through an audited read; rules per county.
+  "dispute:record": ["grid_worker", "agency", "department"],
+  "dispute:mediate": ["grid_worker", "agency", "department"],
+  "dispute:divert": ["agency", "department"],
+  "dispute:grade": ["grid_worker", "agency", "department"],
+  "dispute:read-pii": ["agency", "grid_worker", "department"],
+  "dispute:warnings": ["agency", "department"],
+  "dispute:configure": ["agency"],
+  // Mediators and mediation bodies (人民调解委员会, professional organisations), registered with qualifications.
+  "mediator:read": ["agency", "hr", "department", "grid_worker"],
+  "mediator:write": ["agency", "department"],
+  // 排查 campaigns: an agency opens one over grids and a period; workers screen with visits (visit:write).
+  "campaign:read": ["agency", "grid_worker"],
+  "campaign:write": ["agency"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

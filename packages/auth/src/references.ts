@@ -24,7 +24,11 @@ export type ReferenceKind =
   | "unit"
   | "tag"
   | "visit"
-  | "submission";
+  | "submission"
+  // Disputes: a mediator (services/roster), a dispute-screening campaign (services/basedata).
+  | "mediator"
+  | "mediation-body"
+  | "campaign";
 
 export interface Reference {
   /** Where the id was found, as the problem+json field names it: `body.leadDepartmentId`, `body.grids[2]`. */

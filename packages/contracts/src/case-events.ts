@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { DisputeEventSummary } from "./disputes/dispute";
 
 /**
  * The case events every consumer (notifications, assessments, integrations) reads. The cases service
@@ -62,6 +63,27 @@ export const CaseEventType = z.enum([
   "case.supervised",
   /** A provincial platform amended its order: a note, and perhaps a new description; the status does not change. */
   "case.amended",
+  /**
+   * Disputes (矛盾纠纷, see disputes/dispute.ts): a case whose details name parties; these events carry
+   * `dispute` (a summary, never a party's identity). `dispute.reopened` moves a closed case back to accepted (a
+   * follow-up found the agreement broken). `dispute.county_warned` and `dispute.police_warned` happen at most once
+   * per case: the first time it is major risk (the stability fast path to the county) and the first time a threat
+   * of violence is recorded (命案风险预警 to the police in `warnDepartmentIds`).
+   */
+  "dispute.recorded",
+  "dispute.contact_added",
+  "dispute.threat_recorded",
+  "dispute.graded",
+  "dispute.risk_raised",
+  "dispute.county_warned",
+  "dispute.police_warned",
+  "dispute.mediator_assigned",
+  "dispute.session_recorded",
+  "dispute.agreement_recorded",
+  "dispute.followed_up",
+  "dispute.reopened",
+  "dispute.diverted",
+  "dispute.outcome_recorded",
 ]);
 export type CaseEventType = z.infer<typeof CaseEventType>;
 
@@ -105,6 +127,10 @@ export const CaseEventData = z.object({
   external: z.object({ platform: z.string(), orderId: z.string() }).nullable().optional(),
   /** Set when a resident reported it and left a contact for the closing notice. */
   reporterSub: z.string().nullable().optional(),
+  /** On dispute cases: the dispute's stage, relation, risk, mediator and diversion (DisputeEventSummary). */
+  dispute: DisputeEventSummary.nullable().optional(),
+  /** On `dispute.police_warned`: the police departments told (the county's rules name them). */
+  warnDepartmentIds: z.array(z.string()).optional(),
   /** Free details of this event (reason, outcome, late minutes, ...). */
   details: z.record(z.string(), z.unknown()).optional(),
 });

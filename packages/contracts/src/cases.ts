@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CaseEventData, CasePriority, CaseSource, CaseStatus } from "./case-events";
 import { DivisionLevel } from "./division";
+import { DisputeView } from "./disputes/dispute";
 import { StepLimit } from "./limits";
 import { PageQuery } from "./pagination";
 
@@ -160,6 +161,8 @@ export const CaseView = z
     closedAt: z.string().nullable(),
     /** Base-data records linked at opening (a case opened from a home visit); absent on other cases. */
     links: z.array(CaseLink).optional(),
+    /** The dispute's details, mediation and diversion (矛盾纠纷); absent on cases that are not disputes. */
+    dispute: DisputeView.optional(),
   })
   .openapi("Case");
 export type CaseView = z.infer<typeof CaseView>;

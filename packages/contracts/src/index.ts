@@ -17,3 +17,4 @@ export * from "./integrations";
 export * from "./scrub";
 export * from "./masking";
 export * from "./basedata";
+export * from "./disputes";

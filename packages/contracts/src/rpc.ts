@@ -1,3 +1,4 @@
+import type { MediatorKind } from "./disputes/dispute";
 /**
  * The RPC surface each service offers the others over service bindings. Each service's
  * default export implements its interface; callers type their binding with it. These are the
@@ -80,6 +81,30 @@ export interface RosterRpc {
   department(departmentId: string): Promise<DutyContact | null>;
   /** Whether a login subject may still act (a dismissed worker's or removed user's token stops working). */
   principalStatus(sub: string): Promise<{ active: boolean; reason?: string }>;
+}
+
+/** What the roster offers the cases service for disputes. */
+export interface RosterMediatorsRpc {
+  /** A registered mediator (人民调解员, a grid worker or a professional), or null when there is none by that id. */
+  mediator(mediatorId: string): Promise<MediatorContact | null>;
+}
+
+/** A mediator as the cases service checks an assignment: who, of which body, where they may mediate. */
+export interface MediatorContact {
+  id: string;
+  /** The mediator's name as the dispute shows it (a mediator acts in their own name, it is not masked). */
+  name: string;
+  kind: MediatorKind;
+  /** The mediation committee or organisation they belong to; null for a grid worker mediating alone. */
+  bodyId: string | null;
+  bodyName: string | null;
+  /** Where they mediate: the committee's village or township, the organisation's or worker's county. */
+  divisionCode: string;
+  /** The roster worker id when the mediator is a grid worker. */
+  workerId: string | null;
+  /** Their qualification (e.g. 人民调解员证 number, or a professional certificate), as registered. */
+  qualification: string;
+  active: boolean;
 }
 
 /** One public case as residents' apps see it (Open311 GeoReport v2): no reporter, no private contact. */
@@ -193,6 +218,29 @@ export interface VisitCaseInput {
   address?: string;
   /** Base-data records the case concerns (the visit, a house, a person, a unit). */
   links: { kind: "visit" | "house" | "person" | "unit"; id: string }[];
+}
+
+/** A dispute's party as the base-data service resolves it (see BaseDataRpc.resolveParties). */
+export type PartyReference = { personId: string } | { unitId: string } | { idNumber: string };
+
+export interface ResolvedParty {
+  /** The base-data record (a person or unit id), or null when the ID number is not in base data. */
+  ref: string | null;
+  /** The masked name (maskName), null when unknown. */
+  name: string | null;
+  villageCode: string | null;
+  gridCode: string | null;
+  /** The kinds of the person's open tags (matched against the county's risk rules, never shown). */
+  tagKinds: string[];
+}
+
+/** What the cases service calls on base data. */
+export interface BaseDataRpc {
+  /**
+   * One answer per reference, in order; null for a person or unit id that does not exist. An ID number is looked
+   * up in the identity index, so a named party who is in base data is recognised as that person.
+   */
+  resolveParties(references: PartyReference[]): Promise<(ResolvedParty | null)[]>;
 }
 
 /** What the base-data service calls on cases. */

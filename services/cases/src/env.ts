@@ -1,4 +1,4 @@
-import type { RegistryRpc, RosterRpc } from "@civicgrid/contracts";
+import type { BaseDataRpc, RegistryRpc, RosterMediatorsRpc, RosterRpc } from "@civicgrid/contracts";
 import type { KitBindings, KitEnv } from "@civicgrid/http";
 import type { CaseDO } from "./do/case-do";
 
@@ -9,7 +9,11 @@ export interface Env extends KitBindings {
   ASSESS_QUEUE: Queue;
   INTEG_QUEUE: Queue;
   REGISTRY: Fetcher & RegistryRpc;
-  ROSTER: Fetcher & RosterRpc;
+  ROSTER: Fetcher & RosterRpc & RosterMediatorsRpc;
+  /** Disputes: parties from base data (their record, grid, open tags). */
+  BASEDATA: Fetcher & BaseDataRpc;
+  /** Seals a named dispute party's ID number and phone (base64 of 32 bytes; `@civicgrid/http/pii`). */
+  PII_KEY: string;
 }
 
 export type AppEnv = KitEnv<Env>;

@@ -38,7 +38,7 @@ export default class extends WorkerEntrypoint {
 
 export const rosterStubScript = `
 import { WorkerEntrypoint } from "cloudflare:workers";
-const KEYS = ["police", "housing", "urban_management", "emergency", "civil_affairs"];
+const KEYS = ["police", "housing", "urban_management", "emergency", "civil_affairs", "justice"];
 export default class extends WorkerEntrypoint {
   health() { return { service: "roster", ok: true }; }
   department(id) {
@@ -49,4 +49,47 @@ export default class extends WorkerEntrypoint {
   gridServers() { return []; }
   workerGrids() { return []; }
   principalStatus() { return { active: true }; }
+  // Mediators (disputes): a village and a township committee's, a professional's and a grid worker in 蓬江, one
+  // in 新会, one no longer active.
+  mediator(id) {
+    const M = {
+      "med-pj-village-01": { kind: "village_committee", bodyId: "mb-440703001001-committee", bodyName: "白沙村人民调解委员会", divisionCode: "440703001001", name: "陈调解" },
+      "med-pj-township-01": { kind: "township_committee", bodyId: "mb-440703001000-committee", bodyName: "白沙街道人民调解委员会", divisionCode: "440703001000", name: "李调解" },
+      "med-pj-pro-01": { kind: "professional", bodyId: "mb-440703-labour-org", bodyName: "蓬江区劳动争议调解中心", divisionCode: "440703000000", name: "王律师" },
+      "med-pj-worker-01": { kind: "grid_worker", bodyId: null, bodyName: null, divisionCode: "440703001001", name: "赵网格", workerId: "w-440703-000001" },
+      "med-xh-village-01": { kind: "village_committee", bodyId: "mb-440705001001-committee", bodyName: "会城村人民调解委员会", divisionCode: "440705001001", name: "黄调解" },
+      "med-pj-retired-01": { kind: "village_committee", bodyId: "mb-440703001001-committee", bodyName: "白沙村人民调解委员会", divisionCode: "440703001001", name: "周退休", active: false },
+    };
+    const m = M[id];
+    if (!m) return null;
+    return { id, workerId: null, qualification: "人民调解员证 " + id, active: true, ...m };
+  }
+}`;
+
+/**
+ * The base data behind BASEDATA (disputes' parties): people of 白沙 village 440703001001 (grid 1) numbered 1 to 9,
+ * person 9 under a watched tag (mental_disorder_risk), person 8 a minor-protection tag; one unit; one person of
+ * 新会; ID number 440703198001011234 is person 3's.
+ */
+export const basedataStubScript = `
+import { WorkerEntrypoint } from "cloudflare:workers";
+const TAGS = { "pe-440703001001-000009": ["mental_disorder_risk"], "pe-440703001001-000008": ["left_behind_child"] };
+const NAMES = ["张*", "李*", "王*明", "赵*", "陈*", "刘*", "杨*", "黄*", "周*"];
+function person(id) {
+  let m = /^pe-440703001001-00000([1-9])$/.exec(id);
+  if (m) return { ref: id, name: NAMES[Number(m[1]) - 1], villageCode: "440703001001", gridCode: "440703001001001", tagKinds: TAGS[id] ?? [] };
+  m = /^pe-440705001001-000001$/.exec(id);
+  if (m) return { ref: id, name: "孙*", villageCode: "440705001001", gridCode: "440705001001001", tagKinds: [] };
+  return null;
+}
+export default class extends WorkerEntrypoint {
+  resolveParties(references) {
+    return references.map((r) => {
+      if (r.personId) return person(r.personId);
+      if (r.unitId) return r.unitId === "un-440703001001-000001"
+        ? { ref: r.unitId, name: "白沙*****公司", villageCode: "440703001001", gridCode: "440703001001001", tagKinds: [] } : null;
+      if (r.idNumber === "440703198001011234") return person("pe-440703001001-000003");
+      return { ref: null, name: null, villageCode: null, gridCode: null, tagKinds: [] };
+    });
+  }
 }`;

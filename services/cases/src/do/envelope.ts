@@ -1,10 +1,11 @@
 import type { CaseEventData, CaseStatus, CaseView, EventEnvelope } from "@civicgrid/contracts";
 import { responsibleUnit, type Actor, type CaseState, type Step } from "../domain";
+import { disputeView } from "../domain/dispute/record";
 
 /** The public view of the state: everything but the follow token's hash. */
 export function viewOf(state: CaseState): CaseView {
-  const { followTokenHash: _hidden, ...view } = state;
-  return view;
+  const { followTokenHash: _hidden, dispute, ...view } = state;
+  return dispute ? { ...view, dispute: disputeView(dispute) } : view;
 }
 
 /**

@@ -1,7 +1,11 @@
 import type { CaseEventType, CaseView, CommandBody, CommandName } from "@civicgrid/contracts";
+import type { DisputeRecord } from "./dispute/record";
 
-/** The DO's whole state: the public view plus what is never shown (the hash of the resident's follow token). */
-export type CaseState = CaseView & { followTokenHash: string | null };
+/**
+ * The DO's whole state: the public view plus what is never shown (the hash of the resident's follow token, a
+ * dispute party's sealed identity and repeat key: `viewOf` strips them).
+ */
+export type CaseState = Omit<CaseView, "dispute"> & { followTokenHash: string | null; dispute?: DisputeRecord };
 
 /** Who acted, in the role that granted the action, and their unit (department id or division code). */
 export interface Actor {

@@ -22,6 +22,10 @@ export const ROUTES: readonly { prefix: string; service: ServiceKey }[] = [
   { prefix: "/v1/cases", service: "CASES" },
   { prefix: "/v1/public/cases", service: "CASES" },
   { prefix: "/v1/supervisions", service: "CASES" },
+  // Disputes (矛盾纠纷): the early-warning list and the county's risk rules; mediators are the roster's.
+  { prefix: "/v1/disputes", service: "CASES" },
+  { prefix: "/v1/mediators", service: "ROSTER" },
+  { prefix: "/v1/mediation-bodies", service: "ROSTER" },
   { prefix: "/v1/inbox", service: "NOTIFICATIONS" },
   { prefix: "/v1/notifications", service: "NOTIFICATIONS" },
   { prefix: "/v1/checkins", service: "ASSESSMENTS" },

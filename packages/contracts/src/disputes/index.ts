@@ -1,0 +1,2 @@
+export * from "./dispute";
+export * from "./risk";
