@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "smol-toml";
 import { gzipSync } from "node:zlib";
 import { ROOT } from "../local/env.mjs";
-import { wranglerSync } from "../local/wrangler.mjs";
-import { workerConfigs } from "./workers.mjs";
+import { wranglerSucceeds, wranglerSync } from "../local/wrangler.mjs";
+import { laterBindings, workerConfigs } from "./workers.mjs";
 
 const args = process.argv.slice(2);
 const env = args.includes("--env") ? args[args.indexOf("--env") + 1] : "production";
@@ -20,11 +20,14 @@ if (!dryRun && !fs.existsSync(idsFile)) throw new Error(`run provision.mjs --env
 const ids = dryRun ? {} : JSON.parse(fs.readFileSync(idsFile, "utf8"));
 
 /**
- * A copy of the worker's config beside the original (so relative paths still resolve), with real ids.
+ * A copy of the worker's config beside the original (so relative paths still resolve), with real ids, and without
+ * the service bindings named in `without` (bindings to workers that do not exist yet).
  * @param {import("./workers.mjs").Worker} worker
+ * @param {string[]} [without] binding names left out
  */
-function deployConfig({ key, file, config }) {
+function deployConfig({ key, file, config }, without = []) {
   const copy = structuredClone(config);
+  if (copy.services) copy.services = copy.services.filter((s) => !without.includes(s.binding));
   for (const db of copy.d1_databases ?? []) {
     if (!dryRun) {
       if (!ids[db.database_name]) throw new Error(`no id for database ${db.database_name} in ${idsFile}`);
@@ -46,8 +49,31 @@ if (!dryRun) {
 }
 /** @type {{ worker: string, raw: number, gzip: number }[]} */
 const sizes = [];
+/** @type {import("./workers.mjs").Worker[]} Deployed without a binding to a worker not up yet: again once it is. */
+const again = [];
 for (const w of workers) {
-  const config = deployConfig(w);
+  // A first deploy of a worker that binds to one deployed later (DEPLOY_ORDER's cycle) goes without that binding.
+  const missing = dryRun
+    ? []
+    : laterBindings(w, workers).filter((s) => !wranglerSucceeds(["deployments", "status", "--name", s.service]));
+  if (missing.length > 0) {
+    console.log(`${w.config.name}: first deployed without ${missing.map((s) => s.binding).join(", ")} (not yet up)`);
+    deployOne(
+      w,
+      missing.map((s) => s.binding),
+    );
+    again.push(w);
+  } else deployOne(w);
+}
+for (const w of again) deployOne(w);
+
+/**
+ * Bundles (dry run) or deploys one worker from a copy of its config, and records its size.
+ * @param {import("./workers.mjs").Worker} w
+ * @param {string[]} [without] service bindings left out of this deploy
+ */
+function deployOne(w, without = []) {
+  const config = deployConfig(w, without);
   try {
     const outdir = path.join(ROOT, ".deploy", w.key);
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -61,6 +87,7 @@ for (const w of workers) {
     fs.rmSync(config, { force: true });
   }
 }
+
 const tooBig = sizes.filter((s) => s.gzip > 1024 * 1024);
 if (tooBig.length) {
   console.error(`over the 1 MiB gzip budget: ${tooBig.map((s) => `${s.worker} ${kib(s.gzip)} KiB`).join(", ")}`);

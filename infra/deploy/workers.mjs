@@ -15,16 +15,23 @@ import { ROOT, SERVICES } from "../local/env.mjs";
  * @property {{ tag: string, new_sqlite_classes?: string[] }[]} [migrations]
  * @property {{ binding: string, bucket_name: string }[]} [r2_buckets]
  * @property {{ crons?: string[] }} [triggers]
+ * @property {{ binding: string, service: string }[]} [services]
  */
 
 /** @typedef {{ queue: string, dead_letter_queue?: string }} QueueConsumer */
 
 /** @typedef {{ key: string, file: string, config: WranglerConfig, secrets: string[] }} Worker */
 
-/** Deploy order: a worker goes after every worker it binds to, the gateway last. */
+/**
+ * Deploy order: a worker goes after every worker it binds to, the gateway last, with one cycle: cases binds basedata
+ * (a dispute's parties are resolved in base data) and basedata binds cases (a visit's needs open cases). Cloudflare
+ * refuses a binding to a worker that does not exist yet, so on a first deploy deploy.mjs deploys cases without its
+ * BASEDATA binding and again with it once basedata is up (see `laterBindings`).
+ */
 export const DEPLOY_ORDER = [
   "roster",
   "registry",
+  // Binds to roster and registry, and to basedata (deployed later: the cycle above).
   "cases",
   "notifications",
   "assessments",
@@ -33,6 +40,16 @@ export const DEPLOY_ORDER = [
   "basedata",
   "gateway",
 ];
+
+/**
+ * The service bindings of a worker to workers deployed after it (the cycle of DEPLOY_ORDER's comment).
+ * @param {Worker} worker
+ * @param {Worker[]} workers in deploy order
+ */
+export function laterBindings(worker, workers) {
+  const after = workers.slice(workers.indexOf(worker) + 1).map((w) => w.config.name);
+  return (worker.config.services ?? []).filter((s) => after.includes(s.service));
+}
 
 /** @returns {Worker[]} */
 export function workerConfigs() {

@@ -24,6 +24,14 @@ export function wranglerSync(args, { quiet = false } = {}) {
 }
 
 /**
+ * Whether a wrangler command succeeds (its output is not shown): for questions such as "is this worker deployed?".
+ * @param {string[]} args
+ */
+export function wranglerSucceeds(args) {
+  return spawnSync(WRANGLER, args, { cwd: ROOT, env: OFFLINE_ENV, stdio: "ignore" }).status === 0;
+}
+
+/**
  * Starts a long-running wrangler in its own process group, so one signal stops it and its workerd.
  * @param {string[]} args
  * @param {{ env?: NodeJS.ProcessEnv, stdio?: import("node:child_process").StdioOptions }} [options]
