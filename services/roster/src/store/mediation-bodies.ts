@@ -2,7 +2,7 @@ import type { ListScope } from "@civicgrid/auth";
 import type { MediationBody, MediationBodyKind } from "@civicgrid/contracts";
 import { AppError, scopeWhere } from "@civicgrid/http";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { isUniqueViolation, type Db } from "./db";
+import { conflictOn, type Db } from "./db";
 import { mediationBodies } from "./schema";
 
 type BodyRow = typeof mediationBodies.$inferSelect;
@@ -10,13 +10,11 @@ type BodyChange = Partial<Pick<BodyRow, "name" | "registrationNumber" | "fields"
 
 const view = ({ createdAt: _, ...b }: BodyRow): MediationBody => b;
 
-/** A duplicate registration number is a conflict naming its field (one registration per body). */
-function duplicateNumber(error: unknown): never {
-  if (!isUniqueViolation(error)) throw error;
-  throw new AppError("conflict", "a mediation body with this registration number is registered", {
-    errors: [{ field: "body.registrationNumber", message: "already registered" }],
-  });
-}
+/** One entry per number: a second is a conflict naming the field. */
+const duplicateNumber = conflictOn(
+  "body.registrationNumber",
+  "a mediation body with this registration number is registered",
+);
 
 export async function loadBody(db: Db, id: string): Promise<MediationBody> {
   const [row] = await db.select().from(mediationBodies).where(eq(mediationBodies.id, id));

@@ -2,7 +2,7 @@ import type { ListScope } from "@civicgrid/auth";
 import type { Mediator, MediatorKind } from "@civicgrid/contracts";
 import { AppError, scopeWhere } from "@civicgrid/http";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { isUniqueViolation, type Db } from "./db";
+import { conflictOn, type Db } from "./db";
 import { mediationBodies, mediators, workers } from "./schema";
 
 type MediatorRow = typeof mediators.$inferSelect;
@@ -43,13 +43,11 @@ function view(m: MediatorRow): Mediator {
   };
 }
 
-/** One entry per certificate number (人民调解员证): a second is a conflict naming the field. */
-function duplicateCertificate(error: unknown): never {
-  if (!isUniqueViolation(error)) throw error;
-  throw new AppError("conflict", "a mediator with this certificate number is registered", {
-    errors: [{ field: "body.qualification.certificateNumber", message: "already registered" }],
-  });
-}
+/** One entry per number: a second is a conflict naming the field. */
+const duplicateCertificate = conflictOn(
+  "body.qualification.certificateNumber",
+  "a mediator with this certificate number is registered",
+);
 
 export async function loadMediator(db: Db, id: string): Promise<Mediator> {
   const [row] = await db.select().from(mediators).where(eq(mediators.id, id));
