@@ -49,6 +49,18 @@ describe("mediators: registered with their qualification, phone sealed and maske
     expect(workers.body.items.map((i) => i.id)).toContain(g.id);
   });
 
+  it("registers once under one Idempotency-Key, answering the first registration again", async () => {
+    const m = newMediator("village_committee", village.id);
+    const headers = { "idempotency-key": `k-${crypto.randomUUID()}` };
+    const first = await call<M>(agency, "POST", "/v1/mediators", m, headers);
+    const again = await call<M>(agency, "POST", "/v1/mediators", m, headers);
+    expect([first.status, again.status, again.body.id]).toEqual([201, 201, first.body.id]);
+    const rows = await env.DB.prepare("SELECT count(*) AS n FROM mediators WHERE certificate_number = ?1")
+      .bind(m.qualification.certificateNumber)
+      .first<{ n: number }>();
+    expect(rows?.n).toBe(1);
+  });
+
   it("refuses each broken rule, naming the field", async () => {
     const w = await gridWorker();
     const township = await body(agency, { ...committee("440703001000"), kind: "township_committee" });
