@@ -16,3 +16,5 @@ export { ledgerFiles } from "./basedata/ledgers";
 export type { LedgerFile } from "./basedata/ledgers";
 export { generateBaseData, DEFAULT_BASEDATA_AS_OF, DEFAULT_HOUSEHOLDS_PER_GRID } from "./basedata";
 export type * from "./basedata/types";
+export { demoMediation, DEMO_MEDIATORS, DEMO_MEDIATION_COUNTY, DEMO_QUALIFICATION } from "./mediators";
+export type { DemoMediationBody, DemoMediator } from "./mediators";

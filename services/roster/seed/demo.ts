@@ -2,9 +2,10 @@
  * Demo data of the roster as SQL (run by infra/local/demo-sql.ts in Node): departments, county
  * settings, workers with their PII encrypted by the same code as the service (Web Crypto, key from
  * the PII_KEY environment variable), screenings and trainings so the demo workers are on duty, their
- * assignments, the known grids, and every demo user except residents (who are not on the roster).
+ * assignments, the known grids, every demo user except residents (who are not on the roster), and the demo
+ * county's mediation committees, labour dispute centre and mediators (issue 15), their phones encrypted too.
  */
-import type { City, DemoUser } from "@civicgrid/demo-data";
+import { demoMediation, DEMO_QUALIFICATION, type City, type DemoUser } from "@civicgrid/demo-data";
 import { maskIdNumber, maskPhone } from "@civicgrid/contracts";
 import { encrypt, idHash, piiKeys } from "@civicgrid/http/pii";
 import {
@@ -12,6 +13,8 @@ import {
   countySettings,
   departments,
   knownGrids,
+  mediationBodies,
+  mediators,
   screenings,
   trainings,
   users,
@@ -140,6 +143,21 @@ export async function demoStatements(
         departmentId: u.departmentId,
         workerId: u.workerId,
         grids: u.grids ?? [],
+      }),
+    );
+  }
+  const mediation = demoMediation(city);
+  for (const b of mediation.bodies) out.push(row(mediationBodies, { ...b, createdAt: SEEDED_AT }));
+  for (const { phone, ...m } of mediation.mediators) {
+    out.push(
+      row(mediators, {
+        ...m,
+        phoneCipher: await encrypt(keys, phone),
+        phoneMasked: maskPhone(phone),
+        certificateIssuedBy: DEMO_QUALIFICATION.issuedBy,
+        certificateValidUntil: DEMO_QUALIFICATION.validUntil,
+        trainedOn: DEMO_QUALIFICATION.trainedOn,
+        createdAt: SEEDED_AT,
       }),
     );
   }

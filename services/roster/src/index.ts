@@ -1,4 +1,4 @@
-import type { RosterRpc } from "@civicgrid/contracts";
+import type { RosterMediatorsRpc, RosterRpc } from "@civicgrid/contracts";
 import { ServiceEntrypoint } from "@civicgrid/http";
 import { app } from "./app";
 import { cronJobs } from "./cron";
@@ -7,7 +7,7 @@ import { consumeRegistryEvents } from "./queue/registry-events";
 import * as rpc from "./rpc";
 
 /** The roster service: HTTP from the gateway, RPC for the other services, the registry's grid events, its cron. */
-export default class RosterService extends ServiceEntrypoint<Env> implements RosterRpc {
+export default class RosterService extends ServiceEntrypoint<Env> implements RosterRpc, RosterMediatorsRpc {
   protected readonly service = "roster";
   protected readonly app = app;
   protected override readonly cronJobs = cronJobs;
@@ -26,6 +26,11 @@ export default class RosterService extends ServiceEntrypoint<Env> implements Ros
 
   principalStatus(sub: string) {
     return rpc.principalStatus(this.env.DB, sub);
+  }
+
+  /** A registered mediator for a dispute's assignment (issue 15), or null. */
+  mediator(mediatorId: string) {
+    return rpc.mediator(this.env.DB, mediatorId);
   }
 
   /** civicgrid-registry-events-roster: the registry's grid snapshots (contracts REGISTRY_TO_ROSTER_QUEUE). */

@@ -1,6 +1,8 @@
-import type { DutyContact, GridServer } from "@civicgrid/contracts";
+import type { DutyContact, GridServer, MediatorContact } from "@civicgrid/contracts";
 import { today } from "./domain/dates";
+import { mayMediate } from "./domain/mediation";
 import { dbOf } from "./store/db";
+import { mediatorWithBody } from "./store/mediators";
 import { dutyContact, gridServersOn, subjectStatus, workerGridsOn } from "./store/serving";
 
 /**
@@ -33,4 +35,27 @@ export async function principalStatus(db: D1Database, sub: string): Promise<{ ac
   if (row.userStatus !== "active") return { active: false, reason: "removed" };
   if (row.workerStatus && row.workerStatus !== "active") return { active: false, reason: `worker_${row.workerStatus}` };
   return { active: true };
+}
+
+/**
+ * A registered mediator as the cases service checks an assignment (RosterMediatorsRpc): the name unmasked (a
+ * mediator acts in their own name), never the phone; inactive when deactivated, their body stood down, their worker
+ * no longer on duty, or their qualification expired today.
+ */
+export async function mediator(db: D1Database, mediatorId: string): Promise<MediatorContact | null> {
+  const row = await mediatorWithBody(dbOf(db), mediatorId);
+  if (!row) return null;
+  const { mediator: m, bodyName, bodyActive, workerStatus } = row;
+  const valid = `${m.certificateNumber} (${m.certificateIssuedBy}, valid until ${m.certificateValidUntil})`;
+  return {
+    id: m.id,
+    name: m.name,
+    kind: m.kind,
+    bodyId: m.bodyId,
+    bodyName,
+    divisionCode: m.divisionCode,
+    workerId: m.workerId,
+    qualification: valid,
+    active: mayMediate({ ...m, validUntil: m.certificateValidUntil, bodyActive, workerStatus, today: today() }),
+  };
 }

@@ -2,6 +2,7 @@ import { principals } from "@civicgrid/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../src/app";
 import { CLEAR_SCREENING, call, knownGrids, newWorker, screenedWorker } from "./helpers";
+import { committee, newMediator } from "./mediation-helpers";
 
 /**
  * Every roster route, called by every role (the platform admin first: a role with no division, department or
@@ -40,7 +41,10 @@ async function fixtures() {
   await call(agency, "POST", "/v1/users", user(sub));
   const dept = `dept-440703-nofive${"abcdefghijklmnop"[n]}`;
   await call(agency, "POST", "/v1/departments", department(dept));
-  return { worker: w.id, assignment: a.body.id, objection: o.body.id, sub, department: dept };
+  const mb = await call<{ id: string }>(agency, "POST", "/v1/mediation-bodies", committee("440703001001"));
+  const med = await call<{ id: string }>(agency, "POST", "/v1/mediators", newMediator("village_committee", mb.body.id));
+  const mediation = { body: mb.body.id, mediator: med.body.id };
+  return { worker: w.id, assignment: a.body.id, objection: o.body.id, sub, department: dept, ...mediation };
 }
 
 function calls(f: Awaited<ReturnType<typeof fixtures>>): Record<string, Call> {
@@ -84,6 +88,15 @@ function calls(f: Awaited<ReturnType<typeof fixtures>>): Record<string, Call> {
     "PUT /v1/roster/settings/:countyCode": ["PUT", "/v1/roster/settings/440703000000", settings],
     "GET /v1/roster/vacancies": ["GET", "/v1/roster/vacancies"],
     "GET /v1/roster/training-shortfall": ["GET", "/v1/roster/training-shortfall"],
+    "POST /v1/mediation-bodies": ["POST", "/v1/mediation-bodies", committee("440703001001")],
+    "GET /v1/mediation-bodies": ["GET", "/v1/mediation-bodies?kind=village_committee&active=true"],
+    "GET /v1/mediation-bodies/:id": ["GET", `/v1/mediation-bodies/${f.body}`],
+    "PATCH /v1/mediation-bodies/:id": ["PATCH", `/v1/mediation-bodies/${f.body}`, { name: "改名委员会" }],
+    "POST /v1/mediators": ["POST", "/v1/mediators", newMediator("village_committee", f.body)],
+    "GET /v1/mediators": ["GET", `/v1/mediators?bodyId=${f.body}&kind=village_committee`],
+    "GET /v1/mediators/:id": ["GET", `/v1/mediators/${f.mediator}`],
+    "PATCH /v1/mediators/:id": ["PATCH", `/v1/mediators/${f.mediator}`, { phone: "13911110000" }],
+    "POST /v1/mediators/:id/deactivate": ["POST", `/v1/mediators/${f.mediator}/deactivate`, { reason: "调离" }],
   };
 }
 

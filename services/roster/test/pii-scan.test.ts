@@ -2,6 +2,7 @@ import { principals } from "@civicgrid/testing";
 import { exports } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { answers, call, knownGrids, newWorker, secrets } from "./helpers";
+import { committee, newMediator } from "./mediation-helpers";
 
 /**
  * Exercises every endpoint as every role and then scans every answer a non-HR caller received,
@@ -72,7 +73,17 @@ describe("no full ID number or private phone reaches a role not entitled to it",
       divisionCode: "440703000000",
       departmentId: "dept-440703-scan",
     });
+    // A mediator's phone is sealed like a worker's private phone (newMediator keeps it among the secrets).
+    const mb = await call<{ id: string }>(hr, "POST", "/v1/mediation-bodies", committee("440703001001"));
+    const agencyOf = principals.countyAgency;
+    const mbId = (await call<{ id: string }>(agencyOf, "POST", "/v1/mediation-bodies", committee("440703001001"))).body
+      .id;
+    const med = await call<{ id: string }>(agencyOf, "POST", "/v1/mediators", newMediator("village_committee", mbId));
+    expect([mb.status, med.status]).toEqual([403, 201]);
     const paths = [
+      `/v1/mediators/${med.body.id}`,
+      `/v1/mediators?bodyId=${mbId}`,
+      `/v1/mediation-bodies/${mbId}`,
       "/v1/workers?divisionCode=440703000000",
       `/v1/workers/${w.body.id}`,
       `/v1/workers/${w.body.id}/pii`,
@@ -94,6 +105,9 @@ describe("no full ID number or private phone reaches a role not entitled to it",
     for (const p of Object.values(principals)) {
       for (const path of paths) await call(p, "GET", path);
       await call(p, "PATCH", `/v1/workers/${w.body.id}`, { privatePhone: "13700001111" });
+      await call(p, "PATCH", `/v1/mediators/${med.body.id}`, newMediator("village_committee", mbId), {
+        "if-match": '"v1"',
+      });
     }
     const pii = await call<{ idNumber: string }>(hr, "GET", `/v1/workers/${w.body.id}/pii`);
     expect(secrets).toContain(pii.body.idNumber);
@@ -101,7 +115,11 @@ describe("no full ID number or private phone reaches a role not entitled to it",
     expect(department).toMatchObject({ dutyPhone: "0750-3000000", staffSubs: ["scan-user"] });
     answers.push({
       roles: ["rpc"],
-      text: JSON.stringify([department, await exports.default.gridServers("440703001001901")]),
+      text: JSON.stringify([
+        department,
+        await exports.default.gridServers("440703001001901"),
+        await exports.default.mediator(med.body.id),
+      ]),
     });
   });
 });

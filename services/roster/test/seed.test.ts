@@ -1,4 +1,4 @@
-import { generateCity } from "@civicgrid/demo-data";
+import { DEMO_MEDIATORS, generateCity } from "@civicgrid/demo-data";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { demoStatements } from "../seed/demo";
@@ -26,6 +26,29 @@ describe("demo data", () => {
     expect((await exports.default.department("dept-440703-police"))?.staffSubs).toContain(
       "demo-department-440703-police",
     );
+    // Issue 15: the county's committees, the labour dispute centre and the demo mediators, all on duty.
+    const { village, township, labour, gridWorker } = DEMO_MEDIATORS;
+    const contacts = await Promise.all(
+      [village, township, ...labour, gridWorker].map((id) => exports.default.mediator(id)),
+    );
+    expect(contacts.map((m) => [m?.kind, m?.divisionCode, m?.active])).toEqual([
+      ["village_committee", "440703002101", true],
+      ["township_committee", "440703002000", true],
+      ["professional", "440703000000", true],
+      ["professional", "440703000000", true],
+      ["grid_worker", "440703002101", true],
+    ]);
+    expect(contacts[0]?.bodyName).toBe("羊桥社区人民调解委员会");
+    expect(contacts[2]?.bodyName).toBe("江门市蓬江区劳动争议调解中心");
+    const bodies = await env.DB.prepare(
+      "SELECT kind, count(*) AS n FROM mediation_bodies GROUP BY kind ORDER BY kind",
+    ).all<{ kind: string; n: number }>();
+    // Six townships and streets of 蓬江区, the one staffed village of this cut-down city, one professional centre.
+    expect(bodies.results).toEqual([
+      { kind: "professional", n: 1 },
+      { kind: "township_committee", n: 6 },
+      { kind: "village_committee", n: 1 },
+    ]);
     await expect(demoStatements(small, "")).rejects.toThrow(/PII_KEY/);
   });
 });

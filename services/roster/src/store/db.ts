@@ -1,3 +1,4 @@
+import { AppError } from "@civicgrid/http";
 import { sql } from "drizzle-orm";
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import * as schema from "./schema";
@@ -25,4 +26,15 @@ export const jsonIds = (ids: readonly string[]) => sql`(SELECT value FROM json_e
 /** A write refused by a UNIQUE index (drizzle wraps the D1 error as the cause of its own). */
 export function isUniqueViolation(error: unknown): boolean {
   return /UNIQUE/.test(String(error)) || (error instanceof Error && /UNIQUE/.test(String(error.cause)));
+}
+
+/**
+ * A catch handler for a write that a UNIQUE index may refuse: the refusal becomes a 409 naming the field at fault
+ * (a registration or certificate number already on the roster); any other error goes on.
+ */
+export function conflictOn(field: string, detail: string) {
+  return (error: unknown): never => {
+    if (!isUniqueViolation(error)) throw error;
+    throw new AppError("conflict", detail, { errors: [{ field, message: "already registered" }] });
+  };
 }

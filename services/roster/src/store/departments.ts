@@ -55,3 +55,9 @@ export async function patchDepartment(db: Db, id: string, version: number, chang
     .returning();
   return row;
 }
+
+/** The kind key of a department (police, justice …), or null when there is none by that id. */
+export async function departmentKey(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ key: departments.key }).from(departments).where(eq(departments.id, id));
+  return row?.key ?? null;
+}

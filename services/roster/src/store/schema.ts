@@ -1,4 +1,4 @@
-import type { Role } from "@civicgrid/contracts";
+import type { MediationField, Role } from "@civicgrid/contracts";
 import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -238,3 +238,62 @@ export const gridEventVersions = sqliteTable("grid_event_versions", {
   gridCode: text("grid_code").primaryKey(),
   version: integer("version").notNull(),
 });
+
+/**
+ * People's mediation committees of villages and townships and professional mediation organisations (Wuxi
+ * 第四十二条–第四十七条, 人民调解法 第八条), registered with the justice bureau; `fields` only for professionals.
+ */
+export const mediationBodies = sqliteTable(
+  "mediation_bodies",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["village_committee", "township_committee", "professional"] }).notNull(),
+    name: text("name").notNull(),
+    divisionCode: text("division_code").notNull(),
+    registrationNumber: text("registration_number").notNull().unique(),
+    fields: text("fields", { mode: "json" })
+      .$type<MediationField[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    version: integer("version").notNull().default(1),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    index("mediation_bodies_division").on(t.divisionCode, t.id),
+    check("mediation_bodies_kind", sql`kind IN ('village_committee', 'township_committee', 'professional')`),
+  ],
+);
+
+/**
+ * Mediators (人民调解员, 人民调解法 第十三条–第十四条) with their qualification; a grid worker mediating alone has no
+ * body. `divisionCode` is the body's or the worker's, kept so scopes and lists need no join. The phone is encrypted
+ * like a worker's private phone; one entry per certificate number.
+ */
+export const mediators = sqliteTable(
+  "mediators",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["grid_worker", "village_committee", "township_committee", "professional"] }).notNull(),
+    bodyId: text("body_id").references(() => mediationBodies.id),
+    workerId: text("worker_id").references(() => workers.id),
+    divisionCode: text("division_code").notNull(),
+    name: text("name").notNull(),
+    phoneCipher: text("phone_cipher").notNull(),
+    phoneMasked: text("phone_masked").notNull(),
+    certificateNumber: text("certificate_number").notNull().unique(),
+    certificateIssuedBy: text("certificate_issued_by").notNull(),
+    certificateValidUntil: text("certificate_valid_until").notNull(),
+    trainedOn: text("trained_on").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    deactivationReason: text("deactivation_reason"),
+    deactivatedAt: text("deactivated_at"),
+    version: integer("version").notNull().default(1),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    index("mediators_division").on(t.divisionCode, t.id),
+    index("mediators_body").on(t.bodyId),
+    check("mediators_kind", sql`kind IN ('grid_worker', 'village_committee', 'township_committee', 'professional')`),
+  ],
+);

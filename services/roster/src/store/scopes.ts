@@ -2,7 +2,7 @@ import type { ReferenceKind, ResourceScope } from "@civicgrid/auth";
 import { inArray } from "drizzle-orm";
 import { gridDivision } from "../domain/scopes";
 import { jsonIds, type Db } from "./db";
-import { departments, knownGrids, users, workers } from "./schema";
+import { departments, knownGrids, mediationBodies, mediators, users, workers } from "./schema";
 
 /**
  * Where each resource the roster knows lives, for the second resources a request names: one query per kind for
@@ -30,6 +30,17 @@ const LOOKUPS = {
       .select({ id: users.sub, divisionCode: users.divisionCode })
       .from(users)
       .where(inArray(users.sub, jsonIds(ids))),
+  // Disputes: a mediator lies in its body's (or grid worker's) division, a mediation body in its own.
+  mediator: (db: Db, ids: string[]) =>
+    db
+      .select({ id: mediators.id, divisionCode: mediators.divisionCode })
+      .from(mediators)
+      .where(inArray(mediators.id, jsonIds(ids))),
+  "mediation-body": (db: Db, ids: string[]) =>
+    db
+      .select({ id: mediationBodies.id, divisionCode: mediationBodies.divisionCode })
+      .from(mediationBodies)
+      .where(inArray(mediationBodies.id, jsonIds(ids))),
 };
 type Looked = keyof typeof LOOKUPS;
 type Row = { id: string; divisionCode?: string; departmentId?: string | null };
@@ -39,6 +50,8 @@ const SCOPE_OF: Record<Looked, (r: Row) => ResourceScope> = {
   grid: (r) => ({ divisionCode: gridDivision(r.id), gridCode: r.id }),
   department: (r) => ({ divisionCode: r.divisionCode!, departmentId: r.id }),
   user: (r) => ({ divisionCode: r.divisionCode! }),
+  mediator: (r) => ({ divisionCode: r.divisionCode! }),
+  "mediation-body": (r) => ({ divisionCode: r.divisionCode! }),
 };
 
 const looked = (kind: ReferenceKind): kind is Looked => kind in LOOKUPS;
