@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { DivisionCode } from "./division";
+import { DisputeFigures, MonthlyDisputes } from "./disputes/figures";
 
 /**
  * The assessments API (check-in, patrols, daily facts, rankings, yearly evaluation, monthly analysis).
@@ -178,6 +179,8 @@ export const RankingRow = z
     rank: z.number().int(),
     rulesVersion: z.number().int(),
     components: z.array(ScoreComponent),
+    /** On grid and township rows: the dispute figures of the period (shown beside the score, not weighed). */
+    disputes: DisputeFigures.optional(),
   })
   .openapi("RankingRow");
 export type RankingRow = z.infer<typeof RankingRow>;
@@ -230,6 +233,8 @@ export const MonthlyReport = z
     earlyWarnings: z.array(EarlyWarning),
     /** Base data this month (Gansu 四: 走访, 采集上报): home visits recorded and collected changes verified. */
     collection: z.object({ visits: z.number().int(), collectionApproved: z.number().int() }).optional(),
+    /** Disputes this month (矛盾纠纷排查化解): the six figures of the division, its areas and its mediators. */
+    disputes: MonthlyDisputes.optional(),
   })
   .openapi("MonthlyReport");
 export type MonthlyReport = z.infer<typeof MonthlyReport>;
