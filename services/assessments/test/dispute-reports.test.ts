@@ -1,4 +1,10 @@
-import type { DisputeFigures, MonthlyReport, RankingKind, RankingRow } from "@civicgrid/contracts";
+import {
+  DISPUTE_INDICATORS,
+  type DisputeFigures,
+  type MonthlyReport,
+  type RankingKind,
+  type RankingRow,
+} from "@civicgrid/contracts";
 import { principals } from "@civicgrid/testing";
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
@@ -50,8 +56,8 @@ describe("case figures are not disturbed by a dispute's own events", () => {
   it("a grid and a worker with the same case events, one with dispute events besides, have the same facts", async () => {
     const grids = await rows("SELECT * FROM grid_day_facts WHERE grid_code IN (?, ?) ORDER BY day", G3, G3_TWIN);
     const [withDispute, twin] = [G3, G3_TWIN].map((g) => grids.filter((r) => r.grid_code === g));
-    expect(withDispute.map((r) => r.day)).toEqual(["2026-10-19"]);
-    expect(withDispute.map(({ grid_code: _, ...r }) => r)).toEqual(twin!.map(({ grid_code: _, ...r }) => r));
+    expect(withDispute!.map((r) => r.day)).toEqual(["2026-10-19"]);
+    expect(withDispute!.map(({ grid_code: _, ...r }) => r)).toEqual(twin!.map(({ grid_code: _, ...r }) => r));
     const workers = await rows("SELECT * FROM worker_day_facts WHERE sub IN ('t-worker-c', 't-worker-d') ORDER BY day");
     expect(workers.map((r) => [r.sub, r.day])).toEqual([
       ["t-worker-c", "2026-10-19"],
@@ -60,7 +66,9 @@ describe("case figures are not disturbed by a dispute's own events", () => {
     const grid = await ranking("grid", "2026-10");
     const [a, b] = [G3, G3_TWIN].map((g) => grid.find((r) => r.subjectId === g)!);
     expect(a!.score).toBe(b!.score);
-    expect(a!.components).toEqual(b!.components);
+    const caseComponents = (r: RankingRow) =>
+      r.components.filter((c) => !DISPUTE_INDICATORS.includes(c.indicator as never));
+    expect(caseComponents(a!)).toEqual(caseComponents(b!));
   });
 
   it("a dispute resolved on the spot is a case resolved on the spot, as any other", async () => {
@@ -82,7 +90,13 @@ describe("dispute figures in the rankings", () => {
       [G3]: f({ found: 1, majorRisk: 1 }),
       [G3_TWIN]: f({}),
     });
-    for (const r of grid) expect(r.components.map((c) => c.indicator)).not.toContain("found");
+    const g1 = grid.find((r) => r.subjectId === G1)!;
+    expect(g1.components.filter((c) => DISPUTE_INDICATORS.includes(c.indicator as never))).toEqual([
+      { indicator: "disputes_found", value: 2, score: 100, weight: 0 },
+      { indicator: "disputes_mediated_on_site", value: 1, score: 100, weight: 0 },
+      { indicator: "disputes_mediated", value: 1, score: 100, weight: 0 },
+      { indicator: "agreements_kept", value: 0, score: 0, weight: 0 },
+    ]);
     const township = await ranking("township", "2026-10");
     expect(township.find((r) => r.subjectId === "440703001000")?.disputes).toEqual(TOWNSHIP_1);
     for (const r of await ranking("worker", "2026-10")) expect(r.disputes).toBeUndefined();
@@ -126,5 +140,27 @@ describe("dispute figures in the monthly report", () => {
     expect(page).toContain("<td>med-pj-pro-01</td><td>professional</td><td>0</td><td>0</td><td>0</td><td>1</td>");
     const other = "/v1/reports/monthly?divisionCode=440703000000&month=2026-10";
     expect((await get(principals.otherCountyAgency, other)).status).toBe(403);
+  });
+});
+
+describe("a county that weighs dispute work in its 考核细则", () => {
+  it("scores grids by the weighed figures from the rules' version on, and refuses figures that are never weighed", async () => {
+    const path = "/v1/assessments/rules/440703000000";
+    const rules = (grid: Record<string, number>) => ({
+      effectiveFrom: "2026-10-01",
+      weights: { worker: { cases_reported: 1 }, grid, township: grid, department: { satisfaction: 1 } },
+    });
+    const refused = await send(principals.countyAgency, "POST", path, rules({ disputes_major_risk: 1 }), {
+      "if-match": '"v0"',
+    });
+    expect(refused.status).toBe(400);
+    expect((await refused.json<{ errors: { field: string }[] }>()).errors[0]?.field).toContain("body.weights.grid");
+    const ok = await send(principals.countyAgency, "POST", path, rules({ disputes_mediated: 1 }), {
+      "if-match": '"v0"',
+    });
+    expect(ok.status).toBe(201);
+    await send(principals.countyAgency, "POST", "/v1/assessments/recompute", { kind: "month", period: "2026-10" });
+    const scores = Object.fromEntries((await ranking("grid", "2026-10")).map((r) => [r.subjectId, r.score]));
+    expect(scores).toEqual({ [G1]: 100, [G2]: 100, [G3]: 0, [G3_TWIN]: 0 });
   });
 });

@@ -25,6 +25,21 @@ export const DisputeFigures = z
   .openapi("DisputeFigures");
 export type DisputeFigures = z.infer<typeof DisputeFigures>;
 
+/**
+ * The figures a county may weigh in its grid and township rankings (考核细则), besides INDICATORS: weight 0 until
+ * it does, so no score moves by itself. The dispute work done: found (Gansu 二(一)1 排查), mediated on the spot
+ * (Jiangmen 第十一条(四)), mediated, agreements kept. Diverted and major-risk disputes are shown, never weighed:
+ * a weight would reward sending disputes away or the risk itself, and weights are never negative (a penalty would
+ * reward not reporting a 命案风险, which Gansu 二(一)1(2) asks to report at once).
+ */
+export const DISPUTE_INDICATORS = [
+  "disputes_found",
+  "disputes_mediated_on_site",
+  "disputes_mediated",
+  "agreements_kept",
+] as const;
+export type DisputeIndicator = (typeof DISPUTE_INDICATORS)[number];
+
 /** What a figure row is counted for: the case's grid, village, township or county, or the mediator assigned. */
 export const DisputeFiguresBy = z.enum(["grid", "village", "township", "county", "mediator"]);
 export type DisputeFiguresBy = z.infer<typeof DisputeFiguresBy>;

@@ -32,7 +32,7 @@ rankings.openapi(
     const db = dbOf(c.env.DB);
     const page = await rankingPage(db, scopes, q);
     if (q.kind !== "grid" && q.kind !== "township") return c.json(page, 200);
-    // Dispute work (Jiangmen 第十一条(四)) beside the score of the same period; not weighed (see INDICATORS).
+    // Dispute work (Jiangmen 第十一条(四)) of the same period as counted now, beside the stored score.
     const subjects = page.items.map((r) => r.subjectId);
     const figures = await disputesOfAreas(db, q.kind, periodRange(q.period), subjects);
     return c.json({ ...page, items: page.items.map((r) => ({ ...r, disputes: figures.get(r.subjectId) })) }, 200);

@@ -1,6 +1,7 @@
 import type { ListScope } from "@civicgrid/auth";
 import {
   divisionPrefix,
+  type DisputeIndicator,
   type DisputeFigures,
   type DisputeFiguresBy,
   type DisputeFiguresRow,
@@ -9,6 +10,7 @@ import {
 } from "@civicgrid/contracts";
 import { scopeWhere } from "@civicgrid/http";
 import { and, asc, between, isNotNull, like, max, sql, type SQL } from "drizzle-orm";
+import type { SubjectTotals } from "../domain/scoring";
 import type { Db } from "./db";
 import { disputeCounts as c } from "./schema";
 
@@ -91,6 +93,33 @@ export async function disputesOfAreas(
   const listed = sql`${KEY[by]} IN (SELECT value FROM json_each(${JSON.stringify(subjects)}))`;
   const rows = await disputeFiguresBy(db, by, range, listed);
   return new Map(subjects.map((s) => [s, rows.find((r) => r.key === s)?.figures ?? NO_FIGURES]));
+}
+
+/** The figure each weighable dispute indicator of a ranking is (contracts DISPUTE_INDICATORS). */
+const INDICATOR_FIGURE: Record<DisputeIndicator, keyof DisputeFigures> = {
+  disputes_found: "found",
+  disputes_mediated_on_site: "mediatedOnSite",
+  disputes_mediated: "mediated",
+  agreements_kept: "agreementsKept",
+};
+
+/** Adds each grid's or township's dispute work of the span to its totals, for the ranking to score. */
+export async function addDisputeTotals(
+  db: Db,
+  by: "grid" | "township",
+  range: Range,
+  subjects: readonly SubjectTotals[],
+): Promise<void> {
+  const figures = await disputesOfAreas(
+    db,
+    by,
+    range,
+    subjects.map((s) => s.subjectId),
+  );
+  for (const s of subjects) {
+    const counted = figures.get(s.subjectId) ?? NO_FIGURES;
+    for (const [indicator, figure] of Object.entries(INDICATOR_FIGURE)) s.totals[indicator] = counted[figure];
+  }
 }
 
 /** The monthly report's dispute section: a division's figures, per area of the level it breaks down into, per mediator. */
