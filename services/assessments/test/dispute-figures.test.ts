@@ -1,35 +1,11 @@
-import type { DisputeFigures, DisputeFiguresAnswer, MonthlyReport, Principal, RankingRow } from "@civicgrid/contracts";
+import type { DisputeFiguresAnswer, Principal } from "@civicgrid/contracts";
 import { principals } from "@civicgrid/testing";
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import AssessmentsService from "../src/index";
-import { get, send } from "./helpers";
-import { D2_EVENTS, DISPUTE_EVENTS, G1, G2, G3, G3_TWIN, TWIN, XH } from "./dispute-scenario";
+import { D2_EVENTS, DISPUTE_EVENTS, figuresOf, G1, G2, G3, XH } from "./dispute-scenario";
+import { get, queueCaseEvents } from "./helpers";
 
 /** Issue 15 item 6: the dispute figures, from the case events through the queue, per subject, month and caller. */
-async function deliver(events: unknown[]) {
-  const messages = events.map((body, i) => ({
-    id: `m-${i}-${Math.random()}`,
-    timestamp: new Date(),
-    attempts: 1,
-    body,
-  }));
-  const batch = createMessageBatch("civicgrid-case-events-assessments", messages);
-  const ctx = createExecutionContext();
-  await new AssessmentsService(ctx, env).queue(batch);
-  expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(events.length);
-}
-
-const f = (counted: Partial<DisputeFigures>): DisputeFigures => ({
-  found: 0,
-  mediatedOnSite: 0,
-  mediated: 0,
-  diverted: 0,
-  agreementsKept: 0,
-  majorRisk: 0,
-  ...counted,
-});
+const f = figuresOf;
 
 async function figures(p: Principal, query: string) {
   const res = await get(p, `/v1/assessments/disputes?${query}`);
@@ -40,9 +16,9 @@ const keyed = (a: DisputeFiguresAnswer) => Object.fromEntries(a.items.map((r) =>
 
 beforeAll(async () => {
   // D2 first, newest event first (out of order), then everything, then everything again (redelivery).
-  await deliver([...D2_EVENTS].reverse());
-  await deliver(DISPUTE_EVENTS);
-  await deliver(DISPUTE_EVENTS);
+  await queueCaseEvents([...D2_EVENTS].reverse());
+  await queueCaseEvents(DISPUTE_EVENTS);
+  await queueCaseEvents(DISPUTE_EVENTS);
 });
 
 const PJ_VILLAGE_1 = f({ found: 3, mediatedOnSite: 1, mediated: 2, diverted: 1, agreementsKept: 1 });
@@ -97,6 +73,9 @@ describe("who reads which figures", () => {
     expect(township.total).toEqual(PJ_VILLAGE_1);
     const xh = await figures(principals.otherCountyAgency, "period=2026-10&by=mediator");
     expect(xh.items.map((r) => r.key)).toEqual(["med-xh-village-01"]);
+    expect(keyed(await figures(principals.otherCountyAgency, "period=2026-10&by=grid"))).toEqual({
+      [XH]: f({ found: 1, mediatedOnSite: 1, mediated: 1 }),
+    });
     expect(keyed(await figures(principals.gridWorker, "period=2026-10&by=grid"))).toEqual({
       [G1]: f({ found: 2, mediatedOnSite: 1, mediated: 1, diverted: 1 }),
     });

@@ -1,28 +1,12 @@
-import {
-  DISPUTE_INDICATORS,
-  type DisputeFigures,
-  type MonthlyReport,
-  type RankingKind,
-  type RankingRow,
-} from "@civicgrid/contracts";
+import { DISPUTE_INDICATORS, type MonthlyReport, type RankingKind, type RankingRow } from "@civicgrid/contracts";
 import { principals } from "@civicgrid/testing";
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import AssessmentsService from "../src/index";
-import { get, send } from "./helpers";
-import { DISPUTE_EVENTS, G1, G2, G3, G3_TWIN } from "./dispute-scenario";
+import { DISPUTE_EVENTS, figuresOf, G1, G2, G3, G3_TWIN } from "./dispute-scenario";
+import { get, queueCaseEvents, send } from "./helpers";
 
 /** Issue 15 item 6: dispute figures beside the rankings and in the 月分析, and the case figures left as they were. */
-const f = (counted: Partial<DisputeFigures>): DisputeFigures => ({
-  found: 0,
-  mediatedOnSite: 0,
-  mediated: 0,
-  diverted: 0,
-  agreementsKept: 0,
-  majorRisk: 0,
-  ...counted,
-});
+const f = figuresOf;
 const G1_FIGURES = f({ found: 2, mediatedOnSite: 1, mediated: 1, diverted: 1 });
 const TOWNSHIP_1 = f({ found: 3, mediatedOnSite: 1, mediated: 2, diverted: 1, agreementsKept: 1 });
 
@@ -39,11 +23,7 @@ const rows = async (sql: string, ...binds: string[]) =>
   ).results;
 
 beforeAll(async () => {
-  const messages = DISPUTE_EVENTS.map((body, i) => ({ id: `m-${i}`, timestamp: new Date(), attempts: 1, body }));
-  const batch = createMessageBatch("civicgrid-case-events-assessments", messages);
-  const ctx = createExecutionContext();
-  await new AssessmentsService(ctx, env).queue(batch);
-  expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(DISPUTE_EVENTS.length);
+  await queueCaseEvents(DISPUTE_EVENTS);
   for (const period of ["2026-10", "2026-W41"]) {
     const kind = period.includes("W") ? "week" : "month";
     expect((await send(principals.countyAgency, "POST", "/v1/assessments/recompute", { kind, period })).status).toBe(

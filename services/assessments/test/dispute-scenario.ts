@@ -1,4 +1,4 @@
-import type { CaseEventData, DisputeEventSummary, EventEnvelope } from "@civicgrid/contracts";
+import type { CaseEventData, DisputeEventSummary, DisputeFigures, EventEnvelope } from "@civicgrid/contracts";
 import { caseEvent } from "./helpers";
 
 /**
@@ -97,7 +97,7 @@ const D4_STEPS: Step[] = [
 ];
 const D4 = dispute("d-4", G3, W("t-worker-c", G3), D4_STEPS);
 /** D4's twin: the same case in the next grid, without the dispute's own events. */
-export const TWIN = dispute("t-4", G3_TWIN, W("t-worker-d", G3_TWIN), D4_STEPS.slice(0, 1));
+const TWIN = dispute("t-4", G3_TWIN, W("t-worker-d", G3_TWIN), D4_STEPS.slice(0, 1));
 
 /** D5: 新会's dispute, mediated on the spot by 新会's village committee. */
 const D5 = dispute("d-5", XH, W("t-worker-xh", XH), [
@@ -116,3 +116,14 @@ const PLAIN = dispute("p-1", G1, W("t-worker", G1), [
 
 export const D2_EVENTS = D2;
 export const DISPUTE_EVENTS: EventEnvelope[] = [...D1, ...D2, ...D3, ...D4, ...TWIN, ...D5, ...PLAIN];
+
+/** Figures with the given counts, every other one 0. */
+export const figuresOf = (counted: Partial<DisputeFigures>): DisputeFigures => ({
+  found: 0,
+  mediatedOnSite: 0,
+  mediated: 0,
+  diverted: 0,
+  agreementsKept: 0,
+  majorRisk: 0,
+  ...counted,
+});
