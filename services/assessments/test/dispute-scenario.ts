@@ -1,4 +1,5 @@
 import type { CaseEventData, DisputeEventSummary, DisputeFigures, EventEnvelope } from "@civicgrid/contracts";
+import { NO_FIGURES } from "../src/store/dispute-figures";
 import { caseEvent } from "./helpers";
 
 /**
@@ -118,12 +119,4 @@ export const D2_EVENTS = D2;
 export const DISPUTE_EVENTS: EventEnvelope[] = [...D1, ...D2, ...D3, ...D4, ...TWIN, ...D5, ...PLAIN];
 
 /** Figures with the given counts, every other one 0. */
-export const figuresOf = (counted: Partial<DisputeFigures>): DisputeFigures => ({
-  found: 0,
-  mediatedOnSite: 0,
-  mediated: 0,
-  diverted: 0,
-  agreementsKept: 0,
-  majorRisk: 0,
-  ...counted,
-});
+export const figuresOf = (counted: Partial<DisputeFigures>): DisputeFigures => ({ ...NO_FIGURES, ...counted });

@@ -1,5 +1,14 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
+/** Where the case lies (its place on the event), and the mediator set on it, as both tables keep them. */
+const placeColumns = () => ({
+  gridCode: text("grid_code"),
+  villageCode: text("village_code"),
+  townshipCode: text("township_code"),
+  countyCode: text("county_code").notNull(),
+});
+const mediatorColumns = () => ({ mediatorId: text("mediator_id"), mediatorKind: text("mediator_kind") });
+
 /**
  * Disputes (issue 15 item 6): the case events of dispute cases as far as the figures need them, each once (keyed by
  * the envelope id, so redelivery changes nothing), and the counted occurrences derived from them per case.
@@ -13,14 +22,10 @@ export const disputeEvents = sqliteTable(
     type: text("type").notNull(),
     /** Asia/Shanghai calendar day of the event (YYYY-MM-DD). */
     day: text("day").notNull(),
-    gridCode: text("grid_code"),
-    villageCode: text("village_code"),
-    townshipCode: text("township_code"),
-    countyCode: text("county_code").notNull(),
+    ...placeColumns(),
     /** The dispute's stage after the event (DisputeStage). */
     stage: text("stage").notNull(),
-    mediatorId: text("mediator_id"),
-    mediatorKind: text("mediator_kind"),
+    ...mediatorColumns(),
     /** `details.first` of a dispute.recorded (1), `details.kept` of a dispute.followed_up (1 kept, 0 broken). */
     first: integer("first"),
     kept: integer("kept"),
@@ -40,12 +45,8 @@ export const disputeCounts = sqliteTable(
     figure: text("figure").notNull(),
     caseId: text("case_id").notNull(),
     day: text("day").notNull(),
-    gridCode: text("grid_code"),
-    villageCode: text("village_code"),
-    townshipCode: text("township_code"),
-    countyCode: text("county_code").notNull(),
-    mediatorId: text("mediator_id"),
-    mediatorKind: text("mediator_kind"),
+    ...placeColumns(),
+    ...mediatorColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.figure] }),
