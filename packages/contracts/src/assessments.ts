@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { DivisionCode } from "./division";
+import { DISPUTE_INDICATORS, DisputeFigures, MonthlyDisputes } from "./disputes/figures";
 
 /**
  * The assessments API (check-in, patrols, daily facts, rankings, yearly evaluation, monthly analysis).
@@ -89,17 +90,18 @@ export const INDICATORS = {
   ],
 } as const satisfies Record<RankingKind, readonly string[]>;
 
-const weightsOf = <K extends RankingKind>(kind: K) =>
+const weightsOf = <const K extends readonly [string, ...string[]]>(indicators: K) =>
   z
-    .partialRecord(z.enum(INDICATORS[kind]), z.number().min(0).max(100))
+    .partialRecord(z.enum(indicators), z.number().min(0).max(100))
     .refine((w) => Object.values(w).some((v) => typeof v === "number" && v > 0), "at least one weight above 0");
 
+/** Grids and townships may also weigh their dispute work (DISPUTE_INDICATORS, weight 0 unless set). */
 export const ScoringWeights = z
   .object({
-    worker: weightsOf("worker"),
-    grid: weightsOf("grid"),
-    township: weightsOf("township"),
-    department: weightsOf("department"),
+    worker: weightsOf(INDICATORS.worker),
+    grid: weightsOf([...INDICATORS.grid, ...DISPUTE_INDICATORS]),
+    township: weightsOf([...INDICATORS.township, ...DISPUTE_INDICATORS]),
+    department: weightsOf(INDICATORS.department),
   })
   .openapi("ScoringWeights");
 export type ScoringWeights = z.infer<typeof ScoringWeights>;
@@ -178,6 +180,11 @@ export const RankingRow = z
     rank: z.number().int(),
     rulesVersion: z.number().int(),
     components: z.array(ScoreComponent),
+    /**
+     * On grid and township rows: the period's dispute figures as counted now (the components hold those weighed,
+     * DISPUTE_INDICATORS, as counted when the ranking was computed).
+     */
+    disputes: DisputeFigures.optional(),
   })
   .openapi("RankingRow");
 export type RankingRow = z.infer<typeof RankingRow>;
@@ -230,6 +237,8 @@ export const MonthlyReport = z
     earlyWarnings: z.array(EarlyWarning),
     /** Base data this month (Gansu 四: 走访, 采集上报): home visits recorded and collected changes verified. */
     collection: z.object({ visits: z.number().int(), collectionApproved: z.number().int() }).optional(),
+    /** Disputes this month (矛盾纠纷排查化解): the six figures of the division, its areas and its mediators. */
+    disputes: MonthlyDisputes.optional(),
   })
   .openapi("MonthlyReport");
 export type MonthlyReport = z.infer<typeof MonthlyReport>;

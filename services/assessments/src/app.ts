@@ -1,6 +1,7 @@
 import { createServiceApp } from "@civicgrid/http";
 import type { AppEnv } from "./env";
 import { checkins } from "./routes/checkins";
+import { disputes } from "./routes/disputes";
 import { evaluations } from "./routes/evaluations";
 import { patrols } from "./routes/patrols";
 import { rankings } from "./routes/rankings";
@@ -16,3 +17,4 @@ app.route("/", recompute);
 app.route("/", rankings);
 app.route("/", evaluations);
 app.route("/", reports);
+app.route("/", disputes);

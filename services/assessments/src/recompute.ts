@@ -2,6 +2,7 @@ import { RankingKind, type RankingRow, type ScoringRules } from "@civicgrid/cont
 import { daysIn, periodOf, workingDays } from "./domain/periods";
 import { rankSubjects } from "./domain/scoring";
 import type { Db } from "./store/db";
+import { addDisputeTotals } from "./store/dispute-figures";
 import { saveRanking } from "./store/ranking-writes";
 import { rollupDay } from "./store/rollup";
 import { rulesForPeriod } from "./store/settings";
@@ -24,6 +25,7 @@ export async function computeRanking(
 ): Promise<RankingRow[]> {
   const range = periodOf(period);
   const subjects = await loadTotals(db, kind, range, countyPrefix);
+  if (kind === "grid" || kind === "township") await addDisputeTotals(db, kind, range, subjects);
   const counties = [...new Set(subjects.map((s) => s.countyCode))];
   const rules = new Map<string, ScoringRules>();
   for (const county of counties) rules.set(county, await rulesForPeriod(db, county, range.from));

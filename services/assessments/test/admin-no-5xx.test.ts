@@ -51,6 +51,10 @@ const CALLS: Record<string, () => Call> = {
   "get /v1/evaluations/{sub}": () => ({ method: "GET", path: "/v1/evaluations/t-worker?year=2026" }),
   "get /v1/reports/monthly": () => ({ method: "GET", path: `/v1/reports/monthly?${MONTH_OF_COUNTY}` }),
   "get /v1/reports/monthly.html": () => ({ method: "GET", path: `/v1/reports/monthly.html?${MONTH_OF_COUNTY}` }),
+  "get /v1/assessments/disputes": () => ({
+    method: "GET",
+    path: "/v1/assessments/disputes?period=2026-11&by=mediator",
+  }),
 };
 
 async function operations(): Promise<string[]> {

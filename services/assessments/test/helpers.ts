@@ -1,7 +1,10 @@
 import type { CaseEventData, EventEnvelope } from "@civicgrid/contracts";
 import { jsonAs } from "@civicgrid/testing";
 import type { Principal } from "@civicgrid/contracts";
-import { exports } from "cloudflare:workers";
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { expect } from "vitest";
+import AssessmentsService from "../src/index";
 
 let key = 0;
 /** A command as the gateway forwards it, with a fresh Idempotency-Key. */
@@ -63,3 +66,17 @@ export const SAMPLE_WEIGHTS = {
   township: { cases_reported: 1 },
   department: { satisfaction: 1 },
 };
+
+/** Hands case events to the service's queue handler as one batch, as the runtime would, and expects all acked. */
+export async function queueCaseEvents(events: unknown[]): Promise<void> {
+  const messages = events.map((body, i) => ({
+    id: `m-${i}-${Math.random()}`,
+    timestamp: new Date(),
+    attempts: 1,
+    body,
+  }));
+  const batch = createMessageBatch("civicgrid-case-events-assessments", messages);
+  const ctx = createExecutionContext();
+  await new AssessmentsService(ctx, env).queue(batch);
+  expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(events.length);
+}

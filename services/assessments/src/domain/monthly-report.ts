@@ -1,4 +1,4 @@
-import { divisionLevel, type MonthlyReport } from "@civicgrid/contracts";
+import { divisionLevel, type MonthlyDisputes, type MonthlyReport } from "@civicgrid/contracts";
 import { daysIn, monthsBefore, periodRange } from "./periods";
 
 /** A category is an early-warning signal in an area when this month has at least this many cases ... */
@@ -55,6 +55,8 @@ export interface ReportCounts {
   topOverdueDepartments: Count[];
   /** This month's base-data work: visits recorded and collection verified. */
   collection?: { visits: number; collectionApproved: number };
+  /** This month's dispute figures: the division's, its areas', its mediators'. */
+  disputes?: MonthlyDisputes;
 }
 
 /**
@@ -90,6 +92,7 @@ export function buildMonthlyReport(divisionCode: string, month: string, counts: 
     topOverdueDepartments: counts.topOverdueDepartments,
     earlyWarnings: earlyWarnings(counts.areaCategory, month, trailing),
     ...(counts.collection ? { collection: counts.collection } : {}),
+    ...(counts.disputes ? { disputes: counts.disputes } : {}),
   };
 }
 

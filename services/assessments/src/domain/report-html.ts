@@ -1,4 +1,4 @@
-import type { MonthlyReport } from "@civicgrid/contracts";
+import type { DisputeFigures, MonthlyReport } from "@civicgrid/contracts";
 
 /** The monthly report as one printable HTML page: inline SVG charts, inline CSS, no external assets. */
 const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -37,6 +37,31 @@ export function lineChart(
 const table = (head: string[], rows: (string | number)[][]) =>
   `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((v) => `<td>${esc(v)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 
+/** The six dispute figures in the order of the issue (Jiangmen 第十一条(四), Gansu 二(一)1, Wuxi 第四十二条–第四十七条). */
+const DISPUTE_HEAD = ["排查发现", "当场化解", "调解成功", "分流", "回访履行", "重大风险"];
+const disputeCells = (f: DisputeFigures) => [
+  f.found,
+  f.mediatedOnSite,
+  f.mediated,
+  f.diverted,
+  f.agreementsKept,
+  f.majorRisk,
+];
+
+function disputesHtml(d: MonthlyReport["disputes"]): string {
+  if (!d) return "";
+  const mediators = d.byMediator.length
+    ? table(
+        ["调解员", "类别", ...DISPUTE_HEAD],
+        d.byMediator.map((m) => [m.key, m.mediatorKind ?? "", ...disputeCells(m.figures)]),
+      )
+    : "<p>本月无调解员经办的纠纷。</p>";
+  return `<section><h2>矛盾纠纷排查化解</h2>${table(
+    ["范围", ...DISPUTE_HEAD],
+    [["合计", ...disputeCells(d.total)], ...d.byArea.map((a) => [a.key, ...disputeCells(a.figures)])],
+  )}<h3>调解员</h3>${mediators}</section>`;
+}
+
 export function reportHtml(r: MonthlyReport): string {
   const c = r.collection;
   const collection = c
@@ -74,5 +99,6 @@ export function reportHtml(r: MonthlyReport): string {
   )}</section>
 <section><h2>预警信号</h2>${warnings}</section>
 ${collection}
+${disputesHtml(r.disputes)}
 </body></html>`;
 }

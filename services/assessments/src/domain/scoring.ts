@@ -1,4 +1,5 @@
 import {
+  DISPUTE_INDICATORS,
   INDICATORS,
   type RankingKind,
   type RankingRow,
@@ -22,16 +23,23 @@ const rate = (part: number, whole: number) => (whole > 0 ? Math.min(100, (part /
 const freeRate = (bad: number, whole: number) =>
   whole > 0 ? Math.max(0, 100 - (bad / whole) * 100) : bad > 0 ? 0 : 100;
 /**
- * Figures shown beside the indicators with weight 0: base data's visits (走访) and verified collection (采集上报), in
- * the Gansu 四 list but not yet in the weights a county sets (contracts INDICATORS), so no existing score moves.
+ * Figures shown beside the indicators: base data's visits (走访) and verified collection (采集上报), in the Gansu 四
+ * list but not in the weights a county sets (contracts INDICATORS), so weight 0; and the dispute work of grids and
+ * townships (DISPUTE_INDICATORS), weight 0 unless the county's 考核细则 weighs it. No existing score moves.
  */
 const FIGURES: Record<RankingKind, readonly string[]> = {
   worker: ["visits", "collection_approved"],
-  grid: [],
-  township: [],
+  grid: DISPUTE_INDICATORS,
+  township: DISPUTE_INDICATORS,
   department: [],
 };
-const COUNT_INDICATORS = new Set(["cases_reported", "verify_count", "resolved_on_site", ...FIGURES.worker]);
+const COUNT_INDICATORS = new Set([
+  "cases_reported",
+  "verify_count",
+  "resolved_on_site",
+  ...FIGURES.worker,
+  ...DISPUTE_INDICATORS,
+]);
 
 /** Raw indicator values of one subject: rates as percentages, counts as counts. */
 export function indicatorValues(
@@ -60,6 +68,7 @@ export function indicatorValues(
         resolved_on_site_rate: rate(v("resolved_on_site"), v("cases_reported")),
         closed_rate: rate(v("cases_closed"), v("cases_reported")),
         overdue_free_rate: freeRate(v("overdue"), v("cases_reported")),
+        ...Object.fromEntries(DISPUTE_INDICATORS.map((k) => [k, v(k)])),
       };
     case "department":
       return {
@@ -99,10 +108,11 @@ export function rankSubjects(
     const values = cohort.map((s) => indicatorValues(kind, s.totals, workingDays));
     const best = new Map<string, number>();
     for (const vals of values) for (const k of COUNT_INDICATORS) best.set(k, Math.max(best.get(k) ?? 0, vals[k] ?? 0));
-    const totalWeight = INDICATORS[kind].reduce((sum, k) => sum + (w[k] ?? 0), 0) || 1;
+    const indicators = [...INDICATORS[kind], ...FIGURES[kind]];
+    const totalWeight = indicators.reduce((sum, k) => sum + (w[k] ?? 0), 0) || 1;
     const scored = cohort.map((s, i) => {
       const vals = values[i]!;
-      const components: ScoreComponent[] = [...INDICATORS[kind], ...FIGURES[kind]].map((indicator) => {
+      const components: ScoreComponent[] = indicators.map((indicator) => {
         const value = vals[indicator] ?? 0;
         const top = best.get(indicator);
         const score = COUNT_INDICATORS.has(indicator) ? (top ? (value / top) * 100 : 0) : value;

@@ -1,6 +1,7 @@
 import { consumeEventBatch } from "@civicgrid/http";
 import { readCaseEvent } from "../domain/case-events";
 import { dbOf } from "../store/db";
+import { storeDisputeEvents } from "../store/dispute-events";
 import { storeCaseEvents } from "../store/events";
 import { rollupDay } from "../store/rollup";
 
@@ -8,7 +9,8 @@ import { rollupDay } from "../store/rollup";
  * The consumer of civicgrid-case-events-assessments, on the shared policy (`consumeEventBatch`): an unreadable
  * message is retried until it lands in the dead-letter queue (nothing is acknowledged without being stored);
  * the readable ones are stored once, in one D1 batch, and the days they touch are rolled up again, so facts
- * follow the events within a batch. A failure retries them all with backoff; redelivery stores nothing twice.
+ * follow the events within a batch; the events of dispute cases are also kept for the dispute figures, which are
+ * recounted per case. A failure retries them all with backoff; redelivery stores nothing twice.
  */
 export async function consumeCaseEvents(d1: D1Database, batch: MessageBatch<unknown>): Promise<void> {
   await consumeEventBatch(batch, {
@@ -16,6 +18,9 @@ export async function consumeCaseEvents(d1: D1Database, batch: MessageBatch<unkn
     parse: readCaseEvent,
     handleAll: async (events) => {
       const db = dbOf(d1);
+      // Dispute events first: were they to fail after the case events were stored, the retry would find no
+      // new day to roll up.
+      await storeDisputeEvents(db, events);
       const outcome = await storeCaseEvents(db, events);
       for (const day of outcome.days) await rollupDay(db, day);
     },

@@ -4,7 +4,9 @@ import { authorizeEver, createRouter } from "@civicgrid/http";
 import { rankingScopes } from "../access";
 import type { AppEnv } from "../env";
 import { assertDivision } from "../references";
+import { periodRange } from "../domain/periods";
 import { dbOf } from "../store/db";
+import { disputesOfAreas } from "../store/dispute-figures";
 import { rankingPage } from "../store/rankings";
 
 export const rankings = createRouter<AppEnv>();
@@ -14,6 +16,7 @@ rankings.openapi(
     method: "get",
     path: "/v1/rankings",
     summary: "Weekly or monthly rankings (排名) of workers, grids, townships or departments the caller may read",
+    description: "Grid and township rows carry the period's dispute figures (`disputes`), shown beside the score.",
     request: { query: RankingQuery },
     responses: {
       200: {
@@ -26,6 +29,12 @@ rankings.openapi(
     const q = c.req.valid("query");
     await assertDivision(c, "query.divisionCode", q.divisionCode, "assessment:read");
     const scopes = rankingScopes(authorizeEver(c, "assessment:read"), q.kind);
-    return c.json(await rankingPage(dbOf(c.env.DB), scopes, q), 200);
+    const db = dbOf(c.env.DB);
+    const page = await rankingPage(db, scopes, q);
+    if (q.kind !== "grid" && q.kind !== "township") return c.json(page, 200);
+    // Dispute work (Jiangmen 第十一条(四)) of the same period as counted now, beside the stored score.
+    const subjects = page.items.map((r) => r.subjectId);
+    const figures = await disputesOfAreas(db, q.kind, periodRange(q.period), subjects);
+    return c.json({ ...page, items: page.items.map((r) => ({ ...r, disputes: figures.get(r.subjectId) })) }, 200);
   },
 );

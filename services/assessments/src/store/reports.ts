@@ -3,6 +3,7 @@ import { and, asc, between, count, desc, eq, isNotNull, like, sql, type SQL } fr
 import type { CategoryMonth, Count, MonthCount, ReportArea, ReportCounts } from "../domain/monthly-report";
 import { reportWindow } from "../domain/monthly-report";
 import type { Db } from "./db";
+import { monthlyDisputes } from "./dispute-figures";
 import { basedataEvents as b, caseEvents as e } from "./schema";
 
 const AREA_COLUMN = { county: e.countyCode, township: e.townshipCode, village: e.villageCode } as const;
@@ -77,6 +78,7 @@ export async function monthlyCounts(
         .all() as Promise<MonthCount[]>,
     ]);
   const collection = await collectionCounts(db, divisionCode, thisMonth);
+  const disputes = await monthlyDisputes(db, divisionCode, thisMonth, area);
   return {
     byMonth,
     byCategoryMonth,
@@ -87,6 +89,7 @@ export async function monthlyCounts(
     topOverdueDepartments,
     areaCategory,
     collection,
+    disputes,
   };
 }
 

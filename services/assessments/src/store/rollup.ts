@@ -13,6 +13,8 @@ import { departmentDayFacts, factRuns, gridDayFacts, workerDayFacts } from "./sc
  * On time: every case event carries the deadline of the step it starts, so the step an event ends
  * had the deadline of the case's previous event (LAG over the case's versions); an event at or before
  * that deadline is on time. Satisfaction: satisfied 100, basically_satisfied 80, unsatisfied 0.
+ * A dispute's own events (dispute.*) carry the running step's deadline, so they stay in the LAG, but count
+ * nothing here and put no worker, grid or department on a day: their figures are dispute_counts'.
  */
 const eventsWithDeadlines = (day: string) => sql`
   ev AS (
@@ -24,7 +26,10 @@ const eventsWithDeadlines = (day: string) => sql`
     FROM case_events e
     WHERE e.case_id IN (SELECT case_id FROM case_events WHERE day = ${day})
   ),
-  today AS (SELECT *, (prev_due IS NULL OR occurred_at <= prev_due) AS on_time FROM ev WHERE day = ${day})`;
+  today AS (
+    SELECT *, (prev_due IS NULL OR occurred_at <= prev_due) AS on_time FROM ev
+    WHERE day = ${day} AND type NOT LIKE 'dispute.%'
+  )`;
 
 const workerFacts = (day: string, prefix: string) => sql`
 WITH ${eventsWithDeadlines(day)},

@@ -10,6 +10,7 @@ import { check, index, integer, primaryKey, real, sqliteTable, text } from "driz
 export { idempotencyKeys } from "@civicgrid/http/tables";
 export * from "./facts-schema";
 export * from "./basedata-schema";
+export * from "./dispute-schema";
 
 /** Each case event once, keyed by its envelope id: redelivery is an insert that changes nothing. */
 export const caseEvents = sqliteTable(
