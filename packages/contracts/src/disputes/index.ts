@@ -1,2 +1,4 @@
 export * from "./dispute";
 export * from "./risk";
+// 排查 campaigns (services/basedata).
+export * from "./campaigns";
