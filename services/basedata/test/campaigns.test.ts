@@ -9,7 +9,12 @@ const listed = async (principal: Principal, query = "") => {
   expect(res.status).toBe(200);
   return (await res.json<{ items: CampaignSummary[] }>()).items.map((c) => c.id);
 };
-const xinhuiWorker = { sub: "t-worker-xh", roles: ["grid_worker"], divisionCode: "440705001001", grids: [XH] };
+const xinhuiWorker: Principal = {
+  sub: "t-worker-xh",
+  roles: ["grid_worker"],
+  divisionCode: "440705001001",
+  grids: [XH],
+};
 
 describe("排查 campaigns: opening, reading, closing", () => {
   it("a county agency opens a campaign over grids of its county; it is open today with every grid's coverage", async () => {
