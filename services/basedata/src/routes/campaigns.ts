@@ -16,17 +16,12 @@ import { shanghaiDay } from "../domain/visit-plan";
 import type { AppEnv } from "../env";
 import { refuse } from "../refuse";
 import { campaignOf, closeCampaign, insertCampaign, listCampaigns, summaryOf } from "../store/campaigns";
+import { timedId } from "../timed-id";
 
 /** 排查 campaigns (Gansu 二(一)1(1): regular screening of disputes), opened by an agency over grids of its jurisdiction. */
 export const campaignRoutes = createRouter<AppEnv>();
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const params = z.object({ id: CampaignId });
-
-/** Time-ordered, unguessable: base36 milliseconds then 16 random hex digits (like import ids). */
-const newCampaignId = () =>
-  `cp-${Date.now().toString(36).padStart(9, "0")}${[...crypto.getRandomValues(new Uint8Array(8))]
-    .map((b) => b.toString(16).padStart(2, "0"))
-    .join("")}`;
 
 campaignRoutes.openapi(
   createRoute({
@@ -42,7 +37,7 @@ campaignRoutes.openapi(
     refuse(newCampaignRefusal(body));
     await assertCampaignGrids(c, body.gridCodes);
     const now = new Date();
-    const id = newCampaignId();
+    const id = timedId("cp");
     await insertCampaign(
       c.env.DB,
       {

@@ -24,13 +24,17 @@ export function partiesOf(db: VillageDb, ids: readonly string[], now: Date): Rec
   const out: Record<string, VillageParty> = {};
   const personIds = ids.filter((id) => kindOfId(id) === "person");
   const unitIds = ids.filter((id) => kindOfId(id) === "unit");
+  // People and units answer the same three columns; a person also the kinds of their open tags.
+  const read = (table: typeof people | typeof units, chunk: string[]) => {
+    const rows = db
+      .select({ id: table.id, name: table.name, gridCode: table.gridCode })
+      .from(table)
+      .where(inArray(table.id, chunk))
+      .all();
+    for (const r of rows) out[r.id] = { name: maskName(r.name), gridCode: r.gridCode, tagKinds: [] };
+  };
   for (const chunk of chunks(personIds)) {
-    for (const p of db
-      .select({ id: people.id, name: people.name, gridCode: people.gridCode })
-      .from(people)
-      .where(inArray(people.id, chunk))
-      .all())
-      out[p.id] = { name: maskName(p.name), gridCode: p.gridCode, tagKinds: [] };
+    read(people, chunk);
     const open = db
       .selectDistinct({ personId: tags.personId, kind: tags.kind })
       .from(tags)
@@ -38,13 +42,7 @@ export function partiesOf(db: VillageDb, ids: readonly string[], now: Date): Rec
       .all();
     for (const t of open) out[t.personId]?.tagKinds.push(t.kind);
   }
-  for (const chunk of chunks(unitIds))
-    for (const u of db
-      .select({ id: units.id, name: units.name, gridCode: units.gridCode })
-      .from(units)
-      .where(inArray(units.id, chunk))
-      .all())
-      out[u.id] = { name: maskName(u.name), gridCode: u.gridCode, tagKinds: [] };
+  for (const chunk of chunks(unitIds)) read(units, chunk);
   for (const party of Object.values(out)) party.tagKinds.sort();
   return out;
 }
