@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { DivisionCode } from "../division";
+import { CampaignId } from "../disputes/campaigns";
 import { PageQuery } from "../pagination";
 import { VisitId } from "./ids";
 import { TagKindCode } from "./tag-kinds";
@@ -39,6 +40,8 @@ export const NewVisit = z
     needs: z.array(VisitNeedInput).max(20).default([]),
     /** The tag the visit fulfils (a planned visit to someone under 社区矫正, say). */
     tagKind: TagKindCode.optional(),
+    /** The 排查 campaign this visit screens for (a house or unit of one of its grids, within its period). */
+    campaignId: CampaignId.optional(),
   })
   .openapi("NewVisit");
 export type NewVisit = z.infer<typeof NewVisit>;
@@ -66,6 +69,8 @@ export const Visit = z
     needs: z.array(VisitNeed),
     /** Null when there is none, or when it is a sensitive group the reader may not see (PIPL art. 28). */
     tagKind: TagKindCode.nullable(),
+    /** The 排查 campaign the visit screened for, if any. */
+    campaignId: CampaignId.nullable().optional(),
     createdAt: z.string(),
   })
   .openapi("Visit");

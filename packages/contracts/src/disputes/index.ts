@@ -5,3 +5,5 @@ export * from "./risk";
 export * from "./mediators";
 // figures (assessments): dispute figures per grid, area and mediator, in the rankings and the monthly report
 export * from "./figures";
+// 排查 campaigns (services/basedata).
+export * from "./campaigns";

@@ -5,16 +5,11 @@ import type { AppEnv } from "../env";
 import { formatOf, storeUpload } from "../imports/upload";
 import type { ImportMessage } from "../queue/imports";
 import { createImport, importByKey, importRow, importView, listImports, markResumed } from "../store/imports";
+import { timedId } from "../timed-id";
 
 export const importRoutes = createRouter<AppEnv>();
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const file = { schema: z.string().openapi({ format: "binary" }) };
-
-/** Time-ordered, unguessable: base36 milliseconds then 16 random hex digits. */
-const newImportId = () =>
-  `im-${Date.now().toString(36).padStart(9, "0")}${[...crypto.getRandomValues(new Uint8Array(8))]
-    .map((b) => b.toString(16).padStart(2, "0"))
-    .join("")}`;
 
 /** The division a ledger goes to: one village, or a township whose rows name their village. */
 function divisionOf(q: { villageCode?: string | undefined; townshipCode?: string | undefined }): string {
@@ -60,7 +55,7 @@ importRoutes.openapi(
       c.header("location", `/v1/basedata/imports/${earlier.id}`);
       return c.json(await importView(c.env.DB, earlier), 202);
     }
-    const id = newImportId();
+    const id = timedId("im");
     await storeUpload(c.env.IMPORTS, id, c.req.raw);
     const fileName = q.fileName ?? `ledger.${format}`;
     const row = await createImport(

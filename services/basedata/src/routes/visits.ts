@@ -11,6 +11,7 @@ import {
   VisitQuery,
 } from "@civicgrid/contracts";
 import { AppError, authorize, createRouter, decodeCursor, principalOf, toPage } from "@civicgrid/http";
+import { assertScreening } from "../campaign-access";
 import { visitedAtRefusal, visitVillage } from "../domain/visit-rules";
 import { villageStub, type AppEnv } from "../env";
 import { assertRecordReferences, recordScope } from "../references";
@@ -54,6 +55,7 @@ visitRoutes.openapi(
         `lies in village ${place.villageCode}, not the visited record's`,
         "unprocessable",
       );
+    await assertScreening(c, body, place.gridCode);
     const { sub, roles, divisionCode, grids } = principal;
     const visitor = { sub, roles, divisionCode, ...(grids ? { grids } : {}) };
     const visit = valueOf(

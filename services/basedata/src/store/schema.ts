@@ -9,3 +9,4 @@ export * from "./tables/counts";
 export * from "./tables/settings";
 export * from "./tables/imports";
 export * from "./tables/privacy";
+export * from "./tables/campaigns";

@@ -2,6 +2,7 @@ import { log } from "@civicgrid/http";
 import { asc, and, eq, inArray } from "drizzle-orm";
 import type { Env } from "../env";
 import { putIdentities } from "../identity/client";
+import { writeScreenings, type ScreeningMessage } from "../store/campaign-screenings";
 import type { IdentityUpdate } from "../identity/identity-shard-do";
 import { sendCounts } from "./counts";
 import type { VillageDb } from "./db";
@@ -34,6 +35,12 @@ const SENDERS: Record<Destination, (env: Env, rows: Row[], villageCode: string, 
       env,
       rows.map((r) => r.body),
       db,
+    ),
+  // Screening visits of 排查 campaigns and the cases their disputes opened, to D1 (store/campaign-screenings.ts).
+  campaigns: (env, rows) =>
+    writeScreenings(
+      env.DB,
+      rows.map((r) => JSON.parse(r.body) as ScreeningMessage),
     ),
 };
 
@@ -85,5 +92,7 @@ export async function deliverOutbox(
           .run();
     }
   }
+  // A sender may enqueue more (a case answered on a screening visit is told to its campaign): go on at once.
+  if (!failed) more ||= db.select({ id: outbox.id }).from(outbox).limit(1).get() !== undefined;
   return { failed, more };
 }

@@ -3,7 +3,7 @@ import type { VillageDb } from "./db";
 import { outbox } from "./schema";
 
 /** Where the village object's outbox delivers; delivery.ts says how each is sent. */
-export type Destination = "assessments" | "notifications" | "identity" | "counts" | "cases";
+export type Destination = "assessments" | "notifications" | "identity" | "counts" | "cases" | "campaigns";
 
 /** Records something to deliver, in the caller's transaction; a row with the same id and destination is kept once. */
 export function enqueue(db: VillageDb, destination: Destination, id: string, body: unknown): void {

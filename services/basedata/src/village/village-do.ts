@@ -37,6 +37,8 @@ import { listUnits, unitDetail } from "./places/unit-read";
 import { listVisits, visitOf, type VisitFilter } from "./visits/list";
 import { remindVisits, visitPlan } from "./visits/plan";
 import { recordVisit, type VisitInput } from "./visits/record";
+import { campaignTargets, type GridTargets } from "./visits/screening";
+import { partiesOf, type VillageParty } from "./people/parties";
 
 /** How long after a failed delivery the alarm tries again. */
 const RETRY_MS = 30_000;
@@ -245,6 +247,16 @@ export class VillageDO extends DurableObject<Env> {
     const totals = remindVisits(this.db, villageCode, rules, today, new Date());
     await this.deliverSoon();
     return totals;
+  }
+
+  /** What a campaign screens in this village's grids and how many of `screened` are among it (visits/screening.ts). */
+  campaignTargets(grids: string[], screened: string[]): Record<string, GridTargets> {
+    return campaignTargets(this.db, grids, screened, new Date());
+  }
+
+  /** Dispute parties among this village's people and units (rpc/parties.ts): masked names, grids, open tags. */
+  parties(ids: string[]): Record<string, VillageParty> {
+    return partiesOf(this.db, ids, new Date());
   }
 
   private async deliverSoon(): Promise<void> {

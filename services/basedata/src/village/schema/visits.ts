@@ -17,6 +17,8 @@ export const visits = sqliteTable(
     tagKind: text("tag_kind"),
     /** JSON array of needs found (VisitNeed), each with the case it opened once cases answered. */
     needs: text("needs").notNull().default("[]"),
+    /** The 排查 campaign (D1 `campaigns`) the visit screened for, if any. */
+    campaignId: text("campaign_id"),
     createdAt: text("created_at").notNull(),
   },
   (t) => [index("visits_target").on(t.targetId, t.visitedAt), index("visits_grid").on(t.gridCode, t.visitedAt)],

@@ -5,6 +5,7 @@ import type { Env } from "../../env";
 import type { VillageDb } from "../db";
 import { houseCases, visits } from "../schema";
 import type { CaseRequest } from "./record";
+import { enqueueScreeningCase } from "./screening";
 
 /** Writes the cases service's answer to a need back on its visit (and a house visited links the case, 房屋关联隐患). */
 function writeBack(db: VillageDb, request: CaseRequest, answer: { caseId: string } | { refusal: string }) {
@@ -21,6 +22,7 @@ function writeBack(db: VillageDb, request: CaseRequest, answer: { caseId: string
     .set({ needs: JSON.stringify(needs) })
     .where(eq(visits.id, row.id))
     .run();
+  if ("caseId" in answer) enqueueScreeningCase(db, row, answer.caseId);
   if ("caseId" in answer && row.targetKind === "house")
     db.insert(houseCases)
       .values({

@@ -6,6 +6,7 @@ import type { VillageDb } from "../db";
 import { nextId } from "../ids";
 import { enqueue, villageEvent } from "../outbox";
 import { tags, visits } from "../schema";
+import { enqueueScreening } from "./screening";
 import { visitView } from "./view";
 
 /** What the route established before the object records the visit: the grid of its point and who visited. */
@@ -68,6 +69,7 @@ export function recordVisit(
         outcome: visit.outcome,
         tagKind: visit.tagKind ?? null,
         needs: JSON.stringify(needs),
+        campaignId: visit.campaignId ?? null,
         createdAt: now.toISOString(),
       })
       .returning()
@@ -83,6 +85,7 @@ export function recordVisit(
     };
     const type = "basedata.visit.recorded";
     enqueue(db, "assessments", `${type}:${id}`, villageEvent(type, villageCode, id, 1, data, now));
+    enqueueScreening(db, row, visit.needs.filter((n) => n.openCase).length);
     visit.needs.forEach((need, needIndex) => {
       if (!need.openCase) return;
       const request: CaseRequest = {

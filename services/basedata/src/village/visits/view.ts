@@ -17,6 +17,7 @@ export function visitView(row: Row, villageCode: string): Visit {
     outcome: row.outcome,
     needs: JSON.parse(row.needs) as VisitNeed[],
     tagKind: (row.tagKind as TagKindCode | null) ?? null,
+    campaignId: row.campaignId,
     createdAt: row.createdAt,
   };
 }
