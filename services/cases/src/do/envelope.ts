@@ -1,10 +1,4 @@
-import type {
-  CaseEventData,
-  CaseStatus,
-  CaseView,
-  DisputeEventSummary,
-  EventEnvelope,
-} from "@civicgrid/contracts";
+import type { CaseEventData, CaseStatus, CaseView, DisputeEventSummary, EventEnvelope } from "@civicgrid/contracts";
 import { responsibleUnit, type Actor, type CaseState, type Step } from "../domain";
 import { disputeView, type DisputeRecord } from "../domain/dispute/record";
 

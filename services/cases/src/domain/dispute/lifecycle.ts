@@ -33,11 +33,7 @@ const RECORDERS: readonly Role[] = ["grid_worker", "agency", "department"];
 const OPEN_OR_CLOSED: readonly CaseStatus[] = [...OPEN_STATUSES, "closed", "rated"];
 const LIVE: readonly DisputeStageOrNone[] = ["recorded", "mediating", "failed", "diverted"];
 const ANY_STAGE: readonly DisputeStageOrNone[] = [...LIVE, "settled", "agreed", "kept", "concluded"];
-const RISK_EVENTS: readonly CaseEventType[] = [
-  "dispute.risk_raised",
-  "dispute.county_warned",
-  "dispute.police_warned",
-];
+const RISK_EVENTS: readonly CaseEventType[] = ["dispute.risk_raised", "dispute.county_warned", "dispute.police_warned"];
 
 /**
  * THE DISPUTE LIFECYCLE, one entry per command (key order is the order of the 409's "allowed now" list).

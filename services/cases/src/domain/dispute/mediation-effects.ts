@@ -1,4 +1,4 @@
-import { isWithinDivision } from "@civicgrid/contracts";
+import { isWithinDivision, maskName } from "@civicgrid/contracts";
 import type { CaseState } from "../case-state";
 import { disputeOf, strayParty, withDispute, type DisputeAt, type DisputeBody, type DisputeEffect } from "./context";
 
@@ -67,11 +67,14 @@ export function recordAgreement(s: CaseState, b: DisputeBody<"record-agreement">
   const stray = strayParty(parties, dispute.parties.length, (i) => `body.signatories[${i}].party`);
   if (stray) return { refused: stray };
   if (b.performBy < b.signedOn) return { refused: "body.performBy: the terms cannot be due before the signing" };
-  const agreement = { ...b, status: "pending_follow_up" as const, recordedAt: now.toISOString() };
+  // A party signs in their own name, which the case shows masked as it shows the parties (PIPL art. 28).
+  const signatories = b.signatories.map((x) => (x.capacity === "party" ? { ...x, name: maskName(x.name) } : x));
+  const terms = { ...b, signatories };
+  const agreement = { ...terms, status: "pending_follow_up" as const, recordedAt: now.toISOString() };
   return {
     type: "dispute.agreement_recorded",
     state: withDispute(s, { stage: "agreed", agreement }),
-    details: { agreement: b, mediatorId: dispute.mediation?.mediatorId ?? null },
+    details: { agreement: terms, mediatorId: dispute.mediation?.mediatorId ?? null },
   };
 }
 
@@ -88,9 +91,7 @@ export function followUp(s: CaseState, b: DisputeBody<"follow-up">, { now }: Dis
     const agreement = dispute.agreement ? { ...dispute.agreement, status: "kept" as const } : null;
     return { type: "dispute.followed_up", state: withDispute(s, { stage: "kept", agreement, followUps }), details };
   }
-  const broken = dispute.agreement
-    ? [{ ...withoutStatus(dispute.agreement), brokenAt: now.toISOString() }]
-    : [];
+  const broken = dispute.agreement ? [{ ...withoutStatus(dispute.agreement), brokenAt: now.toISOString() }] : [];
   const state = withDispute(s, {
     stage: "mediating",
     agreement: null,

@@ -25,9 +25,14 @@ function raised(steps: Step[], context: DisputeContext): Step[] {
   const known = new Set(risk.reasons.map((r) => r.rule));
   const fresh = finding.reasons.filter((r) => !known.has(r.rule));
   if (above(finding.level, risk.level) && (risk.source === "rule" || fresh.length > 0)) {
-    const state = withDispute(last, { risk: { ...risk, level: finding.level, source: "rule", reasons: finding.reasons } });
+    const state = withDispute(last, {
+      risk: { ...risk, level: finding.level, source: "rule", reasons: finding.reasons },
+    });
     const reasons = fresh.length > 0 ? fresh : finding.reasons;
-    return [...steps, { type: "dispute.risk_raised", state, details: { from: risk.level, to: finding.level, reasons } }];
+    return [
+      ...steps,
+      { type: "dispute.risk_raised", state, details: { from: risk.level, to: finding.level, reasons } },
+    ];
   }
   const handler = risk.reasons.filter((r) => r.rule === "handler");
   const reasons = [...handler, ...finding.reasons];
