@@ -5,9 +5,17 @@ import { dispute, disputed, eventTypes, openCase, RECORD, recordedDispute } from
 
 const agency = principals.townshipAgency;
 const department = principals.department;
-const DIVERT = { channel: "arbitration", reason: "劳动报酬争议须先行仲裁", receivingBody: "蓬江区劳动人事争议仲裁委员会" };
+const DIVERT = {
+  channel: "arbitration",
+  reason: "劳动报酬争议须先行仲裁",
+  receivingBody: "蓬江区劳动人事争议仲裁委员会",
+};
 // Decided today: the case runs on the real clock, and an outcome cannot predate the diversion.
-const OUTCOME = { result: "partly_upheld", text: "裁决支付工资一万元", decidedOn: new Date().toISOString().slice(0, 10) };
+const OUTCOME = {
+  result: "partly_upheld",
+  text: "裁决支付工资一万元",
+  decidedOn: new Date().toISOString().slice(0, 10),
+};
 
 describe("diversion (分流): the case tracks where the dispute went and closes only with its outcome", () => {
   it("a diverted dispute at a department cannot be handled until its outcome is recorded", async () => {

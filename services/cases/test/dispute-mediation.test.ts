@@ -2,16 +2,7 @@ import { principals } from "@civicgrid/testing";
 import type { CaseView } from "@civicgrid/contracts";
 import { describe, expect, it } from "vitest";
 import { act, call, step } from "./helpers";
-import {
-  AGREEMENT,
-  count,
-  dispute,
-  disputed,
-  eventTypes,
-  RAW,
-  recordedDispute,
-  SESSION,
-} from "./dispute-helpers";
+import { AGREEMENT, count, dispute, disputed, eventTypes, RAW, recordedDispute, SESSION } from "./dispute-helpers";
 
 const worker = principals.gridWorker;
 const agency = principals.townshipAgency;
