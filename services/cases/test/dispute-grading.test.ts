@@ -29,6 +29,7 @@ describe("risk: the county's rules raise the level; major reaches the county and
     expect(c.dispute?.risk.countyWarnedAt).not.toBeNull();
     expect(c.dispute?.risk.policeWarnedAt).not.toBeNull();
     expect(c.holderDivisionCode).toBe("440703000000");
+    expect(c.dispute).not.toHaveProperty("warnedDepartmentIds");
     // Further violence, a handler's major grade and other commands warn nobody again.
     c = await disputed(worker, c, "record-threat", threat(true));
     c = await disputed(worker, c, "grade", { level: "major", reason: "多次暴力威胁" });

@@ -67,6 +67,8 @@ describe("the risk step after each dispute command", () => {
       "dispute.police_warned",
     ]);
     expect(first.steps.at(-1)!.details).toMatchObject({ warnDepartmentIds: rules.policeDepartmentIds });
+    // Kept for the early-warning projection, never shown in the case's answer.
+    expect(first.state.dispute?.warnedDepartmentIds).toEqual(rules.policeDepartmentIds);
     const again = run(first.state, threat(true), principals.gridWorker, context({ rules }));
     expect(again.steps.map((s) => s.type)).toEqual(["dispute.threat_recorded"]);
   });

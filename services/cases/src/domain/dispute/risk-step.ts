@@ -58,8 +58,9 @@ function policeWarned(last: CaseState, context: DisputeContext, now: Date): Step
   const dispute = disputeOf(last);
   const violent = dispute.threats.filter((t) => t.violence);
   if (violent.length === 0 || dispute.risk.policeWarnedAt) return null;
-  const state = withDispute(last, { risk: { ...dispute.risk, policeWarnedAt: now.toISOString() } });
   const warnDepartmentIds = [...context.rules.policeDepartmentIds];
+  const risk = { ...dispute.risk, policeWarnedAt: now.toISOString() };
+  const state = withDispute(last, { risk, warnedDepartmentIds: warnDepartmentIds });
   return { type: "dispute.police_warned", state, details: { warnDepartmentIds, threats: violent.length } };
 }
 
