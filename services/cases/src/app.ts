@@ -2,6 +2,8 @@ import { createServiceApp } from "@civicgrid/http";
 import type { AppEnv } from "./env";
 import { archiveRoutes } from "./routes/archive";
 import { commandRoutes } from "./routes/commands";
+import { disputeRoutes } from "./routes/disputes";
+import { disputeReadRoutes } from "./routes/disputes-read";
 import { publicRoutes } from "./routes/public";
 import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
@@ -20,3 +22,6 @@ app.route("/", commandRoutes);
 app.route("/", archiveRoutes);
 app.route("/", publicRoutes);
 app.route("/", supervisionRoutes);
+// Issue 15 (disputes), helper "core": the dispute commands, the printable agreement and the audited identity read.
+app.route("/", disputeRoutes);
+app.route("/", disputeReadRoutes);

@@ -1,16 +1,20 @@
 import type { Reference, ResourceScope, ScopeResolver } from "@civicgrid/auth";
-import type { CaseListQuery } from "@civicgrid/contracts";
+import type { CaseListQuery, ResolvedParty } from "@civicgrid/contracts";
 import { LIFECYCLE, readScope, type CaseCommand } from "./domain";
 import { caseStub, type Env } from "./env";
 
 /**
  * Where the resources a cases request names live, for `assertReferences` (the one place a second resource is
  * checked): a department where the roster files it, a case where it lies (read from its DO, the authority),
- * a grid at its village, a division at itself. Lookups are remembered for the request, so a route can read a
- * scope it has just checked without asking the registry or roster again.
+ * a grid at its village, a division at itself, a dispute's party (a base-data person or unit) at its village and
+ * grid, a mediator where their committee or organisation mediates. Lookups are remembered for the request, so a
+ * route can read a scope it has just checked without asking the registry or roster again; `known` seeds scopes the
+ * route has already looked up (`<kind>:<id>`, e.g. a batch of parties resolved at once).
  */
-export function scopeResolver(env: Env): ScopeResolver {
-  const seen = new Map<string, Promise<ResourceScope | null>>();
+export function scopeResolver(env: Env, known: Record<string, ResourceScope | null> = {}): ScopeResolver {
+  const seen = new Map<string, Promise<ResourceScope | null>>(
+    Object.entries(known).map(([k, scope]) => [k, Promise.resolve(scope)]),
+  );
   const lookup = async (kind: string, id: string): Promise<ResourceScope | null> => {
     switch (kind) {
       case "department": {
@@ -27,6 +31,15 @@ export function scopeResolver(env: Env): ScopeResolver {
       }
       case "division":
         return { divisionCode: id };
+      case "person":
+      case "unit": {
+        const [party] = await env.BASEDATA.resolveParties([kind === "person" ? { personId: id } : { unitId: id }]);
+        return partyScope(party ?? null);
+      }
+      case "mediator": {
+        const mediator = await env.ROSTER.mediator(id);
+        return mediator ? { divisionCode: mediator.divisionCode } : null;
+      }
       default:
         return null;
     }
@@ -36,6 +49,12 @@ export function scopeResolver(env: Env): ScopeResolver {
     if (!seen.has(k)) seen.set(k, lookup(kind, id));
     return seen.get(k)!;
   };
+}
+
+/** Where a base-data party lies (its village and grid), or null when base data knows no such record. */
+export function partyScope(party: ResolvedParty | null): ResourceScope | null {
+  if (!party?.ref || !party.villageCode) return null;
+  return { divisionCode: party.villageCode, gridCode: party.gridCode ?? undefined };
 }
 
 /** The resources a case command names in its body, checked with the command's own policy action. */

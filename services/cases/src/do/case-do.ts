@@ -30,6 +30,7 @@ import {
   type RateCommand,
   type Step,
 } from "../domain";
+import { decideDispute, type DisputeCommand, type DisputeContext } from "../domain/dispute";
 import type { Env } from "../env";
 import { database } from "../store/db";
 import { projectCase } from "../store/projection";
@@ -94,6 +95,23 @@ export class CaseDO extends DurableObject<Env> {
 
   async command(command: CaseCommand, principal: Principal, options: CommandOptions): Promise<CommandResult> {
     return this.run({ command, sub: principal.sub }, options, (state) => decide(state, command, principal, new Date()));
+  }
+
+  /**
+   * A dispute command (矛盾纠纷) with what the route gathered for it (risk rules and facts, the mediator, the sealed
+   * parties), through the same run as the case loop: idempotency key, If-Match, one transaction, the hash chain and
+   * the outbox. A reused key must come with the same command: the parties count by their masked view and repeat key,
+   * not by their sealed values (sealing is randomised, so a retry seals anew).
+   */
+  async disputeCommand(
+    command: DisputeCommand,
+    principal: Principal,
+    context: DisputeContext,
+    options: CommandOptions,
+  ): Promise<CommandResult> {
+    const parties = context.parties?.map(({ sealed: _sealed, ...party }) => party) ?? null;
+    const identity = { dispute: command, parties, sub: principal.sub };
+    return this.run(identity, options, (state) => decideDispute(state, command, principal, context, new Date()));
   }
 
   /**

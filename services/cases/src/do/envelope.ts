@@ -1,6 +1,6 @@
-import type { CaseEventData, CaseStatus, CaseView, EventEnvelope } from "@civicgrid/contracts";
+import type { CaseEventData, CaseStatus, CaseView, DisputeEventSummary, EventEnvelope } from "@civicgrid/contracts";
 import { responsibleUnit, type Actor, type CaseState, type Step } from "../domain";
-import { disputeView } from "../domain/dispute/record";
+import { disputeView, type DisputeRecord } from "../domain/dispute/record";
 
 /** The public view of the state: everything but the follow token's hash. */
 export function viewOf(state: CaseState): CaseView {
@@ -12,11 +12,31 @@ export function viewOf(state: CaseState): CaseView {
  * Events after which the state no longer names the department they count against (the lead is cleared): the
  * event says which one it was, as `fromDepartmentId`, so assessments credit a return or a rejected handling to it.
  */
-const LEAD_CLEARED = new Set(["case.returned", "case.reopened"]);
+const LEAD_CLEARED = new Set(["case.returned", "case.reopened", "dispute.reopened"]);
 
 function fromDepartmentOf(step: Step): string | null {
   const id = step.details.departmentId;
   return LEAD_CLEARED.has(step.type) && typeof id === "string" ? id : null;
+}
+
+/** What every event of a dispute case tells its consumers (never a party's identity); null on other cases. */
+function summaryOf(dispute: DisputeRecord | undefined): DisputeEventSummary | null {
+  if (!dispute) return null;
+  return {
+    stage: dispute.stage,
+    relation: dispute.relation,
+    riskLevel: dispute.risk.level,
+    mediatorId: dispute.mediation?.mediatorId ?? null,
+    mediatorKind: dispute.mediation?.mediatorKind ?? null,
+    diversionChannel: dispute.diversion?.channel ?? null,
+    amount: dispute.amount,
+  };
+}
+
+/** The police told by `dispute.police_warned` (the county's rules name them); absent on other events. */
+function warnedOf(step: Step): { warnDepartmentIds?: string[] } {
+  const ids = step.details.warnDepartmentIds;
+  return step.type === "dispute.police_warned" && Array.isArray(ids) ? { warnDepartmentIds: ids as string[] } : {};
 }
 
 /** The queue message of one committed step (id `<caseId>:<version>`, stable across redeliveries). */
@@ -47,6 +67,8 @@ export function envelopeOf(step: Step, previous: CaseStatus | null, actor: Actor
     external: s.external,
     reporterSub: s.reporterSub,
     details: step.details,
+    dispute: summaryOf(s.dispute),
+    ...warnedOf(step),
   };
   return {
     id: `${s.id}:${s.version}`,

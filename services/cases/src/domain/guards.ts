@@ -1,4 +1,4 @@
-import { divisionLevel } from "@civicgrid/contracts";
+import { divisionLevel, SETTLED_STAGES } from "@civicgrid/contracts";
 import type { CaseState } from "./case-state";
 import { offListPending as pendingApproval } from "./matter-approval";
 
@@ -57,4 +57,21 @@ export function returnsLeft(state: CaseState): string | null {
     `this case was returned ${state.returns} times: the agency has settled whose duty it is and its dispatch ` +
     "stands; the lead department handles it (Jiangmen 第二十四条, Wuxi 第六十三条)"
   );
+}
+
+/**
+ * A dispute case closes only once its dispute is settled, agreed, kept or concluded (Jiangmen 第十一条(四): what the
+ * worker cannot mediate is passed on, not closed; Wuxi 第四十四条: a diverted dispute waits for its channel's
+ * decision). Guards resolve-on-site and handle; a passing check asks `passingCheckSettled`.
+ */
+export function disputeSettled(state: CaseState): string | null {
+  const stage = state.dispute?.stage;
+  if (stage === undefined || SETTLED_STAGES.includes(stage)) return null;
+  if (stage === "diverted") return "a dispute in stage diverted closes only with the outcome of its channel";
+  return `a dispute in stage ${stage} closes only once it is ${SETTLED_STAGES.join(", ")}`;
+}
+
+/** A check that would close the case (passed) waits for the dispute as handling does; a failed one never waits. */
+export function passingCheckSettled(state: CaseState, body: { passed: boolean }): string | null {
+  return body.passed ? disputeSettled(state) : null;
 }

@@ -66,7 +66,7 @@ export const LIFECYCLE: Table = {
     from: ["verified"],
     by: "case:resolve-on-site",
     roles: ["grid_worker"],
-    guards: [guards.matterApproved],
+    guards: [guards.matterApproved, guards.disputeSettled],
     emits: ["case.resolved_on_site"],
     effect: effects.resolveOnSite,
   },
@@ -98,7 +98,7 @@ export const LIFECYCLE: Table = {
     from: ["signed"],
     by: "case:handle",
     roles: ["department"],
-    guards: [guards.matterApproved],
+    guards: [guards.matterApproved, guards.disputeSettled],
     emits: ["case.handled"],
     effect: effects.handle,
   },
@@ -108,7 +108,11 @@ export const LIFECYCLE: Table = {
     roles: ["agency"],
     guards: [guards.matterApproved],
     emits: ["case.check_passed", "case.check_failed"],
-    effect: effects.check,
+    // Only a passing check waits for a dispute to settle: the guard needs the body, so it refuses as the effect.
+    effect: (state, body, at) => {
+      const unsettled = guards.passingCheckSettled(state, body);
+      return unsettled ? { refused: unsettled } : effects.check(state, body, at);
+    },
   },
   rate: {
     from: ["closed"],

@@ -114,3 +114,25 @@ export const visitCases = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.visitId, t.needIndex] })],
 );
+
+// ---- Issue 15 (disputes), helper "core": the audited reads of a named party's identity ----
+
+/**
+ * Every unmasked read of a named dispute party's identity (PIPL art. 28 and 第三十五条–: sensitive personal data read
+ * only for a stated purpose, by whom and when kept): one row per read, never the identity itself.
+ */
+export const disputeAccessLog = sqliteTable(
+  "dispute_access_log",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull(),
+    partyIndex: integer("party_index").notNull(),
+    sub: text("sub").notNull(),
+    role: text("role").notNull(),
+    unit: text("unit").notNull(),
+    purpose: text("purpose").notNull(),
+    countyCode: text("county_code").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("dispute_access_case").on(t.caseId, t.at), index("dispute_access_sub").on(t.sub, t.at)],
+);

@@ -11,10 +11,14 @@ export interface PartyRecord extends PartyView {
   sealed: string | null;
 }
 
-/** The dispute inside CaseState: the view's fields with parties as kept. */
-export type DisputeRecord = Omit<DisputeView, "parties"> & { parties: PartyRecord[] };
+/**
+ * The dispute inside CaseState: the view's fields with parties as kept, and the police departments told of its
+ * violence (`dispute.police_warned`, once), for the early-warning projection (absent until they were told).
+ */
+export type DisputeRecord = Omit<DisputeView, "parties"> & { parties: PartyRecord[]; warnedDepartmentIds?: string[] };
 
-/** What answers show: the parties without their key and sealed values. */
+/** What answers show: the parties without their key and sealed values (the warned departments are in the log). */
 export function disputeView(record: DisputeRecord): DisputeView {
-  return { ...record, parties: record.parties.map(({ key: _key, sealed: _sealed, ...party }) => party) };
+  const { warnedDepartmentIds: _warned, ...view } = record;
+  return { ...view, parties: record.parties.map(({ key: _key, sealed: _sealed, ...party }) => party) };
 }

@@ -1,0 +1,4 @@
+export * from "./context";
+export * from "./decide";
+export * from "./lifecycle";
+export * from "./record";
