@@ -2,6 +2,8 @@ import { createServiceApp } from "@civicgrid/http";
 import type { AppEnv } from "./env";
 import { archiveRoutes } from "./routes/archive";
 import { commandRoutes } from "./routes/commands";
+import { disputeRulesRoutes } from "./routes/dispute-rules";
+import { disputeWarningRoutes } from "./routes/dispute-warnings";
 import { publicRoutes } from "./routes/public";
 import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
@@ -20,3 +22,6 @@ app.route("/", commandRoutes);
 app.route("/", archiveRoutes);
 app.route("/", publicRoutes);
 app.route("/", supervisionRoutes);
+// Disputes: risk (issue 15, helper "risk"): the county rules, the early-warning list and the dispute list.
+app.route("/", disputeRulesRoutes);
+app.route("/", disputeWarningRoutes);
