@@ -10,7 +10,7 @@ import { riskRulesOf, saveRiskRules } from "../store/dispute-rules";
 
 const CountyCode = z
   .string()
-  .regex(/^\d{12}$/, "must be a 12-digit division code")
+  .regex(/^\d{12}$/, { message: "must be a 12-digit division code", abort: true })
   .refine((code) => divisionLevel(code) === "county", "must be a county (区县) code like 440703000000")
   .openapi({ example: "440703000000" });
 const params = z.object({ countyCode: CountyCode });
