@@ -4,21 +4,13 @@ import { loadRiskContext } from "../src/disputes/risk-context";
 import { database } from "../src/store/db";
 import { projectDispute } from "../src/store/dispute-projection";
 import { saveRiskRules } from "../src/store/dispute-rules";
-import { dispute, disputeCase, party, PLACES } from "./node/dispute-risk-fixtures";
+import { dispute, disputeCase, party, placeIn, PLACES, type Place } from "./node/dispute-risk-fixtures";
 
 const db = database(env.DB);
 const NOW = new Date("2026-11-20T02:00:00.000Z");
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
-/** A place in a county of 江门 (440704 江海, 440781 台山, 440785 恩平): each test that sets rules has its own. */
-const placeIn = (county6: string) => ({
-  gridCode: `${county6}001001001`,
-  villageCode: `${county6}001001`,
-  townshipCode: `${county6}001000`,
-  countyCode: `${county6}000000`,
-});
 /** 江海 (440704): no other suite records disputes or sets rules here, so counts are this suite's alone. */
 const JIANGHAI = placeIn("440704");
-type Place = ReturnType<typeof placeIn>;
 let n = 0;
 /** A party key no other test uses (the repeat rule counts by key). */
 const fresh = () => `idh:risk-context-${++n}-${Math.random().toString(36).slice(2)}`;

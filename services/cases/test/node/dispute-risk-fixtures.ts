@@ -1,21 +1,23 @@
 import { openCase, type CaseState } from "../../src/domain";
 import type { DisputeRecord, PartyRecord } from "../../src/domain/dispute/record";
 
-/** Places of the two counties the stand-ins know: 蓬江 (440703) and 新会 (440705). */
-export const PLACES = {
-  pengjiang: {
-    gridCode: "440703001001001",
-    villageCode: "440703001001",
-    townshipCode: "440703001000",
-    countyCode: "440703000000",
-  },
-  xinhui: {
-    gridCode: "440705001001001",
-    villageCode: "440705001001",
-    townshipCode: "440705001000",
-    countyCode: "440705000000",
-  },
-} as const;
+export interface Place {
+  gridCode: string;
+  villageCode: string;
+  townshipCode: string;
+  countyCode: string;
+}
+
+/** The first grid of the first village of the first township of a county of 江门 (six digits: 440703 蓬江). */
+export const placeIn = (county6: string): Place => ({
+  gridCode: `${county6}001001001`,
+  villageCode: `${county6}001001`,
+  townshipCode: `${county6}001000`,
+  countyCode: `${county6}000000`,
+});
+
+/** The two counties the stand-ins know: 蓬江 (440703) and 新会 (440705). */
+export const PLACES = { pengjiang: placeIn("440703"), xinhui: placeIn("440705") };
 
 /** A party kept by the case's object, with its repeat key (a base-data person, or `idh:` for a named party). */
 export function party(index: number, key: string | null): PartyRecord {
@@ -68,7 +70,7 @@ const nextId = () =>
 
 /** A case opened by a grid worker in the place, at `at`, carrying the dispute (as the case's object keeps it). */
 export function disputeCase(
-  place: (typeof PLACES)[keyof typeof PLACES],
+  place: Place,
   record: DisputeRecord | undefined,
   at = record?.recordedAt ?? "2026-11-20T02:00:00.000Z",
 ): CaseState {
