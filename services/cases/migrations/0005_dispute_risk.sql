@@ -23,7 +23,7 @@ CREATE TABLE `dispute_cases` (
 	`updated_at` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `dispute_cases_division` ON `dispute_cases` (`division_code`,recorded_at DESC,case_id DESC);--> statement-breakpoint
+CREATE INDEX `dispute_cases_recorded` ON `dispute_cases` (recorded_at DESC,case_id DESC);--> statement-breakpoint
 CREATE INDEX `dispute_cases_grid` ON `dispute_cases` (`grid_code`,recorded_at DESC,case_id DESC);--> statement-breakpoint
 CREATE INDEX `dispute_cases_warnings` ON `dispute_cases` (risk_since DESC,case_id DESC) WHERE open = 1 AND risk_level IN ('larger', 'major');--> statement-breakpoint
 CREATE TABLE `dispute_parties` (

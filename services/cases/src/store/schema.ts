@@ -166,7 +166,8 @@ export const disputeCases = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [
-    index("dispute_cases_division").on(t.divisionCode, sql`recorded_at DESC`, sql`case_id DESC`),
+    // An agency's list (division prefix) walks this in order and stops at the page's end, like cases_created.
+    index("dispute_cases_recorded").on(sql`recorded_at DESC`, sql`case_id DESC`),
     index("dispute_cases_grid").on(t.gridCode, sql`recorded_at DESC`, sql`case_id DESC`),
     index("dispute_cases_warnings")
       .on(sql`risk_since DESC`, sql`case_id DESC`)
