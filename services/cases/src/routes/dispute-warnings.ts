@@ -81,18 +81,30 @@ function listResolver(env: Env): ScopeResolver {
   };
 }
 
-const page = { description: "a page", content: { "application/json": { schema: pageOf(DisputeListItem) } } };
+/** The page's items, its cursor keyed on the list's order (`at`, then the case id). */
+const pageAnswer = (rows: DisputeRow[], limit: number, at: "riskSince" | "recordedAt") =>
+  toPage(rows.map(itemOf), limit, (d) => [d[at], d.caseId]);
+
+/** A GET of one page of disputes, answered by `pageOf(DisputeListItem)`. */
+const listRoute = <Q extends typeof WarningsQuery | typeof DisputeListQuery>(path: string, summary: string, query: Q) =>
+  createRoute({
+    method: "get",
+    path,
+    summary,
+    request: { query },
+    responses: {
+      200: { description: "a page", content: { "application/json": { schema: pageOf(DisputeListItem) } } },
+    },
+  });
 
 /** The early-warning list per jurisdiction and the dispute list (issue 15 must-have 4; Gansu 二(一)1(2)). */
 export const disputeWarningRoutes = createRouter<AppEnv>()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/disputes/warnings",
-      summary: "Open disputes at larger or major risk in your jurisdiction (a department: those it was warned of)",
-      request: { query: WarningsQuery },
-      responses: { 200: page },
-    }),
+    listRoute(
+      "/v1/disputes/warnings",
+      "Open disputes at larger or major risk in your jurisdiction (a department: those it was warned of)",
+      WarningsQuery,
+    ),
     async (c) => {
       const q = c.req.valid("query");
       const principal = authorizeEver(c, "dispute:warnings");
@@ -101,20 +113,15 @@ export const disputeWarningRoutes = createRouter<AppEnv>()
         : [];
       await assertReferences(c, refs, scopeResolver(c.env));
       const rows = await warningsPage(database(c.env.DB), principal, q, decodeCursor(q.cursor, 2));
-      return c.json(
-        toPage(rows.map(itemOf), q.limit, (d) => [d.riskSince, d.caseId]),
-        200,
-      );
+      return c.json(pageAnswer(rows, q.limit, "riskSince"), 200);
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/disputes",
-      summary: "The disputes you may see (agency: its jurisdiction; grid worker: their grids; department: its own)",
-      request: { query: DisputeListQuery },
-      responses: { 200: page },
-    }),
+    listRoute(
+      "/v1/disputes",
+      "The disputes you may see (agency: its jurisdiction; grid worker: their grids; department: its own)",
+      DisputeListQuery,
+    ),
     async (c) => {
       const q = c.req.valid("query");
       const principal = authorizeEver(c, "case:read");
@@ -124,9 +131,6 @@ export const disputeWarningRoutes = createRouter<AppEnv>()
       if (q.mediator) refs.push({ field: "query.mediator", kind: "mediator", id: q.mediator, action: "mediator:read" });
       await assertReferences(c, refs, listResolver(c.env));
       const rows = await disputesPage(database(c.env.DB), principal, q, decodeCursor(q.cursor, 2));
-      return c.json(
-        toPage(rows.map(itemOf), q.limit, (d) => [d.recordedAt, d.caseId]),
-        200,
-      );
+      return c.json(pageAnswer(rows, q.limit, "recordedAt"), 200);
     },
   );

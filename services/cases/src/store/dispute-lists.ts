@@ -1,6 +1,7 @@
 import { divisionPrefix, type Principal } from "@civicgrid/contracts";
 import type { CursorKey } from "@civicgrid/http";
 import { and, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./db";
 import { before } from "./keyset";
 import { caseDepartments, disputeCases, WARNED_ROWS } from "./schema";
@@ -53,6 +54,23 @@ export interface DisputeFilters {
   mediator?: string;
 }
 
+/** One more than a page of the rows matching `where`, newest `at` first, after the cursor's (at, case id). */
+function rowsPage(
+  db: Db,
+  where: (SQL | undefined)[],
+  at: AnySQLiteColumn,
+  limit: number,
+  after: CursorKey | undefined,
+): Promise<DisputeRow[]> {
+  const id = disputeCases.caseId;
+  return db
+    .select()
+    .from(disputeCases)
+    .where(and(...where, before(at, id, after)))
+    .orderBy(desc(at), desc(id))
+    .limit(limit + 1);
+}
+
 /** One more than a page of the caller's disputes, newest recorded first. */
 export function disputesPage(
   db: Db,
@@ -61,22 +79,15 @@ export function disputesPage(
   after: CursorKey | undefined,
 ): Promise<DisputeRow[]> {
   const d = disputeCases;
-  return db
-    .select()
-    .from(d)
-    .where(
-      and(
-        visibility(db, principal, "disputes"),
-        q.division ? inSubtree(q.division) : undefined,
-        q.grid ? eq(d.gridCode, q.grid) : undefined,
-        q.stage ? eq(d.stage, q.stage) : undefined,
-        q.risk ? eq(d.riskLevel, q.risk) : undefined,
-        q.mediator ? eq(d.mediatorId, q.mediator) : undefined,
-        before(d.recordedAt, d.caseId, after),
-      ),
-    )
-    .orderBy(desc(d.recordedAt), desc(d.caseId))
-    .limit(q.limit + 1);
+  const where = [
+    visibility(db, principal, "disputes"),
+    q.division ? inSubtree(q.division) : undefined,
+    q.grid ? eq(d.gridCode, q.grid) : undefined,
+    q.stage ? eq(d.stage, q.stage) : undefined,
+    q.risk ? eq(d.riskLevel, q.risk) : undefined,
+    q.mediator ? eq(d.mediatorId, q.mediator) : undefined,
+  ];
+  return rowsPage(db, where, d.recordedAt, q.limit, after);
 }
 
 /**
@@ -89,19 +100,11 @@ export function warningsPage(
   q: { division?: string; level?: string; limit: number },
   after: CursorKey | undefined,
 ): Promise<DisputeRow[]> {
-  const d = disputeCases;
-  return db
-    .select()
-    .from(d)
-    .where(
-      and(
-        WARNED_ROWS,
-        visibility(db, principal, "warnings"),
-        q.division ? inSubtree(q.division) : undefined,
-        q.level ? eq(d.riskLevel, q.level) : undefined,
-        before(d.riskSince, d.caseId, after),
-      ),
-    )
-    .orderBy(desc(d.riskSince), desc(d.caseId))
-    .limit(q.limit + 1);
+  const where = [
+    WARNED_ROWS,
+    visibility(db, principal, "warnings"),
+    q.division ? inSubtree(q.division) : undefined,
+    q.level ? eq(disputeCases.riskLevel, q.level) : undefined,
+  ];
+  return rowsPage(db, where, disputeCases.riskSince, q.limit, after);
 }
