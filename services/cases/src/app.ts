@@ -4,6 +4,8 @@ import { archiveRoutes } from "./routes/archive";
 import { commandRoutes } from "./routes/commands";
 import { disputeRoutes } from "./routes/disputes";
 import { disputeReadRoutes } from "./routes/disputes-read";
+import { disputeRulesRoutes } from "./routes/dispute-rules";
+import { disputeWarningRoutes } from "./routes/dispute-warnings";
 import { publicRoutes } from "./routes/public";
 import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
@@ -25,3 +27,6 @@ app.route("/", supervisionRoutes);
 // Issue 15 (disputes), helper "core": the dispute commands, the printable agreement and the audited identity read.
 app.route("/", disputeRoutes);
 app.route("/", disputeReadRoutes);
+// Disputes: risk (issue 15, helper "risk"): the county rules, the early-warning list and the dispute list.
+app.route("/", disputeRulesRoutes);
+app.route("/", disputeWarningRoutes);

@@ -1,7 +1,10 @@
-import { defaultRiskRules, type CountyRiskRules, type RiskFacts } from "@civicgrid/contracts";
+import type { CountyRiskRules, RiskFacts, RiskRule } from "@civicgrid/contracts";
 import type { CaseState } from "../domain";
 import type { PartyRecord } from "../domain/dispute/record";
 import type { Env } from "../env";
+import { database } from "../store/db";
+import { repeatCounts } from "../store/dispute-repeats";
+import { riskRulesOf } from "../store/dispute-rules";
 
 /** What a dispute command needs besides the case: the county's rules and the facts they read. */
 export interface RiskContext {
@@ -9,16 +12,28 @@ export interface RiskContext {
   facts: RiskFacts;
 }
 
+const isRepeat = (r: RiskRule): r is Extract<RiskRule, { when: "repeat_parties" }> => r.when === "repeat_parties";
+
 /**
- * Gathers, before the command runs in the case's object, the county's risk rules and the facts they read that the
- * case does not hold: the open tag kinds of the base-data people among the parties (BASEDATA.resolveParties), and
- * for each repeat rule the most other disputes of the county any one party appears in within its window.
- * ISSUE 15 IN PROGRESS (helper "risk"): the county's own rules (D1) and the repeat counts (the disputes' projection)
- * replace the defaults and the empty counts below.
+ * Gathers, before the command runs in the case's object, the county's risk rules (D1, defaults when unset) and the
+ * facts they read that the case does not hold: the open tag kinds of the base-data people among the parties
+ * (BASEDATA.resolveParties), and for each repeat rule the most other disputes of the county any one party appears
+ * in within its window (the disputes' projection, one query).
  */
-export async function loadRiskContext(env: Env, state: CaseState, parties: PartyRecord[]): Promise<RiskContext> {
+export async function loadRiskContext(
+  env: Env,
+  state: CaseState,
+  parties: PartyRecord[],
+  now = new Date(),
+): Promise<RiskContext> {
+  const db = database(env.DB);
   const refs = parties.filter((p) => p.kind === "person" && p.ref !== null).map((p) => ({ personId: p.ref! }));
-  const resolved = refs.length > 0 ? await env.BASEDATA.resolveParties(refs) : [];
+  const keys = [...new Set(parties.map((p) => p.key).filter((k): k is string => k !== null))];
+  const [rules, resolved] = await Promise.all([
+    riskRulesOf(db, state.countyCode),
+    refs.length > 0 ? env.BASEDATA.resolveParties(refs) : Promise.resolve([]),
+  ]);
+  const repeats = await repeatCounts(db, state.countyCode, state.id, keys, rules.rules.filter(isRepeat), now);
   const partyTagKinds = [...new Set(resolved.flatMap((r) => r?.tagKinds ?? []))];
-  return { rules: defaultRiskRules(state.countyCode), facts: { repeats: {}, partyTagKinds } };
+  return { rules, facts: { repeats, partyTagKinds } };
 }

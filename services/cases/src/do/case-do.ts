@@ -34,6 +34,7 @@ import { decideDispute, type DisputeCommand, type DisputeContext } from "../doma
 import type { Env } from "../env";
 import { database } from "../store/db";
 import { projectCase } from "../store/projection";
+import { projectDispute } from "../store/dispute-projection";
 import { publicViewOf } from "../read-model/public-record";
 import { envelopeOf, viewOf } from "./envelope";
 import { CaseStore, OUTBOX_QUEUES } from "./storage";
@@ -310,6 +311,7 @@ export class CaseDO extends DurableObject<Env> {
       const state = this.store.state();
       if (state && (this.store.meta("projected_version") ?? 0) < state.version) {
         await projectCase(database(this.env.DB), state, this.store.supervisions());
+        await projectDispute(database(this.env.DB), state);
         this.store.setMeta("projected_version", state.version);
       }
     } catch (error) {

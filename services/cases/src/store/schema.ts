@@ -136,3 +136,78 @@ export const disputeAccessLog = sqliteTable(
   },
   (t) => [index("dispute_access_case").on(t.caseId, t.at), index("dispute_access_sub").on(t.sub, t.at)],
 );
+
+// ---- Disputes: risk (issue 15, helper "risk"): the county rules and the disputes' projection. ----
+
+/**
+ * A county's dispute risk rules as data (Gansu 二(一)1(2)–(3)): the rules JSON (RiskRule[]) and the police told of
+ * threats of violence. A county without a row runs on `defaultRiskRules`.
+ */
+export const disputeRiskRules = sqliteTable("dispute_risk_rules", {
+  countyCode: text("county_code").primaryKey(),
+  rules: text("rules").notNull(),
+  policeDepartmentIds: text("police_department_ids").notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** The early-warning rows (open, larger or major risk), literal so the partial index serves the list's query. */
+export const WARNED_ROWS = sql.raw("open = 1 AND risk_level IN ('larger', 'major')");
+
+/**
+ * One row per dispute, projected from its case's object (the authority) after each committed version: where it lies,
+ * who holds it, its stage and risk, and the warnings given. Read by the early-warning list and the dispute lists.
+ */
+export const disputeCases = sqliteTable(
+  "dispute_cases",
+  {
+    caseId: text("case_id").primaryKey(),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    caseStatus: text("case_status").notNull(),
+    /** 1 while the case is still being worked (reported … handled). */
+    open: integer("open").notNull(),
+    countyCode: text("county_code").notNull(),
+    divisionCode: text("division_code").notNull(),
+    gridCode: text("grid_code"),
+    holderDivisionCode: text("holder_division_code").notNull(),
+    stage: text("stage").notNull(),
+    relation: text("relation").notNull(),
+    riskLevel: text("risk_level").notNull(),
+    /** When the dispute reached its current level (first seen by the projection): "newest risk first". */
+    riskSince: text("risk_since").notNull(),
+    mediatorId: text("mediator_id"),
+    mediatorKind: text("mediator_kind"),
+    threat: integer("threat").notNull(),
+    violence: integer("violence").notNull(),
+    countyWarnedAt: text("county_warned_at"),
+    policeWarnedAt: text("police_warned_at"),
+    /** JSON array of the police departments the 命案风险 notice named; null until the police were told. */
+    warnedDepartmentIds: text("warned_department_ids"),
+    recordedAt: text("recorded_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    // An agency's list (division prefix) walks this in order and stops at the page's end, like cases_created.
+    index("dispute_cases_recorded").on(sql`recorded_at DESC`, sql`case_id DESC`),
+    index("dispute_cases_grid").on(t.gridCode, sql`recorded_at DESC`, sql`case_id DESC`),
+    index("dispute_cases_warnings")
+      .on(sql`risk_since DESC`, sql`case_id DESC`)
+      .where(WARNED_ROWS),
+  ],
+);
+
+/** The parties of each dispute by repeat key (base-data record or `idh:` hash): the repeat rule's one query. */
+export const disputeParties = sqliteTable(
+  "dispute_parties",
+  {
+    caseId: text("case_id").notNull(),
+    partyKey: text("party_key").notNull(),
+    countyCode: text("county_code").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.partyKey] }),
+    index("dispute_parties_key").on(t.countyCode, t.partyKey, t.recordedAt),
+  ],
+);

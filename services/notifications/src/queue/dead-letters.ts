@@ -3,6 +3,7 @@ import { log, retryDelaySeconds } from "@civicgrid/http";
 import type { Env } from "../env";
 import { dbOf } from "../store/db";
 import { failuresOf, keepDeadLetter as keep } from "../store/dead-letters";
+import { isCaseEventType } from "./case-event-type";
 import { handleEvent } from "./events";
 import { contentKey } from "./failures";
 
@@ -39,7 +40,7 @@ export function originalQueue(body: unknown): string {
   if (typeof job.deliveryId === "string") return DELIVERY_QUEUE;
   const event = EventEnvelope.safeParse(body);
   if (!event.success) return UNKNOWN_QUEUE;
-  if (event.data.type.startsWith("case.")) return QUEUES.caseEventsNotifications;
+  if (isCaseEventType(event.data.type)) return QUEUES.caseEventsNotifications;
   if (event.data.type.startsWith("registry.")) return QUEUES.registryEvents;
   if (event.data.type.startsWith("roster.")) return QUEUES.rosterToRegistry;
   if (event.data.type.startsWith("basedata.")) return QUEUES.basedataNotifications;

@@ -11,6 +11,7 @@ import type { Env } from "../env";
 import { dbOf } from "../store/db";
 import { pendingOfEvent, writePlanned } from "../store/deliveries";
 import { enabledRules, templatesByCode } from "../store/rules";
+import { isCaseEventType } from "./case-event-type";
 import { planDeliveries, type EventFacts, type PlannedDelivery } from "./plan";
 import { clearFailures, recordFailure } from "./failures";
 
@@ -22,7 +23,7 @@ export type Subject = { facts: Omit<EventFacts, "eventId" | "now">; divisionCode
 
 /** Case and registry events as template variables and a jurisdiction; null for what is not ours to read. */
 function subjectOf(event: EventEnvelope): Subject | null {
-  if (event.type.startsWith("case.")) {
+  if (isCaseEventType(event.type)) {
     const data = CaseEventData.safeParse(event.data);
     if (!data.success) return null;
     return {
