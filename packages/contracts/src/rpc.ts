@@ -98,7 +98,7 @@ export interface MediatorContact {
   /** The mediation committee or organisation they belong to; null for a grid worker mediating alone. */
   bodyId: string | null;
   bodyName: string | null;
-  /** Where they mediate: the committee's village or township, the organisation's or worker's county. */
+  /** Where they mediate: the committee's village or township, the organisation's county, the worker's division. */
   divisionCode: string;
   /** The roster worker id when the mediator is a grid worker. */
   workerId: string | null;

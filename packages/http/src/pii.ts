@@ -13,7 +13,7 @@ export interface PiiKeys {
 const cache = new Map<string, Promise<PiiKeys>>();
 
 /** The HKDF salt of the hash key: each service's hashes are its own, so they cannot be joined across services. */
-export type PiiDomain = "civicgrid-roster" | "civicgrid-basedata";
+export type PiiDomain = "civicgrid-roster" | "civicgrid-basedata" | "civicgrid-disputes";
 
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));

@@ -36,7 +36,11 @@ const risk = (level: "general" | "larger" | "major", warned = false) => ({
 
 const ids: Record<string, string> = {};
 beforeAll(async () => {
-  ids.major = await projected(PLACES.pengjiang, { risk: risk("major", true), threats: [threat(true)] }, 5);
+  ids.major = await projected(
+    PLACES.pengjiang,
+    { risk: risk("major", true), threats: [threat(true)], warnedDepartmentIds: ["dept-440703-police"] },
+    5,
+  );
   ids.larger = await projected(PLACES.pengjiang, { risk: risk("larger"), threats: [threat(false)] }, 4, {
     leadDepartmentId: "dept-440703-housing",
     status: "dispatched",

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Reference, ScopeResolver } from "@civicgrid/auth";
+import type { Reference } from "@civicgrid/auth";
 import {
   DisputeRelation,
   DisputeStage,
@@ -10,7 +10,7 @@ import {
   RiskLevel,
 } from "@civicgrid/contracts";
 import { assertReferences, authorizeEver, createRouter, decodeCursor, toPage } from "@civicgrid/http";
-import type { AppEnv, Env } from "../env";
+import type { AppEnv } from "../env";
 import { scopeResolver } from "../references";
 import { database } from "../store/db";
 import { disputesPage, warningsPage, type DisputeRow } from "../store/dispute-lists";
@@ -71,16 +71,6 @@ function itemOf(row: DisputeRow): DisputeListItem {
   };
 }
 
-/** The cases' resolver, and a mediator where the roster files it (the list's `mediator` filter). */
-function listResolver(env: Env): ScopeResolver {
-  const cases = scopeResolver(env);
-  return async (kind, id) => {
-    if (kind !== "mediator") return cases(kind, id);
-    const mediator = await env.ROSTER.mediator(id);
-    return mediator ? { divisionCode: mediator.divisionCode } : null;
-  };
-}
-
 /** The page's items, its cursor keyed on the list's order (`at`, then the case id). */
 const pageAnswer = (rows: DisputeRow[], limit: number, at: "riskSince" | "recordedAt") =>
   toPage(rows.map(itemOf), limit, (d) => [d[at], d.caseId]);
@@ -129,7 +119,7 @@ export const disputeWarningRoutes = createRouter<AppEnv>()
       if (q.division) refs.push({ field: "query.division", kind: "division", id: q.division, action: "case:read" });
       if (q.grid) refs.push({ field: "query.grid", kind: "grid", id: q.grid, action: "case:read" });
       if (q.mediator) refs.push({ field: "query.mediator", kind: "mediator", id: q.mediator, action: "mediator:read" });
-      await assertReferences(c, refs, listResolver(c.env));
+      await assertReferences(c, refs, scopeResolver(c.env));
       const rows = await disputesPage(database(c.env.DB), principal, q, decodeCursor(q.cursor, 2));
       return c.json(pageAnswer(rows, q.limit, "recordedAt"), 200);
     },

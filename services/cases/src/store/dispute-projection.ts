@@ -1,9 +1,8 @@
-import { defaultRiskRules } from "@civicgrid/contracts";
 import { sql } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteInsertValue } from "drizzle-orm/sqlite-core";
 import type { CaseState } from "../domain";
 import type { Db } from "./db";
-import { disputeCases, disputeParties, disputeRiskRules } from "./schema";
+import { disputeCases, disputeParties } from "./schema";
 
 /** Statuses in which the case is still being worked: the early-warning list shows only these. */
 const OPEN = new Set(["reported", "verified", "accepted", "dispatched", "signed", "handled"]);
@@ -11,16 +10,11 @@ const OPEN = new Set(["reported", "verified", "accepted", "dispatched", "signed"
 const excluded = (column: AnySQLiteColumn) => sql.raw(`excluded.${column.name}`);
 
 /**
- * The police the 命案风险 notice named, as the case's object read them from the county's rules when it warned
- * (Gansu 二(一)1(2)): the rules as stored, else the defaults; kept once written (see NEWER), so a later change of
- * the rules does not rewrite whom a past warning went to.
+ * The police the 命案风险 notice named (Gansu 二(一)1(2)), as the case's object kept them when it warned (from the
+ * county's rules of that moment); null until it warned. Kept once written (see NEWER).
  */
-function warnedDepartments(s: CaseState) {
-  if (!s.dispute?.risk.policeWarnedAt) return null;
-  const fallback = JSON.stringify(defaultRiskRules(s.countyCode).policeDepartmentIds);
-  const stored = sql`SELECT ${disputeRiskRules.policeDepartmentIds} FROM ${disputeRiskRules}
-    WHERE ${disputeRiskRules.countyCode} = ${s.countyCode}`;
-  return sql`COALESCE((${stored}), ${fallback})`;
+function warnedDepartments(d: NonNullable<CaseState["dispute"]>): string | null {
+  return d.risk.policeWarnedAt ? JSON.stringify(d.warnedDepartmentIds ?? []) : null;
 }
 
 function rowOf(s: CaseState, d: NonNullable<CaseState["dispute"]>): SQLiteInsertValue<typeof disputeCases> {
@@ -44,7 +38,7 @@ function rowOf(s: CaseState, d: NonNullable<CaseState["dispute"]>): SQLiteInsert
     violence: d.threats.some((t) => t.violence) ? 1 : 0,
     countyWarnedAt: d.risk.countyWarnedAt,
     policeWarnedAt: d.risk.policeWarnedAt,
-    warnedDepartmentIds: warnedDepartments(s),
+    warnedDepartmentIds: warnedDepartments(d),
     recordedAt: d.recordedAt,
     updatedAt: s.updatedAt,
   };
