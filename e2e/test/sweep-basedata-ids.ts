@@ -37,6 +37,9 @@ export interface BaseDataIds {
   visit: string;
   /** An address ledger the village agency uploaded. */
   import: string;
+  /** Dispute-screening campaigns (排查) the village agency opened over the grid: one to read, one to close. */
+  campaign: string;
+  campaignToClose: string;
 }
 
 let doors = 0;
@@ -56,6 +59,18 @@ export const newDoor = ({ road }: Pick<BaseDataIds, "road">) => ({
 let ledgers = 0;
 /** A one-road address ledger with a road name no other upload uses. */
 export const sweepLedger = () => addressLedger(`遍历导入路${run()}-${++ledgers}`, pointIn(WORKER_GRID));
+
+/** A one-day dispute-screening campaign over the grid worker's grid, opened by the village agency. */
+export const sweepCampaign = () => {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return { name: `遍历排查${run()}`, purpose: "授权遍历测试", gridCodes: [WORKER_GRID], from: today, to: today };
+};
+
+async function opened(): Promise<string> {
+  const res = await call("/v1/basedata/campaigns", { as: VILLAGE_AGENCY, body: sweepCampaign() });
+  if (res.status !== 201) throw new Error(`the sweep's campaign was refused ${res.status}: ${res.text}`);
+  return String(res.json.id);
+}
 
 /** The sweep's own base data in county A: a road and a door the village agency entered, two pending doors, … */
 export async function baseDataIds(): Promise<BaseDataIds> {
@@ -83,5 +98,7 @@ export async function baseDataIds(): Promise<BaseDataIds> {
     unit,
     visit,
     import: String(upload.json.id),
+    campaign: await opened(),
+    campaignToClose: await opened(),
   };
 }

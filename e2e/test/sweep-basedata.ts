@@ -5,7 +5,7 @@
 // An operation of /v1/basedata missing here fails the sweep with the entry to add (see `missingFixtures`).
 import { visitBody } from "./basedata-client";
 import { pointIn, WORKER_GRID } from "./places";
-import { newDoor, sweepLedger, VILLAGE_A } from "./sweep-basedata-ids";
+import { newDoor, sweepCampaign, sweepLedger, VILLAGE_A } from "./sweep-basedata-ids";
 import type { Ids } from "./sweep-fixtures";
 
 /** Roles of the sweep's callers (sweep-fixtures.ts CALLERS) by what they are, for the expectations below. */
@@ -135,6 +135,16 @@ export const BASEDATA_FIXTURES: Record<string, Fixture> = {
   "POST /v1/basedata/visits": {
     allowed: [WORKER_A],
     body: (ids) => visitBody("house", ids.basedata.house, pointIn(WORKER_GRID)),
+  },
+  // 排查 campaigns: agencies open and close them over their grids (campaign:write), agencies and the grid's workers
+  // read them (campaign:read); a department reads none.
+  "POST /v1/basedata/campaigns": { allowed: A, body: sweepCampaign },
+  "GET /v1/basedata/campaigns": { allowed: AW, query: { gridCode: WORKER_GRID } },
+  "GET /v1/basedata/campaigns/{id}": { allowed: AW, params: (ids) => ({ id: ids.basedata.campaign }) },
+  "POST /v1/basedata/campaigns/{id}/close": {
+    allowed: A,
+    params: (ids) => ({ id: ids.basedata.campaignToClose }),
+    stateful: true,
   },
 };
 

@@ -15,6 +15,7 @@ const all = [
   "basedata-village",
   "basedata-identity",
   "basedata-import",
+  "disputes-queries",
 ];
 // Runnable by name only (`npm run bench -- soak`): it takes minutes, so it is not in the default list.
 const extra = ["soak"];

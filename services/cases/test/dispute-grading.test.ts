@@ -1,9 +1,17 @@
 import { principals } from "@civicgrid/testing";
 import { describe, expect, it } from "vitest";
 import { outboxEvents } from "./helpers";
-import { count, disputed, eventTypes, PARTIES, RECORD, recordedDispute } from "./dispute-helpers";
+import { count, disputed, eventTypes, RECORD, recordedDispute } from "./dispute-helpers";
 
 const worker = principals.gridWorker;
+/** Parties no other dispute of this file names (no base-data record, no ID number), so the repeat rule stays quiet. */
+const strangers = (n: number) => [
+  { kind: "named", role: "applicant", name: `路人甲${n}` },
+  { kind: "named", role: "respondent", name: `路人乙${n}` },
+];
+let cases = 0;
+const fresh = (record: Record<string, unknown> = {}) =>
+  recordedDispute({ ...RECORD, parties: strangers(++cases), ...record });
 const threat = (violence: boolean) => ({
   at: "2026-03-19T02:00:00Z",
   by: 1,
@@ -13,7 +21,7 @@ const threat = (violence: boolean) => ({
 
 describe("risk: the county's rules raise the level; major reaches the county and violence the police, once each", () => {
   it("a recorded threat raises a general dispute to larger, saying why", async () => {
-    let c = await recordedDispute();
+    let c = await fresh();
     expect(c.dispute?.risk).toMatchObject({ level: "general", source: "rule", countyWarnedAt: null });
     c = await disputed(worker, c, "record-threat", threat(false));
     expect(c.dispute?.risk).toMatchObject({ level: "larger", source: "rule" });
@@ -22,7 +30,7 @@ describe("risk: the county's rules raise the level; major reaches the county and
   });
 
   it("violence makes it major: the county takes the case and the police are told, each exactly once", async () => {
-    let c = await recordedDispute();
+    let c = await fresh();
     expect(c.holderDivisionCode).toBe("440703001001");
     c = await disputed(worker, c, "record-threat", threat(true));
     expect(c.dispute?.risk.level).toBe("major");
@@ -48,13 +56,15 @@ describe("risk: the county's rules raise the level; major reaches the county and
   });
 
   it("a party in a watched group raises it at recording, without naming the group", async () => {
-    const parties = [PARTIES[0], { kind: "person", role: "respondent", personId: "pe-440703001001-000009" }];
-    const c = await recordedDispute({ ...RECORD, parties });
+    const c = await fresh({
+      parties: [strangers(0)[0], { kind: "person", role: "respondent", personId: "pe-440703001001-000009" }],
+    });
     expect(c.dispute?.risk.level).toBe("larger");
     expect(c.dispute?.risk.reasons).toEqual([{ rule: "watched-party", detail: "a party belongs to a watched group" }]);
     expect(JSON.stringify(c)).not.toContain("mental_disorder");
-    const minor = [PARTIES[0], { kind: "person", role: "respondent", personId: "pe-440703001001-000008" }];
-    const general = await recordedDispute({ ...RECORD, parties: minor });
+    const general = await fresh({
+      parties: [strangers(0)[1], { kind: "person", role: "respondent", personId: "pe-440703001001-000008" }],
+    });
     expect(general.dispute?.risk.level).toBe("general");
   });
 
@@ -63,13 +73,13 @@ describe("risk: the county's rules raise the level; major reaches the county and
       { by: 0, text: "赔偿损失", amount: 300_000 },
       { by: 0, text: "支付欠款", amount: 250_000 },
     ];
-    const c = await recordedDispute({ ...RECORD, relation: "debt", claims });
+    const c = await fresh({ relation: "debt", claims });
     expect(c.dispute?.amount).toBe(550_000);
     expect(c.dispute?.risk).toMatchObject({ level: "larger", reasons: [{ rule: "large-amount" }] });
   });
 
   it("the handler may grade under the rules with a reason; only a rule that newly holds raises it again", async () => {
-    let c = await disputed(worker, await recordedDispute(), "record-threat", threat(false));
+    let c = await disputed(worker, await fresh(), "record-threat", threat(false));
     expect(c.dispute?.risk.level).toBe("larger");
     c = await disputed(worker, c, "grade", { level: "general", reason: "双方已当面和解，威胁系气话" });
     expect(c.dispute?.risk).toMatchObject({ level: "general", source: "handler" });
@@ -81,6 +91,23 @@ describe("risk: the county's rules raise the level; major reaches the county and
     const types = await eventTypes(c);
     expect(count(types, "dispute.graded")).toBe(1);
     expect(count(types, "dispute.county_warned")).toBe(1);
+  });
+
+  it("the same party in other disputes of the county raises it (the repeat rule), counting each dispute once", async () => {
+    const neighbour = { kind: "person", role: "respondent", personId: "pe-440703001001-000007" };
+    const first = await fresh({ parties: [strangers(++cases)[0], neighbour] });
+    expect(first.dispute?.risk.level).toBe("general");
+    const again = await fresh({ parties: [strangers(++cases)[0], neighbour] });
+    expect(again.dispute?.risk).toMatchObject({ level: "larger", source: "rule" });
+    expect(again.dispute?.risk.reasons).toEqual([
+      { rule: "repeat-parties", detail: "a party appears in 1 other dispute(s) of the county within 180 days" },
+    ]);
+    // A named party whose ID number base data knows is that person: person 3 under two names is one party.
+    const known = { kind: "named", role: "applicant", name: "王某明", idNumber: "440703198001011234" };
+    await fresh({ parties: [known, strangers(++cases)[1]] });
+    const person3 = { kind: "person", role: "applicant", personId: "pe-440703001001-000003" };
+    const third = await fresh({ parties: [person3, strangers(++cases)[1]] });
+    expect(third.dispute?.risk.reasons.map((r) => r.rule)).toEqual(["repeat-parties"]);
   });
 
   it("events of a dispute case carry its summary; other cases' events carry null", async () => {
