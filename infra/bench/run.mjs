@@ -16,6 +16,7 @@ const all = [
   "basedata-identity",
   "basedata-import",
   "disputes-queries",
+  "disputes-commands",
 ];
 // Runnable by name only (`npm run bench -- soak`): it takes minutes, so it is not in the default list.
 const extra = ["soak"];

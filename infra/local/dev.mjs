@@ -4,6 +4,7 @@
 // databases under the state directory: base data's village and identity objects migrate their own SQLite when
 // first used, its ledger bucket and its queues need nothing made beforehand.
 import { loadBaseDataDemo } from "./basedata-demo.mjs";
+import { loadDisputesDemo } from "./disputes-demo.mjs";
 import { configFiles, GATEWAY_ORIGIN, GATEWAY_PORT, STATE_DIR } from "./env.mjs";
 import { migrateAll } from "./migrate.mjs";
 import { writeDevVars } from "./secrets.mjs";
@@ -82,5 +83,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // the servers answer meanwhile, and the load stops when they do.
   const servers = new AbortController();
   child.once("exit", () => servers.abort());
-  void loadBaseDataDemo({ signal: servers.signal });
+  void loadBaseDataDemo({ signal: servers.signal }).then(() => loadDisputesDemo({ signal: servers.signal }));
 }
