@@ -46,7 +46,15 @@ export const disputeReadRoutes = createRouter<AppEnv>()
       path: "/v1/cases/{id}/dispute/parties/{index}/identity",
       summary: "Reads a named party's identity unmasked, for a stated purpose (audited; the case's handlers only)",
       request: {
-        params: z.object({ id: CaseId, index: z.coerce.number().int().min(0).max(19) }),
+        params: z.object({
+          id: CaseId,
+          // A string in the document (a path parameter is required and typed as sent), a number once validated.
+          index: z
+            .string()
+            .regex(/^(1?\d)$/, "a party's index, 0 to 19")
+            .transform(Number)
+            .openapi({ param: { required: true }, example: "1" }),
+        }),
         body: { content: { "application/json": { schema: z.object({ purpose: z.string().trim().min(4).max(500) }) } } },
       },
       responses: {
