@@ -50,23 +50,29 @@ async function disputeCase(api, key, at, title, commands) {
 }
 
 /**
- * Loads the demo disputes once the demo base data is in (its ledgers' manifest names residents of the grid and
- * where they live); never throws: an error is printed and the next `npm run dev` tries again.
+ * Loads the demo disputes once the demo base data is in (residents of the grid found through the people search, a
+ * point of the grid from the ledgers' manifest); never throws: an error is printed, the next `npm run dev` retries.
  * @param {{ stateDir?: string, origin?: string, signal: AbortSignal }} options
  */
 export async function loadDisputesDemo({ stateDir = STATE_DIR, origin = GATEWAY_ORIGIN, signal }) {
   const markerFile = path.join(stateDir, MARKER);
   if (fs.existsSync(markerFile)) return void console.log("civicgrid: demo disputes current");
   try {
-    /** @type {{ visits: { gridCode: string, lng: number, lat: number, subject: { kind: string, id: string } }[] }} */
+    // A point in the grid: where one of the demo's visits there took place.
+    /** @type {{ visits: { gridCode: string, lng: number, lat: number }[] }} */
     const manifest = JSON.parse(fs.readFileSync(path.join(LEDGER_DIR, "manifest.json"), "utf8"));
-    const people = manifest.visits.filter((v) => v.gridCode === GRID && v.subject.kind === "person");
-    const ids = [...new Set(people.map((v) => v.subject.id))];
-    if (ids.length < 6) throw new Error(`the demo base data has ${ids.length} visited people in ${GRID}, not 6`);
-    const home = /** @type {(typeof people)[number]} */ (people[0]);
-    const at = { lng: home.lng, lat: home.lat };
+    const visit = manifest.visits.find((v) => v.gridCode === GRID);
+    if (!visit) throw new Error(`the demo base data has no visit in ${GRID}`);
+    const at = { lng: visit.lng, lat: visit.lat };
     const worker = { origin, signal, token: await mintDevToken("demo-grid-worker") };
     const village = { origin, signal, token: await mintDevToken("demo-village-agency") };
+    // Residents of the grid without open tags, as its worker finds them in base data.
+    const found = await call(worker, "GET", `/v1/basedata/people?gridCode=${GRID}&status=present&limit=40`);
+    /** @type {string[]} */
+    const ids = (found.json?.items ?? [])
+      .filter((/** @type {any} */ p) => p.tags.length === 0)
+      .map((/** @type {any} */ p) => p.id);
+    if (ids.length < 6) throw new Error(`base data has ${ids.length} untagged residents in ${GRID}, not 6`);
     const person = (/** @type {number} */ i, role = i % 2 ? "respondent" : "applicant") => ({
       kind: "person",
       personId: ids[i],
