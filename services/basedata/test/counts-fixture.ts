@@ -1,8 +1,9 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
 import { enqueueCounts } from "../src/village/counts";
 import { villageDb } from "../src/village/db";
-import { households, houses, outbox, people, tags, units } from "../src/village/schema";
+import { households, houses, meta, outbox, people, tags, units } from "../src/village/schema";
 import { VILLAGE } from "./helpers";
 
 export const G1 = "440703001001001";
@@ -122,6 +123,16 @@ export async function recount(): Promise<void> {
     await state.storage.setAlarm(Date.now());
   });
   await deliverNow();
+}
+
+/**
+ * How many times a change asked the village object for a recount (its generation counter, written in the change's own
+ * transaction, so it does not depend on whether the object's alarm has delivered the request yet).
+ */
+export function recountsAsked(): Promise<number> {
+  return runInDurableObject(villageObject(), (_instance, state) =>
+    Number(villageDb(state.storage).select().from(meta).where(eq(meta.key, "counts_generation")).get()?.value ?? 0),
+  );
 }
 
 /** Runs the village object's alarm (its outbox delivery) now, as the runtime would. */
