@@ -1,4 +1,4 @@
-import { checkReferences, type Reference, type ScopeResolver } from "@civicgrid/auth";
+import { checkReferences, type Reference, type ReferenceRefusal, type ScopeResolver } from "@civicgrid/auth";
 import type { Context } from "hono";
 import { AppError } from "./errors";
 import { principalOf } from "./principal";
@@ -14,13 +14,23 @@ export async function assertReferences(
   resolve: ScopeResolver,
 ): Promise<void> {
   if (references.length === 0) return;
-  const refusals = await checkReferences(principalOf(c), references, resolve);
+  refuseReferences(await checkReferences(principalOf(c), references, resolve));
+}
+
+/**
+ * The one answer to refused references: nothing when there are none; else 422 naming every unknown id, or (when all
+ * are known) 403 naming every id out of reach, where `outside` says out of whose reach.
+ */
+export function refuseReferences(
+  refusals: readonly ReferenceRefusal[],
+  outside = "is outside your jurisdiction",
+): void {
   if (refusals.length === 0) return;
   const unknown = refusals.filter((r) => r.reason === "unknown");
   const chosen = unknown.length > 0 ? unknown : refusals;
   const errors = chosen.map((r) => ({
     field: r.field,
-    message: r.reason === "unknown" ? `no ${r.kind} ${r.id}` : `${r.kind} ${r.id} is outside your jurisdiction`,
+    message: r.reason === "unknown" ? `no ${r.kind} ${r.id}` : `${r.kind} ${r.id} ${outside}`,
   }));
   const detail = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
   throw new AppError(unknown.length > 0 ? "unprocessable" : "forbidden", detail, { errors });

@@ -1,6 +1,6 @@
 import { checkReferences, type Reference, type ScopeResolver } from "@civicgrid/auth";
 import type { Principal } from "@civicgrid/contracts";
-import { AppError } from "@civicgrid/http";
+import { refuseReferences } from "@civicgrid/http";
 import type { CaseState } from "../domain";
 
 /**
@@ -20,15 +20,5 @@ export async function assertInCaseCounty(
   resolve: ScopeResolver,
 ): Promise<void> {
   const refusals = await checkReferences(countyReach(state), references, resolve);
-  if (refusals.length === 0) return;
-  const unknown = refusals.filter((r) => r.reason === "unknown");
-  const errors = (unknown.length > 0 ? unknown : refusals).map((r) => ({
-    field: r.field,
-    message:
-      r.reason === "unknown"
-        ? `no ${r.kind} ${r.id}`
-        : `${r.kind} ${r.id} lies outside the case's county ${state.countyCode}`,
-  }));
-  const detail = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
-  throw new AppError(unknown.length > 0 ? "unprocessable" : "forbidden", detail, { errors });
+  refuseReferences(refusals, `lies outside the case's county ${state.countyCode}`);
 }
