@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
-  maskPhone,
   Mediator,
   MediatorDeactivation,
   MediatorPatch,
@@ -8,7 +7,7 @@ import {
   NewMediator,
   pageOf,
 } from "@civicgrid/contracts";
-import { encrypt, piiKeys } from "@civicgrid/http/pii";
+import { piiKeys } from "@civicgrid/http/pii";
 import {
   AppError,
   assertVersion,
@@ -25,6 +24,7 @@ import type { AppEnv } from "../env";
 import { assertMediatorWriter } from "../mediator-writers";
 import { assertRosterReferences, ref } from "../references";
 import { refuse } from "../refuse";
+import { sealedPhone } from "../sealed-phone";
 import { dbOf } from "../store/db";
 import { loadBody } from "../store/mediation-bodies";
 import * as store from "../store/mediators";
@@ -44,10 +44,6 @@ const certificate = (q: NewMediator["qualification"]) => ({
   certificateIssuedBy: q.issuedBy,
   certificateValidUntil: q.validUntil,
 });
-
-async function sealedPhone(env: AppEnv["Bindings"], phone: string) {
-  return { phoneCipher: await encrypt(await piiKeys(env.PII_KEY), phone), phoneMasked: maskPhone(phone) };
-}
 
 mediators.openapi(
   createRoute({
@@ -77,7 +73,7 @@ mediators.openapi(
       workerId: m.workerId ?? null,
       divisionCode: divisionCode!, // the refusal above guarantees a body or a worker
       name: worker?.name ?? m.name!, // a grid worker mediates under the roster's name, others name themselves
-      ...(await sealedPhone(c.env, m.phone)),
+      ...(await sealedPhone(await piiKeys(c.env.PII_KEY), m.phone)),
       ...certificate(m.qualification),
       trainedOn: m.trainedOn,
       createdAt: new Date().toISOString(),
@@ -151,7 +147,7 @@ mediators.openapi(
       );
     const row = await store.patchMediator(db, m.id, m.version, {
       ...(name === undefined ? {} : { name }),
-      ...(phone === undefined ? {} : await sealedPhone(c.env, phone)),
+      ...(phone === undefined ? {} : await sealedPhone(await piiKeys(c.env.PII_KEY), phone)),
       ...(qualification === undefined ? {} : certificate(qualification)),
       ...(trainedOn === undefined ? {} : { trainedOn }),
     });

@@ -3,7 +3,6 @@ import {
   genderOfId,
   idNumberBirthDate,
   maskIdNumber,
-  maskPhone,
   NewWorker,
   PageQuery,
   pageOf,
@@ -33,6 +32,7 @@ import type { AppEnv } from "../env";
 import { decrypt, encrypt, idHash, piiKeys } from "@civicgrid/http/pii";
 import { assertRosterReferences, ref } from "../references";
 import { refuse } from "../refuse";
+import { sealedPhone } from "../sealed-phone";
 import { dbOf } from "../store/db";
 import { flushAfterWrite } from "../store/grid-events";
 import { writeStatusChange } from "../store/worker-status";
@@ -72,8 +72,7 @@ workers.openapi(
       idCipher: await encrypt(keys, body.idNumber),
       idHash: hash,
       idMasked: maskIdNumber(body.idNumber),
-      phoneCipher: await encrypt(keys, body.privatePhone),
-      phoneMasked: maskPhone(body.privatePhone),
+      ...(await sealedPhone(keys, body.privatePhone)),
       workPhone: body.workPhone,
       gender: genderOfId(body.idNumber),
       birthDate: idNumberBirthDate(body.idNumber)!, // IdNumber has validated the date
@@ -149,9 +148,7 @@ workers.openapi(
     assertVersion(c, row.version);
     const { privatePhone, ...patch } = c.req.valid("json");
     const keys = await piiKeys(c.env.PII_KEY);
-    const phone = privatePhone
-      ? { phoneCipher: await encrypt(keys, privatePhone), phoneMasked: maskPhone(privatePhone) }
-      : {};
+    const phone = privatePhone ? await sealedPhone(keys, privatePhone) : {};
     const updated = await store.patchWorker(db, row.id, row.version, { ...patch, ...phone });
     if (!updated) throw new AppError("precondition_failed", "the worker changed while updating; read it again");
     c.header("etag", etagOf(updated.version));
