@@ -1,4 +1,4 @@
-import type { DisputeCommandBody, DisputeCommandName } from "@civicgrid/contracts";
+import type { DisputeCommandBody, DisputeCommandName, ResolvedParty } from "@civicgrid/contracts";
 import type { CaseState } from "../domain";
 import type { DisputeCommand, DisputeContext } from "../domain/dispute";
 import type { Env } from "../env";
@@ -19,10 +19,11 @@ export async function prepareDispute(
   body: DisputeCommandBody<DisputeCommandName>,
 ): Promise<{ command: DisputeCommand; context: DisputeContext }> {
   const extra: Pick<DisputeContext, "mediator" | "parties"> = {};
+  let resolved: (ResolvedParty | null)[] | undefined;
   let command = { name, body } as DisputeCommand;
   if (name === "record") {
     const { parties, ...rest } = body as DisputeCommandBody<"record">;
-    const resolved = await resolveParties(env, parties);
+    resolved = await resolveParties(env, parties);
     const { references, known } = partyReferences(parties, resolved);
     await assertInCaseCounty(state, references, scopeResolver(env, known));
     extra.parties = await sealParties(env, parties, resolved);
@@ -41,6 +42,7 @@ export async function prepareDispute(
     await assertInCaseCounty(state, [reference], scopeResolver(env, known));
     extra.mediator = mediator!;
   }
-  const risk = await loadRiskContext(env, state, extra.parties ?? state.dispute?.parties ?? []);
+  const parties = extra.parties ?? state.dispute?.parties ?? [];
+  const risk = await loadRiskContext(env, state, parties, new Date(), resolved);
   return { command, context: { ...risk, ...extra } };
 }

@@ -1,4 +1,4 @@
-import type { CountyRiskRules, RiskFacts, RiskRule } from "@civicgrid/contracts";
+import type { CountyRiskRules, ResolvedParty, RiskFacts, RiskRule } from "@civicgrid/contracts";
 import type { CaseState } from "../domain";
 import type { PartyRecord } from "../domain/dispute/record";
 import type { Env } from "../env";
@@ -18,22 +18,24 @@ const isRepeat = (r: RiskRule): r is Extract<RiskRule, { when: "repeat_parties" 
  * Gathers, before the command runs in the case's object, the county's risk rules (D1, defaults when unset) and the
  * facts they read that the case does not hold: the open tag kinds of the base-data people among the parties
  * (BASEDATA.resolveParties), and for each repeat rule the most other disputes of the county any one party appears
- * in within its window (the disputes' projection, one query).
+ * in within its window (the disputes' projection, one query). `resolved`: the parties as base data has just answered
+ * for them (a `record` resolves its parties first), so base data is not asked the same again.
  */
 export async function loadRiskContext(
   env: Env,
   state: CaseState,
   parties: PartyRecord[],
   now = new Date(),
+  resolved?: readonly (ResolvedParty | null)[],
 ): Promise<RiskContext> {
   const db = database(env.DB);
   const refs = parties.filter((p) => p.kind === "person" && p.ref !== null).map((p) => ({ personId: p.ref! }));
   const keys = [...new Set(parties.map((p) => p.key).filter((k): k is string => k !== null))];
-  const [rules, resolved] = await Promise.all([
+  const [rules, answered] = await Promise.all([
     riskRulesOf(db, state.countyCode),
-    refs.length > 0 ? env.BASEDATA.resolveParties(refs) : Promise.resolve([]),
+    resolved ?? (refs.length > 0 ? env.BASEDATA.resolveParties(refs) : Promise.resolve([])),
   ]);
   const repeats = await repeatCounts(db, state.countyCode, state.id, keys, rules.rules.filter(isRepeat), now);
-  const partyTagKinds = [...new Set(resolved.flatMap((r) => r?.tagKinds ?? []))];
+  const partyTagKinds = [...new Set(answered.flatMap((r) => r?.tagKinds ?? []))];
   return { rules, facts: { repeats, partyTagKinds } };
 }
