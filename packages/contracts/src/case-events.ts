@@ -84,6 +84,23 @@ export const CaseEventType = z.enum([
   "dispute.reopened",
   "dispute.diverted",
   "dispute.outcome_recorded",
+  /**
+   * Hotline features (issue 16). `case.media_attached` carries the file's SHA-256 (the archive proves it unchanged);
+   * `case.reporter_joined` a reporter who added themselves (+1) or came with a merged case; pauses (挂账) stop the
+   * clock between `case.pause_approved` and `case.resumed`; a department's return (退单) is ruled by the agency:
+   * upheld (it re-dispatches) or rejected (强派: back to the same department); `case.followed_up` records a
+   * follow-up (回访) and its channel; `case.follow_up_due` is the clock's notice that no follow-up came in time.
+   */
+  "case.media_attached",
+  "case.reporter_joined",
+  "case.pause_requested",
+  "case.pause_approved",
+  "case.pause_refused",
+  "case.resumed",
+  "case.return_upheld",
+  "case.return_rejected",
+  "case.followed_up",
+  "case.follow_up_due",
 ]);
 export type CaseEventType = z.infer<typeof CaseEventType>;
 

@@ -101,6 +101,19 @@ export type MatterApproval = z.infer<typeof MatterApproval>;
 export const CaseLink = z.object({ kind: z.enum(["visit", "house", "person", "unit"]), id: z.string() });
 export type CaseLink = z.infer<typeof CaseLink>;
 
+/**
+ * A reporter besides the first: one who added themselves to the case (+1) instead of filing a duplicate, or the
+ * reporter of a case merged into it. Each is told of the outcome and may rate it. `sub` is null for a reporter
+ * without a login (they follow with their own follow token).
+ */
+export const CoReporter = z.object({
+  sub: z.string().nullable(),
+  via: z.enum(["join", "merge"]),
+  fromCaseId: z.string().nullable(),
+  joinedAt: z.string(),
+});
+export type CoReporter = z.infer<typeof CoReporter>;
+
 export const CaseView = z
   .object({
     id: z.string(),
@@ -163,6 +176,10 @@ export const CaseView = z
     links: z.array(CaseLink).optional(),
     /** The dispute's details, mediation and diversion (矛盾纠纷); absent on cases that are not disputes. */
     dispute: DisputeView.optional(),
+    /** The steps whose record must carry before and after photos, from the matter list when the case opened. */
+    beforeAfterPhotos: z.array(z.enum(["resolve-on-site", "handle"])).optional(),
+    /** Reporters who joined (+1) or came with merged cases; absent while there are none. */
+    coReporters: z.array(CoReporter).optional(),
   })
   .openapi("Case");
 export type CaseView = z.infer<typeof CaseView>;

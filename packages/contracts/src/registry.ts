@@ -263,6 +263,15 @@ export const AdmissionItem = z
     emergency: z.boolean().default(false),
     stabilityRisk: z.boolean().default(false),
     policeCall: z.boolean().default(false),
+    /** The steps whose record must carry photos from before and after the work (现场处置前后对比照片). */
+    beforeAfterPhotos: z
+      .array(z.enum(["resolve-on-site", "handle"]))
+      .max(2)
+      .default([]),
+    /** Open cases of the matter this near and this recent are shown to a reporter as possible duplicates. */
+    duplicates: z
+      .object({ radiusMeters: z.number().int().min(1).max(5000), windowDays: z.number().int().min(1).max(365) })
+      .default({ radiusMeters: 50, windowDays: 7 }),
   })
   .openapi("AdmissionItem");
 export type AdmissionItem = z.infer<typeof AdmissionItem>;
@@ -341,6 +350,8 @@ export const MatterAdmissionSchema = z
     emergency: z.boolean().optional(),
     stabilityRisk: z.boolean().optional(),
     policeCall: z.boolean().optional(),
+    beforeAfterPhotos: z.array(z.enum(["resolve-on-site", "handle"])).optional(),
+    duplicates: z.object({ radiusMeters: z.number().int(), windowDays: z.number().int() }).optional(),
     rule: z.string().optional(),
     listVersion: z.number().int().optional(),
   })

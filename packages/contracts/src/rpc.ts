@@ -32,6 +32,10 @@ export interface MatterAdmission {
   emergency?: boolean;
   stabilityRisk?: boolean;
   policeCall?: boolean;
+  /** The steps whose record must carry before and after photos (AdmissionItem.beforeAfterPhotos). */
+  beforeAfterPhotos?: ("resolve-on-site" | "handle")[];
+  /** How near and how recent an open case of the matter counts as a possible duplicate (AdmissionItem.duplicates). */
+  duplicates?: { radiusMeters: number; windowDays: number };
   /** For forbidden matters: the rule to quote in the refusal. */
   rule?: string;
   listVersion?: number;

@@ -29,7 +29,14 @@ const wd = (amount: number) => ({ amount, unit: "working_days" as const });
 const wh = (amount: number) => ({ amount, unit: "working_hours" as const });
 const min = (amount: number) => ({ amount, unit: "minutes" as const });
 const usual = { accept: wd(1), dispatch: wd(1), sign: wd(1), handle: wd(5), check: wd(2) };
-const flags = { emergency: false, stabilityRisk: false, policeCall: false };
+/** The usual flags and settings: no alarm, no before/after photos required, duplicates within 50 m and 7 days. */
+const flags = {
+  emergency: false,
+  stabilityRisk: false,
+  policeCall: false,
+  beforeAfterPhotos: [] as AdmissionItem["beforeAfterPhotos"],
+  duplicates: { radiusMeters: 50, windowDays: 7 },
+};
 
 export const ADMISSION: readonly AdmissionItem[] = [
   {
@@ -220,8 +227,8 @@ export const ADMISSION: readonly AdmissionItem[] = [
     responsibleDepartmentKind: "emergency",
     workerDuty: "report",
     limits: { accept: min(10), dispatch: min(30), sign: min(30), handle: wh(24), check: wd(1) },
+    ...flags,
     emergency: true,
-    stabilityRisk: false,
     policeCall: true,
   },
   {

@@ -2,9 +2,9 @@ import type { CaseEventData, CaseStatus, CaseView, DisputeEventSummary, EventEnv
 import { responsibleUnit, type Actor, type CaseState, type Step } from "../domain";
 import { disputeView, type DisputeRecord } from "../domain/dispute/record";
 
-/** The public view of the state: everything but the follow token's hash. */
+/** The public view of the state: everything but the follow tokens' hashes. */
 export function viewOf(state: CaseState): CaseView {
-  const { followTokenHash: _hidden, dispute, ...view } = state;
+  const { followTokenHash: _hidden, coReporterTokenHashes: _hiddenToo, dispute, ...view } = state;
   return dispute ? { ...view, dispute: disputeView(dispute) } : view;
 }
 

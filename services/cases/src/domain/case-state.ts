@@ -5,7 +5,12 @@ import type { DisputeRecord } from "./dispute/record";
  * The DO's whole state: the public view plus what is never shown (the hash of the resident's follow token, a
  * dispute party's sealed identity and repeat key: `viewOf` strips them).
  */
-export type CaseState = Omit<CaseView, "dispute"> & { followTokenHash: string | null; dispute?: DisputeRecord };
+export type CaseState = Omit<CaseView, "dispute"> & {
+  followTokenHash: string | null;
+  dispute?: DisputeRecord;
+  /** The follow tokens' hashes of co-reporters without a login (each may follow and rate the case). */
+  coReporterTokenHashes?: string[];
+};
 
 /** Who acted, in the role that granted the action, and their unit (department id or division code). */
 export interface Actor {

@@ -98,6 +98,7 @@ export function openCase(input: NewCase, now: Date): Step[] {
     closedAt: null,
     followTokenHash: input.followTokenHash,
     ...(input.links?.length ? { links: input.links } : {}),
+    ...(admission.beforeAfterPhotos?.length ? { beforeAfterPhotos: admission.beforeAfterPhotos } : {}),
   };
   const first: Step = {
     type: input.workOrder

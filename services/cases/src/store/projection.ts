@@ -41,6 +41,8 @@ function rowOf(s: CaseState): typeof cases.$inferInsert {
     townshipCode: s.townshipCode,
     divisionCode: s.villageCode ?? s.townshipCode ?? s.countyCode,
     reporterSub: s.reporterSub,
+    lng: s.location?.lng ?? null,
+    lat: s.location?.lat ?? null,
     nextDueAt: next ? Date.parse(next) : null,
     summary: JSON.stringify(summary),
     public: JSON.stringify(publicRecordOf(s)),

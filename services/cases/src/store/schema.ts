@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { CaseStep } from "@civicgrid/contracts";
 
 /**
@@ -28,6 +28,9 @@ export const cases = sqliteTable(
     holderDivisionCode: text("holder_division_code").notNull(),
     leadDepartmentId: text("lead_department_id"),
     reporterSub: text("reporter_sub"),
+    /** Where the case lies (WGS-84), null when it has no point: nearby duplicates and hotspots read them. */
+    lng: real("lng"),
+    lat: real("lat"),
     step: text("step"),
     dueAt: text("due_at"),
     warned: integer("warned").notNull().default(0),

@@ -1,4 +1,5 @@
-import type { AdmissionItem, ForbiddenItem, MatterAdmission, MatterChange, MatterList } from "@civicgrid/contracts";
+import { AdmissionItem } from "@civicgrid/contracts";
+import type { ForbiddenItem, MatterAdmission, MatterChange, MatterList } from "@civicgrid/contracts";
 import { and, desc, eq, lte, ne, sql } from "drizzle-orm";
 import { matterOf } from "../domain/matter-change-lifecycle";
 import type { Db, Statement } from "./db";
@@ -118,9 +119,14 @@ export async function matterAdmission(
     emergency: item.emergency,
     stabilityRisk: item.stabilityRisk,
     policeCall: item.policeCall,
+    // Items filed before these settings existed answer their defaults.
+    beforeAfterPhotos: item.beforeAfterPhotos ?? [],
+    duplicates: item.duplicates ?? DEFAULT_DUPLICATES,
     listVersion: version.number,
   };
 }
+
+const DEFAULT_DUPLICATES = AdmissionItem.shape.duplicates.parse(undefined);
 
 /**
  * The statements that file a new version of a county's lists: the previous version's items copied forward

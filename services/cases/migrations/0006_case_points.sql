@@ -1,0 +1,2 @@
+ALTER TABLE `cases` ADD `lng` real;--> statement-breakpoint
+ALTER TABLE `cases` ADD `lat` real;
