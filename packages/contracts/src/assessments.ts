@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { DivisionCode } from "./division";
 import { DISPUTE_INDICATORS, DisputeFigures, MonthlyDisputes } from "./disputes/figures";
+import { IndicatorValues, MonthlyIndicators } from "./indicators";
 
 /**
  * The assessments API (check-in, patrols, daily facts, rankings, yearly evaluation, monthly analysis).
@@ -185,6 +186,8 @@ export const RankingRow = z
      * DISPUTE_INDICATORS, as counted when the ranking was computed).
      */
     disputes: DisputeFigures.optional(),
+    /** On grid, township and department rows: the period's 三率 and standard indicators as counted now. */
+    indicators: IndicatorValues.optional(),
   })
   .openapi("RankingRow");
 export type RankingRow = z.infer<typeof RankingRow>;
@@ -239,6 +242,8 @@ export const MonthlyReport = z
     collection: z.object({ visits: z.number().int(), collectionApproved: z.number().int() }).optional(),
     /** Disputes this month (矛盾纠纷排查化解): the six figures of the division, its areas and its mediators. */
     disputes: MonthlyDisputes.optional(),
+    /** 三率 and the standard indicators this month: the division's and its departments' (INDICATOR_FORMULAS). */
+    indicators: MonthlyIndicators.optional(),
   })
   .openapi("MonthlyReport");
 export type MonthlyReport = z.infer<typeof MonthlyReport>;

@@ -18,3 +18,5 @@ export * from "./scrub";
 export * from "./masking";
 export * from "./basedata";
 export * from "./disputes";
+export * from "./csv";
+export * from "./indicators";

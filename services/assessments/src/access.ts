@@ -1,8 +1,15 @@
 import type { Action, ListScope } from "@civicgrid/auth";
-import { divisionLevel, divisionPrefix, type Principal, type RankingKind } from "@civicgrid/contracts";
+import {
+  divisionLevel,
+  divisionPrefix,
+  type IndicatorLevel,
+  type Principal,
+  type RankingKind,
+} from "@civicgrid/contracts";
 import { AppError, authorize, authorizeEver, principalOf } from "@civicgrid/http";
 import type { Context } from "hono";
 import { assertDivision } from "./references";
+import type { IndicatorScope } from "./store/indicator-facts";
 
 /**
  * Check-ins and patrols are a grid worker's own daily duty (Gansu 三(二)), recorded under their own
@@ -60,4 +67,23 @@ export function requirePatrolReader(c: Context, sub: string): Principal {
 export function requirePatrolReadable(c: Context, sub: string, divisionCode: string): void {
   const principal = requirePatrolReader(c, sub);
   if (principal.sub !== sub) authorize(c, "assessment:read", { divisionCode });
+}
+
+/**
+ * Which indicator facts a caller may read (store/indicator-facts.ts scopes): agencies their subtree's cases, a
+ * department its own figures (department level), a grid worker the grids they serve (grid level), the platform all.
+ * Narrower than `listScopeOf` for the same reason as the rankings: one's own standing, not one's colleagues'.
+ */
+export function indicatorScopes(principal: Principal, level: IndicatorLevel): IndicatorScope[] {
+  const scopes: IndicatorScope[] = [];
+  for (const role of principal.roles) {
+    if (role === "platform_admin") scopes.push({ all: true });
+    if (role === "agency") scopes.push({ prefix: divisionPrefix(principal.divisionCode) });
+    if (role === "department" && level === "department" && principal.departmentId) {
+      scopes.push({ departmentId: principal.departmentId });
+    }
+    if (role === "grid_worker" && level === "grid")
+      for (const grid of principal.grids ?? []) scopes.push({ prefix: grid });
+  }
+  return scopes;
 }

@@ -3,6 +3,7 @@ import { daysIn, periodOf, workingDays } from "./domain/periods";
 import { rankSubjects } from "./domain/scoring";
 import type { Db } from "./store/db";
 import { addDisputeTotals } from "./store/dispute-figures";
+import { casesWithEventsIn, rebuildIndicatorFacts } from "./store/indicator-facts";
 import { saveRanking } from "./store/ranking-writes";
 import { rollupDay } from "./store/rollup";
 import { rulesForPeriod } from "./store/settings";
@@ -35,8 +36,9 @@ export async function computeRanking(
 }
 
 /**
- * Rebuilds a period from the stored events and tracks: the daily facts of each of its days, then (for
- * a week, month or year) its rankings of every kind. A year's worker ranking is the yearly evaluation.
+ * Rebuilds a period from the stored events and tracks: the daily facts of each of its days and the indicator facts
+ * of its cases, then (for a week, month or year) its rankings of every kind. A year's worker
+ * ranking is the yearly evaluation.
  */
 export async function recomputePeriod(
   db: Db,
@@ -47,6 +49,8 @@ export async function recomputePeriod(
   const { kind, from, to } = periodOf(period);
   const days = options.facts ? daysIn({ from, to }) : [];
   for (const day of days) await rollupDay(db, day, countyPrefix);
+  // The indicator facts of every case with an event in the period, rebuilt from the raw stored events.
+  if (options.facts) await rebuildIndicatorFacts(db, await casesWithEventsIn(db, { from, to }, countyPrefix));
   const rankings: RecomputeOutcome["rankings"] = [];
   if (kind !== "day") {
     const kinds: RankingKind[] = kind === "year" ? ["worker"] : RankingKind.options;

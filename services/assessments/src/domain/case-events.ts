@@ -31,3 +31,13 @@ export function fromDepartmentOf(e: EventEnvelope): string | null {
   const detail = raw.details?.departmentId;
   return e.type === "case.returned" && typeof detail === "string" && detail !== "" ? detail : null;
 }
+
+/**
+ * The reporter's verdict an event carries: `rating`, or on a follow-up (回访) `details.rating` when it was recorded
+ * there. Null when there is none.
+ */
+export function ratingOf(d: CaseEventData): string | null {
+  if (d.rating) return d.rating;
+  const detail = d.details?.rating;
+  return typeof detail === "string" && detail !== "" ? detail : null;
+}

@@ -1,4 +1,4 @@
-import { divisionLevel, type MonthlyDisputes, type MonthlyReport } from "@civicgrid/contracts";
+import { divisionLevel, type MonthlyDisputes, type MonthlyIndicators, type MonthlyReport } from "@civicgrid/contracts";
 import { daysIn, monthsBefore, periodRange } from "./periods";
 
 /** A category is an early-warning signal in an area when this month has at least this many cases ... */
@@ -57,6 +57,8 @@ export interface ReportCounts {
   collection?: { visits: number; collectionApproved: number };
   /** This month's dispute figures: the division's, its areas', its mediators'. */
   disputes?: MonthlyDisputes;
+  /** This month's 三率 and standard indicators: the division's and its departments'. */
+  indicators?: MonthlyIndicators;
 }
 
 /**
@@ -93,6 +95,7 @@ export function buildMonthlyReport(divisionCode: string, month: string, counts: 
     earlyWarnings: earlyWarnings(counts.areaCategory, month, trailing),
     ...(counts.collection ? { collection: counts.collection } : {}),
     ...(counts.disputes ? { disputes: counts.disputes } : {}),
+    ...(counts.indicators ? { indicators: counts.indicators } : {}),
   };
 }
 

@@ -1,4 +1,9 @@
-import type { DisputeFigures, MonthlyReport } from "@civicgrid/contracts";
+import {
+  INDICATOR_FORMULAS,
+  type DisputeFigures,
+  type IndicatorValues,
+  type MonthlyReport,
+} from "@civicgrid/contracts";
 
 /** The monthly report as one printable HTML page: inline SVG charts, inline CSS, no external assets. */
 const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -62,6 +67,24 @@ function disputesHtml(d: MonthlyReport["disputes"]): string {
   )}<h3>调解员</h3>${mediators}</section>`;
 }
 
+/** A figure as printed: a rate in percent with its counts, a count as itself, a blank when nothing was measured. */
+const figure = (v: IndicatorValues[keyof IndicatorValues]) =>
+  v.denominator === null
+    ? String(v.numerator)
+    : v.value === null
+      ? "—"
+      : `${v.value}% (${v.numerator}/${v.denominator})`;
+
+function indicatorsHtml(i: MonthlyReport["indicators"]): string {
+  if (!i) return "";
+  const head = ["范围", ...INDICATOR_FORMULAS.map((f) => f.nameZh)];
+  const cells = (v: IndicatorValues) => INDICATOR_FORMULAS.map((f) => figure(v[f.key]));
+  return `<section><h2>三率与主要指标</h2>${table(head, [
+    ["合计", ...cells(i.total)],
+    ...i.byDepartment.map((d) => [d.subjectId, ...cells(d.indicators)]),
+  ])}<p>计算公式见 /v1/assessments/indicators/formulas。</p></section>`;
+}
+
 export function reportHtml(r: MonthlyReport): string {
   const c = r.collection;
   const collection = c
@@ -100,5 +123,6 @@ export function reportHtml(r: MonthlyReport): string {
 <section><h2>预警信号</h2>${warnings}</section>
 ${collection}
 ${disputesHtml(r.disputes)}
+${indicatorsHtml(r.indicators)}
 </body></html>`;
 }

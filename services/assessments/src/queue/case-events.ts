@@ -3,6 +3,7 @@ import { readCaseEvent } from "../domain/case-events";
 import { dbOf } from "../store/db";
 import { storeDisputeEvents } from "../store/dispute-events";
 import { storeCaseEvents } from "../store/events";
+import { rebuildIndicatorFacts } from "../store/indicator-facts";
 import { rollupDay } from "../store/rollup";
 
 /**
@@ -10,7 +11,8 @@ import { rollupDay } from "../store/rollup";
  * message is retried until it lands in the dead-letter queue (nothing is acknowledged without being stored);
  * the readable ones are stored once, in one D1 batch, and the days they touch are rolled up again, so facts
  * follow the events within a batch; the events of dispute cases are also kept for the dispute figures, which are
- * recounted per case. A failure retries them all with backoff; redelivery stores nothing twice.
+ * recounted per case, as are the indicator facts of every case in the batch. A failure retries them all with
+ * backoff; redelivery stores nothing twice.
  */
 export async function consumeCaseEvents(d1: D1Database, batch: MessageBatch<unknown>): Promise<void> {
   await consumeEventBatch(batch, {
@@ -23,6 +25,12 @@ export async function consumeCaseEvents(d1: D1Database, batch: MessageBatch<unkn
       await storeDisputeEvents(db, events);
       const outcome = await storeCaseEvents(db, events);
       for (const day of outcome.days) await rollupDay(db, day);
+      // 三率 and the standard indicators: the cases of the batch, rebuilt from all of their stored events, even
+      // when nothing new was stored (a retry after a failed rebuild must rebuild).
+      await rebuildIndicatorFacts(
+        db,
+        events.map((e) => e.data.caseId),
+      );
     },
   });
 }

@@ -7,6 +7,7 @@ import { assertDivision } from "../references";
 import { periodRange } from "../domain/periods";
 import { dbOf } from "../store/db";
 import { disputesOfAreas } from "../store/dispute-figures";
+import { indicatorsOf } from "../store/indicator-facts";
 import { rankingPage } from "../store/rankings";
 
 export const rankings = createRouter<AppEnv>();
@@ -16,7 +17,9 @@ rankings.openapi(
     method: "get",
     path: "/v1/rankings",
     summary: "Weekly or monthly rankings (排名) of workers, grids, townships or departments the caller may read",
-    description: "Grid and township rows carry the period's dispute figures (`disputes`), shown beside the score.",
+    description:
+      "Grid and township rows carry the period's dispute figures (`disputes`); grid, township and department rows " +
+      "its 三率 and standard indicators (`indicators`), shown beside the score.",
     request: { query: RankingQuery },
     responses: {
       200: {
@@ -31,10 +34,14 @@ rankings.openapi(
     const scopes = rankingScopes(authorizeEver(c, "assessment:read"), q.kind);
     const db = dbOf(c.env.DB);
     const page = await rankingPage(db, scopes, q);
-    if (q.kind !== "grid" && q.kind !== "township") return c.json(page, 200);
-    // Dispute work (Jiangmen 第十一条(四)) of the same period as counted now, beside the stored score.
+    if (q.kind === "worker") return c.json(page, 200);
     const subjects = page.items.map((r) => r.subjectId);
+    // 三率 and the standard indicators of the same period as counted now, beside the stored score.
+    const indicators = await indicatorsOf(db, q.kind, periodRange(q.period), subjects);
+    const items = page.items.map((r) => ({ ...r, indicators: indicators.get(r.subjectId) }));
+    if (q.kind === "department") return c.json({ ...page, items }, 200);
+    // Dispute work (Jiangmen 第十一条(四)) of the same period as counted now, beside the stored score.
     const figures = await disputesOfAreas(db, q.kind, periodRange(q.period), subjects);
-    return c.json({ ...page, items: page.items.map((r) => ({ ...r, disputes: figures.get(r.subjectId) })) }, 200);
+    return c.json({ ...page, items: items.map((r) => ({ ...r, disputes: figures.get(r.subjectId) })) }, 200);
   },
 );

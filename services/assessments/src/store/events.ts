@@ -1,5 +1,5 @@
 import { log } from "@civicgrid/http";
-import { fromDepartmentOf, utc, type CaseEvent } from "../domain/case-events";
+import { fromDepartmentOf, ratingOf, utc, type CaseEvent } from "../domain/case-events";
 import { dayOf } from "../domain/periods";
 import type { Db } from "./db";
 import { caseEvents } from "./schema";
@@ -30,7 +30,7 @@ const rowOf = ({ envelope: e, data: d }: CaseEvent): typeof caseEvents.$inferIns
   leadDepartmentId: d.leadDepartmentId,
   responsibleUnit: d.responsibleUnit,
   dueAt: utc(d.dueAt),
-  rating: d.rating ?? null,
+  rating: ratingOf(d),
   fromDepartmentId: fromDepartmentOf(e),
 });
 

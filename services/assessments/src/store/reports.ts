@@ -4,13 +4,15 @@ import type { CategoryMonth, Count, MonthCount, ReportArea, ReportCounts } from 
 import { reportWindow } from "../domain/monthly-report";
 import type { Db } from "./db";
 import { monthlyDisputes } from "./dispute-figures";
+import { monthlyIndicators } from "./indicator-facts";
 import { basedataEvents as b, caseEvents as e } from "./schema";
 
 const AREA_COLUMN = { county: e.countyCode, township: e.townshipCode, village: e.villageCode } as const;
 
 /**
  * What a 月分析 counts, from the stored events: new cases (their case.reported event) of a jurisdiction by
- * month, category, area, source, day and grid, and its departments' overdue events, in parallel.
+ * month, category, area, source, day and grid, and its departments' overdue events, in parallel; its 三率 and
+ * standard indicators (indicator facts).
  */
 export async function monthlyCounts(
   db: Db,
@@ -79,6 +81,7 @@ export async function monthlyCounts(
     ]);
   const collection = await collectionCounts(db, divisionCode, thisMonth);
   const disputes = await monthlyDisputes(db, divisionCode, thisMonth, area);
+  const indicators = await monthlyIndicators(db, divisionCode, thisMonth);
   return {
     byMonth,
     byCategoryMonth,
@@ -90,6 +93,7 @@ export async function monthlyCounts(
     areaCategory,
     collection,
     disputes,
+    indicators,
   };
 }
 

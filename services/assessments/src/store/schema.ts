@@ -11,6 +11,7 @@ export { idempotencyKeys } from "@civicgrid/http/tables";
 export * from "./facts-schema";
 export * from "./basedata-schema";
 export * from "./dispute-schema";
+export * from "./indicator-schema";
 
 /** Each case event once, keyed by its envelope id: redelivery is an insert that changes nothing. */
 export const caseEvents = sqliteTable(
