@@ -55,6 +55,11 @@ const CALLS: Record<string, () => Call> = {
     method: "GET",
     path: "/v1/assessments/disputes?period=2026-11&by=mediator",
   }),
+  "get /v1/assessments/indicators": () => ({
+    method: "GET",
+    path: "/v1/assessments/indicators?level=grid&period=2026-Q4",
+  }),
+  "get /v1/assessments/indicators/formulas": () => ({ method: "GET", path: "/v1/assessments/indicators/formulas" }),
 };
 
 async function operations(): Promise<string[]> {
