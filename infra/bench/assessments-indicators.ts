@@ -139,9 +139,9 @@ await rebuildIndicatorFacts(db, ids.slice(0, 100));
 console.log(`one queue batch's rebuild (100 cases): ${(performance.now() - t).toFixed(1)} ms`);
 const all = [{ all: true as const }];
 for (const level of ["county", "township", "grid", "department"] as const) {
-  await timed(`indicator table, ${level} level, the month`, 50, () => measureSums(db, level, MONTH, all));
+  await timed(`indicator table, ${level} level, the month`, 20, () => measureSums(db, level, MONTH, all));
 }
 await timed("indicator table, grid level, a township agency", 50, () =>
   measureSums(db, "grid", MONTH, [{ prefix: "440703001" }]),
 );
-await timed("rankings block: 6 departments", 50, () => indicatorsOf(db, "department", MONTH, DEPTS));
+await timed("rankings block: 6 departments", 20, () => indicatorsOf(db, "department", MONTH, DEPTS));
