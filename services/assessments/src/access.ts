@@ -70,20 +70,15 @@ export function requirePatrolReadable(c: Context, sub: string, divisionCode: str
 }
 
 /**
- * Which indicator facts a caller may read (store/indicator-facts.ts scopes): agencies their subtree's cases, a
- * department its own figures (department level), a grid worker the grids they serve (grid level), the platform all.
- * Narrower than `listScopeOf` for the same reason as the rankings: one's own standing, not one's colleagues'.
+ * Which indicator facts a caller may read (store/indicator-facts.ts scopes): the rankings' reach of the same kind of
+ * subject (rankingScopes; county rows as township rows: agencies and the platform), so agencies read their
+ * subtree's cases, a department its own figures, a grid worker the grids they serve.
  */
 export function indicatorScopes(principal: Principal, level: IndicatorLevel): IndicatorScope[] {
-  const scopes: IndicatorScope[] = [];
-  for (const role of principal.roles) {
-    if (role === "platform_admin") scopes.push({ all: true });
-    if (role === "agency") scopes.push({ prefix: divisionPrefix(principal.divisionCode) });
-    if (role === "department" && level === "department" && principal.departmentId) {
-      scopes.push({ departmentId: principal.departmentId });
-    }
-    if (role === "grid_worker" && level === "grid")
-      for (const grid of principal.grids ?? []) scopes.push({ prefix: grid });
-  }
-  return scopes;
+  const kind: RankingKind = level === "department" || level === "grid" ? level : "township";
+  return rankingScopes(principal, kind).flatMap((s): IndicatorScope[] => {
+    if ("ownerSub" in s) return [{ departmentId: s.ownerSub }];
+    if ("grids" in s) return s.grids.map((grid) => ({ prefix: grid }));
+    return [s];
+  });
 }

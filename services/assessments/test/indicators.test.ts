@@ -1,4 +1,4 @@
-import type { IndicatorTable, MonthlyReport, RankingRow } from "@civicgrid/contracts";
+import type { IndicatorTable, MonthlyReport, Principal, RankingRow } from "@civicgrid/contracts";
 import { principals } from "@civicgrid/testing";
 import { env, exports } from "cloudflare:workers";
 import { jsonAs } from "@civicgrid/testing";
@@ -27,7 +27,7 @@ const POLICE_FIGURES = {
   rework_rate: rate(1, 3, 33.33),
 };
 
-async function table(principal = principals.countyAgency, query = "level=county&period=2026-11") {
+async function table(principal: Principal = principals.countyAgency, query = "level=county&period=2026-11") {
   const res = await get(principal, `/v1/assessments/indicators?${query}`);
   expect(res.status).toBe(200);
   return res.json<IndicatorTable>();
