@@ -83,6 +83,12 @@ export const POLICY = {
   // 排查 campaigns: an agency opens one over grids and a period; workers screen with visits (visit:write).
   "campaign:read": ["agency", "grid_worker"],
   "campaign:write": ["agency"],
+  // Pauses (挂账): a department or agency asks, an agency at the case's holder level or above decides.
+  "case:request-pause": ["department", "agency"],
+  "case:review-pause": ["agency"],
+  "case:resume": ["department", "agency"],
+  "request-types:read": ["agency", "department", "grid_worker"],
+  "request-types:configure": ["agency"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

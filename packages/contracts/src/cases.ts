@@ -13,6 +13,10 @@ export type CaseStep = z.infer<typeof CaseStep>;
 export const CaseRating = z.enum(["satisfied", "basically_satisfied", "unsatisfied"]);
 export type CaseRating = z.infer<typeof CaseRating>;
 
+/** The request types of 接诉即办: 咨询, 求助, 投诉, 举报, 建议; each county sets its own default time limits. */
+export const RequestType = z.enum(["consultation", "help", "complaint", "report", "suggestion"]);
+export type RequestType = z.infer<typeof RequestType>;
+
 const Text = (max: number) => z.string().trim().min(1).max(max);
 export const CaseId = z.string().regex(/^CASE-\d{8}-[A-Z2-7]{10}$/, "must be a case id like CASE-20260315-ABCDEFGHJK");
 const CategoryCode = z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, "letters, digits, . _ - (1 to 32)");
@@ -38,6 +42,7 @@ export const ReportCaseBody = z
     lng: z.number().min(73).max(136),
     lat: z.number().min(3).max(54),
     address: z.string().max(200).optional(),
+    requestType: RequestType.optional(),
   })
   .openapi("ReportCaseBody");
 export type ReportCaseBody = z.infer<typeof ReportCaseBody>;
@@ -81,6 +86,9 @@ export const CommandBodies = {
   merge: z.object({ intoCaseId: CaseId, reason: z.string().max(1000).optional() }),
   invalidate: z.object({ reason: z.string().trim().min(2).max(1000) }),
   "approve-matter": z.object({ opinion: Text(1000) }),
+  "request-pause": z.object({ reason: Text(1000), until: z.iso.datetime({ offset: true }) }),
+  "review-pause": z.object({ approved: z.boolean(), opinion: Text(1000) }),
+  resume: Note,
 } as const;
 export type CommandName = keyof typeof CommandBodies;
 export type CommandBody<N extends CommandName> = z.infer<(typeof CommandBodies)[N]>;
@@ -113,6 +121,23 @@ export const CoReporter = z.object({
   joinedAt: z.string(),
 });
 export type CoReporter = z.infer<typeof CoReporter>;
+
+/**
+ * A pause of the running step (挂账): `stepStartedAt` binds it to the step it was asked in (a new step ends it);
+ * `since` is when the approved pause stopped the clock, `until` the expected resume.
+ */
+export const CasePause = z.object({
+  status: z.enum(["pending", "approved", "refused", "ended"]),
+  reason: z.string(),
+  until: z.string(),
+  stepStartedAt: z.string().nullable(),
+  requestedAt: z.string(),
+  since: z.string().nullable(),
+});
+export type CasePause = z.infer<typeof CasePause>;
+
+export const ExtensionApproval = z.object({ sub: z.string(), unit: z.string(), level: DivisionLevel, at: z.string() });
+export type ExtensionApproval = z.infer<typeof ExtensionApproval>;
 
 export const CaseView = z
   .object({
@@ -180,6 +205,12 @@ export const CaseView = z
     beforeAfterPhotos: z.array(z.enum(["resolve-on-site", "handle"])).optional(),
     /** Reporters who joined (+1) or came with merged cases; absent while there are none. */
     coReporters: z.array(CoReporter).optional(),
+    /** The step's pause (挂账): asked, approved (the clock stopped since `since`), refused or ended; absent: none. */
+    pause: CasePause.nullable().optional(),
+    /** Who approved each extension of this case, at which agency level (a second one needs a higher level). */
+    extensionApprovals: z.array(ExtensionApproval).optional(),
+    /** 咨询, 求助, 投诉, 举报 or 建议, as reported; absent on cases reported without one. */
+    requestType: RequestType.optional(),
   })
   .openapi("Case");
 export type CaseView = z.infer<typeof CaseView>;
@@ -301,5 +332,6 @@ export const PlatformCaseInput = z.object({
   title: z.string().trim().min(2).max(100),
   description: Text(4000),
   reportedAt: Instant,
+  requestType: RequestType.optional(),
 });
 export type PlatformCaseInput = z.infer<typeof PlatformCaseInput>;

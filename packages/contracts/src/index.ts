@@ -20,3 +20,4 @@ export * from "./basedata";
 export * from "./disputes";
 export * from "./csv";
 export * from "./indicators";
+export * from "./request-types";

@@ -9,6 +9,7 @@ import { disputeWarningRoutes } from "./routes/dispute-warnings";
 import { publicRoutes } from "./routes/public";
 import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
+import { requestTypeRoutes } from "./routes/request-types";
 import { supervisionRoutes } from "./routes/supervisions";
 
 // Opening a case has no DO yet to remember the key, so the kit's D1 table does; commands on a case
@@ -30,3 +31,5 @@ app.route("/", disputeReadRoutes);
 // Disputes: risk (issue 15, helper "risk"): the county rules, the early-warning list and the dispute list.
 app.route("/", disputeRulesRoutes);
 app.route("/", disputeWarningRoutes);
+// Issue 16, helper "clock": a county's default time limits per request type (接诉即办).
+app.route("/", requestTypeRoutes);

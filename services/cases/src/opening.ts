@@ -5,10 +5,13 @@ import type {
   MatterAdmission,
   Principal,
   PointLocation,
+  RequestType,
 } from "@civicgrid/contracts";
 import { AppError } from "@civicgrid/http";
 import { actorFor, newCaseId, type Actor, type NewCase } from "./domain";
 import { caseStub, type Env } from "./env";
+import { database } from "./store/db";
+import { requestTypesOf } from "./store/request-types";
 
 /** The matter as the county's lists see it: forbidden matters are refused here, quoting the rule. */
 export async function admissionOf(env: Env, countyCode: string, categoryCode: string): Promise<MatterAdmission> {
@@ -52,15 +55,25 @@ export interface Report {
   links?: NewCase["links"];
   /** The case's id when the caller fixed it beforehand (an idempotent opening claims it first). */
   id?: string;
+  requestType?: RequestType | undefined;
+}
+
+/** The county's default step limits for the request type (none without a type or a county default). */
+async function requestTypeLimitsOf(env: Env, countyCode: string, type: RequestType | undefined) {
+  if (!type) return {};
+  return (await requestTypesOf(database(env.DB), countyCode)).types[type] ?? {};
 }
 
 /** Checks the matter, gives the case its id and opens its Durable Object. */
 export async function openReport(env: Env, report: Report, actor: Actor): Promise<CaseView> {
   const admission = await admissionOf(env, report.placement.countyCode, report.categoryCode);
+  const requestTypeLimits = await requestTypeLimitsOf(env, report.placement.countyCode, report.requestType);
+  const { requestType, ...rest } = report;
   const id = report.id ?? newCaseId(new Date());
   const result = await caseStub(env, id).open(
     {
-      ...report,
+      ...rest,
+      ...(requestType ? { requestType, requestTypeLimits } : {}),
       id,
       admission,
       followTokenHash: report.followTokenHash ?? null,

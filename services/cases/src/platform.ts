@@ -52,6 +52,7 @@ export async function createFromPlatform(
         input.lng !== undefined && input.lat !== undefined ? { lng: input.lng, lat: input.lat, address: null } : null,
       reporterSub: null,
       external: { platform: input.platform, orderId: input.orderId },
+      requestType: input.requestType,
     },
     actorOf(input.platform, input.divisionCode),
   );

@@ -1,4 +1,4 @@
-import { ReportCaseBody } from "@civicgrid/contracts";
+import { ReportCaseBody, type RequestType } from "@civicgrid/contracts";
 import { sha256Hex, validationError } from "@civicgrid/http";
 import { z } from "@hono/zod-openapi";
 import { newFollowToken, type Intake } from "./domain";
@@ -13,6 +13,7 @@ export interface ResidentReport {
   lng: number;
   lat: number;
   address?: string | undefined;
+  requestType?: RequestType | undefined;
 }
 
 /**
@@ -38,6 +39,7 @@ export async function openResidentReport(
       location: { lng: report.lng, lat: report.lat, address: report.address ?? null },
       reporterSub: null,
       followTokenHash: await sha256Hex(followToken),
+      requestType: report.requestType,
       ...(by.intake ? { intake: by.intake } : {}),
     },
     { sub: by.sub, role: "resident", unit: place.villageCode },
@@ -58,6 +60,7 @@ export const Open311Report = ReportCaseBody.pick({
   categoryCode: true,
   lng: true,
   lat: true,
+  requestType: true,
 }).extend({
   clientId: z.string().min(1).max(64),
   contact: Contact.optional(),

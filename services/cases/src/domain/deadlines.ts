@@ -88,9 +88,12 @@ export function extendClock(state: CaseState, extra: StepLimit, now: Date, share
   return { ...state, dueAt: due.toISOString(), warnAt: warn.toISOString(), warned: now >= warn, overdue: now >= due };
 }
 
-/** The next instant at which the clock needs attention (warning, then deadline), or null. */
-export function nextDueAt(state: Pick<CaseState, "step" | "warnAt" | "dueAt" | "warned" | "overdue">): string | null {
+/** The next instant at which the clock needs attention (warning, then deadline), or null. A paused clock wakes at its resume. */
+export function nextDueAt(
+  state: Pick<CaseState, "step" | "warnAt" | "dueAt" | "warned" | "overdue" | "stepStartedAt" | "pause">,
+): string | null {
   if (!state.step) return null;
+  if (isPaused(state)) return state.pause!.until;
   if (!state.warned && state.warnAt) return state.warnAt;
   if (!state.overdue && state.dueAt) return state.dueAt;
   return null;
@@ -103,4 +106,35 @@ export function responsibleUnit(
   if (!state.step) return null;
   if ((state.step === "sign" || state.step === "handle") && state.leadDepartmentId) return state.leadDepartmentId;
   return state.holderDivisionCode;
+}
+
+/** True while an approved pause (挂账) of the running step stops its clock; a new step ends an old pause. */
+export function isPaused(state: Pick<CaseState, "pause" | "stepStartedAt">): boolean {
+  return state.pause?.status === "approved" && state.pause.stepStartedAt === state.stepStartedAt;
+}
+
+/** True while the running step has a pause asked or approved (a new request waits for it to end). */
+export function pauseOpen(state: Pick<CaseState, "pause" | "stepStartedAt">): boolean {
+  const pause = state.pause;
+  return (pause?.status === "pending" || pause?.status === "approved") && pause.stepStartedAt === state.stepStartedAt;
+}
+
+/**
+ * The clock after a pause ends at `at`: the deadline and warning move by the paused time (wall-clock), so the
+ * paused time never counts as late. A warning already given stays given (it is not repeated).
+ */
+export function resumeClock(state: CaseState, at: Date): { clock: StepClock; pausedMs: number } {
+  const since = Date.parse(state.pause!.since!);
+  const pausedMs = Math.max(0, at.getTime() - since);
+  const move = (iso: string | null) => (iso ? new Date(Date.parse(iso) + pausedMs).toISOString() : null);
+  const { step, stepStartedAt, warned, overdue } = state;
+  const clock: StepClock = {
+    step,
+    stepStartedAt,
+    dueAt: move(state.dueAt),
+    warnAt: move(state.warnAt),
+    warned,
+    overdue,
+  };
+  return { clock, pausedMs };
 }

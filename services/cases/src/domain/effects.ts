@@ -1,8 +1,9 @@
-import { divisionAncestors } from "@civicgrid/contracts";
+import { divisionAncestors, divisionLevel } from "@civicgrid/contracts";
 import type { CommandBody } from "@civicgrid/contracts";
 import type { Amendment } from "./amend";
 import type { Actor, CaseState } from "./case-state";
-import { extendClock, startClock } from "./deadlines";
+import { beforeDeadline, secondExtensionRefusal } from "./clock-approvals";
+import { extendClock, resumeClock, startClock } from "./deadlines";
 import type { Effect } from "./lifecycle";
 import { approvalOf } from "./matter-approval";
 
@@ -121,25 +122,35 @@ export function escalate(s: CaseState, b: CommandBody<"escalate">): Effect {
   return { type: "case.escalated", state, details: { from: s.holderDivisionCode, to, reason: b.reason } };
 }
 
-export function requestExtension(s: CaseState, b: CommandBody<"request-extension">): Effect {
+/** Asked before the step's deadline only (an extension approves more time, it does not excuse lateness). */
+export function requestExtension(s: CaseState, b: CommandBody<"request-extension">, { now }: At): Effect {
+  const late = beforeDeadline(s, now, "an extension");
+  if (late) return { refused: late };
   const { amount, unit, reason } = b;
   const state: CaseState = { ...s, extension: { amount, unit, reason, status: "pending" } };
   return { type: "case.extension_requested", state, details: { amount, unit, reason } };
 }
 
-/** An approved extension moves the deadline by its amount; a refused one leaves it. */
-export function reviewExtension(s: CaseState, b: CommandBody<"review-extension">, { now }: At): Effect {
+/**
+ * An approved extension moves the deadline by its amount; a refused one leaves it. Reviewed before the deadline,
+ * and a case's second extension by an agency above the level that approved the first.
+ */
+export function reviewExtension(s: CaseState, b: CommandBody<"review-extension">, { now, actor }: At): Effect {
   const extension = s.extension!;
+  const refusal = beforeDeadline(s, now, "an extension") ?? secondExtensionRefusal(s, actor);
+  if (refusal) return { refused: refusal };
   if (!b.approved) {
     const state: CaseState = { ...s, extension: { ...extension, status: "refused" } };
     return { type: "case.extension_refused", state, details: { opinion: b.opinion } };
   }
   const clock = extendClock(s, extension, now);
-  const state: CaseState = { ...s, ...clock, extension: { ...extension, status: "approved" } };
+  const approval = { sub: actor.sub, unit: actor.unit, level: divisionLevel(actor.unit), at: now.toISOString() };
+  const extensionApprovals = [...(s.extensionApprovals ?? []), approval];
+  const state: CaseState = { ...s, ...clock, extension: { ...extension, status: "approved" }, extensionApprovals };
   return {
     type: "case.extension_approved",
     state,
-    details: { opinion: b.opinion, previousDueAt: s.dueAt, dueAt: clock.dueAt },
+    details: { opinion: b.opinion, previousDueAt: s.dueAt, dueAt: clock.dueAt, level: approval.level },
   };
 }
 
@@ -188,4 +199,52 @@ export function amend(s: CaseState, b: Amendment): Effect {
     ...(changes ? { previousDescription: s.description } : {}),
   };
   return { type: "case.amended", state, details };
+}
+
+/** A pause (挂账) asked before the step's deadline, with the expected resume; the clock runs until approved. */
+export function requestPause(s: CaseState, b: CommandBody<"request-pause">, { now }: At): Effect {
+  const refusal = beforeDeadline(s, now, "a pause") ?? (Date.parse(b.until) <= now.getTime() ? FUTURE : null);
+  if (refusal) return { refused: refusal };
+  const at = now.toISOString();
+  const pause = { status: "pending" as const, reason: b.reason, until: b.until, stepStartedAt: s.stepStartedAt };
+  const state: CaseState = { ...s, pause: { ...pause, requestedAt: at, since: null } };
+  return { type: "case.pause_requested", state, details: { step: s.step, reason: b.reason, until: b.until } };
+}
+
+const FUTURE = "the expected resume (until) must lie in the future";
+
+/** Approved before the deadline: the clock stops now (`since`) until resumed; refused: it runs on. */
+export function reviewPause(s: CaseState, b: CommandBody<"review-pause">, { now, actor }: At): Effect {
+  const pause = s.pause!;
+  const level = divisionLevel(actor.unit);
+  if (!b.approved) {
+    const state: CaseState = { ...s, pause: { ...pause, status: "refused" } };
+    return { type: "case.pause_refused", state, details: { opinion: b.opinion, level } };
+  }
+  const refusal = beforeDeadline(s, now, "a pause") ?? (Date.parse(pause.until) <= now.getTime() ? FUTURE : null);
+  if (refusal) return { refused: refusal };
+  const since = now.toISOString();
+  const state: CaseState = { ...s, pause: { ...pause, status: "approved", since } };
+  const details = { opinion: b.opinion, level, step: s.step, since, until: pause.until, dueAt: s.dueAt };
+  return { type: "case.pause_approved", state, details };
+}
+
+/**
+ * The clock restarts (by a person, or by the cron at the pause's `until`): the deadline moves by the paused time.
+ * The event carries the paused interval, so assessments exclude it from lateness.
+ */
+export function resume(s: CaseState, b: CommandBody<"resume">, { now }: At): Effect {
+  const { clock, pausedMs } = resumeClock(s, now);
+  const pause = { ...s.pause!, status: "ended" as const };
+  const state: CaseState = { ...s, ...clock, pause };
+  const details = {
+    note: b.note ?? null,
+    step: s.step,
+    since: pause.since,
+    resumedAt: now.toISOString(),
+    pausedMs,
+    previousDueAt: s.dueAt,
+    dueAt: clock.dueAt,
+  };
+  return { type: "case.resumed", state, details };
 }

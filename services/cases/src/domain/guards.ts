@@ -1,5 +1,6 @@
 import { divisionLevel, SETTLED_STAGES } from "@civicgrid/contracts";
 import type { CaseState } from "./case-state";
+import { isPaused, pauseOpen } from "./deadlines";
 import { offListPending as pendingApproval } from "./matter-approval";
 
 /**
@@ -74,4 +75,22 @@ export function disputeSettled(state: CaseState): string | null {
 /** A check that would close the case (passed) waits for the dispute as handling does; a failed one never waits. */
 export function passingCheckSettled(state: CaseState, body: { passed: boolean }): string | null {
   return body.passed ? disputeSettled(state) : null;
+}
+
+/** One pause (挂账) of a step at a time: asked or running, it must end before another is asked. */
+export function noPauseOpen(state: CaseState): string | null {
+  return pauseOpen(state) ? "a pause of this step is already asked or running" : null;
+}
+
+export function pausePending(state: CaseState): string | null {
+  return state.pause?.status === "pending" && pauseOpen(state) ? null : "no pause request is pending";
+}
+
+export function paused(state: CaseState): string | null {
+  return isPaused(state) ? null : "the clock of this step is not paused";
+}
+
+/** A running step's clock does not move while paused; an extension waits for the pause to end. */
+export function notPaused(state: CaseState): string | null {
+  return isPaused(state) ? "the clock is paused: resume it before asking for an extension" : null;
 }

@@ -18,6 +18,8 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
 const BEFORE_DISPATCH: readonly CaseStatus[] = ["reported", "verified", "accepted"];
 const AT_DEPARTMENT: readonly CaseStatus[] = ["dispatched", "signed"];
 const WITHDRAWN: readonly CaseStatus[] = ["invalid", "merged"];
+/** The statuses whose step a pause (挂账) may park: the agency's accept and dispatch, the department's sign and handle. */
+const PAUSABLE: readonly CaseStatus[] = ["verified", "accepted", "dispatched", "signed"];
 
 /** A command's change: the event, the state after it and the log's details; or why its body cannot apply. */
 export type Effect = Step | { refused: string };
@@ -153,7 +155,7 @@ export const LIFECYCLE: Table = {
     from: AT_DEPARTMENT,
     by: "case:request-extension",
     roles: ["department"],
-    guards: [guards.matterApproved, guards.noExtensionPending],
+    guards: [guards.matterApproved, guards.noExtensionPending, guards.notPaused],
     emits: ["case.extension_requested"],
     effect: effects.requestExtension,
   },
@@ -210,6 +212,32 @@ export const LIFECYCLE: Table = {
     emits: ["case.amended"],
     effect: effects.amend,
     notFrom: (status) => `a ${status} case cannot be amended`,
+  },
+  // 挂账: a long job (seasonal, engineering) parks its step's clock with an agency's approval, asked before the
+  // deadline; the agency holding the case (or one above it) decides; the clock resumes by hand or at `until`.
+  "request-pause": {
+    from: PAUSABLE,
+    by: "case:request-pause",
+    roles: ["department", "agency"],
+    guards: [guards.matterApproved, guards.noPauseOpen],
+    emits: ["case.pause_requested"],
+    effect: effects.requestPause,
+  },
+  "review-pause": {
+    from: PAUSABLE,
+    by: "case:review-pause",
+    roles: ["agency"],
+    guards: [guards.pausePending],
+    emits: ["case.pause_approved", "case.pause_refused"],
+    effect: effects.reviewPause,
+  },
+  resume: {
+    from: PAUSABLE,
+    by: "case:resume",
+    roles: ["department", "agency"],
+    guards: [guards.paused],
+    emits: ["case.resumed"],
+    effect: effects.resume,
   },
 };
 

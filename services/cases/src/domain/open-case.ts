@@ -4,6 +4,7 @@ import type {
   CaseSource,
   MatterAdmission,
   PointLocation,
+  RequestType,
   StepLimit,
 } from "@civicgrid/contracts";
 import type { CaseState, Step } from "./case-state";
@@ -31,6 +32,9 @@ export interface NewCase {
   intake?: Intake;
   /** Base-data records the case concerns (a need found on a home visit: the visit and whom it visited). */
   links?: CaseLink[];
+  /** 咨询, 求助, 投诉, 举报 or 建议, with the county's default limits for it (the matter list's limits win). */
+  requestType?: RequestType;
+  requestTypeLimits?: Record<string, StepLimit>;
 }
 
 export interface Intake {
@@ -47,7 +51,7 @@ export interface Intake {
 export function openCase(input: NewCase, now: Date): Step[] {
   const { admission, placement } = input;
   const urgentMatter = admission.emergency === true || admission.stabilityRisk === true;
-  const limits: Record<string, StepLimit> = { ...(admission.limits ?? {}) };
+  const limits: Record<string, StepLimit> = { ...(input.requestTypeLimits ?? {}), ...(admission.limits ?? {}) };
   const holder = placement.villageCode ?? placement.townshipCode ?? placement.countyCode;
   const at = now.toISOString();
   const reported: CaseState = {
@@ -99,6 +103,7 @@ export function openCase(input: NewCase, now: Date): Step[] {
     followTokenHash: input.followTokenHash,
     ...(input.links?.length ? { links: input.links } : {}),
     ...(admission.beforeAfterPhotos?.length ? { beforeAfterPhotos: admission.beforeAfterPhotos } : {}),
+    ...(input.requestType ? { requestType: input.requestType } : {}),
   };
   const first: Step = {
     type: input.workOrder

@@ -1,5 +1,6 @@
-import type { CaseState, Step } from "./case-state";
-import { responsibleUnit } from "./deadlines";
+import { SYSTEM_ACTOR, type CaseState, type Step } from "./case-state";
+import { isPaused, responsibleUnit } from "./deadlines";
+import { resume } from "./effects";
 import { versioned } from "./decide";
 import { isOpen } from "./lifecycle";
 
@@ -10,9 +11,18 @@ import { isOpen } from "./lifecycle";
  */
 export function tick(state: CaseState, now: Date): Step[] {
   if (!state.step || !isOpen(state.status)) return [];
-  const unit = responsibleUnit(state);
   const steps: Step[] = [];
   let current = state;
+  // A paused clock (挂账) neither warns nor runs late; at the pause's `until` it resumes, as of `until`.
+  if (isPaused(current)) {
+    const until = new Date(current.pause!.until);
+    if (now < until) return [];
+    const resumed = resume(current, { note: "resumed at the pause's end" }, { now: until, actor: SYSTEM_ACTOR });
+    if ("refused" in resumed) return [];
+    steps.push(resumed);
+    current = resumed.state;
+  }
+  const unit = responsibleUnit(current);
   if (!current.warned && current.warnAt && now >= new Date(current.warnAt)) {
     current = { ...current, warned: true };
     steps.push({

@@ -214,3 +214,11 @@ export const disputeParties = sqliteTable(
     index("dispute_parties_key").on(t.countyCode, t.partyKey, t.recordedAt),
   ],
 );
+
+/** A county's default step limits per request type (咨询, 求助, 投诉, 举报, 建议), one JSON row per county. */
+export const requestTypeLimits = sqliteTable("request_type_limits", {
+  countyCode: text("county_code").primaryKey(),
+  types: text("types").notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});

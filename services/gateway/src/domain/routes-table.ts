@@ -37,6 +37,8 @@ export const ROUTES: readonly { prefix: string; service: ServiceKey }[] = [
   { prefix: "/v1/integrations", service: "INTEGRATIONS" },
   // Base data (一标三实): addresses, houses, people, units, tags, visits, submissions, imports, counts.
   { prefix: "/v1/basedata", service: "BASEDATA" },
+  // Issue 16: a county's default time limits per request type (咨询, 求助, 投诉, 举报, 建议).
+  { prefix: "/v1/request-types", service: "CASES" },
 ];
 
 export const SERVICES = {
