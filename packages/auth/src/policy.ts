@@ -83,6 +83,10 @@ export const POLICY = {
   // 排查 campaigns: an agency opens one over grids and a period; workers screen with visits (visit:write).
   "campaign:read": ["agency", "grid_worker"],
   "campaign:write": ["agency"],
+  // Duplicates while reporting (issue 16): a reporter looks for open cases of the matter nearby, and adds
+  // themselves (+1) to one instead of filing a new case.
+  "case:nearby": ["grid_worker", "agency"],
+  "case:join": ["resident", "grid_worker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

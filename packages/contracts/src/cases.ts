@@ -81,6 +81,8 @@ export const CommandBodies = {
   merge: z.object({ intoCaseId: CaseId, reason: z.string().max(1000).optional() }),
   invalidate: z.object({ reason: z.string().trim().min(2).max(1000) }),
   "approve-matter": z.object({ opinion: Text(1000) }),
+  /** +1: a reporter adds themselves to an open case of their matter instead of filing a duplicate (issue 16). */
+  join: z.object({ note: z.string().max(1000).optional() }),
 } as const;
 export type CommandName = keyof typeof CommandBodies;
 export type CommandBody<N extends CommandName> = z.infer<(typeof CommandBodies)[N]>;

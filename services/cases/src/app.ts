@@ -6,6 +6,8 @@ import { disputeRoutes } from "./routes/disputes";
 import { disputeReadRoutes } from "./routes/disputes-read";
 import { disputeRulesRoutes } from "./routes/dispute-rules";
 import { disputeWarningRoutes } from "./routes/dispute-warnings";
+import { joinRoutes } from "./routes/join";
+import { nearbyRoutes } from "./routes/nearby";
 import { publicRoutes } from "./routes/public";
 import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
@@ -18,6 +20,8 @@ export const app = createServiceApp<AppEnv>("cases", {
   idempotentPaths: ["/v1/cases", "/v1/cases/work-orders", "/v1/public/cases"],
 });
 
+// Issue 16 (helper "dupes"): mounted first, so that /v1/cases/nearby is not taken for a case id.
+app.route("/", nearbyRoutes);
 app.route("/", reportRoutes);
 app.route("/", readRoutes);
 app.route("/", commandRoutes);
@@ -30,3 +34,5 @@ app.route("/", disputeReadRoutes);
 // Disputes: risk (issue 15, helper "risk"): the county rules, the early-warning list and the dispute list.
 app.route("/", disputeRulesRoutes);
 app.route("/", disputeWarningRoutes);
+// Issue 16 (helper "dupes"): +1 without a login.
+app.route("/", joinRoutes);

@@ -214,3 +214,20 @@ export const disputeParties = sqliteTable(
     index("dispute_parties_key").on(t.countyCode, t.partyKey, t.recordedAt),
   ],
 );
+
+/**
+ * The point of every open case that has one (issue 16: duplicates while reporting), kept by the projection: a row
+ * while the case is open, none once it closes. The index walks one matter's latitude band; the query then trims the
+ * band to the bounding box and the window, and measures the few left exactly.
+ */
+export const openCasePoints = sqliteTable(
+  "open_case_points",
+  {
+    caseId: text("case_id").primaryKey(),
+    categoryCode: text("category_code").notNull(),
+    lat: real("lat").notNull(),
+    lng: real("lng").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("open_case_points_matter_lat").on(t.categoryCode, t.lat, t.lng, t.createdAt)],
+);
