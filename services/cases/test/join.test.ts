@@ -1,5 +1,5 @@
 import { principals } from "@civicgrid/testing";
-import type { CaseView, PublicCaseView, PublicReportAnswer } from "@civicgrid/contracts";
+import type { CaseView, PublicCaseView } from "@civicgrid/contracts";
 import { env, exports } from "cloudflare:workers";
 import { reportersOf } from "../src/domain";
 import { describe, expect, it } from "vitest";
@@ -65,7 +65,7 @@ describe("+1: joining an open case instead of filing a duplicate", () => {
     let c = await report(principals.gridWorker);
     const res = await publicJoin(c.id, { note: "+1" });
     expect(res.status).toBe(200);
-    const { followToken } = await res.json<PublicReportAnswer>();
+    const { followToken } = await res.json<{ id: string; followToken: string }>();
     expect((await publicView(c.id, followToken)).status).toBe(200);
     expect((await publicView(c.id, "0".repeat(32))).status).toBe(404);
     c = await close(await (await call(principals.countyAgency, "GET", `/v1/cases/${c.id}`)).json<CaseView>());
@@ -101,7 +101,7 @@ describe("every reporter of a case is told of its outcome and may rate it", () =
     let dup = await report(principals.resident);
     dup = await step(neighbour, dup, "join", {});
     const anonymous = await publicJoin(dup.id);
-    const { followToken } = await anonymous.json<PublicReportAnswer>();
+    const { followToken } = await anonymous.json<{ id: string; followToken: string }>();
     dup = await (await call(principals.countyAgency, "GET", `/v1/cases/${dup.id}`)).json<CaseView>();
     dup = await step(principals.gridWorker, dup, "verify");
     await step(principals.townshipAgency, dup, "merge", { intoCaseId: target.id });
