@@ -18,6 +18,7 @@ const all = [
   "disputes-queries",
   "disputes-commands",
   "assessments-indicators",
+  "cases-nearby",
 ];
 // Runnable by name only (`npm run bench -- soak`): it takes minutes, so it is not in the default list.
 const extra = ["soak"];

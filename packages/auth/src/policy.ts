@@ -89,6 +89,10 @@ export const POLICY = {
   "case:resume": ["department", "agency"],
   "request-types:read": ["agency", "department", "grid_worker"],
   "request-types:configure": ["agency"],
+  // Duplicates while reporting (issue 16): a reporter looks for open cases of the matter nearby, and adds
+  // themselves (+1) to one instead of filing a new case.
+  "case:nearby": ["grid_worker", "agency"],
+  "case:join": ["resident", "grid_worker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

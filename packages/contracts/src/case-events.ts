@@ -150,5 +150,7 @@ export const CaseEventData = z.object({
   warnDepartmentIds: z.array(z.string()).optional(),
   /** Free details of this event (reason, outcome, late minutes, ...). */
   details: z.record(z.string(), z.unknown()).optional(),
+  /** The logins of the case's co-reporters (+1 and merged cases), told of its outcome as the reporter is. */
+  coReporterSubs: z.array(z.string()).optional(),
 });
 export type CaseEventData = z.infer<typeof CaseEventData>;

@@ -89,6 +89,8 @@ export const CommandBodies = {
   "request-pause": z.object({ reason: Text(1000), until: z.iso.datetime({ offset: true }) }),
   "review-pause": z.object({ approved: z.boolean(), opinion: Text(1000) }),
   resume: Note,
+  /** +1: a reporter adds themselves to an open case of their matter instead of filing a duplicate (issue 16). */
+  join: z.object({ note: z.string().max(1000).optional() }),
 } as const;
 export type CommandName = keyof typeof CommandBodies;
 export type CommandBody<N extends CommandName> = z.infer<(typeof CommandBodies)[N]>;

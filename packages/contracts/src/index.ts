@@ -21,3 +21,4 @@ export * from "./disputes";
 export * from "./csv";
 export * from "./indicators";
 export * from "./request-types";
+export * from "./nearby";

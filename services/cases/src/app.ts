@@ -6,6 +6,8 @@ import { disputeRoutes } from "./routes/disputes";
 import { disputeReadRoutes } from "./routes/disputes-read";
 import { disputeRulesRoutes } from "./routes/dispute-rules";
 import { disputeWarningRoutes } from "./routes/dispute-warnings";
+import { joinRoutes } from "./routes/join";
+import { nearbyRoutes } from "./routes/nearby";
 import { publicRoutes } from "./routes/public";
 import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
@@ -19,6 +21,8 @@ export const app = createServiceApp<AppEnv>("cases", {
   idempotentPaths: ["/v1/cases", "/v1/cases/work-orders", "/v1/public/cases"],
 });
 
+// Issue 16 (helper "dupes"): mounted first, so that /v1/cases/nearby is not taken for a case id.
+app.route("/", nearbyRoutes);
 app.route("/", reportRoutes);
 app.route("/", readRoutes);
 app.route("/", commandRoutes);
@@ -33,3 +37,5 @@ app.route("/", disputeRulesRoutes);
 app.route("/", disputeWarningRoutes);
 // Issue 16, helper "clock": a county's default time limits per request type (接诉即办).
 app.route("/", requestTypeRoutes);
+// Issue 16 (helper "dupes"): +1 without a login.
+app.route("/", joinRoutes);

@@ -49,7 +49,7 @@ describe("the closed loop over HTTP", () => {
     expect(bad.status).toBe(409);
     const body = await bad.json<{ code: string; allowed: string[] }>();
     expect(body.code).toBe("invalid_transition");
-    expect(body.allowed).toEqual(["verify", "escalate", "merge", "invalidate"]);
+    expect(body.allowed).toEqual(["verify", "escalate", "merge", "invalidate", "join"]);
   });
 
   it("refuses a stale version with 412 and the current ETag; requires If-Match (428)", async () => {

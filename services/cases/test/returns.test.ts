@@ -39,7 +39,7 @@ describe("returning a case (Jiangmen 第二十四条, Wuxi 第六十三条)", ()
     expect(third.status).toBe(409);
     const body = await third.json<{ code: string; detail: string; allowed: string[] }>();
     expect(body).toMatchObject({ code: "invalid_transition", detail: expect.stringContaining("第二十四条") });
-    expect(body.allowed).toEqual(["sign", "request-extension", "request-pause"]);
+    expect(body.allowed).toEqual(["sign", "request-extension", "request-pause", "join"]);
     c = await step(principals.department, c, "sign");
     expect(c).toMatchObject({ status: "signed", returns: 2 });
     expect((await act(principals.department, c, "return", { reason: "签收后退回" })).status).toBe(409);

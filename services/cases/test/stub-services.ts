@@ -30,6 +30,7 @@ export default class extends WorkerEntrypoint {
       case "F01": return { ...base, status: "forbidden", name: "代收税费", rule: "禁入清单第3项：网格员不得承担代收税费等行政执法事项" };
       case "X99": return { ...base, status: "unlisted" };
       case "E01": return { ...base, status: "admitted", name: "燃气泄漏", emergency: true, policeCall: true, limits: { dispatch: { amount: 15, unit: "minutes" } } };
+      case "N01": return { ...base, status: "admitted", name: "井盖缺失", duplicates: { radiusMeters: 300, windowDays: 7 } };
       case "Q01": return { ...base, status: "admitted", name: "占道经营", limits: { accept: { amount: 10, unit: "minutes" }, dispatch: { amount: 10, unit: "minutes" } } };
       default: return { ...base, status: "admitted", name: "道路设施损坏", categoryCode: matterCode, workerDuty: "report", limits: { handle: DAY(5), "urgent:handle": DAY(1) } };
     }

@@ -10,28 +10,33 @@ import type {
 } from "@civicgrid/contracts";
 import {
   canonicalJson,
+  carryReporters,
   chainHash,
   decide,
   decideAsReporter,
   decideForPlatform,
   followTokenActor,
   GENESIS_HASH,
+  holdsFollowToken,
   nextDueAt,
   openCase,
+  reportersOf,
   SYSTEM_ACTOR,
   tick,
   verifyChain,
+  versioned,
   type ActorDecision,
   type Actor,
   type Amendment,
   type CaseCommand,
+  type CarriedReporters,
   type CaseState,
   type NewCase,
   type RateCommand,
   type Step,
 } from "../domain";
 import { decideDispute, type DisputeCommand, type DisputeContext } from "../domain/dispute";
-import type { Env } from "../env";
+import { caseStub, type Env } from "../env";
 import { database } from "../store/db";
 import { projectCase } from "../store/projection";
 import { projectDispute } from "../store/dispute-projection";
@@ -121,10 +126,34 @@ export class CaseDO extends DurableObject<Env> {
    */
   async rateWithToken(tokenHash: string, command: RateCommand, options: CommandOptions): Promise<CommandResult> {
     const state = this.store.state();
-    if (!state?.followTokenHash || state.followTokenHash !== tokenHash)
+    // The first reporter's token, or a co-reporter's (issue 16: every reporter may rate the outcome).
+    if (!state || !holdsFollowToken(state, tokenHash))
       return { ok: false, code: "not_found", detail: NO_CASE_FOR_TOKEN };
     const decideNow = (current: CaseState) => decideAsReporter(current, command, new Date());
     return this.run({ command, sub: followTokenActor(state).sub }, options, decideNow);
+  }
+
+  /**
+   * +1 without a login (issue 16): the joiner's own follow token, whose hash the route made, joins the case's
+   * reporters; they follow and rate it with that token. No idempotency key: each call hands out a new token.
+   */
+  async joinWithToken(tokenHash: string, note: string | undefined): Promise<CommandResult> {
+    const command = { name: "join" as const, body: { note, tokenHash } };
+    const options = { expectedVersion: null, idempotencyKey: null };
+    return this.run({ command, sub: "follow-token" }, options, (state) => decideAsReporter(state, command, new Date()));
+  }
+
+  /**
+   * The reporters of a case merged into this one join it (issue 16). Keyed by the merged case, so the merged case's
+   * DO may call it again after a failure and the reporters are carried once.
+   */
+  async carryReporters(carried: CarriedReporters): Promise<CommandResult> {
+    const options = { expectedVersion: null, idempotencyKey: `merge-reporters:${carried.fromCaseId}` };
+    return this.run({ carried, sub: SYSTEM_ACTOR.sub }, options, (state) => ({
+      ok: true,
+      actor: SYSTEM_ACTOR,
+      steps: versioned(state, [carryReporters(state, carried, new Date())], new Date()),
+    }));
   }
 
   /**
@@ -216,7 +245,7 @@ export class CaseDO extends DurableObject<Env> {
   /** The resident's view, only for the holder of the follow token given at reporting. */
   publicView(tokenHash: string): PublicCaseView | null {
     const state = this.store.state();
-    if (!state || !state.followTokenHash || state.followTokenHash !== tokenHash) return null;
+    if (!state || !holdsFollowToken(state, tokenHash)) return null;
     const timeline = this.store.events().map((e) => ({ at: e.at, status: e.to, type: e.type }));
     return publicViewOf(state, timeline);
   }
@@ -309,6 +338,7 @@ export class CaseDO extends DurableObject<Env> {
         }
       }
       const state = this.store.state();
+      await this.carryMergedReporters(state);
       if (state && (this.store.meta("projected_version") ?? 0) < state.version) {
         await projectCase(database(this.env.DB), state, this.store.supervisions());
         await projectDispute(database(this.env.DB), state);
@@ -322,6 +352,14 @@ export class CaseDO extends DurableObject<Env> {
       });
     }
     await this.schedule(failed);
+  }
+
+  /** Once merged, this case's reporters join the case it was merged into (retried by the alarm until done). */
+  private async carryMergedReporters(state: CaseState | null): Promise<void> {
+    if (state?.status !== "merged" || !state.mergedInto || this.store.meta("reporters_carried")) return;
+    const result = await caseStub(this.env, state.mergedInto).carryReporters(reportersOf(state));
+    if (!result.ok) throw new Error(`carrying the reporters to ${state.mergedInto} failed: ${result.detail}`);
+    this.store.setMeta("reporters_carried", state.version);
   }
 
   private async schedule(retry: boolean): Promise<void> {

@@ -1,5 +1,5 @@
 import type { CaseEventData, CaseStatus, CaseView, DisputeEventSummary, EventEnvelope } from "@civicgrid/contracts";
-import { responsibleUnit, type Actor, type CaseState, type Step } from "../domain";
+import { coReporterSubs, responsibleUnit, type Actor, type CaseState, type Step } from "../domain";
 import { disputeView, type DisputeRecord } from "../domain/dispute/record";
 
 /** The public view of the state: everything but the follow tokens' hashes. */
@@ -69,6 +69,7 @@ export function envelopeOf(step: Step, previous: CaseStatus | null, actor: Actor
     details: step.details,
     dispute: summaryOf(s.dispute),
     ...warnedOf(step),
+    ...(s.coReporters?.length ? { coReporterSubs: coReporterSubs(s) } : {}),
   };
   return {
     id: `${s.id}:${s.version}`,

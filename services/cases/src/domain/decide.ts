@@ -1,6 +1,6 @@
 import { can } from "@civicgrid/auth";
 import type { CommandName, Principal } from "@civicgrid/contracts";
-import { actorFor, readScope, writeScope } from "./access";
+import { actorFor, joinScope, readScope, writeScope } from "./access";
 import type { Amendment } from "./amend";
 import type { Actor, CaseCommand, CaseState, Decision, Step } from "./case-state";
 import { LIFECYCLE, PEOPLE_COMMANDS, type Command } from "./lifecycle";
@@ -8,6 +8,8 @@ import { approverRefusal } from "./matter-approval";
 
 export type ActorDecision = Decision & { actor?: Actor };
 export type RateCommand = Extract<CaseCommand, { name: "rate" }>;
+/** A +1 without a login: the hash of the follow token handed back to the joiner (issue 16). */
+export type TokenJoinCommand = { name: "join"; body: { note?: string | undefined; tokenHash: string } };
 
 /** A command of the platform whose order opened the case (see the lifecycle table). */
 export type PlatformCommand = { name: "cancel"; body: { reason: string } } | { name: "amend"; body: Amendment };
@@ -59,12 +61,17 @@ function effect(state: CaseState, command: AnyCommand, actor: Actor, now: Date):
  * status and guards (409 naming what is allowed now); then the role and unit for this very command (403).
  */
 export function decide(state: CaseState, command: CaseCommand, principal: Principal, now: Date): ActorDecision {
-  if (!can(principal, "case:read", readScope(state))) {
+  // A +1 comes from someone who could report at the case's place, not (yet) one of its readers.
+  const joining = command.name === "join" ? joinScope(state, principal.sub) : null;
+  const readable = joining
+    ? can(principal, "case:join", joining)
+    : can(principal, "case:read", readScope(state, principal.sub));
+  if (!readable) {
     return { ok: false, code: "forbidden", detail: "this case lies outside your jurisdiction" };
   }
   const refused = notNow(state, command);
   if (refused) return refused;
-  const actor = actorFor(principal, LIFECYCLE[command.name].by, writeScope(state));
+  const actor = actorFor(principal, LIFECYCLE[command.name].by, joining ?? writeScope(state, principal.sub));
   if (!actor) return { ok: false, code: "forbidden", detail: `your role or unit may not ${command.name} this case` };
   const approver = command.name === "approve-matter" ? approverRefusal(actor) : null;
   if (approver) return { ok: false, code: "forbidden", detail: approver };
@@ -75,7 +82,7 @@ export function decide(state: CaseState, command: CaseCommand, principal: Princi
  * The reporter without a login, proven by the follow token the DO has already checked: they may rate their
  * case (and reopen it when unsatisfied) exactly when a signed-in reporter could, and nothing else.
  */
-export function decideAsReporter(state: CaseState, command: RateCommand, now: Date): ActorDecision {
+export function decideAsReporter(state: CaseState, command: RateCommand | TokenJoinCommand, now: Date): ActorDecision {
   const refused = notNow(state, command);
   if (refused) return refused;
   return effect(state, command, followTokenActor(state), now);

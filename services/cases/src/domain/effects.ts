@@ -248,3 +248,21 @@ export function resume(s: CaseState, b: CommandBody<"resume">, { now }: At): Eff
   };
   return { type: "case.resumed", state, details };
 }
+
+/**
+ * +1 (issue 16): the caller adds themselves to the case's reporters instead of filing a duplicate; once, and never
+ * the first reporter. A reporter without a login comes with the hash of the follow token handed back to them.
+ */
+export function join(s: CaseState, b: CommandBody<"join"> & { tokenHash?: string }, { now, actor }: At): Effect {
+  const sub = b.tokenHash ? null : actor.sub;
+  if (sub !== null && sub === s.reporterSub) return { refused: "you reported this case yourself" };
+  if (sub !== null && (s.coReporters ?? []).some((r) => r.sub === sub))
+    return { refused: "you have already joined this case" };
+  const joiner = { sub, via: "join" as const, fromCaseId: null, joinedAt: now.toISOString() };
+  const state: CaseState = {
+    ...s,
+    coReporters: [...(s.coReporters ?? []), joiner],
+    ...(b.tokenHash ? { coReporterTokenHashes: [...(s.coReporterTokenHashes ?? []), b.tokenHash] } : {}),
+  };
+  return { type: "case.reporter_joined", state, details: { via: "join", login: sub !== null, note: b.note ?? null } };
+}

@@ -239,6 +239,16 @@ export const LIFECYCLE: Table = {
     emits: ["case.resumed"],
     effect: effects.resume,
   },
+  // +1 (issue 16): a reporter adds themselves to an open case instead of filing a duplicate; told of its outcome.
+  join: {
+    from: OPEN_STATUSES,
+    by: "case:join",
+    roles: ["resident", "grid_worker"],
+    followToken: true,
+    guards: [],
+    emits: ["case.reporter_joined"],
+    effect: effects.join,
+  },
 };
 
 /** The commands people issue over HTTP (the platform's come through RPC), in the table's order. */

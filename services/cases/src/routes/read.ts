@@ -54,7 +54,8 @@ export const readRoutes = createRouter<AppEnv>()
     async (c) => {
       const state = await caseStub(c.env, c.req.valid("param").id).snapshot();
       if (!state) throw new AppError("not_found", "no such case");
-      if (!can(principalOf(c), "case:read", readScope(state)))
+      const principal = principalOf(c);
+      if (!can(principal, "case:read", readScope(state, principal.sub)))
         throw new AppError("forbidden", "this case lies outside your jurisdiction");
       if (notModified(c, `"v${state.version}"`)) return c.body(null, 304);
       return c.json(viewOf(state), 200);

@@ -5,6 +5,7 @@ import { nextDueAt, type CaseState } from "../domain";
 import { publicRecordOf } from "../read-model/public-record";
 import type { Db } from "./db";
 import { casesFts } from "./fts";
+import { openPointStatements } from "./open-points";
 import { caseDepartments, cases, supervisions } from "./schema";
 
 function summaryOf(s: CaseState): CaseSummary {
@@ -99,6 +100,7 @@ export async function projectCase(db: Db, s: CaseState, kept: Supervision[]): Pr
     ),
     db.delete(casesFts).where(sql`${casesFts.caseId} = ${s.id} AND ${isCurrent}`),
     db.insert(casesFts).select(sql`SELECT ${s.id}, ${s.title}, ${s.description} WHERE ${isCurrent}`),
+    ...openPointStatements(db, s, isCurrent),
     ...kept.map((v) =>
       db
         .insert(supervisions)

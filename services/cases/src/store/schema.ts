@@ -222,3 +222,19 @@ export const requestTypeLimits = sqliteTable("request_type_limits", {
   updatedBy: text("updated_by").notNull(),
   updatedAt: text("updated_at").notNull(),
 });
+/**
+ * The point of every open case that has one (issue 16: duplicates while reporting), kept by the projection: a row
+ * while the case is open, none once it closes. The index walks one matter's latitude band; the query then trims the
+ * band to the bounding box and the window, and measures the few left exactly.
+ */
+export const openCasePoints = sqliteTable(
+  "open_case_points",
+  {
+    caseId: text("case_id").primaryKey(),
+    categoryCode: text("category_code").notNull(),
+    lat: real("lat").notNull(),
+    lng: real("lng").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("open_case_points_matter_lat").on(t.categoryCode, t.lat, t.lng, t.createdAt)],
+);
