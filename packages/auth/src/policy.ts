@@ -83,6 +83,10 @@ export const POLICY = {
   // 排查 campaigns: an agency opens one over grids and a period; workers screen with visits (visit:write).
   "campaign:read": ["agency", "grid_worker"],
   "campaign:write": ["agency"],
+  // Hotspots (未诉先办, issue 16): agencies read their county's proposals, the county analyses, agencies issue/dismiss.
+  "hotspot:read": ["agency"],
+  "hotspot:analyse": ["agency"],
+  "hotspot:issue": ["agency"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -6,6 +6,7 @@ import { disputeRoutes } from "./routes/disputes";
 import { disputeReadRoutes } from "./routes/disputes-read";
 import { disputeRulesRoutes } from "./routes/dispute-rules";
 import { disputeWarningRoutes } from "./routes/dispute-warnings";
+import { hotspotRoutes } from "./routes/hotspots";
 import { publicRoutes } from "./routes/public";
 import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
@@ -30,3 +31,5 @@ app.route("/", disputeReadRoutes);
 // Disputes: risk (issue 15, helper "risk"): the county rules, the early-warning list and the dispute list.
 app.route("/", disputeRulesRoutes);
 app.route("/", disputeWarningRoutes);
+// Issue 16, helper "hotspots": the monthly analysis of recurring matters and its proposals (未诉先办).
+app.route("/", hotspotRoutes);

@@ -37,6 +37,8 @@ export const ROUTES: readonly { prefix: string; service: ServiceKey }[] = [
   { prefix: "/v1/integrations", service: "INTEGRATIONS" },
   // Base data (一标三实): addresses, houses, people, units, tags, visits, submissions, imports, counts.
   { prefix: "/v1/basedata", service: "BASEDATA" },
+  // Hotspots (未诉先办, issue 16): the cases service's monthly analysis of recurring matters and its proposals.
+  { prefix: "/v1/hotspots", service: "CASES" },
 ];
 
 export const SERVICES = {
