@@ -17,6 +17,7 @@ const all = [
   "basedata-import",
   "disputes-queries",
   "disputes-commands",
+  "hotspots-analysis",
 ];
 // Runnable by name only (`npm run bench -- soak`): it takes minutes, so it is not in the default list.
 const extra = ["soak"];
