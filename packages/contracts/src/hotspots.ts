@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CasePriority } from "./case-events";
 import { divisionLevel } from "./division";
+import { PageQuery } from "./pagination";
 
 /**
  * Hotspots (未诉先办, issue 16 item 8): places where the same matter keeps being reported. The monthly analysis
@@ -59,7 +60,7 @@ export const Hotspot = z
   .openapi("Hotspot");
 export type Hotspot = z.infer<typeof Hotspot>;
 
-export const HotspotListQuery = z.object({ countyCode: HotspotCounty, status: HotspotStatus.optional() });
+export const HotspotListQuery = PageQuery.extend({ countyCode: HotspotCounty, status: HotspotStatus.optional() });
 
 export const AnalyseHotspotsBody = z
   .object({

@@ -34,4 +34,4 @@ CREATE TABLE `hotspots` (
 	CONSTRAINT "hotspot_status" CHECK(status IN ('proposed', 'issued', 'dismissed'))
 );
 --> statement-breakpoint
-CREATE INDEX `hotspots_county` ON `hotspots` (`county_code`,`status`,month DESC,`id`);
+CREATE INDEX `hotspots_county` ON `hotspots` (`county_code`,created_at DESC,id DESC);

@@ -10,6 +10,7 @@ const MONTH = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 /** About 30 m of latitude: reports this far apart lie at one place (the rule's radius is 100 m). */
 const NEAR = 0.0003;
 
+type Page = { items: Hotspot[]; nextCursor: string | null };
 type Problem = { status: number; detail: string; errors?: { field: string }[] };
 
 /** Reports of one matter at offsets (in degrees of latitude) from a point, by a reporter serving it. */
@@ -127,7 +128,7 @@ describe("issuing a proposal opens a proactive work order in one step", () => {
     });
     expect((await call(principals.countyAgency, "POST", `/v1/hotspots/${h!.id}/issue`, {})).status).toBe(409);
     const list = await call(principals.countyAgency, "GET", `/v1/hotspots?countyCode=${PENGJIANG}&status=dismissed`);
-    expect((await list.json<Hotspot[]>()).map((x) => x.id)).toContain(h!.id);
+    expect((await list.json<Page>()).items.map((x) => x.id)).toContain(h!.id);
   });
 });
 
@@ -152,10 +153,25 @@ describe("jurisdiction", () => {
     await proposalsOf("H22");
     const list = await call(principals.townshipAgency, "GET", `/v1/hotspots?countyCode=${PENGJIANG}`);
     expect(list.status).toBe(200);
-    expect((await list.json<Hotspot[]>()).map((h) => h.categoryCode)).toContain("H22");
+    expect((await list.json<Page>()).items.map((h) => h.categoryCode)).toContain("H22");
     expect((await analyse(principals.townshipAgency)).status).toBe(403);
     expect((await call(principals.gridWorker, "GET", `/v1/hotspots?countyCode=${PENGJIANG}`)).status).toBe(403);
     expect((await call(principals.department, "GET", `/v1/hotspots?countyCode=${PENGJIANG}`)).status).toBe(403);
+  });
+
+  it("the list pages newest first and filters by status", async () => {
+    await reportsAt(principals.gridWorker, "H23", [0, NEAR, 2 * NEAR]);
+    await proposalsOf("H23");
+    const path = `/v1/hotspots?countyCode=${PENGJIANG}&status=proposed&limit=1`;
+    const first = await (await call(principals.countyAgency, "GET", path)).json<Page>();
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).not.toBeNull();
+    const next = await call(principals.countyAgency, "GET", `${path}&cursor=${first.nextCursor}`);
+    const second = (await next.json<Page>()).items;
+    expect(second).toHaveLength(1);
+    expect(second[0]!.id).not.toBe(first.items[0]!.id);
+    expect(second[0]!.createdAt <= first.items[0]!.createdAt).toBe(true);
+    expect([...first.items, ...second].every((h) => h.status === "proposed")).toBe(true);
   });
 
   it("an unknown proposal is 404", async () => {
@@ -174,7 +190,7 @@ describe("the monthly run (cron)", () => {
     const outcome = await exports.default.runCron("45 16 * * *", firstOfNext);
     expect(outcome).toMatchObject({ ran: true, result: { month: MONTH } });
     const list = await call(agency, "GET", "/v1/hotspots?countyCode=440705000000");
-    const [h] = (await list.json<Hotspot[]>()).filter((x) => x.categoryCode === "H31");
+    const [h] = (await list.json<Page>()).items.filter((x) => x.categoryCode === "H31");
     expect(h).toMatchObject({ month: MONTH, count: 3, gridCode: "440705001001001" });
     // The month is final: a later recurrence does not change its run.
     await reportsAt(agency, "H32", [0, NEAR, 2 * NEAR], XINHUI);

@@ -10,9 +10,19 @@ import {
   HotspotRun,
   isWithinDivision,
   IssueHotspotBody,
+  pageOf,
   type Principal,
 } from "@civicgrid/contracts";
-import { AppError, assertReferences, authorize, createRouter, etagOf, principalOf } from "@civicgrid/http";
+import {
+  AppError,
+  assertReferences,
+  authorize,
+  createRouter,
+  decodeCursor,
+  etagOf,
+  principalOf,
+  toPage,
+} from "@civicgrid/http";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { analyseMonth } from "../hotspots/analyse";
@@ -20,7 +30,7 @@ import { issueHotspot, refuseDecided } from "../hotspots/issue";
 import { monthRange, previousMonth } from "../hotspots/months";
 import { scopeResolver } from "../references";
 import { database } from "../store/db";
-import { dismissHotspot, hotspotById, listHotspots } from "../store/hotspots";
+import { dismissHotspot, hotspotById, hotspotsPage } from "../store/hotspots";
 
 const params = z.object({ id: HotspotId });
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -51,15 +61,19 @@ export const hotspotRoutes = createRouter<AppEnv>()
       path: "/v1/hotspots",
       summary: "A county's hotspot proposals the caller's division holds (agency)",
       request: { query: HotspotListQuery },
-      responses: { 200: { description: "the proposals, newest month first", content: json(z.array(Hotspot)) } },
+      responses: { 200: { description: "a page, newest first", content: json(pageOf(Hotspot)) } },
     }),
     async (c) => {
-      const { countyCode, status } = c.req.valid("query");
+      const { countyCode, status, limit, cursor } = c.req.valid("query");
       const principal = principalOf(c);
       const division = readingDivision(principal, countyCode);
       const { roles } = authorize(c, "hotspot:read", { divisionCode: division });
       const prefix = roles.includes("platform_admin") ? null : divisionPrefix(division);
-      return c.json(await listHotspots(database(c.env.DB), countyCode, status, prefix), 200);
+      const rows = await hotspotsPage(database(c.env.DB), countyCode, status, prefix, limit, decodeCursor(cursor, 2));
+      return c.json(
+        toPage(rows, limit, (h) => [h.createdAt, h.id]),
+        200,
+      );
     },
   )
   .openapi(

@@ -1,7 +1,9 @@
 import type { Hotspot, HotspotStatus } from "@civicgrid/contracts";
-import { and, asc, desc, eq, gte, isNotNull, isNull, like, lt, notInArray, type SQL } from "drizzle-orm";
+import type { CursorKey } from "@civicgrid/http";
+import { and, asc, desc, eq, gte, isNotNull, isNull, like, lt, notInArray } from "drizzle-orm";
 import type { CasePoint } from "../hotspots/clusters";
 import type { Db } from "./db";
+import { before } from "./keyset";
 import { cases, hotspotCases, hotspotRuns, hotspots } from "./schema";
 
 /** Statuses whose case is no occurrence of its own: closed as invalid, or merged into the case it repeats. */
@@ -99,22 +101,28 @@ export async function saveRun(db: Db, run: typeof hotspotRuns.$inferInsert, foun
   ]);
 }
 
-/** A county's proposals the caller sees (those in their division), newest month first; at most 500. */
-export async function listHotspots(
+/** One more than a page of a county's proposals the caller sees (those in their division), newest first. */
+export async function hotspotsPage(
   db: Db,
   countyCode: string,
   status: HotspotStatus | undefined,
   divisionPrefix: string | null,
+  limit: number,
+  after: CursorKey | undefined,
 ): Promise<Hotspot[]> {
-  const where: (SQL | undefined)[] = [eq(hotspots.countyCode, countyCode)];
-  if (status) where.push(eq(hotspots.status, status));
-  if (divisionPrefix) where.push(like(hotspots.villageCode, `${divisionPrefix}%`));
   const rows = await db
     .select()
     .from(hotspots)
-    .where(and(...where))
-    .orderBy(desc(hotspots.month), asc(hotspots.id))
-    .limit(500);
+    .where(
+      and(
+        eq(hotspots.countyCode, countyCode),
+        status ? eq(hotspots.status, status) : undefined,
+        divisionPrefix ? like(hotspots.villageCode, `${divisionPrefix}%`) : undefined,
+        before(hotspots.createdAt, hotspots.id, after),
+      ),
+    )
+    .orderBy(desc(hotspots.createdAt), desc(hotspots.id))
+    .limit(limit + 1);
   return rows.map(hotspotOf);
 }
 

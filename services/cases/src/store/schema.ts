@@ -256,7 +256,7 @@ export const hotspots = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [
-    index("hotspots_county").on(t.countyCode, t.status, sql`month DESC`, t.id),
+    index("hotspots_county").on(t.countyCode, sql`created_at DESC`, sql`id DESC`),
     check("hotspot_status", sql`status IN ('proposed', 'issued', 'dismissed')`),
   ],
 );
