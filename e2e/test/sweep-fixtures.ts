@@ -257,6 +257,9 @@ export function countyBBody(key: string, ids: Ids): unknown {
     "POST /v1/patrols/{id}/points": { points: [{ ...pointIn(WORKER_GRID), at: new Date().toISOString() }] },
     "POST /v1/layouts/{id}/changes": { changes: [] },
     "POST /v1/lookup/batch": { points: [pointIn(WORKER_GRID)] },
+    // Hotspots (issue 16): county B may not analyse county A (the proposals' ids are per county-month).
+    "POST /v1/hotspots/analyse": { countyCode: COUNTY_A },
+    "POST /v1/hotspots/{id}/dismiss": { reason },
   };
   return bodies[key] ?? {};
 }

@@ -19,6 +19,7 @@ const all = [
   "disputes-commands",
   "assessments-indicators",
   "cases-nearby",
+  "hotspots-analysis",
 ];
 // Runnable by name only (`npm run bench -- soak`): it takes minutes, so it is not in the default list.
 const extra = ["soak"];

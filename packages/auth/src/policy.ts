@@ -93,6 +93,10 @@ export const POLICY = {
   // themselves (+1) to one instead of filing a new case.
   "case:nearby": ["grid_worker", "agency"],
   "case:join": ["resident", "grid_worker"],
+  // Hotspots (未诉先办, issue 16): agencies read their county's proposals, the county analyses, agencies issue/dismiss.
+  "hotspot:read": ["agency"],
+  "hotspot:analyse": ["agency"],
+  "hotspot:issue": ["agency"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -28,7 +28,9 @@ export type ReferenceKind =
   // Disputes: a mediator (services/roster), a dispute-screening campaign (services/basedata).
   | "mediator"
   | "mediation-body"
-  | "campaign";
+  | "campaign"
+  // Hotspots (issue 16, services/cases): a proposed proactive work order lies in its grid's village.
+  | "hotspot";
 
 export interface Reference {
   /** Where the id was found, as the problem+json field names it: `body.leadDepartmentId`, `body.grids[2]`. */

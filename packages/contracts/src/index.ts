@@ -22,3 +22,4 @@ export * from "./csv";
 export * from "./indicators";
 export * from "./request-types";
 export * from "./nearby";
+export * from "./hotspots";

@@ -8,6 +8,7 @@ import { disputeRulesRoutes } from "./routes/dispute-rules";
 import { disputeWarningRoutes } from "./routes/dispute-warnings";
 import { joinRoutes } from "./routes/join";
 import { nearbyRoutes } from "./routes/nearby";
+import { hotspotRoutes } from "./routes/hotspots";
 import { publicRoutes } from "./routes/public";
 import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
@@ -39,3 +40,5 @@ app.route("/", disputeWarningRoutes);
 app.route("/", requestTypeRoutes);
 // Issue 16 (helper "dupes"): +1 without a login.
 app.route("/", joinRoutes);
+// Issue 16, helper "hotspots": the monthly analysis of recurring matters and its proposals (未诉先办).
+app.route("/", hotspotRoutes);

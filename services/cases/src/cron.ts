@@ -1,6 +1,7 @@
 import { log } from "@civicgrid/http";
 import { caseStub, type Env } from "./env";
 import { database } from "./store/db";
+import { monthlyHotspots } from "./hotspots/analyse";
 import { dueCases } from "./store/due-cases";
 import { acquireLease, releaseLease } from "./store/leases";
 
@@ -46,4 +47,6 @@ export async function sweep(
 /** The service's schedules (wrangler.toml [triggers] crons), each to its job. */
 export const cronJobs = {
   "*/5 * * * *": (env: Env, _ctx: ExecutionContext, at: Date) => sweep(env, at),
+  // Hotspots (未诉先办): daily at 00:45 Asia/Shanghai; on the month's first days it analyses the month before.
+  "45 16 * * *": (env: Env, _ctx: ExecutionContext, at: Date) => monthlyHotspots(env, at),
 };

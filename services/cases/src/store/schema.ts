@@ -238,3 +238,54 @@ export const openCasePoints = sqliteTable(
   },
   (t) => [index("open_case_points_matter_lat").on(t.categoryCode, t.lat, t.lng, t.createdAt)],
 );
+// ---- Issue 16, helper "hotspots": the monthly analysis of recurring matters (未诉先办) and its proposals. ----
+
+/** One analysis of a county's month; `complete` once it ran after the month ended (then it is final). */
+export const hotspotRuns = sqliteTable(
+  "hotspot_runs",
+  {
+    countyCode: text("county_code").notNull(),
+    month: text("month").notNull(),
+    complete: integer("complete").notNull(),
+    analysedAt: text("analysed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.month] })],
+);
+
+/** A proposed proactive work order: one matter recurring at one place in a month, and what the agency decided. */
+export const hotspots = sqliteTable(
+  "hotspots",
+  {
+    id: text("id").primaryKey(),
+    countyCode: text("county_code").notNull(),
+    month: text("month").notNull(),
+    categoryCode: text("category_code").notNull(),
+    lng: real("lng").notNull(),
+    lat: real("lat").notNull(),
+    radiusMeters: integer("radius_meters").notNull(),
+    gridCode: text("grid_code").notNull(),
+    villageCode: text("village_code").notNull(),
+    /** JSON array of the recurring cases' ids. */
+    caseIds: text("case_ids").notNull(),
+    count: integer("count").notNull(),
+    firstAt: text("first_at").notNull(),
+    lastAt: text("last_at").notNull(),
+    status: text("status", { enum: ["proposed", "issued", "dismissed"] }).notNull(),
+    /** The work order's case id, claimed before its object opens, so a retried issue opens the same case. */
+    caseId: text("case_id"),
+    decidedBy: text("decided_by"),
+    decidedAt: text("decided_at"),
+    dismissReason: text("dismiss_reason"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    index("hotspots_county").on(t.countyCode, sql`created_at DESC`, sql`id DESC`),
+    check("hotspot_status", sql`status IN ('proposed', 'issued', 'dismissed')`),
+  ],
+);
+
+/** Each case in at most one proposal: a later run of the month (or a racing one) cannot propose a case twice. */
+export const hotspotCases = sqliteTable("hotspot_cases", {
+  caseId: text("case_id").primaryKey(),
+  hotspotId: text("hotspot_id").notNull(),
+});

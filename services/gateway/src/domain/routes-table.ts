@@ -39,6 +39,8 @@ export const ROUTES: readonly { prefix: string; service: ServiceKey }[] = [
   { prefix: "/v1/basedata", service: "BASEDATA" },
   // Issue 16: a county's default time limits per request type (咨询, 求助, 投诉, 举报, 建议).
   { prefix: "/v1/request-types", service: "CASES" },
+  // Hotspots (未诉先办, issue 16): the cases service's monthly analysis of recurring matters and its proposals.
+  { prefix: "/v1/hotspots", service: "CASES" },
 ];
 
 export const SERVICES = {
