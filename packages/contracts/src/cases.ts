@@ -4,6 +4,7 @@ import { DivisionLevel } from "./division";
 import { DisputeView } from "./disputes/dispute";
 import { StepLimit } from "./limits";
 import { PageQuery } from "./pagination";
+import { MediaItem, MediaMismatch } from "./media";
 
 /** Bodies and answers of the cases service (`/v1/cases`, `/v1/public/cases`, `/v1/supervisions`). */
 
@@ -180,6 +181,8 @@ export const CaseView = z
     beforeAfterPhotos: z.array(z.enum(["resolve-on-site", "handle"])).optional(),
     /** Reporters who joined (+1) or came with merged cases; absent while there are none. */
     coReporters: z.array(CoReporter).optional(),
+    /** Photos, videos and documents attached (issue 16 media); absent while there are none. */
+    media: z.array(MediaItem).optional(),
   })
   .openapi("Case");
 export type CaseView = z.infer<typeof CaseView>;
@@ -268,7 +271,13 @@ export const CaseArchive = z
 export type CaseArchive = z.infer<typeof CaseArchive>;
 
 export const ArchiveVerification = z
-  .object({ valid: z.boolean(), events: z.number().int(), brokenAt: z.number().int().optional() })
+  .object({
+    valid: z.boolean(),
+    events: z.number().int(),
+    brokenAt: z.number().int().optional(),
+    /** Stored files whose bytes no longer match the SHA-256 in the event log (absent or empty: none). */
+    mediaMismatches: z.array(MediaMismatch).optional(),
+  })
   .openapi("ArchiveVerification");
 export type ArchiveVerification = z.infer<typeof ArchiveVerification>;
 

@@ -18,3 +18,4 @@ export * from "./scrub";
 export * from "./masking";
 export * from "./basedata";
 export * from "./disputes";
+export * from "./media";

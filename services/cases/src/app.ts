@@ -6,6 +6,8 @@ import { disputeRoutes } from "./routes/disputes";
 import { disputeReadRoutes } from "./routes/disputes-read";
 import { disputeRulesRoutes } from "./routes/dispute-rules";
 import { disputeWarningRoutes } from "./routes/dispute-warnings";
+import { mediaRoutes } from "./routes/media";
+import { mediaPublicRoutes } from "./routes/media-public";
 import { publicRoutes } from "./routes/public";
 import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
@@ -30,3 +32,6 @@ app.route("/", disputeReadRoutes);
 // Disputes: risk (issue 15, helper "risk"): the county rules, the early-warning list and the dispute list.
 app.route("/", disputeRulesRoutes);
 app.route("/", disputeWarningRoutes);
+// Issue 16, helper "media": case photos, videos and documents (R2), and their public copies without EXIF.
+app.route("/", mediaRoutes);
+app.route("/", mediaPublicRoutes);

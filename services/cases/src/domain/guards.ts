@@ -1,6 +1,7 @@
 import { divisionLevel, SETTLED_STAGES } from "@civicgrid/contracts";
 import type { CaseState } from "./case-state";
 import { offListPending as pendingApproval } from "./matter-approval";
+import { beforeAfterMissing } from "../media/before-after";
 
 /**
  * The guards of the lifecycle table: each says why a command whose start status fits may still not run now,
@@ -74,4 +75,14 @@ export function disputeSettled(state: CaseState): string | null {
 /** A check that would close the case (passed) waits for the dispute as handling does; a failed one never waits. */
 export function passingCheckSettled(state: CaseState, body: { passed: boolean }): string | null {
   return body.passed ? disputeSettled(state) : null;
+}
+
+/** Issue 16 media: a matter that asks for before/after photos holds resolve-on-site until both are attached. */
+export function resolutionPhotos(state: CaseState): string | null {
+  return beforeAfterMissing(state, "resolve-on-site");
+}
+
+/** Issue 16 media: the same for a department's handling. */
+export function handlingPhotos(state: CaseState): string | null {
+  return beforeAfterMissing(state, "handle");
 }
