@@ -189,3 +189,20 @@ describe("case media: the signed one-time upload URL", () => {
     expect(bad.status).toBe(403);
   });
 });
+
+describe("case media: a file sent with an Open311 report (RPC)", () => {
+  it("attaches it as the anonymous reporter's and answers the public path of the stripped copy", async () => {
+    const c = await report(principals.resident);
+    const attached = await exports.default.attachResidentMedia(c.id, { bytes: jpeg(HERE), name: "a.jpg", type: "" });
+    expect(attached.publicPath).toBe(`/v1/public/cases/${c.id}/media/${attached.mediaId}`);
+    const pub = await exports.default.fetch(`http://cases${attached.publicPath}`);
+    expect(contains(new Uint8Array(await pub.arrayBuffer()), "Canon")).toBe(false);
+    let refused = "";
+    try {
+      await exports.default.attachResidentMedia(c.id, { bytes: png(), name: "a.jpg", type: "" });
+    } catch (error) {
+      refused = error instanceof Error ? error.message : String(error);
+    }
+    expect(refused).toContain("unsupported_media_type");
+  });
+});
