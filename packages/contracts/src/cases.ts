@@ -4,6 +4,7 @@ import { DivisionLevel } from "./division";
 import { DisputeView } from "./disputes/dispute";
 import { StepLimit } from "./limits";
 import { PageQuery } from "./pagination";
+import { MediaItem, MediaMismatch } from "./media";
 
 /** Bodies and answers of the cases service (`/v1/cases`, `/v1/public/cases`, `/v1/supervisions`). */
 
@@ -213,6 +214,8 @@ export const CaseView = z
     extensionApprovals: z.array(ExtensionApproval).optional(),
     /** 咨询, 求助, 投诉, 举报 or 建议, as reported; absent on cases reported without one. */
     requestType: RequestType.optional(),
+    /** Photos, videos and documents attached (issue 16 media); absent while there are none. */
+    media: z.array(MediaItem).optional(),
   })
   .openapi("Case");
 export type CaseView = z.infer<typeof CaseView>;
@@ -301,7 +304,13 @@ export const CaseArchive = z
 export type CaseArchive = z.infer<typeof CaseArchive>;
 
 export const ArchiveVerification = z
-  .object({ valid: z.boolean(), events: z.number().int(), brokenAt: z.number().int().optional() })
+  .object({
+    valid: z.boolean(),
+    events: z.number().int(),
+    brokenAt: z.number().int().optional(),
+    /** Stored files whose bytes no longer match the SHA-256 in the event log (absent or empty: none). */
+    mediaMismatches: z.array(MediaMismatch).optional(),
+  })
   .openapi("ArchiveVerification");
 export type ArchiveVerification = z.infer<typeof ArchiveVerification>;
 

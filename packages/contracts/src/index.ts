@@ -23,3 +23,4 @@ export * from "./indicators";
 export * from "./request-types";
 export * from "./nearby";
 export * from "./hotspots";
+export * from "./media";

@@ -180,6 +180,14 @@ export interface CasesPlatformRpc {
   }): Promise<{ caseId: string; followToken: string }>;
   publicRequest(caseId: string): Promise<PublicCaseRecord | null>;
   publicRequests(query: PublicCaseQuery): Promise<PublicCaseRecord[]>;
+  /**
+   * Issue 16 media: a file sent with an Open311 report joins its case (stage report, by the anonymous reporter);
+   * `publicPath` is the copy without EXIF (null for a kind without one). Refusals cross as RangeErrors.
+   */
+  attachResidentMedia(
+    caseId: string,
+    file: { bytes: Uint8Array; name: string; type: string },
+  ): Promise<{ mediaId: string; publicPath: string | null }>;
 }
 
 /** A matter a county admits, as the Open311 service list shows it. */

@@ -9,6 +9,8 @@ import { disputeWarningRoutes } from "./routes/dispute-warnings";
 import { joinRoutes } from "./routes/join";
 import { nearbyRoutes } from "./routes/nearby";
 import { hotspotRoutes } from "./routes/hotspots";
+import { mediaRoutes } from "./routes/media";
+import { mediaPublicRoutes } from "./routes/media-public";
 import { publicRoutes } from "./routes/public";
 import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
@@ -42,3 +44,6 @@ app.route("/", requestTypeRoutes);
 app.route("/", joinRoutes);
 // Issue 16, helper "hotspots": the monthly analysis of recurring matters and its proposals (未诉先办).
 app.route("/", hotspotRoutes);
+// Issue 16, helper "media": case photos, videos and documents (R2), and their public copies without EXIF.
+app.route("/", mediaRoutes);
+app.route("/", mediaPublicRoutes);

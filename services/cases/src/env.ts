@@ -14,6 +14,8 @@ export interface Env extends KitBindings {
   BASEDATA: Fetcher & BaseDataRpc;
   /** Seals a named dispute party's ID number and phone (base64 of 32 bytes; `@civicgrid/http/pii`). */
   PII_KEY: string;
+  /** Issue 16 media: photos, videos and documents of cases (originals and their public copies without metadata). */
+  MEDIA: R2Bucket;
 }
 
 export type AppEnv = KitEnv<Env>;

@@ -13,6 +13,7 @@ import { cancelFromPlatform, createFromPlatform, updateFromPlatform } from "./pl
 import { publicRequest, publicRequests } from "./read-model/public-requests";
 import { reportFromResident, type Open311Report } from "./resident";
 import { refusalsAsRangeErrors } from "./rpc-refusals";
+import { attachResidentMedia } from "./media/resident";
 import { caseScope, reportFromVisit } from "./visits";
 
 /**
@@ -56,5 +57,10 @@ export default class CasesService extends ServiceEntrypoint<Env> implements Case
 
   caseScope(caseId: string) {
     return caseScope(this.env, caseId);
+  }
+
+  // Issue 16 media: a file sent with an Open311 report.
+  attachResidentMedia(caseId: string, file: { bytes: Uint8Array; name: string; type: string }) {
+    return refusalsAsRangeErrors(() => attachResidentMedia(this.env, caseId, file));
   }
 }

@@ -32,6 +32,7 @@ export default class extends WorkerEntrypoint {
       case "E01": return { ...base, status: "admitted", name: "燃气泄漏", emergency: true, policeCall: true, limits: { dispatch: { amount: 15, unit: "minutes" } } };
       case "N01": return { ...base, status: "admitted", name: "井盖缺失", duplicates: { radiusMeters: 300, windowDays: 7 } };
       case "Q01": return { ...base, status: "admitted", name: "占道经营", limits: { accept: { amount: 10, unit: "minutes" }, dispatch: { amount: 10, unit: "minutes" } } };
+      case "P01": return { ...base, status: "admitted", name: "井盖破损", beforeAfterPhotos: ["resolve-on-site", "handle"], limits: {} };
       default: return { ...base, status: "admitted", name: "道路设施损坏", categoryCode: matterCode, workerDuty: "report", limits: { handle: DAY(5), "urgent:handle": DAY(1) } };
     }
   }

@@ -26,6 +26,8 @@ export interface Bindings {
   MAX_BODY_BYTES?: string;
   /** The one larger body: a ledger file uploaded for import (see domain/body-limits.ts). */
   MAX_IMPORT_BODY_BYTES?: string;
+  /** Issue 16 media: a case file upload (a video of up to 50 MB with its multipart framing). */
+  MAX_MEDIA_BODY_BYTES?: string;
   /** Local development only: the dev issuer's public JWKS, served at /dev/jwks.json. */
   DEV_ISSUER_JWKS?: string;
 }
@@ -50,6 +52,7 @@ export const Settings = z.object({
     ),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   MAX_IMPORT_BODY_BYTES: z.coerce.number().int().positive().default(52_428_800),
+  MAX_MEDIA_BODY_BYTES: z.coerce.number().int().positive().default(53_477_376),
   DEV_ISSUER_JWKS: z.string().optional(),
 });
 export type Settings = z.infer<typeof Settings>;

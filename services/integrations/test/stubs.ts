@@ -58,6 +58,12 @@ export default class extends WorkerEntrypoint {
       .slice(0, q.limit)
       .map((c) => { const { countyCode, contact, clientId, ...pub } = c; return pub; });
   }
+  attachResidentMedia(caseId, file) {
+    if (!cases.has(caseId)) throw new RangeError("not_found: no such case");
+    if (file.bytes[0] !== 0xff) throw new RangeError("unsupported_media_type: file: not a photo by its content");
+    const mediaId = "m-" + file.bytes.length;
+    return { mediaId, publicPath: "/v1/public/cases/" + caseId + "/media/" + mediaId };
+  }
 }`;
 
 export const registryStubScript = `

@@ -5,6 +5,7 @@ import type {
   CaseArchive,
   CaseEventRecord,
   CaseView,
+  MediaItem,
   Principal,
   PublicCaseView,
 } from "@civicgrid/contracts";
@@ -43,6 +44,8 @@ import { projectDispute } from "../store/dispute-projection";
 import { publicViewOf } from "../read-model/public-record";
 import { envelopeOf, viewOf } from "./envelope";
 import { CaseStore, OUTBOX_QUEUES } from "./storage";
+import { attachMedia } from "../media/attach";
+import { mediaMismatches } from "../media/store";
 
 export type CommandResult =
   | { ok: true; case: CaseView; replayed: boolean }
@@ -69,6 +72,8 @@ export interface CommandOptions {
 
 /** One answer for "no such case" and "wrong token", so ids cannot be probed. */
 export const NO_CASE_FOR_TOKEN = "no case with this id and token";
+
+export const UPLOAD_URL_USED = "this upload URL was used already: ask for a new one";
 
 /** How long after a failed send or projection the alarm retries it. */
 const RETRY_MS = 30_000;
@@ -221,6 +226,26 @@ export class CaseDO extends DurableObject<Env> {
     );
   }
 
+  /**
+   * Issue 16 media: a stored file joins the case (`case.media_attached`, its SHA-256 in the hash chain). A file sent
+   * to a signed upload URL names the URL's id: the URL is spent in the same call, and a second use is refused.
+   */
+  async attachMedia(item: MediaItem, actor: Actor, uploadJti: string | null): Promise<CommandResult> {
+    const options = { expectedVersion: null, idempotencyKey: null };
+    return this.run({ media: item.mediaId, sub: actor.sub }, options, (state): ActorDecision => {
+      if (uploadJti !== null && this.uploadUrlUsed(uploadJti))
+        return { ok: false, code: "invalid_transition", detail: UPLOAD_URL_USED };
+      const decision = attachMedia(state, item, actor, new Date());
+      if (decision.ok && uploadJti !== null) this.ctx.storage.kv.put(`upload-url:${uploadJti}`, item.mediaId);
+      return decision;
+    });
+  }
+
+  /** Whether a signed upload URL was spent already (asked before its body is read). */
+  uploadUrlUsed(jti: string): boolean {
+    return this.ctx.storage.kv.get(`upload-url:${jti}`) !== undefined;
+  }
+
   snapshot(): CaseState | null {
     return this.store.state();
   }
@@ -236,10 +261,19 @@ export class CaseDO extends DurableObject<Env> {
     };
   }
 
-  verify(): Promise<ArchiveVerification> {
-    return verifyChain(
-      this.store.events().map(({ hash, prevHash, ...body }) => ({ version: body.version, prevHash, hash, body })),
+  /** The hash chain, and (issue 16 media) each stored original re-hashed against the SHA-256 its event logged. */
+  async verify(): Promise<ArchiveVerification> {
+    const events = this.store.events();
+    const chain = await verifyChain(
+      events.map(({ hash, prevHash, ...body }) => ({ version: body.version, prevHash, hash, body })),
     );
+    const state = this.store.state();
+    const logged = events
+      .filter((e) => e.type === "case.media_attached")
+      .map((e) => ({ mediaId: String(e.payload.mediaId), sha256: String(e.payload.sha256) }));
+    if (!state || logged.length === 0) return chain;
+    const mismatches = await mediaMismatches(this.env.MEDIA, state.id, logged);
+    return { ...chain, valid: chain.valid && mismatches.length === 0, mediaMismatches: mismatches };
   }
 
   /** The resident's view, only for the holder of the follow token given at reporting. */

@@ -2,6 +2,7 @@ import { divisionLevel, SETTLED_STAGES } from "@civicgrid/contracts";
 import type { CaseState } from "./case-state";
 import { isPaused, pauseOpen } from "./deadlines";
 import { offListPending as pendingApproval } from "./matter-approval";
+import { beforeAfterMissing } from "../media/before-after";
 
 /**
  * The guards of the lifecycle table: each says why a command whose start status fits may still not run now,
@@ -93,4 +94,14 @@ export function paused(state: CaseState): string | null {
 /** A running step's clock does not move while paused; an extension waits for the pause to end. */
 export function notPaused(state: CaseState): string | null {
   return isPaused(state) ? "the clock is paused: resume it before asking for an extension" : null;
+}
+
+/** Issue 16 media: a matter that asks for before/after photos holds resolve-on-site until both are attached. */
+export function resolutionPhotos(state: CaseState): string | null {
+  return beforeAfterMissing(state, "resolve-on-site");
+}
+
+/** Issue 16 media: the same for a department's handling. */
+export function handlingPhotos(state: CaseState): string | null {
+  return beforeAfterMissing(state, "handle");
 }

@@ -7,6 +7,7 @@ import { saveReport } from "../../store/open311";
 import { clientOf, countRequest, jurisdictionOf, mattersOf, upstream } from "./door";
 import { open311Errors } from "./errors";
 import { locateReport } from "./locate";
+import { attachReportMedia, MediaPart } from "./media";
 import { render } from "./render";
 import { answers, ApiKey, COMMON_ERRORS, errors, FORMATS, JurisdictionArg, open311 } from "./router";
 
@@ -30,6 +31,7 @@ const NewRequest = z
     phone: text(30),
     description: text(4000),
     media_url: optionalArg(z.url({ protocol: /^https?$/ }).max(500)),
+    media: MediaPart,
   })
   .catchall(z.union([z.string().max(2000), z.array(z.string().max(2000)).max(50)]));
 
@@ -53,7 +55,13 @@ for (const format of FORMATS) {
       security: [],
       request: {
         query: z.object({ jurisdiction_id: JurisdictionArg, api_key: ApiKey }),
-        body: { required: true, content: { "application/x-www-form-urlencoded": { schema: NewRequest } } },
+        body: {
+          required: true,
+          content: {
+            "application/x-www-form-urlencoded": { schema: NewRequest },
+            "multipart/form-data": { schema: NewRequest },
+          },
+        },
       },
       responses: {
         200: answers(Open311Created, "the token of the new request"),
@@ -90,6 +98,7 @@ for (const format of FORMATS) {
           ...(contact ? { contact } : {}),
         }),
       );
+      const media = form.media ? await attachReportMedia(c, created.caseId, form.media) : null;
       await saveReport(c.env.DB, {
         caseId: created.caseId,
         countyCode,
@@ -98,10 +107,11 @@ for (const format of FORMATS) {
         attributes: checked.answers,
         address: form.address_string ?? null,
         addressId: place.addressId,
-        mediaUrl: form.media_url ?? null,
+        mediaUrl: media?.mediaUrl ?? form.media_url ?? null,
       });
+      const notice = media?.refused ? `${NOTICE}; the media was not stored: ${media.refused}` : NOTICE;
       return render(c, format, "service_requests", [
-        { token: created.followToken, service_notice: NOTICE, account_id: form.account_id ?? null },
+        { token: created.followToken, service_notice: notice, account_id: form.account_id ?? null },
       ]) as never;
     },
   );
