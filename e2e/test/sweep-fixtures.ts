@@ -245,7 +245,7 @@ export function countyBBody(key: string, ids: Ids): unknown {
     "POST /v1/cases/{id}/handle": { outcome: reason },
     "POST /v1/cases/{id}/check": { passed: true, opinion: reason },
     "POST /v1/cases/{id}/rate": { rating: "satisfied" },
-    "POST /v1/cases/{id}/return": { reason },
+    "POST /v1/cases/{id}/return": { ground: "not_function", reason },
     "POST /v1/cases/{id}/escalate": { reason },
     "POST /v1/cases/{id}/request-extension": { amount: 1, unit: "working_days", reason },
     "POST /v1/cases/{id}/review-extension": { approved: true, opinion: reason },
@@ -257,6 +257,8 @@ export function countyBBody(key: string, ids: Ids): unknown {
     "POST /v1/patrols/{id}/points": { points: [{ ...pointIn(WORKER_GRID), at: new Date().toISOString() }] },
     "POST /v1/layouts/{id}/changes": { changes: [] },
     "POST /v1/lookup/batch": { points: [pointIn(WORKER_GRID)] },
+    "POST /v1/cases/{id}/rule-return": { upheld: false, opinion: reason },
+    "POST /v1/cases/{id}/follow-up": { channel: "phone", reached: false },
   };
   return bodies[key] ?? {};
 }

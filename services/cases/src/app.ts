@@ -10,6 +10,7 @@ import { publicRoutes } from "./routes/public";
 import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
 import { supervisionRoutes } from "./routes/supervisions";
+import { followUpRoutes } from "./routes/follow-ups";
 
 // Opening a case has no DO yet to remember the key, so the kit's D1 table does; commands on a case
 // keep their keys in the case's DO, atomically with the change (see CaseDO.command).
@@ -30,3 +31,5 @@ app.route("/", disputeReadRoutes);
 // Disputes: risk (issue 15, helper "risk"): the county rules, the early-warning list and the dispute list.
 app.route("/", disputeRulesRoutes);
 app.route("/", disputeWarningRoutes);
+// Issue 16, helper "returns": the follow-up (回访) worklist.
+app.route("/", followUpRoutes);

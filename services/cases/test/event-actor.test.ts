@@ -15,7 +15,10 @@ async function dispatched() {
 
 describe("every case event names the unit that acted, so assessments credit it to the right unit", () => {
   it("case.returned carries the returning department as actor.unit and fromDepartmentId, though the lead is now empty", async () => {
-    const c = await step(principals.department, await dispatched(), "return", { reason: "不属于公安职责" });
+    const c = await step(principals.department, await dispatched(), "return", {
+      ground: "not_function",
+      reason: "不属于公安职责",
+    });
     const data = await dataOf(c.id, "case.returned");
     expect(data).toMatchObject({
       actor: { sub: principals.department.sub, role: "department", unit: "dept-440703-police" },

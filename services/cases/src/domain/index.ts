@@ -10,3 +10,4 @@ export * from "./matter-approval";
 export * from "./open-case";
 export * from "./supervision";
 export * from "./lifecycle";
+export { followUpDeadline, followUpTick, nextAttentionAt } from "./follow-up";

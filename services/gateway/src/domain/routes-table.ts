@@ -37,6 +37,8 @@ export const ROUTES: readonly { prefix: string; service: ServiceKey }[] = [
   { prefix: "/v1/integrations", service: "INTEGRATIONS" },
   // Base data (一标三实): addresses, houses, people, units, tags, visits, submissions, imports, counts.
   { prefix: "/v1/basedata", service: "BASEDATA" },
+  // Issue 16: the follow-up (回访) worklist.
+  { prefix: "/v1/follow-ups", service: "CASES" },
 ];
 
 export const SERVICES = {
