@@ -28,7 +28,10 @@ describe("the closed loop through the gateway, on the real system", () => {
     c = await command(worker, c, "verify", { note: "现场核实属实" });
     c = await command(township, c, "accept");
     c = await command(township, c, "dispatch", { leadDepartmentId: "dept-440703-police" });
-    c = await command(police, c, "return", { reason: "路灯维护不属于公安职责，应由城管部门负责" });
+    c = await command(police, c, "return", {
+      ground: "not_function",
+      reason: "路灯维护不属于公安职责，应由城管部门负责",
+    });
     expect(c).toMatchObject({ status: "accepted", returns: 1 });
     // The police may no longer act on it; the township dispatches again with a lead and an assisting department.
     await command(police, c, "sign", {}, 403);

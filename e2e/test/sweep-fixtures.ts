@@ -245,7 +245,7 @@ export function countyBBody(key: string, ids: Ids): unknown {
     "POST /v1/cases/{id}/handle": { outcome: reason },
     "POST /v1/cases/{id}/check": { passed: true, opinion: reason },
     "POST /v1/cases/{id}/rate": { rating: "satisfied" },
-    "POST /v1/cases/{id}/return": { reason },
+    "POST /v1/cases/{id}/return": { ground: "not_function", reason },
     "POST /v1/cases/{id}/escalate": { reason },
     "POST /v1/cases/{id}/request-extension": { amount: 1, unit: "working_days", reason },
     "POST /v1/cases/{id}/review-extension": { approved: true, opinion: reason },
@@ -260,6 +260,8 @@ export function countyBBody(key: string, ids: Ids): unknown {
     // Hotspots (issue 16): county B may not analyse county A (the proposals' ids are per county-month).
     "POST /v1/hotspots/analyse": { countyCode: COUNTY_A },
     "POST /v1/hotspots/{id}/dismiss": { reason },
+    "POST /v1/cases/{id}/rule-return": { upheld: false, opinion: reason },
+    "POST /v1/cases/{id}/follow-up": { channel: "phone", reached: false },
   };
   return bodies[key] ?? {};
 }

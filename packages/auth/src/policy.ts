@@ -97,6 +97,10 @@ export const POLICY = {
   "hotspot:read": ["agency"],
   "hotspot:analyse": ["agency"],
   "hotspot:issue": ["agency"],
+  // Disputed returns (退单) and follow-up (回访): the agency rules on a department's return; a follow-up worker of the
+  // agency records the call or visit after closure; the worklist of closed cases awaiting it.
+  "case:rule-return": ["agency"],
+  "case:follow-up": ["agency"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

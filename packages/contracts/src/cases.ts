@@ -5,6 +5,7 @@ import { DisputeView } from "./disputes/dispute";
 import { StepLimit } from "./limits";
 import { PageQuery } from "./pagination";
 import { MediaItem, MediaMismatch } from "./media";
+import { MatterChange } from "./registry";
 
 /** Bodies and answers of the cases service (`/v1/cases`, `/v1/public/cases`, `/v1/supervisions`). */
 
@@ -61,6 +62,46 @@ export const WorkOrderBody = z
   .openapi("WorkOrderBody");
 export type WorkOrderBody = z.infer<typeof WorkOrderBody>;
 
+/** A return's ground (退单理由): not our territory, not our function, not our property. */
+export const ReturnGround = z.enum(["not_territory", "not_function", "not_property"]);
+export type ReturnGround = z.infer<typeof ReturnGround>;
+export const FollowUpChannel = z.enum(["phone", "sms", "app", "visit", "wechat"]);
+/** A follow-up (回访) after closure: who was reached how; a reached reporter's rating counts as their rating. */
+export const FollowUpBody = z
+  .object({
+    channel: FollowUpChannel,
+    reached: z.boolean(),
+    rating: CaseRating.optional(),
+    comment: z.string().max(1000).optional(),
+  })
+  .refine((b) => b.reached === (b.rating !== undefined), {
+    path: ["rating"],
+    message: "a reached reporter's rating is required, and an unreached one has none",
+  });
+/** A department's return and the agency's ruling: upheld (re-dispatch elsewhere) or rejected (强派 back to it). */
+export const ReturnClaim = z.object({
+  departmentId: z.string(),
+  ground: ReturnGround,
+  reason: z.string(),
+  evidence: Evidence,
+  at: z.string(),
+  status: z.enum(["pending", "upheld", "rejected"]),
+  opinion: z.string().nullable(),
+  ruledAt: z.string().nullable(),
+  /** The change request to the county's matters list the ruling filed (registry), once filed. */
+  matterChangeRequestId: z.string().nullable(),
+});
+export type ReturnClaim = z.infer<typeof ReturnClaim>;
+export const FollowUpRecord = z.object({
+  channel: FollowUpChannel,
+  reached: z.boolean(),
+  rating: CaseRating.nullable(),
+  comment: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+});
+export type FollowUpRecord = z.infer<typeof FollowUpRecord>;
+
 const Note = z.object({ note: z.string().max(1000).optional() });
 export const CommandBodies = {
   verify: Note,
@@ -76,7 +117,11 @@ export const CommandBodies = {
   check: z.object({ passed: z.boolean(), opinion: Text(1000) }),
   rate: z.object({ rating: CaseRating, comment: z.string().max(1000).optional(), reopen: z.boolean().default(false) }),
   archive: Note,
-  return: z.object({ reason: z.string().trim().min(2).max(1000) }),
+  return: z.object({
+    ground: ReturnGround,
+    reason: z.string().trim().min(2).max(1000),
+    evidence: Evidence.default([]),
+  }),
   escalate: z.object({ reason: z.string().trim().min(2).max(1000) }),
   "request-extension": z.object({
     amount: z.number().int().min(1).max(30),
@@ -92,6 +137,8 @@ export const CommandBodies = {
   resume: Note,
   /** +1: a reporter adds themselves to an open case of their matter instead of filing a duplicate (issue 16). */
   join: z.object({ note: z.string().max(1000).optional() }),
+  "rule-return": z.object({ upheld: z.boolean(), opinion: Text(1000), matterChange: MatterChange.optional() }),
+  "follow-up": FollowUpBody,
 } as const;
 export type CommandName = keyof typeof CommandBodies;
 export type CommandBody<N extends CommandName> = z.infer<(typeof CommandBodies)[N]>;
@@ -216,6 +263,13 @@ export const CaseView = z
     requestType: RequestType.optional(),
     /** Photos, videos and documents attached (issue 16 media); absent while there are none. */
     media: z.array(MediaItem).optional(),
+    /** The last disputed return (退单) and the agency's ruling on it; absent while the case was never returned so. */
+    returnClaim: ReturnClaim.optional(),
+    /** Follow-ups (回访) recorded after closure, and how often the reporter was unsatisfied (reopen once, then escalate). */
+    followUps: z.array(FollowUpRecord).optional(),
+    unsatisfied: z.number().int().optional(),
+    /** Set once `case.follow_up_due` fired (the follow-up time passed without a follow-up or rating). */
+    followUpDueNotified: z.boolean().optional(),
   })
   .openapi("Case");
 export type CaseView = z.infer<typeof CaseView>;
@@ -346,3 +400,22 @@ export const PlatformCaseInput = z.object({
   requestType: RequestType.optional(),
 });
 export type PlatformCaseInput = z.infer<typeof PlatformCaseInput>;
+
+/** One closed case awaiting its follow-up (回访), in the worklist `GET /v1/follow-ups`. */
+export const FollowUpItem = z
+  .object({
+    caseId: z.string(),
+    title: z.string(),
+    categoryCode: z.string(),
+    countyCode: z.string(),
+    divisionCode: z.string(),
+    closedAt: z.string(),
+    dueAt: z.string(),
+    overdue: z.boolean(),
+    attempts: z.number().int(),
+    /** False for a reporter without a login (or a worker's report): the follow-up worker calls or visits. */
+    hasReporterLogin: z.boolean(),
+  })
+  .openapi("FollowUpItem");
+export type FollowUpItem = z.infer<typeof FollowUpItem>;
+export const FollowUpQuery = PageQuery.extend({ overdue: Flag.optional() });

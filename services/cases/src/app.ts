@@ -16,6 +16,7 @@ import { readRoutes } from "./routes/read";
 import { reportRoutes } from "./routes/report";
 import { requestTypeRoutes } from "./routes/request-types";
 import { supervisionRoutes } from "./routes/supervisions";
+import { followUpRoutes } from "./routes/follow-ups";
 
 // Opening a case has no DO yet to remember the key, so the kit's D1 table does; commands on a case
 // keep their keys in the case's DO, atomically with the change (see CaseDO.command).
@@ -47,3 +48,5 @@ app.route("/", hotspotRoutes);
 // Issue 16, helper "media": case photos, videos and documents (R2), and their public copies without EXIF.
 app.route("/", mediaRoutes);
 app.route("/", mediaPublicRoutes);
+// Issue 16, helper "returns": the follow-up (回访) worklist.
+app.route("/", followUpRoutes);

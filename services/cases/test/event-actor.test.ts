@@ -15,7 +15,10 @@ async function dispatched() {
 
 describe("every case event names the unit that acted, so assessments credit it to the right unit", () => {
   it("case.returned carries the returning department as actor.unit and fromDepartmentId, though the lead is now empty", async () => {
-    const c = await step(principals.department, await dispatched(), "return", { reason: "不属于公安职责" });
+    const c = await step(principals.department, await dispatched(), "return", {
+      ground: "not_function",
+      reason: "不属于公安职责",
+    });
     const data = await dataOf(c.id, "case.returned");
     expect(data).toMatchObject({
       actor: { sub: principals.department.sub, role: "department", unit: "dept-440703-police" },
@@ -25,7 +28,7 @@ describe("every case event names the unit that acted, so assessments credit it t
     });
   });
 
-  it("case.reopened names the department whose handling the resident rejected; other events carry fromDepartmentId null", async () => {
+  it("case.reopened names the department whose handling the resident rejected (it reworks it); other events carry fromDepartmentId null", async () => {
     let c = await report(principals.resident);
     c = await step(principals.townshipAgency, await step(principals.gridWorker, c, "verify"), "accept");
     c = await step(principals.townshipAgency, c, "dispatch", { leadDepartmentId: "dept-440703-police" });
@@ -38,7 +41,7 @@ describe("every case event names the unit that acted, so assessments credit it t
     expect(await dataOf(c.id, "case.reopened")).toMatchObject({
       actor: { role: "resident" },
       fromDepartmentId: "dept-440703-police",
-      leadDepartmentId: null,
+      leadDepartmentId: "dept-440703-police",
     });
     expect(await dataOf(c.id, "case.dispatched")).toMatchObject({
       actor: { sub: principals.townshipAgency.sub, role: "agency", unit: "440703001000" },

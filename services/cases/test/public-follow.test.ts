@@ -57,11 +57,11 @@ describe("an anonymous reporter rates their case with the follow token", () => {
     });
   });
 
-  it("an unsatisfied rating may reopen the case, as for a signed-in reporter", async () => {
+  it("an unsatisfied rating reopens the case for rework, as for a signed-in reporter", async () => {
     const { id, followToken } = await anonymousReport();
     await closeCase(id);
     const res = await rate(id, followToken, { rating: "unsatisfied", reopen: true });
-    expect(await res.json<PublicCaseView>()).toMatchObject({ status: "accepted", rating: "unsatisfied" });
+    expect(await res.json<PublicCaseView>()).toMatchObject({ status: "signed", rating: "unsatisfied" });
   });
 
   it("refuses a case not yet closed with 409; honours Idempotency-Key (one rating, the replay marked)", async () => {

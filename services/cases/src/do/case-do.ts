@@ -17,9 +17,10 @@ import {
   decideAsReporter,
   decideForPlatform,
   followTokenActor,
+  followUpTick,
   GENESIS_HASH,
   holdsFollowToken,
-  nextDueAt,
+  nextAttentionAt,
   openCase,
   reportersOf,
   SYSTEM_ACTOR,
@@ -41,6 +42,7 @@ import { caseStub, type Env } from "../env";
 import { database } from "../store/db";
 import { projectCase } from "../store/projection";
 import { projectDispute } from "../store/dispute-projection";
+import { projectFollowUp } from "../store/follow-ups";
 import { publicViewOf } from "../read-model/public-record";
 import { envelopeOf, viewOf } from "./envelope";
 import { CaseStore, OUTBOX_QUEUES } from "./storage";
@@ -201,7 +203,8 @@ export class CaseDO extends DurableObject<Env> {
     const applied = await this.ctx.blockConcurrencyWhile(async () => {
       const state = this.store.state();
       if (!state) return [];
-      const steps = tick(state, new Date(nowMs));
+      // The step's clock for an open case; the follow-up time for a closed one (never both).
+      const steps = [...tick(state, new Date(nowMs)), ...followUpTick(state, new Date(nowMs))];
       if (steps.length > 0) await this.commit(steps, state.status, SYSTEM_ACTOR, null);
       return steps.map((s) => s.type);
     });
@@ -376,6 +379,7 @@ export class CaseDO extends DurableObject<Env> {
       if (state && (this.store.meta("projected_version") ?? 0) < state.version) {
         await projectCase(database(this.env.DB), state, this.store.supervisions());
         await projectDispute(database(this.env.DB), state);
+        await projectFollowUp(database(this.env.DB), state);
         this.store.setMeta("projected_version", state.version);
       }
     } catch (error) {
@@ -398,7 +402,7 @@ export class CaseDO extends DurableObject<Env> {
 
   private async schedule(retry: boolean): Promise<void> {
     const state = this.store.state();
-    const due = state ? nextDueAt(state) : null;
+    const due = state ? nextAttentionAt(state) : null;
     const candidates = [due ? Date.parse(due) : Infinity, retry ? Date.now() + RETRY_MS : Infinity];
     const at = Math.min(...candidates);
     if (at === Infinity) {

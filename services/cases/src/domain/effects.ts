@@ -74,28 +74,8 @@ export const check = (s: CaseState, b: CommandBody<"check">, { now }: At): Effec
         details: { opinion: b.opinion },
       };
 
-/** A rating; an unsatisfied one may reopen the case, back to the agency for a new dispatch. */
-export function rate(s: CaseState, b: CommandBody<"rate">, { now }: At): Effect {
-  const { rating, reopen, comment } = b;
-  if (reopen && rating !== "unsatisfied") return { refused: "only an unsatisfied rating may reopen the case" };
-  if (!reopen)
-    return {
-      type: "case.rated",
-      state: enter(s, "rated", now, { rating }),
-      details: { rating, comment: comment ?? null },
-    };
-  const state = enter(s, "accepted", now, {
-    rating,
-    closedAt: null,
-    leadDepartmentId: null,
-    assistingDepartmentIds: [],
-  });
-  return {
-    type: "case.reopened",
-    state,
-    details: { rating, comment: comment ?? null, departmentId: s.leadDepartmentId },
-  };
-}
+/** A rating: the satisfaction rule (rework once, then escalate) lives with the follow-up. */
+export { rate } from "./follow-up";
 
 export const archive = (s: CaseState, _b: CommandBody<"archive">, { now }: At): Effect => ({
   type: "case.archived",
@@ -103,17 +83,8 @@ export const archive = (s: CaseState, _b: CommandBody<"archive">, { now }: At): 
   details: {},
 });
 
-/** Back to the agency for a new dispatch; the event names the returning department (the lead is cleared). */
-export const returnCase = (s: CaseState, b: CommandBody<"return">, { now }: At): Effect => ({
-  type: "case.returned",
-  state: enter(s, "accepted", now, {
-    returns: s.returns + 1,
-    leadDepartmentId: null,
-    assistingDepartmentIds: [],
-    extension: null,
-  }),
-  details: { reason: b.reason, departmentId: s.leadDepartmentId },
-});
+/** A return names its ground and evidence and waits for the agency's ruling (see returns.ts). */
+export { returnCase } from "./returns";
 
 /** One level up; the clock keeps running. */
 export function escalate(s: CaseState, b: CommandBody<"escalate">): Effect {

@@ -11,3 +11,4 @@ export * from "./open-case";
 export * from "./supervision";
 export * from "./lifecycle";
 export * from "./co-reporters";
+export { followUpDeadline, followUpTick, nextAttentionAt } from "./follow-up";

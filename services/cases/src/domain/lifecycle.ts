@@ -4,7 +4,9 @@ import type { Amendment } from "./amend";
 import type { Actor, CaseState, Step } from "./case-state";
 import * as effects from "./effects";
 import * as guards from "./guards";
+import { followUp, followUpRating } from "./follow-up";
 import { releasedWorkOrder } from "./matter-approval";
+import * as returns from "./returns";
 
 /** Statuses after which nothing but archiving (and nothing at all once archived) may happen. */
 export const OPEN_STATUSES: readonly CaseStatus[] = [
@@ -84,9 +86,12 @@ export const LIFECYCLE: Table = {
     from: ["accepted"],
     by: "case:dispatch",
     roles: ["agency"],
-    guards: [guards.matterApproved],
+    guards: [guards.matterApproved, returns.noReturnRulingPending],
     emits: ["case.dispatched"],
-    effect: effects.dispatch,
+    effect: (state, body, at) => {
+      const refused = returns.dispatchAfterRuling(state, body);
+      return refused ? { refused } : effects.dispatch(state, body, at);
+    },
   },
   sign: {
     from: ["dispatched"],
@@ -122,7 +127,7 @@ export const LIFECYCLE: Table = {
     roles: ["resident", "agency"],
     followToken: true,
     guards: [],
-    emits: ["case.rated", "case.reopened"],
+    emits: ["case.rated", "case.reopened", "case.escalated"],
     effect: effects.rate,
   },
   archive: {
@@ -139,7 +144,7 @@ export const LIFECYCLE: Table = {
     from: AT_DEPARTMENT,
     by: "case:return",
     roles: ["department"],
-    guards: [guards.returnsLeft],
+    guards: [guards.returnsLeft, returns.notReturnedAfterRejection],
     emits: ["case.returned"],
     effect: effects.returnCase,
   },
@@ -248,6 +253,27 @@ export const LIFECYCLE: Table = {
     guards: [],
     emits: ["case.reporter_joined"],
     effect: effects.join,
+  },
+  // The agency rules on a department's return (退单): upheld, it dispatches elsewhere; rejected (强派), the case
+  // goes back to the same department, which may not return it again.
+  "rule-return": {
+    from: ["accepted"],
+    by: "case:rule-return",
+    roles: ["agency"],
+    guards: [returns.returnRulingPending],
+    emits: ["case.return_upheld", "case.return_rejected"],
+    effect: returns.ruleReturn,
+  },
+  // Follow-up (回访) after closure by the agency's follow-up worker, with its channel; a reached reporter's rating
+  // follows as a rating does (rework once, then escalate).
+  "follow-up": {
+    from: ["closed"],
+    by: "case:follow-up",
+    roles: ["agency"],
+    guards: [],
+    emits: ["case.followed_up", "case.rated", "case.reopened", "case.escalated"],
+    effect: followUp,
+    follows: followUpRating,
   },
 };
 

@@ -1,7 +1,7 @@
 import type { CaseSummary, Supervision } from "@civicgrid/contracts";
 import { sql } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { nextDueAt, type CaseState } from "../domain";
+import { nextAttentionAt, type CaseState } from "../domain";
 import { publicRecordOf } from "../read-model/public-record";
 import type { Db } from "./db";
 import { casesFts } from "./fts";
@@ -33,7 +33,7 @@ function summaryOf(s: CaseState): CaseSummary {
 /** The read-model row of one version of a case: its summary's columns, and where it lies and when it is due. */
 function rowOf(s: CaseState): typeof cases.$inferInsert {
   const summary = summaryOf(s);
-  const next = nextDueAt(s);
+  const next = nextAttentionAt(s);
   return {
     ...summary,
     warned: s.warned ? 1 : 0,

@@ -289,3 +289,26 @@ export const hotspotCases = sqliteTable("hotspot_cases", {
   caseId: text("case_id").primaryKey(),
   hotspotId: text("hotspot_id").notNull(),
 });
+
+/**
+ * The follow-up (回访) worklist: one row per case that closed, `awaiting` while it is closed and not yet rated
+ * (a follow-up that did not reach the reporter leaves it awaiting). Projected from the CaseDO by version.
+ */
+export const followUps = sqliteTable(
+  "follow_ups",
+  {
+    caseId: text("case_id").primaryKey(),
+    version: integer("version").notNull(),
+    awaiting: integer("awaiting").notNull(),
+    divisionCode: text("division_code").notNull(),
+    countyCode: text("county_code").notNull(),
+    title: text("title").notNull(),
+    categoryCode: text("category_code").notNull(),
+    reporterSub: text("reporter_sub"),
+    closedAt: text("closed_at").notNull(),
+    dueAt: text("due_at").notNull(),
+    attempts: integer("attempts").notNull(),
+    dueNotified: integer("due_notified").notNull(),
+  },
+  (t) => [index("follow_ups_awaiting").on(t.awaiting, t.divisionCode, t.dueAt, t.caseId)],
+);

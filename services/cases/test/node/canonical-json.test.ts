@@ -78,11 +78,11 @@ function life(): { steps: Step[]; actors: Actor[] } {
     name: "dispatch",
     body: { leadDepartmentId: "dept-440703-police", assistingDepartmentIds: ["dept-440703-housing"] },
   });
-  run(principals.department, { name: "return", body: { reason: "不属于公安职责" } });
-  run(principals.townshipAgency, {
-    name: "dispatch",
-    body: { leadDepartmentId: "dept-440703-police", assistingDepartmentIds: [] },
+  run(principals.department, {
+    name: "return",
+    body: { ground: "not_function", reason: "不属于公安职责", evidence: [] },
   });
+  run(principals.townshipAgency, { name: "rule-return", body: { upheld: false, opinion: "属公安职责" } });
   run(principals.department, { name: "sign", body: {} });
   run(principals.department, {
     name: "request-extension",

@@ -128,7 +128,7 @@ describe("case state machine: the loop", () => {
     expect(s).toMatchObject({ status: "signed", step: "handle", reworks: 1 });
   });
 
-  it("reopens on an unsatisfied rating, refuses reopen with another rating", () => {
+  it("an unsatisfied rating reopens the case for rework at its lead department; reopen with another rating is refused", () => {
     const closed = run(toHandled(), principals.townshipAgency, {
       name: "check",
       body: { passed: true, opinion: "ok" },
@@ -141,9 +141,11 @@ describe("case state machine: the loop", () => {
     );
     expect(reopened.ok && reopened.steps[0]!.type).toBe("case.reopened");
     expect(reopened.ok && reopened.steps[0]!.state).toMatchObject({
-      status: "accepted",
-      step: "dispatch",
-      leadDepartmentId: null,
+      status: "signed",
+      step: "handle",
+      leadDepartmentId: closed.leadDepartmentId,
+      reworks: closed.reworks + 1,
+      unsatisfied: 1,
     });
     const bad = decide(closed, { name: "rate", body: { rating: "satisfied", reopen: true } }, principals.resident, NOW);
     expect(bad).toMatchObject({ ok: false, code: "unprocessable" });
@@ -160,8 +162,12 @@ describe("case state machine: side paths", () => {
       principals.townshipAgency,
       dispatch,
     );
-    s = run(s, principals.department, { name: "return", body: { reason: "不属于公安职责" } });
+    s = run(s, principals.department, {
+      name: "return",
+      body: { ground: "not_function", reason: "不属于公安职责", evidence: [] },
+    });
     expect(s).toMatchObject({ status: "accepted", returns: 1, leadDepartmentId: null, step: "dispatch" });
+    s = run(s, principals.townshipAgency, { name: "rule-return", body: { upheld: true, opinion: "确非公安职责" } });
     s = run(s, principals.townshipAgency, {
       ...dispatch,
       body: { leadDepartmentId: "dept-440703-housing", assistingDepartmentIds: [] },

@@ -78,17 +78,18 @@ describe("the case lifecycle table", () => {
         principals.townshipAgency,
         { name: "dispatch", body: { leadDepartmentId: "dept-440703-police", assistingDepartmentIds: [] } },
       ],
-      [principals.department, { name: "return", body: { reason: "不属于公安职责" } }],
       [
-        principals.townshipAgency,
-        { name: "dispatch", body: { leadDepartmentId: "dept-440703-police", assistingDepartmentIds: [] } },
+        principals.department,
+        { name: "return", body: { ground: "not_function", reason: "不属于公安职责", evidence: [] } },
       ],
+      [principals.townshipAgency, { name: "rule-return", body: { upheld: false, opinion: "属公安职责" } }],
       [principals.department, { name: "sign", body: {} }],
       [principals.department, { name: "request-extension", body: { amount: 1, unit: "working_days", reason: "采购" } }],
       [principals.townshipAgency, { name: "review-extension", body: { approved: false, opinion: "不同意" } }],
       [principals.department, { name: "handle", body: { outcome: "已修复", evidence: [] } }],
       [principals.townshipAgency, { name: "check", body: { passed: true, opinion: "合格" } }],
-      [principals.resident, { name: "rate", body: { rating: "satisfied", reopen: false } }],
+      [principals.townshipAgency, { name: "follow-up", body: { channel: "phone", reached: false } }],
+      [principals.townshipAgency, { name: "follow-up", body: { channel: "sms", reached: true, rating: "satisfied" } }],
       [principals.countyAgency, { name: "archive", body: {} }],
     ];
     for (const [who, command] of walk) {

@@ -41,6 +41,8 @@ export const ROUTES: readonly { prefix: string; service: ServiceKey }[] = [
   { prefix: "/v1/request-types", service: "CASES" },
   // Hotspots (未诉先办, issue 16): the cases service's monthly analysis of recurring matters and its proposals.
   { prefix: "/v1/hotspots", service: "CASES" },
+  // Issue 16: the follow-up (回访) worklist.
+  { prefix: "/v1/follow-ups", service: "CASES" },
 ];
 
 export const SERVICES = {
