@@ -88,8 +88,11 @@ export const ReturnClaim = z.object({
   status: z.enum(["pending", "upheld", "rejected"]),
   opinion: z.string().nullable(),
   ruledAt: z.string().nullable(),
-  /** The change request to the county's matters list the ruling filed (registry), once filed. */
+  /** The change request to the county's matters list the ruling asked for (filed in the registry after it). */
   matterChangeRequestId: z.string().nullable(),
+  /** The change the ruling asked for, and who ruled (the request's requester); absent when it asked for none. */
+  matterChange: MatterChange.optional(),
+  ruledBy: z.object({ sub: z.string(), unit: z.string() }).optional(),
 });
 export type ReturnClaim = z.infer<typeof ReturnClaim>;
 export const FollowUpRecord = z.object({

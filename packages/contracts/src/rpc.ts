@@ -1,3 +1,4 @@
+import type { MatterChange } from "./registry";
 import type { MediatorKind } from "./disputes/dispute";
 /**
  * The RPC surface each service offers the others over service bindings. Each service's
@@ -54,6 +55,21 @@ export interface RegistryRpc {
   division(
     code: string,
   ): Promise<{ code: string; name: string; level: "city" | "county" | "township" | "village" } | null>;
+  /**
+   * Files a change request to a county's matters list that an agency's ruling on a disputed return (退单) asked
+   * for. Idempotent by `id` (the case derives it from the ruling), so the case's retries file it once.
+   */
+  fileMatterChange(input: RulingMatterChange): Promise<{ id: string; created: boolean }>;
+}
+
+/** A change request an agency's return ruling files (RegistryRpc.fileMatterChange). */
+export interface RulingMatterChange {
+  id: string;
+  countyCode: string;
+  change: MatterChange;
+  reason: string;
+  requestedBy: string;
+  requesterUnit: string;
 }
 
 /** A worker serving a grid, as other services and the public disclosure see them (no private data). */

@@ -104,6 +104,19 @@ describe("clock pauses (挂账)", () => {
     expect(again.status).toBe(409);
   });
 
+  it("finishing the step while paused ends the pause: the next step's clock runs and nothing shows it open", async () => {
+    let c = await signedCase();
+    c = await step(principals.department, c, "request-pause", { reason: "等待材料", until: iso(Date.now() + DAY) });
+    c = await step(principals.townshipAgency, c, "review-pause", { approved: true, opinion: "同意" });
+    c = await step(principals.department, c, "handle", { outcome: "提前处置完毕" });
+    expect(c).toMatchObject({ status: "handled", step: "check", pause: { status: "ended" } });
+    const row = await env.DB.prepare("SELECT next_due_at FROM cases WHERE id = ?")
+      .bind(c.id)
+      .first<{ next_due_at: number }>();
+    expect(row?.next_due_at).toBe(Date.parse(c.warnAt!));
+    expect((await act(principals.department, c, "resume", {})).status).toBe(409);
+  });
+
   it("only an agency at the holder's level or above decides; a refused pause leaves the clock running", async () => {
     let c = await signedCase();
     c = await step(principals.department, c, "request-pause", { reason: "季节性", until: iso(Date.now() + DAY) });

@@ -1,6 +1,8 @@
 import { principals } from "@civicgrid/testing";
 import type { CaseArchive, CaseView } from "@civicgrid/contracts";
-import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { describe, expect, it, vi } from "vitest";
 import { act, call, report, step } from "./helpers";
 
 const police = { leadDepartmentId: "dept-440703-police" };
@@ -113,5 +115,32 @@ describe("the agency's ruling on a disputed return (退单)", () => {
     const elsewhere = await step(principals.townshipAgency, ruled, "dispatch", housing);
     expect(elsewhere).toMatchObject({ status: "dispatched", leadDepartmentId: "dept-440703-housing" });
     expect((await act(principals.townshipAgency, elsewhere, "rule-return", upheld)).status).toBe(409);
+  });
+
+  it("a ruling that asks for a change to the matters list files it in the registry, once", async () => {
+    const c = await step(principals.townshipAgency, await accepted(), "dispatch", police);
+    const back = await step(principals.department, c, "return", { ...notOurs, ground: "not_property" });
+    const matterChange = { action: "withdraw", list: "admission", matterCode: "0801" };
+    const ruled = await step(principals.townshipAgency, back, "rule-return", { ...upheld, matterChange });
+    const id = ruled.returnClaim?.matterChangeRequestId;
+    expect(id).toMatch(/^mcr-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(ruled.returnClaim).toMatchObject({ matterChange, ruledBy: { sub: principals.townshipAgency.sub } });
+    const registry = env.REGISTRY as unknown as { filedMatterChanges(): Promise<{ id: string }[]> };
+    const filed = async () => (await registry.filedMatterChanges()).filter((r) => r.id === id);
+    await vi.waitFor(async () => expect(await filed()).toHaveLength(1));
+    expect((await filed())[0]).toMatchObject({
+      countyCode: "440703000000",
+      change: matterChange,
+      requesterUnit: principals.townshipAgency.divisionCode,
+      reason: expect.stringContaining(c.id),
+    });
+    // The case's delivery runs again (its alarm): the request is not filed twice.
+    await runDurableObjectAlarm(env.CASE.get(env.CASE.idFromName(c.id)));
+    expect(await filed()).toHaveLength(1);
+    // A ruling without a change files nothing.
+    const plain = await step(principals.townshipAgency, await accepted(), "dispatch", police);
+    const plainBack = await step(principals.department, plain, "return", notOurs);
+    const plainRuled = await step(principals.townshipAgency, plainBack, "rule-return", upheld);
+    expect(plainRuled.returnClaim?.matterChangeRequestId).toBeNull();
   });
 });

@@ -36,7 +36,16 @@ export default class extends WorkerEntrypoint {
       default: return { ...base, status: "admitted", name: "道路设施损坏", categoryCode: matterCode, workerDuty: "report", limits: { handle: DAY(5), "urgent:handle": DAY(1) } };
     }
   }
-}`;
+  // Change requests a return ruling files, kept by id as the registry does (the first of an id stays).
+  fileMatterChange(input) {
+    const created = !FILED.has(input.id);
+    if (created) FILED.set(input.id, input);
+    return { id: input.id, created };
+  }
+  /** For tests: what was filed. */
+  filedMatterChanges() { return [...FILED.values()]; }
+}
+const FILED = new Map();`;
 
 export const rosterStubScript = `
 import { WorkerEntrypoint } from "cloudflare:workers";

@@ -5,6 +5,7 @@ import {
   type PointLocation,
   type RegistryMattersRpc,
   type RegistryRpc,
+  type RulingMatterChange,
 } from "@civicgrid/contracts";
 import { ServiceEntrypoint } from "@civicgrid/http";
 import { app } from "./app";
@@ -43,6 +44,10 @@ export default class RegistryService extends ServiceEntrypoint<Env> implements R
 
   division(code: string): ReturnType<RegistryRpc["division"]> {
     return rpc.division(dbOf(this.env.DB), code);
+  }
+
+  fileMatterChange(input: RulingMatterChange): Promise<{ id: string; created: boolean }> {
+    return rpc.fileMatterChange(dbOf(this.env.DB), input);
   }
 
   /** Two queues reach the registry: the base data's grid counts, and (every other) the roster's grid servers. */

@@ -3,20 +3,23 @@ import {
   DivisionCode,
   GridCode,
   LngLat,
+  MatterChange,
   MatterCode,
   type AdmittedMatter,
   type MatterAdmission,
   type PointLocation,
   type RegistryRpc,
+  type RulingMatterChange,
 } from "@civicgrid/contracts";
 import { z } from "@hono/zod-openapi";
 import { inForce, statusOf } from "./domain/grid";
-import { shanghaiToday } from "./domain/time";
+import { nowIso, shanghaiToday } from "./domain/time";
 import type { Db } from "./store/db";
 import { divisionsIn } from "./store/divisions";
 import { versionsOf } from "./store/grids";
 import { indexOn, locationIn } from "./store/locator";
 import { publicMattersOf } from "./store/matter-definitions";
+import { insertChangeRequest } from "./store/matter-changes";
 import { listOf, listVersionOn, matterAdmission } from "./store/matters";
 
 /**
@@ -91,4 +94,23 @@ export async function admittedMatters(db: Db, countyCode: string): Promise<Admit
     db,
     list.admission.filter((item) => item.workerDuty !== "collect"),
   );
+}
+
+const RulingChange = z.object({
+  id: z.string().regex(/^mcr-[0-9a-f-]{36}$/),
+  countyCode: DivisionCode.refine((code) => code.endsWith("000000"), "must be a county code"),
+  change: MatterChange,
+  reason: z.string().trim().min(1).max(1000),
+  requestedBy: z.string().min(1),
+  requesterUnit: z.string().min(1),
+});
+
+/**
+ * A change request an agency's ruling on a disputed return (退单) asks for: filed as any request is (pending, for
+ * the county to approve or refuse), once per id however often the case's delivery retries.
+ */
+export async function fileMatterChange(db: Db, input: RulingMatterChange): Promise<{ id: string; created: boolean }> {
+  const request = parsed(RulingChange, input, "input");
+  const created = await insertChangeRequest(db, { ...request, createdAt: nowIso() }, true);
+  return { id: request.id, created };
 }

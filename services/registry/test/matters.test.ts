@@ -1,6 +1,8 @@
 import type { Principal } from "@civicgrid/contracts";
+import { createExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import RegistryService from "../src/index";
 import {
   PJ,
   XH,
@@ -203,5 +205,27 @@ describe("the city's catalogue (分类目录)", () => {
       (await call(principals.cityAgency, "POST", "/v1/matters/categories", { ...body, code: "14", parentCode: "ZZ" }))
         .status,
     ).toBe(422);
+  });
+});
+
+describe("a change request filed by a return ruling (退单裁定, RPC from the cases service)", () => {
+  it("is filed once per id, pending for the county like any request, and refused when malformed", async () => {
+    const input = {
+      id: "mcr-0123abcd-0000-4000-8000-00000000beef",
+      countyCode: PJ,
+      change: { action: "withdraw", list: "admission", matterCode: "0101" } as const,
+      reason: "退单裁定 CASE-20261201-ABCDEFGHJK（退单成立）：不属于公安职责",
+      requestedBy: townshipOfPJ.sub,
+      requesterUnit: townshipOfPJ.divisionCode,
+    };
+    expect(await exports.default.fileMatterChange(input)).toEqual({ id: input.id, created: true });
+    expect(await exports.default.fileMatterChange({ ...input, reason: "重投" })).toEqual({ id: input.id, created: false });
+    const filed = await json<Request & { reason: string; requesterUnit: string }>(
+      await call(principals.countyAgency, "GET", `/v1/matters/change-requests/${input.id}`),
+      200,
+    );
+    expect(filed).toMatchObject({ status: "pending", reason: input.reason, requesterUnit: townshipOfPJ.divisionCode });
+    const direct = new RegistryService(createExecutionContext(), env);
+    await expect(direct.fileMatterChange({ ...input, countyCode: townshipOfPJ.divisionCode })).rejects.toThrow(/county/);
   });
 });

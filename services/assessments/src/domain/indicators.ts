@@ -91,6 +91,8 @@ export function measuresOf(caseEvents: readonly IndicatorEvent[]): Measure[] {
   for (const e of events) {
     const onTime = paused || due === null || e.occurredAt <= due;
     if (STEP_ENDS.has(e.type) && !onTime) late = true;
+    // A pause belongs to its step: the step ending (not an escalation, which keeps the clock) ends it too.
+    if (STEP_ENDS.has(e.type) && e.type !== "case.escalated") paused = false;
     if (e.leadDepartmentId) lead = e.leadDepartmentId;
     switch (e.type) {
       case "case.dispatched":

@@ -376,6 +376,7 @@ export class CaseDO extends DurableObject<Env> {
       }
       const state = this.store.state();
       await this.carryMergedReporters(state);
+      await this.fileRulingChange(state);
       if (state && (this.store.meta("projected_version") ?? 0) < state.version) {
         await projectCase(database(this.env.DB), state, this.store.supervisions());
         await projectDispute(database(this.env.DB), state);
@@ -398,6 +399,26 @@ export class CaseDO extends DurableObject<Env> {
     const result = await caseStub(this.env, state.mergedInto).carryReporters(reportersOf(state));
     if (!result.ok) throw new Error(`carrying the reporters to ${state.mergedInto} failed: ${result.detail}`);
     this.store.setMeta("reporters_carried", state.version);
+  }
+
+  /**
+   * A return ruling that asked for a change to the county's matters list files it in the registry (retried by the
+   * alarm until done; the request's id comes from the ruling, so a retry files nothing twice).
+   */
+  private async fileRulingChange(state: CaseState | null): Promise<void> {
+    const claim = state?.returnClaim;
+    if (!state || !claim?.matterChange || !claim.matterChangeRequestId || !claim.ruledBy || !claim.ruledAt) return;
+    const ruledAt = Date.parse(claim.ruledAt);
+    if (this.store.meta("matter_change_filed") === ruledAt) return;
+    await this.env.REGISTRY.fileMatterChange({
+      id: claim.matterChangeRequestId,
+      countyCode: state.countyCode,
+      change: claim.matterChange,
+      reason: `退单裁定 ${state.id}（${claim.status === "upheld" ? "退单成立" : "退单不成立"}）：${claim.opinion ?? ""}`.slice(0, 1000),
+      requestedBy: claim.ruledBy.sub,
+      requesterUnit: claim.ruledBy.unit,
+    });
+    this.store.setMeta("matter_change_filed", ruledAt);
   }
 
   private async schedule(retry: boolean): Promise<void> {

@@ -29,7 +29,7 @@ export function addIntegrationsColumn(sql: SqlStorage): void {
   for (const statement of ADD_INTEGRATIONS_COLUMN) sql.exec(statement);
 }
 
-type Meta = "projected_version" | "alarm_at" | "reporters_carried";
+type Meta = "projected_version" | "alarm_at" | "reporters_carried" | "matter_change_filed";
 
 /** Typed reads and writes over the DO's SQLite through drizzle (synchronous: SQLite runs in the DO's own thread). */
 export class CaseStore {

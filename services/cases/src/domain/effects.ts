@@ -3,7 +3,7 @@ import type { CommandBody } from "@civicgrid/contracts";
 import type { Amendment } from "./amend";
 import type { Actor, CaseState } from "./case-state";
 import { beforeDeadline, secondExtensionRefusal } from "./clock-approvals";
-import { extendClock, resumeClock, startClock } from "./deadlines";
+import { extendClock, pauseOpen, resumeClock, startClock } from "./deadlines";
 import type { Effect } from "./lifecycle";
 import { approvalOf } from "./matter-approval";
 
@@ -17,7 +17,11 @@ const enter = (
   status: CaseState["status"],
   now: Date,
   patch: Partial<CaseState> = {},
-): CaseState => ({ ...state, ...patch, status, ...startClock(state, status, now) });
+): CaseState => ({ ...state, ...patch, status, ...startClock(state, status, now), ...pauseEnded(state) });
+
+/** A pause (asked or running) belongs to its step: the step ending ends it too, so the case never shows it open. */
+const pauseEnded = (state: CaseState): Partial<CaseState> =>
+  pauseOpen(state) ? { pause: { ...state.pause!, status: "ended" } } : {};
 
 export const verify = (s: CaseState, b: CommandBody<"verify">, { now }: At): Effect => ({
   type: "case.verified",

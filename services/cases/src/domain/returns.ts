@@ -41,15 +41,27 @@ export function returnCase(s: CaseState, b: CommandBody<"return">, { now }: At):
 }
 
 /** The agency's ruling on the pending return, recorded in the log with the claim it answers. */
-export function ruleReturn(s: CaseState, b: CommandBody<"rule-return">, { now }: At): Effect {
+export function ruleReturn(s: CaseState, b: CommandBody<"rule-return">, { now, actor }: At): Effect {
   const claim = s.returnClaim!;
-  const ruled = { ...claim, opinion: b.opinion, ruledAt: now.toISOString() };
+  const ruled = {
+    ...claim,
+    opinion: b.opinion,
+    ruledAt: now.toISOString(),
+    ...(b.matterChange
+      ? {
+          matterChange: b.matterChange,
+          matterChangeRequestId: rulingRequestId(s.id, s.version),
+          ruledBy: { sub: actor.sub, unit: actor.unit },
+        }
+      : {}),
+  };
   const details = {
     upheld: b.upheld,
     opinion: b.opinion,
     departmentId: claim.departmentId,
     ground: claim.ground,
     matterChange: b.matterChange ?? null,
+    matterChangeRequestId: ruled.matterChangeRequestId,
   };
   if (b.upheld) {
     const state: CaseState = { ...s, returnClaim: { ...ruled, status: "upheld" } };
@@ -88,4 +100,20 @@ export function dispatchAfterRuling(state: CaseState, body: CommandBody<"dispatc
   const claim = state.returnClaim;
   if (claim?.status !== "upheld" || claim.departmentId !== body.leadDepartmentId) return null;
   return `the agency upheld the return of ${claim.departmentId}: dispatch the case to another department`;
+}
+
+/**
+ * The id of the change request a ruling asks for, derived from the case and its version at the ruling, so the
+ * case's delivery files it once however often it retries (the registry keeps the first of an id). FNV-1a in four
+ * differently seeded lanes: an id, not a secret.
+ */
+export function rulingRequestId(caseId: string, version: number): string {
+  const text = `${caseId}:ruling:${version}`;
+  const lane = (seed: number) => {
+    let h = seed;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, "0");
+  };
+  const hex = [0x811c9dc5, 0x050c5d1f, 0x2545f491, 0x9e3779b9].map(lane).join("");
+  return `mcr-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -31,12 +31,17 @@ export function changeRequests(
     .limit(q.limit);
 }
 
+/** Files a new request; with `once`, a request of the same id already filed is kept (answers false). */
 export async function insertChangeRequest(
   db: Db,
   request: Omit<typeof requests.$inferInsert, "status">,
-): Promise<void> {
+  once = false,
+): Promise<boolean> {
   const { status } = MATTER_CHANGE_LIFECYCLE.request.effect({ countyCode: request.countyCode });
-  await db.insert(requests).values({ ...request, status });
+  const insert = db.insert(requests).values({ ...request, status });
+  if (!once) return (await insert, true);
+  const inserted = await insert.onConflictDoNothing().returning({ id: requests.id });
+  return inserted.length > 0;
 }
 
 /**
