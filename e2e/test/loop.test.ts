@@ -32,9 +32,10 @@ describe("the closed loop through the gateway, on the real system", () => {
       ground: "not_function",
       reason: "路灯维护不属于公安职责，应由城管部门负责",
     });
-    expect(c).toMatchObject({ status: "accepted", returns: 1 });
-    // The police may no longer act on it; the township dispatches again with a lead and an assisting department.
+    expect(c).toMatchObject({ status: "accepted", returns: 1, returnClaim: { status: "pending" } });
+    // The police may no longer act on it; the township rules on the return (upheld) and dispatches again.
     await command(police, c, "sign", {}, 403);
+    c = await command(township, c, "rule-return", { upheld: true, opinion: "路灯属城管维护，退单成立" });
     c = await command(township, c, "dispatch", {
       leadDepartmentId: "dept-440703-urban_management",
       assistingDepartmentIds: ["dept-440703-police"],
@@ -59,6 +60,7 @@ describe("the closed loop through the gateway, on the real system", () => {
       "case.accepted",
       "case.dispatched",
       "case.returned",
+      "case.return_upheld",
       "case.dispatched",
       "case.signed",
       "case.handled",

@@ -67,7 +67,7 @@ try {
   const up = await load(`upload a ${megabytes} MB photo (POST multipart)`, count, concurrency, async (i) => {
     const caseId = cases[Math.floor(i / PER_CASE)]!;
     const form = new FormData();
-    form.set("file", new Blob([bytes], { type: "image/jpeg" }), `photo-${i}.jpg`);
+    form.set("file", new Blob([new Uint8Array(bytes)], { type: "image/jpeg" }), `photo-${i}.jpg`);
     form.set("stage", "report");
     form.set("phase", "none");
     const res = await fetch(`${origin}/v1/cases/${caseId}/media`, { method: "POST", headers: auth, body: form });
