@@ -92,8 +92,10 @@ try {
   printResults([up, down]);
   const mb = bytes.length / 1024 / 1024;
   for (const r of [up, down])
-    console.log(`${r.label}: ${((r.count - r.errors) * mb / r.seconds).toFixed(1)} MB/s over ${r.count} requests`);
-  console.log(`hashes: ${hashMismatches} upload answers and ${readMismatches} read-backs differ from the photo's SHA-256`);
+    console.log(`${r.label}: ${(((r.count - r.errors) * mb) / r.seconds).toFixed(1)} MB/s over ${r.count} requests`);
+  console.log(
+    `hashes: ${hashMismatches} upload answers and ${readMismatches} read-backs differ from the photo's SHA-256`,
+  );
 } finally {
   await stopSystem(system);
 }

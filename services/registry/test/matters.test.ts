@@ -219,13 +219,18 @@ describe("a change request filed by a return ruling (退单裁定, RPC from the 
       requesterUnit: townshipOfPJ.divisionCode,
     };
     expect(await exports.default.fileMatterChange(input)).toEqual({ id: input.id, created: true });
-    expect(await exports.default.fileMatterChange({ ...input, reason: "重投" })).toEqual({ id: input.id, created: false });
+    expect(await exports.default.fileMatterChange({ ...input, reason: "重投" })).toEqual({
+      id: input.id,
+      created: false,
+    });
     const filed = await json<Request & { reason: string; requesterUnit: string }>(
       await call(principals.countyAgency, "GET", `/v1/matters/change-requests/${input.id}`),
       200,
     );
     expect(filed).toMatchObject({ status: "pending", reason: input.reason, requesterUnit: townshipOfPJ.divisionCode });
     const direct = new RegistryService(createExecutionContext(), env);
-    await expect(direct.fileMatterChange({ ...input, countyCode: townshipOfPJ.divisionCode })).rejects.toThrow(/county/);
+    await expect(direct.fileMatterChange({ ...input, countyCode: townshipOfPJ.divisionCode })).rejects.toThrow(
+      /county/,
+    );
   });
 });

@@ -414,7 +414,11 @@ export class CaseDO extends DurableObject<Env> {
       id: claim.matterChangeRequestId,
       countyCode: state.countyCode,
       change: claim.matterChange,
-      reason: `退单裁定 ${state.id}（${claim.status === "upheld" ? "退单成立" : "退单不成立"}）：${claim.opinion ?? ""}`.slice(0, 1000),
+      reason:
+        `退单裁定 ${state.id}（${claim.status === "upheld" ? "退单成立" : "退单不成立"}）：${claim.opinion ?? ""}`.slice(
+          0,
+          1000,
+        ),
       requestedBy: claim.ruledBy.sub,
       requesterUnit: claim.ruledBy.unit,
     });
