@@ -72,9 +72,9 @@ try {
     form.set("phase", "none");
     const res = await fetch(`${origin}/v1/cases/${caseId}/media`, { method: "POST", headers: auth, body: form });
     if (res.status === 201) {
-      const item = (await res.clone().json()) as { id: string; sha256: string };
+      const item = (await res.clone().json()) as { mediaId: string; sha256: string };
       if (item.sha256 !== sha256) hashMismatches++;
-      uploaded[i] = { caseId, mediaId: item.id };
+      uploaded[i] = { caseId, mediaId: item.mediaId };
     }
     return res;
   });
@@ -89,9 +89,17 @@ try {
     }
     return res;
   });
-  printResults([up, down]);
+  let publicBytes = 0;
+  const pub = await load(`read the public copy, EXIF stripped (no token)`, done.length, concurrency, async (i) => {
+    const { caseId, mediaId } = done[i]!;
+    const res = await fetch(`${origin}/v1/public/cases/${caseId}/media/${mediaId}`);
+    if (res.ok) publicBytes = (await res.clone().arrayBuffer()).byteLength;
+    return res;
+  });
+  printResults([up, down, pub]);
   const mb = bytes.length / 1024 / 1024;
-  for (const r of [up, down])
+  console.log(`public copy: ${publicBytes} bytes (the original ${bytes.length}: the EXIF block is gone)`);
+  for (const r of [up, down, pub])
     console.log(`${r.label}: ${(((r.count - r.errors) * mb) / r.seconds).toFixed(1)} MB/s over ${r.count} requests`);
   console.log(
     `hashes: ${hashMismatches} upload answers and ${readMismatches} read-backs differ from the photo's SHA-256`,
