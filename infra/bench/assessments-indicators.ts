@@ -6,9 +6,6 @@
  * Loads services/assessments migrations into node:sqlite and runs the service's own store functions through
  * drizzle's sqlite-proxy (the same SQL as on D1), in batches as D1 would.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
 import { dayOf } from "../../services/assessments/src/domain/periods";
 import type { Db } from "../../services/assessments/src/store/db";
@@ -19,6 +16,7 @@ import {
   casesWithEventsIn,
 } from "../../services/assessments/src/store/indicator-facts";
 import * as schema from "../../services/assessments/src/store/schema";
+import { migratedSqlite } from "./sqlite-migrated";
 
 const CASES = Number(process.argv[2] ?? 20_000);
 const COUNTY = "440703000000";
@@ -27,13 +25,7 @@ const DEPTS = ["police", "urban_management", "housing", "ecology", "civil_affair
 );
 const MONTH = { from: "2026-11-01", to: "2026-11-30" };
 
-const sqlite = new DatabaseSync(":memory:");
-const dir = path.join(import.meta.dirname, "../../services/assessments/migrations");
-for (const file of readdirSync(dir)
-  .filter((f) => f.endsWith(".sql"))
-  .sort())
-  for (const statement of readFileSync(path.join(dir, file), "utf8").split("--> statement-breakpoint"))
-    if (statement.trim()) sqlite.exec(statement);
+const sqlite = migratedSqlite("assessments");
 
 type Query = { sql: string; params: unknown[]; method: "run" | "all" | "values" | "get" };
 function run({ sql, params, method }: Query) {

@@ -5,27 +5,19 @@
  * Loads services/cases migrations and times the service's own functions: the bounding box, the indexed query of
  * open_case_points (drizzle over node:sqlite) and the exact haversine trim, for 50 m / 7 days and 500 m / 30 days.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
 import { boxAround, nearestWithin } from "../../services/cases/src/nearby/area";
 import type { Db } from "../../services/cases/src/store/db";
 import { openPointsInBox } from "../../services/cases/src/store/open-points";
 import * as schema from "../../services/cases/src/store/schema";
+import { migratedSqlite } from "./sqlite-migrated";
 
 const OPEN = Number(process.argv[2] ?? 100_000);
 const RUNS = 5_000;
 const MATTERS = 20;
 const ORIGIN = { lng: 112.95, lat: 22.45 }; // south-west corner of the county's square
 const SPAN_DEG = 0.28; // about 30 km
-const migrations = path.join(import.meta.dirname, "../../services/cases/migrations");
-const sqlite = new DatabaseSync(":memory:");
-for (const file of readdirSync(migrations)
-  .filter((f) => f.endsWith(".sql"))
-  .sort())
-  for (const part of readFileSync(path.join(migrations, file), "utf8").split("--> statement-breakpoint"))
-    if (part.trim()) sqlite.exec(part);
+const sqlite = migratedSqlite("cases");
 
 let lastQuery: { sql: string; params: unknown[] } | null = null;
 const db = drizzle(

@@ -5,26 +5,18 @@
  * Loads services/cases migrations, projects DISPUTES disputes of three counties (two parties each, a tenth of the
  * parties recurring), then times the service's own query functions (drizzle over node:sqlite) and prints their plans.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
 import { defaultRiskRules, type Principal, type RiskRule } from "@civicgrid/contracts";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
 import type { Db } from "../../services/cases/src/store/db";
 import { disputesPage, warningsPage } from "../../services/cases/src/store/dispute-lists";
 import { repeatCounts } from "../../services/cases/src/store/dispute-repeats";
 import * as schema from "../../services/cases/src/store/schema";
+import { migratedSqlite } from "./sqlite-migrated";
 
 const DISPUTES = Number(process.argv[2] ?? 100_000);
 const RUNS = 2_000;
 const COUNTIES = ["440703000000", "440704000000", "440705000000"];
-const dir = path.join(import.meta.dirname, "../../services/cases/migrations");
-const sqlite = new DatabaseSync(":memory:");
-for (const file of readdirSync(dir)
-  .filter((f) => f.endsWith(".sql"))
-  .sort())
-  for (const statement of readFileSync(path.join(dir, file), "utf8").split("--> statement-breakpoint"))
-    if (statement.trim()) sqlite.exec(statement);
+const sqlite = migratedSqlite("cases");
 
 /** Every SQL text the functions ran, for the plans printed below. */
 const seen = new Map<string, unknown[]>();

@@ -5,9 +5,6 @@
  * CASES cases of 40 matters over ~20 km × 20 km, with 200 planted places where one matter recurs 3 to 6 times), then
  * times the service's own code: the month's points query (drizzle over node:sqlite) and the clustering.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
 import { HOTSPOT_RULE } from "@civicgrid/contracts";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
 import { findClusters } from "../../services/cases/src/hotspots/clusters";
@@ -15,6 +12,7 @@ import { monthRange } from "../../services/cases/src/hotspots/months";
 import type { Db } from "../../services/cases/src/store/db";
 import { monthCasePoints } from "../../services/cases/src/store/hotspots";
 import * as schema from "../../services/cases/src/store/schema";
+import { migratedSqlite } from "./sqlite-migrated";
 
 const CASES = Number(process.argv[2] ?? 30_000);
 const PLANTED = 200;
@@ -24,13 +22,7 @@ const COUNTIES = [COUNTY, "440704000000", "440705000000"];
 const MONTHS = ["2026-09", "2026-10", "2026-11"];
 const MONTH = "2026-11";
 
-const dir = path.join(import.meta.dirname, "../../services/cases/migrations");
-const sqlite = new DatabaseSync(":memory:");
-for (const file of readdirSync(dir)
-  .filter((f) => f.endsWith(".sql"))
-  .sort())
-  for (const statement of readFileSync(path.join(dir, file), "utf8").split("--> statement-breakpoint"))
-    if (statement.trim()) sqlite.exec(statement);
+const sqlite = migratedSqlite("cases");
 
 let lastSql = "";
 let lastParams: unknown[] = [];
