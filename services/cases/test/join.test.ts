@@ -96,6 +96,39 @@ describe("every reporter of a case is told of its outcome and may rate it", () =
     expect(rated.status).toBe("rated");
   });
 
+  it("each reporter rates the outcome once: the first, a signed-in co-reporter and one with a follow token", async () => {
+    let c = await report(principals.resident);
+    c = await step(neighbour, c, "join", {});
+    const { followToken } = await (await publicJoin(c.id)).json<{ followToken: string }>();
+    c = await close(await (await call(principals.countyAgency, "GET", `/v1/cases/${c.id}`)).json<CaseView>());
+    c = await step(principals.resident, c, "rate", { rating: "satisfied" });
+    expect(c.status).toBe("rated");
+    expect((await act(principals.resident, c, "rate", { rating: "satisfied" })).status).toBe(422);
+    c = await step(neighbour, c, "rate", { rating: "basically_satisfied" });
+    expect(c).toMatchObject({ status: "rated", rating: "basically_satisfied" });
+    // Not a reporter: once rated, the agency's own rating is refused.
+    expect((await act(principals.townshipAgency, c, "rate", { rating: "satisfied" })).status).toBe(422);
+    const byToken = await exports.default.fetch(`http://cases/v1/public/cases/${c.id}/rate`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-follow-token": followToken },
+      body: JSON.stringify({ rating: "satisfied" }),
+    });
+    expect(byToken.status).toBe(200);
+    const again = await exports.default.fetch(`http://cases/v1/public/cases/${c.id}/rate`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-follow-token": followToken },
+      body: JSON.stringify({ rating: "satisfied" }),
+    });
+    expect(again.status).toBe(422);
+    const archive = await (
+      await call(principals.countyAgency, "GET", `/v1/cases/${c.id}/archive`)
+    ).json<{
+      events: { type: string; payload: { by?: string } }[];
+    }>();
+    const raters = archive.events.filter((e) => e.type === "case.rated").map((e) => e.payload.by);
+    expect(raters).toEqual([principals.resident.sub, neighbour.sub, `follow-token:${c.id}:1`]);
+  });
+
   it("carries the merged case's reporters to the case it was merged into", async () => {
     const target = await report(principals.gridWorker);
     let dup = await report(principals.resident);

@@ -136,8 +136,8 @@ export class CaseDO extends DurableObject<Env> {
     // The first reporter's token, or a co-reporter's (issue 16: every reporter may rate the outcome).
     if (!state || !holdsFollowToken(state, tokenHash))
       return { ok: false, code: "not_found", detail: NO_CASE_FOR_TOKEN };
-    const decideNow = (current: CaseState) => decideAsReporter(current, command, new Date());
-    return this.run({ command, sub: followTokenActor(state).sub }, options, decideNow);
+    const decideNow = (current: CaseState) => decideAsReporter(current, command, new Date(), tokenHash);
+    return this.run({ command, sub: followTokenActor(state, tokenHash).sub }, options, decideNow);
   }
 
   /**

@@ -4,7 +4,7 @@ import { disputeView, type DisputeRecord } from "../domain/dispute/record";
 
 /** The public view of the state: everything but the follow tokens' hashes. */
 export function viewOf(state: CaseState): CaseView {
-  const { followTokenHash: _hidden, coReporterTokenHashes: _hiddenToo, dispute, ...view } = state;
+  const { followTokenHash: _hidden, coReporterTokenHashes: _tokens, raters: _raters, dispute, ...view } = state;
   return dispute ? { ...view, dispute: disputeView(dispute) } : view;
 }
 

@@ -10,6 +10,8 @@ export type CaseState = Omit<CaseView, "dispute"> & {
   dispute?: DisputeRecord;
   /** The follow tokens' hashes of co-reporters without a login (each may follow and rate the case). */
   coReporterTokenHashes?: string[];
+  /** Who rated the case since it last closed (a login, or a follow token's actor): each reporter rates once. */
+  raters?: string[];
 };
 
 /** Who acted, in the role that granted the action, and their unit (department id or division code). */

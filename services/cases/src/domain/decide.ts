@@ -82,10 +82,15 @@ export function decide(state: CaseState, command: CaseCommand, principal: Princi
  * The reporter without a login, proven by the follow token the DO has already checked: they may rate their
  * case (and reopen it when unsatisfied) exactly when a signed-in reporter could, and nothing else.
  */
-export function decideAsReporter(state: CaseState, command: RateCommand | TokenJoinCommand, now: Date): ActorDecision {
+export function decideAsReporter(
+  state: CaseState,
+  command: RateCommand | TokenJoinCommand,
+  now: Date,
+  tokenHash?: string,
+): ActorDecision {
   const refused = notNow(state, command);
   if (refused) return refused;
-  return effect(state, command, followTokenActor(state), now);
+  return effect(state, command, followTokenActor(state, tokenHash), now);
 }
 
 /** The platform's own commands on the case its order opened; the platform learns nothing of the others. */
@@ -96,7 +101,9 @@ export function decideForPlatform(state: CaseState, command: PlatformCommand, ac
 }
 
 /** The follow-token holder as the log records them: the anonymous reporter of this case, at its place. */
-export function followTokenActor(state: CaseState): Actor {
+export function followTokenActor(state: CaseState, tokenHash?: string): Actor {
   const unit = state.villageCode ?? state.townshipCode ?? state.countyCode;
-  return { sub: `follow-token:${state.id}`, role: "resident", unit };
+  // A co-reporter's token (issue 16) acts as that co-reporter, told apart by its place among the tokens.
+  const co = tokenHash ? (state.coReporterTokenHashes ?? []).indexOf(tokenHash) : -1;
+  return { sub: co >= 0 ? `follow-token:${state.id}:${co + 1}` : `follow-token:${state.id}`, role: "resident", unit };
 }

@@ -66,10 +66,28 @@ export function rated(s: CaseState, rating: CaseRating, comment: string | null, 
   };
 }
 
-/** The rate command: the `reopen` flag is kept for its callers; an unsatisfied rating follows the rule either way. */
-export function rate(s: CaseState, b: CommandBody<"rate">, { now }: At): Effect {
+/**
+ * The rate command: the `reopen` flag is kept for its callers; an unsatisfied rating follows the rule either way.
+ * Every reporter rates the outcome (issue 16: the first reporter and each co-reporter, with their login or follow
+ * token): once the case is rated, a reporter who has not rated yet still may; nobody rates twice in one round (a
+ * reopening starts a new round).
+ */
+export function rate(s: CaseState, b: CommandBody<"rate">, { now, actor }: At): Effect {
   if (b.reopen && b.rating !== "unsatisfied") return { refused: "only an unsatisfied rating may reopen the case" };
-  return rated(s, b.rating, b.comment ?? null, now);
+  const raters = s.raters ?? [];
+  if (raters.includes(actor.sub)) return { refused: "you have already rated this outcome" };
+  if (s.status === "rated" && !isReporter(s, actor))
+    return { refused: "the case is rated: only its reporters who have not rated yet may rate it" };
+  const outcome = rated(s, b.rating, b.comment ?? null, now);
+  if ("refused" in outcome) return outcome;
+  const round = outcome.state.status === "rated" ? [...raters, actor.sub] : [];
+  return { ...outcome, state: { ...outcome.state, raters: round }, details: { ...outcome.details, by: actor.sub } };
+}
+
+/** The first reporter or a co-reporter: by login, or by a follow token of the case. */
+function isReporter(s: CaseState, actor: Actor): boolean {
+  if (actor.sub.startsWith(`follow-token:${s.id}`)) return true;
+  return actor.sub === s.reporterSub || (s.coReporters ?? []).some((r) => r.sub === actor.sub);
 }
 
 /** A follow-up recorded with its channel; a reached reporter's rating follows as its own step (see `followUpRating`). */

@@ -121,8 +121,9 @@ export const LIFECYCLE: Table = {
       return unsettled ? { refused: unsettled } : effects.check(state, body, at);
     },
   },
+  // Every reporter rates: a rated case still takes the rating of a reporter who has not rated (the effect checks).
   rate: {
-    from: ["closed"],
+    from: ["closed", "rated"],
     by: "case:rate",
     roles: ["resident", "agency"],
     followToken: true,
