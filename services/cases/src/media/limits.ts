@@ -18,12 +18,3 @@ export function sizeRefusal(kind: MediaKind, size: number): string | null {
   const limit = SIZE_LIMITS[kind];
   return size > limit ? `a ${kind} may be at most ${limit / MB} MB; this one is ${(size / MB).toFixed(1)} MB` : null;
 }
-
-/** Great-circle distance in metres (haversine). */
-export function metersBetween(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
-}

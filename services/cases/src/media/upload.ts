@@ -1,8 +1,9 @@
+import { distanceM } from "@civicgrid/geo";
 import type { MediaFields, MediaItem } from "@civicgrid/contracts";
 import { AppError } from "@civicgrid/http";
 import type { Actor, CaseState } from "../domain/case-state";
 import { gpsOf, stripMetadata } from "./exif";
-import { FAR_METERS, MAX_MEDIA_PER_CASE, metersBetween, sizeRefusal } from "./limits";
+import { FAR_METERS, MAX_MEDIA_PER_CASE, sizeRefusal } from "./limits";
 import { sha256OfBytes } from "./store";
 import { lie, sniff } from "./sniff";
 
@@ -23,7 +24,10 @@ export function assertRoomFor(state: CaseState): void {
 function placeOf(bytes: Uint8Array, contentType: string, fields: MediaFields, state: CaseState, uploader: Actor) {
   const sent = fields.lng !== undefined && fields.lat !== undefined ? { lng: fields.lng, lat: fields.lat } : null;
   const takenAt = gpsOf(bytes, contentType) ?? sent;
-  const distance = takenAt && state.location ? Math.round(metersBetween(takenAt, state.location)) : null;
+  const distance =
+    takenAt && state.location
+      ? Math.round(distanceM([takenAt.lng, takenAt.lat], [state.location.lng, state.location.lat]))
+      : null;
   const far = uploader.role === "grid_worker" && distance !== null && distance > FAR_METERS;
   return { takenAt, distanceMeters: distance, far };
 }
