@@ -43,6 +43,7 @@ import { database } from "../store/db";
 import { projectCase } from "../store/projection";
 import { projectDispute } from "../store/dispute-projection";
 import { projectFollowUp } from "../store/follow-ups";
+import { readModelOf } from "../store/shards";
 import { publicViewOf } from "../read-model/public-record";
 import { envelopeOf, viewOf } from "./envelope";
 import { CaseStore, OUTBOX_QUEUES } from "./storage";
@@ -378,9 +379,10 @@ export class CaseDO extends DurableObject<Env> {
       await this.carryMergedReporters(state);
       await this.fileRulingChange(state);
       if (state && (this.store.meta("projected_version") ?? 0) < state.version) {
-        await projectCase(database(this.env.DB), state, this.store.supervisions());
-        await projectDispute(database(this.env.DB), state);
-        await projectFollowUp(database(this.env.DB), state);
+        const readModel = database(readModelOf(this.env, state.countyCode));
+        await projectCase(readModel, state, this.store.supervisions());
+        await projectDispute(readModel, state);
+        await projectFollowUp(readModel, state);
         this.store.setMeta("projected_version", state.version);
       }
     } catch (error) {
