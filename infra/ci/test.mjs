@@ -33,11 +33,17 @@ function run(label, command, args) {
 }
 
 const turbo = path.join(root, "node_modules", ".bin", "turbo");
-const formatOk = run(
-  "format: prettier --check (npm run format writes it)",
-  path.join(root, "node_modules", ".bin", "prettier"),
-  ["--check", "--log-level=warn", "."],
-);
+const shardsOk = run("county shards: wrangler.toml bindings match infra/shards/counties.json", "node", [
+  "infra/shards/generate.mjs",
+  "--check",
+]);
+const formatOk =
+  shardsOk &&
+  run("format: prettier --check (npm run format writes it)", path.join(root, "node_modules", ".bin", "prettier"), [
+    "--check",
+    "--log-level=warn",
+    ".",
+  ]);
 const unitOk =
   formatOk &&
   run("types, lint, unit and service suites", turbo, [
