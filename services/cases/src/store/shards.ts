@@ -8,3 +8,8 @@ export function readModelOf(env: Env, countyCode: string): D1Database {
   void countyCode;
   return env.DB;
 }
+
+/** Every read-model database with the counties it holds (for the jobs that sweep them all: cron, archive). */
+export function readModels(env: Env): { countyCodes: string[] | "all"; db: D1Database }[] {
+  return [{ countyCodes: "all", db: env.DB }];
+}
