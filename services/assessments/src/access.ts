@@ -10,6 +10,7 @@ import { AppError, authorize, authorizeEver, principalOf } from "@civicgrid/http
 import type { Context } from "hono";
 import { assertDivision } from "./references";
 import type { IndicatorScope } from "./store/indicator-facts";
+import { factsOf, type FactsBindings, type Shard } from "./store/shards";
 
 /**
  * Check-ins and patrols are a grid worker's own daily duty (Gansu 三(二)), recorded under their own
@@ -21,6 +22,18 @@ export function requirePatroller(c: Context): Principal {
     throw new AppError("forbidden", "check-ins and patrols are for grid workers");
   }
   return authorize(c, "patrol:write", { divisionCode: principal.divisionCode }).principal;
+}
+
+/**
+ * The county shard a grid worker's own check-ins and patrols are kept in: their division's county's. A county this
+ * deployment keeps no facts of is refused (422), before anything is written.
+ */
+export function ownFacts(env: FactsBindings, principal: Principal): Shard {
+  try {
+    return factsOf(env, principal.divisionCode);
+  } catch {
+    throw new AppError("unprocessable", `no assessment facts are kept for the county of ${principal.divisionCode}`);
+  }
 }
 
 /** A 12-digit county code (in the path) the caller may read or configure: county level, in their jurisdiction. */

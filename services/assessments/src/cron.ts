@@ -2,22 +2,30 @@ import type { CronJob } from "@civicgrid/http";
 import { addDays, dayOf, isoWeekOf, monthOf } from "./domain/periods";
 import type { Env } from "./env";
 import { recomputePeriod } from "./recompute";
+import { rollupShard } from "./rollups";
 import { dbOf } from "./store/db";
-import { rollupDay } from "./store/rollup";
 import { markPeriodRanked, periodRanked, rolledUpDays } from "./store/runs";
+import { allFacts } from "./store/shards";
 
 /** Days the daily cron looks back over for a day it has not rolled up (a missed run, a late deploy). */
 const CATCH_UP_DAYS = 7;
 
-/** 00:10 Asia/Shanghai: yesterday's facts, plus any recent day never rolled up. */
+/**
+ * 00:10 Asia/Shanghai: yesterday's facts, plus any recent day never rolled up, on every county's shard in parallel
+ * (each shard keeps which days it has rolled up). Answers every day rolled up on some shard.
+ */
 export const dailyFacts: CronJob<Env> = async (env, _ctx, scheduledTime) => {
-  const db = dbOf(env.DB);
   const yesterday = addDays(dayOf(scheduledTime), -1);
   const days = Array.from({ length: CATCH_UP_DAYS }, (_, i) => addDays(yesterday, -i));
-  const done = await rolledUpDays(db, days);
-  const todo = days.filter((d) => d === yesterday || !done.has(d));
-  for (const day of todo) await rollupDay(db, day);
-  return { days: todo };
+  const rolled = await Promise.all(
+    allFacts(env).map(async (shard) => {
+      const done = await rolledUpDays(shard.db, days);
+      const todo = days.filter((d) => d === yesterday || !done.has(d));
+      await rollupShard(env, shard, todo);
+      return todo;
+    }),
+  );
+  return { days: [...new Set(rolled.flat())].sort() };
 };
 
 /**
@@ -36,7 +44,7 @@ export const closedPeriodRankings: CronJob<Env> = async (env, _ctx, scheduledTim
   const computed: string[] = [];
   for (const period of candidates) {
     if (await periodRanked(db, period)) continue;
-    await recomputePeriod(db, period, "", { facts: false });
+    await recomputePeriod(env, period, "", { facts: false });
     await markPeriodRanked(db, period);
     computed.push(period);
   }

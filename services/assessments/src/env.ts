@@ -1,7 +1,9 @@
 import type { RegistryRpc } from "@civicgrid/contracts";
 import type { KitBindings, KitEnv } from "@civicgrid/http";
+import type { FactsBindings } from "./store/shards";
 
-export interface Env extends KitBindings {
+/** `DB`: the city-wide tables; `FACTS_<county>`: each county's event facts (store/shards.ts). */
+export interface Env extends KitBindings, FactsBindings {
   DB: D1Database;
   /** The registry over RPC: where patrol points fall (locateMany). */
   REGISTRY: Fetcher & Pick<RegistryRpc, "locateMany">;

@@ -16,7 +16,7 @@ export default class AssessmentsService extends ServiceEntrypoint<Env> {
   };
 
   override async queue(batch: MessageBatch<unknown>): Promise<void> {
-    if (batch.queue === QUEUES.basedataAssessments) return consumeBasedataEvents(this.env.DB, batch);
-    await consumeCaseEvents(this.env.DB, batch);
+    if (batch.queue === QUEUES.basedataAssessments) return consumeBasedataEvents(this.env, batch);
+    await consumeCaseEvents(this.env, batch);
   }
 }

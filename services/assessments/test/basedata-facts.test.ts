@@ -5,6 +5,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { consumeBasedataEvents } from "../src/queue/basedata-events";
 import { get, send } from "./helpers";
+import { shardOf } from "./shards";
 
 let seq = 0;
 function visit(workerSub: string, visitedAt: string, village = "440703001001"): EventEnvelope {
@@ -45,12 +46,13 @@ async function consume(bodies: unknown[]) {
     QUEUES.basedataAssessments,
     bodies.map((body, i) => ({ id: `m-${i}-${++seq}`, timestamp: new Date(), attempts: 1, body })),
   );
-  await consumeBasedataEvents(env.DB, batch);
+  await consumeBasedataEvents(env, batch);
   return getQueueResult(batch, createExecutionContext());
 }
 
 const facts = (sub: string) =>
-  env.DB.prepare("SELECT day, visits, collection_approved FROM worker_day_facts WHERE sub = ? ORDER BY day")
+  shardOf("440703000000")
+    .prepare("SELECT day, visits, collection_approved FROM worker_day_facts WHERE sub = ? ORDER BY day")
     .bind(sub)
     .all<{ day: string; visits: number; collection_approved: number }>();
 

@@ -1,9 +1,9 @@
 import { DISPUTE_INDICATORS, type MonthlyReport, type RankingKind, type RankingRow } from "@civicgrid/contracts";
 import { principals } from "@civicgrid/testing";
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DISPUTE_EVENTS, figuresOf, G1, G2, G3, G3_TWIN } from "./dispute-scenario";
 import { get, queueCaseEvents, send } from "./helpers";
+import { onEveryShard } from "./shards";
 
 /** Issue 15 item 6: dispute figures beside the rankings and in the 月分析, and the case figures left as they were. */
 const f = figuresOf;
@@ -15,12 +15,7 @@ async function ranking(kind: RankingKind, period: string): Promise<RankingRow[]>
   expect(res.status).toBe(200);
   return (await res.json<{ items: RankingRow[] }>()).items;
 }
-const rows = async (sql: string, ...binds: string[]) =>
-  (
-    await env.DB.prepare(sql)
-      .bind(...binds)
-      .all()
-  ).results;
+const rows = (sql: string, ...binds: string[]) => onEveryShard(sql, ...binds);
 
 beforeAll(async () => {
   await queueCaseEvents(DISPUTE_EVENTS);

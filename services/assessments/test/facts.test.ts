@@ -5,6 +5,7 @@ import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { consumeCaseEvents } from "../src/queue/case-events";
 import { caseEvent, get, send } from "./helpers";
+import { onEveryShard, shardOf } from "./shards";
 
 const QUEUE = "civicgrid-case-events-assessments";
 const police = { leadDepartmentId: "dept-440703-police" };
@@ -58,13 +59,15 @@ async function deliver(events: unknown[]) {
     events.map((body, i) => ({ id: `m-${i}-${Math.random()}`, timestamp: new Date(), attempts: 1, body })),
   );
   const ctx = createExecutionContext();
-  await consumeCaseEvents(env.DB, batch);
+  await consumeCaseEvents(env, batch);
   return getQueueResult(batch, ctx);
 }
 
+/** The rows of a query on every county shard (facts) or on DB (rankings: city-wide). */
 async function snapshot(sql: string) {
-  return (await env.DB.prepare(sql).all()).results;
+  return sql === RANKS ? (await env.DB.prepare(sql).all()).results : onEveryShard(sql);
 }
+const PJ = shardOf("440703000000");
 const FACTS = "SELECT * FROM worker_day_facts ORDER BY sub, day";
 const DEPT_FACTS = "SELECT * FROM department_day_facts ORDER BY department_id, day";
 const RANKS = "SELECT * FROM rankings ORDER BY kind, period, subject_id";
@@ -76,22 +79,22 @@ beforeAll(async () => {
 
 describe("daily facts from case events", () => {
   it("derives worker and department facts, with on-time read from the previous step's deadline", async () => {
-    const worker = await env.DB.prepare(
+    const worker = await PJ.prepare(
       "SELECT * FROM worker_day_facts WHERE sub = 't-worker' AND day = '2026-11-18'",
     ).first();
     expect(worker).toMatchObject({ cases_reported: 1, resolved_on_site: 1, county_code: "440703000000" });
-    const day17 = await env.DB.prepare(
+    const day17 = await PJ.prepare(
       "SELECT * FROM worker_day_facts WHERE sub = 't-worker' AND day = '2026-11-17'",
     ).first();
     expect(day17).toMatchObject({ cases_reported: 1, cases_verified: 1, checked_in: 0 });
-    const dept = await env.DB.prepare(
+    const dept = await PJ.prepare(
       "SELECT SUM(dispatched) d, SUM(signed) s, SUM(signed_on_time) so, SUM(handled) h, SUM(handled_on_time) ho, SUM(overdue) o, SUM(rated) r, SUM(satisfaction_sum) ss FROM department_day_facts WHERE department_id = 'dept-440703-police'",
     ).first();
     expect(dept).toEqual({ d: 1, s: 1, so: 1, h: 1, ho: 0, o: 1, r: 1, ss: 100 });
   });
 
   it("counts a grid's closures from both ways a case closes (resolved on site, check passed)", async () => {
-    const grid = await env.DB.prepare(
+    const grid = await PJ.prepare(
       "SELECT SUM(cases_closed) AS closed FROM grid_day_facts WHERE grid_code = '440703001001001' AND day = '2026-11-18'",
     ).first<{ closed: number }>();
     expect(grid?.closed).toBe(1);

@@ -1,9 +1,10 @@
 import type { IndicatorTable, MonthlyReport, Principal, RankingRow } from "@civicgrid/contracts";
 import { principals } from "@civicgrid/testing";
-import { env, exports } from "cloudflare:workers";
+import { exports } from "cloudflare:workers";
 import { jsonAs } from "@civicgrid/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { get, queueCaseEvents, send } from "./helpers";
+import { onEveryShard } from "./shards";
 import { GRID_1, GRID_2, INDICATOR_EVENTS, POLICE } from "./indicator-scenario";
 
 const COUNTY = "440703000000";
@@ -33,7 +34,7 @@ async function table(principal: Principal = principals.countyAgency, query = "le
   return res.json<IndicatorTable>();
 }
 const FACTS = "SELECT * FROM indicator_facts ORDER BY case_id, measure, version";
-const facts = async () => (await env.DB.prepare(FACTS).all()).results;
+const facts = () => onEveryShard(FACTS);
 
 beforeAll(async () => {
   await queueCaseEvents(INDICATOR_EVENTS);
@@ -126,7 +127,7 @@ describe("三率 and the standard indicators", () => {
   it("recomputes from the raw stored events to the same facts and figures", async () => {
     const stored = await facts();
     const before = await table(principals.countyAgency, "level=department&period=2026-11");
-    await env.DB.prepare("DELETE FROM indicator_facts").run();
+    await onEveryShard("DELETE FROM indicator_facts");
     expect((await table()).items).toEqual([]);
     const res = await send(principals.countyAgency, "POST", "/v1/assessments/recompute", {
       kind: "month",

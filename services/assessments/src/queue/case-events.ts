@@ -1,35 +1,44 @@
 import { consumeEventBatch } from "@civicgrid/http";
 import { readCaseEvent } from "../domain/case-events";
-import { dbOf } from "../store/db";
+import type { Env } from "../env";
+import { rollupShard } from "../rollups";
 import { storeDisputeEvents } from "../store/dispute-events";
 import { storeCaseEvents } from "../store/events";
 import { rebuildIndicatorFacts } from "../store/indicator-facts";
-import { rollupDay } from "../store/rollup";
+import { byShard, factsOf } from "../store/shards";
 
 /**
  * The consumer of civicgrid-case-events-assessments, on the shared policy (`consumeEventBatch`): an unreadable
- * message is retried until it lands in the dead-letter queue (nothing is acknowledged without being stored);
- * the readable ones are stored once, in one D1 batch, and the days they touch are rolled up again, so facts
- * follow the events within a batch; the events of dispute cases are also kept for the dispute figures, which are
- * recounted per case, as are the indicator facts of every case in the batch. A failure retries them all with
- * backoff; redelivery stores nothing twice.
+ * message (or one of a county this deployment has no shard of) is retried until it lands in the dead-letter
+ * queue (nothing is acknowledged without being stored); the readable ones are grouped by their case's county and
+ * each group is stored once in its county's shard, in one D1 batch, and the days they touch are rolled up again
+ * there, so facts follow the events within a batch; the events of dispute cases are also kept for the dispute
+ * figures, which are recounted per case, as are the indicator facts of every case in the batch. The shards are
+ * written in parallel. A failure retries them all with backoff; redelivery stores nothing twice, since an event
+ * always goes to the same shard (its case's county), which keeps it by its id.
  */
-export async function consumeCaseEvents(d1: D1Database, batch: MessageBatch<unknown>): Promise<void> {
+export async function consumeCaseEvents(env: Env, batch: MessageBatch<unknown>): Promise<void> {
   await consumeEventBatch(batch, {
     service: "assessments",
-    parse: readCaseEvent,
-    handleAll: async (events) => {
-      const db = dbOf(d1);
-      // Dispute events first: were they to fail after the case events were stored, the retry would find no
-      // new day to roll up.
-      await storeDisputeEvents(db, events);
-      const outcome = await storeCaseEvents(db, events);
-      for (const day of outcome.days) await rollupDay(db, day);
-      // 三率 and the standard indicators: the cases of the batch, rebuilt from all of their stored events, even
-      // when nothing new was stored (a retry after a failed rebuild must rebuild).
-      await rebuildIndicatorFacts(
-        db,
-        events.map((e) => e.data.caseId),
+    parse: (body) => {
+      const item = readCaseEvent(body);
+      return { shard: factsOf(env, item.data.countyCode), item };
+    },
+    handleAll: async (read) => {
+      await Promise.all(
+        byShard(read).map(async ({ shard, items: events }) => {
+          // Dispute events first: were they to fail after the case events were stored, the retry would find no
+          // new day to roll up.
+          await storeDisputeEvents(shard.db, events);
+          const outcome = await storeCaseEvents(shard.db, events);
+          await rollupShard(env, shard, outcome.days);
+          // 三率 and the standard indicators: the cases of the batch, rebuilt from all of their stored events,
+          // even when nothing new was stored (a retry after a failed rebuild must rebuild).
+          await rebuildIndicatorFacts(
+            shard.db,
+            events.map((e) => e.data.caseId),
+          );
+        }),
       );
     },
   });

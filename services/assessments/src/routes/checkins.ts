@@ -1,11 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { CheckIn, CheckInBody, countyOf } from "@civicgrid/contracts";
 import { createRouter } from "@civicgrid/http";
-import { requirePatroller } from "../access";
+import { ownFacts, requirePatroller } from "../access";
 import { dayOf } from "../domain/periods";
 import type { AppEnv } from "../env";
 import { checkIn } from "../store/checkins";
-import { dbOf } from "../store/db";
 
 export const checkins = createRouter<AppEnv>();
 
@@ -27,7 +26,7 @@ checkins.openapi(
     const principal = requirePatroller(c);
     const body = c.req.valid("json");
     const now = new Date();
-    const { created, checkin } = await checkIn(dbOf(c.env.DB), {
+    const { created, checkin } = await checkIn(ownFacts(c.env, principal).db, {
       sub: principal.sub,
       day: dayOf(now),
       divisionCode: principal.divisionCode,

@@ -4,7 +4,7 @@ import { createRouter, listScope } from "@civicgrid/http";
 import { periodRange } from "../domain/periods";
 import type { AppEnv } from "../env";
 import { assessmentScopes } from "../references";
-import { dbOf } from "../store/db";
+import { factsInScopes } from "../store/shards";
 import { disputeFiguresBy, disputeScopeWhere, disputeTotal } from "../store/dispute-figures";
 
 export const disputes = createRouter<AppEnv>();
@@ -28,14 +28,15 @@ disputes.openapi(
     const { scope } = await listScope(c, "assessment:read", q.division, {
       field: "query.division",
       byGrid: true,
-      resolve: assessmentScopes(c.env.DB),
+      resolve: assessmentScopes(c.env),
     });
-    const db = dbOf(c.env.DB);
+    // The shards of the counties the scope reaches (every county's for the city or a mediator's own rows).
+    const shards = factsInScopes(c.env, [scope]);
     const range = periodRange(q.period);
     const where = disputeScopeWhere(scope);
     const [total, items] = await Promise.all([
-      disputeTotal(db, range, where),
-      disputeFiguresBy(db, q.by, range, where),
+      disputeTotal(shards, range, where),
+      disputeFiguresBy(shards, q.by, range, where),
     ]);
     return c.json({ period: q.period, division: q.division ?? null, by: q.by, total, items }, 200);
   },

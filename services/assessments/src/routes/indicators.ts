@@ -12,8 +12,7 @@ import { indicatorCsv } from "../domain/indicator-csv";
 import { indicatorRange, indicatorRows } from "../domain/indicator-values";
 import type { AppEnv } from "../env";
 import { assertDivision } from "../references";
-import { dbOf } from "../store/db";
-import { measureSums } from "../store/indicator-facts";
+import { indicatorShards, measureSumsOver } from "../store/indicator-facts";
 
 export const indicators = createRouter<AppEnv>();
 
@@ -58,7 +57,9 @@ indicators.openapi(
     const principal = authorizeEver(c, "assessment:read");
     await assertDivision(c, "query.divisionCode", q.divisionCode, "assessment:read");
     const areaPrefix = q.divisionCode === undefined ? undefined : divisionPrefix(q.divisionCode);
-    const sums = await measureSums(dbOf(c.env.DB), q.level, range, indicatorScopes(principal, q.level), { areaPrefix });
+    const scopes = indicatorScopes(principal, q.level);
+    const shards = indicatorShards(c.env, scopes, areaPrefix);
+    const sums = await measureSumsOver(shards, q.level, range, scopes, { areaPrefix });
     const table: IndicatorTable = { level: q.level, period: q.period, ...range, items: indicatorRows(q.level, sums) };
     const csv = q.format === "csv" || (q.format === undefined && (c.req.header("accept") ?? "").includes("text/csv"));
     if (!csv) return c.json(table, 200);

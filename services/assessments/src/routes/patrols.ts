@@ -1,17 +1,25 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { countyOf, Patrol, PatrolDay, PatrolEndBody, PatrolPointsBody, PatrolStartBody } from "@civicgrid/contracts";
+import {
+  countyOf,
+  Patrol,
+  PatrolDay,
+  PatrolEndBody,
+  PatrolPointsBody,
+  PatrolStartBody,
+  type Principal,
+} from "@civicgrid/contracts";
 import { AppError, createRouter, etagOf, principalOf } from "@civicgrid/http";
-import { requirePatroller, requirePatrolReadable, requirePatrolReader } from "../access";
+import { ownFacts, requirePatroller, requirePatrolReadable, requirePatrolReader } from "../access";
 import { changeRefusal, endRefusal, patrolDay, pointsRefusal, startRefusal } from "../domain/patrol";
 import { dayOf } from "../domain/periods";
-import type { AppEnv } from "../env";
+import type { AppEnv, Env } from "../env";
 import { assertWorker } from "../references";
 import { refuse } from "../refusal";
 import { locatePoints } from "../registry";
 import { checkinDivision } from "../store/checkins";
-import { dbOf, type Db } from "../store/db";
+import { dbOf } from "../store/db";
 import {
-  loadPatrol,
+  findPatrol,
   openPatrolOf,
   patrolsOfDay,
   patrolView,
@@ -20,22 +28,25 @@ import {
   storePoints,
 } from "../store/patrols";
 import { loadSettings } from "../store/settings";
+import { allFacts, type Shard } from "../store/shards";
 import { workerDivision } from "../store/workers";
 
 export const patrols = createRouter<AppEnv>();
 
 const json = <T>(schema: T) => ({ content: { "application/json": { schema } } });
 const IdParam = z.object({ id: z.string().min(1).max(64) });
-async function existingPatrol(db: Db, id: string) {
-  const patrol = await loadPatrol(db, id);
-  if (!patrol) throw new AppError("not_found", `no patrol ${id}`);
-  return patrol;
+/** A patrol and its shard, looked for first on `first` (the worker's own county's), then on every shard. */
+async function existingPatrol(env: Env, id: string, first?: Shard) {
+  const found = (first && (await findPatrol([first], id))) ?? (await findPatrol(allFacts(env), id));
+  if (!found) throw new AppError("not_found", `no patrol ${id}`);
+  return found;
 }
 
-async function ownOpenPatrol(db: Db, id: string, sub: string) {
-  const patrol = await existingPatrol(db, id);
-  refuse(changeRefusal(patrol, sub));
-  return patrol;
+/** The caller's own open patrol, its shard, and its county's settings (the speed limit it is summarised by). */
+async function ownOpenPatrol(env: Env, id: string, principal: Principal) {
+  const { shard, patrol } = await existingPatrol(env, id, ownFacts(env, principal));
+  refuse(changeRefusal(patrol, principal.sub));
+  return { db: shard.db, patrol, settings: await loadSettings(dbOf(env.DB), patrol.countyCode) };
 }
 
 patrols.openapi(
@@ -51,13 +62,13 @@ patrols.openapi(
     const now = Date.now();
     const at = c.req.valid("json").at ?? new Date(now).toISOString();
     refuse(startRefusal(at, now));
-    const db = dbOf(c.env.DB);
-    const open = await openPatrolOf(db, principal.sub);
+    const own = ownFacts(c.env, principal);
+    const open = await openPatrolOf(allFacts(c.env), principal.sub);
     if (open) {
       const extra = { openPatrolId: open.id };
       throw new AppError("conflict", `patrol ${open.id} is still open; end it first`, { extra });
     }
-    const row = await startPatrol(db, {
+    const row = await startPatrol(own.db, {
       id: crypto.randomUUID(),
       sub: principal.sub,
       divisionCode: principal.divisionCode,
@@ -81,8 +92,7 @@ patrols.openapi(
   }),
   async (c) => {
     const principal = requirePatroller(c);
-    const db = dbOf(c.env.DB);
-    const patrol = await ownOpenPatrol(db, c.req.valid("param").id, principal.sub);
+    const { db, patrol, settings } = await ownOpenPatrol(c.env, c.req.valid("param").id, principal);
     const { points } = c.req.valid("json");
     refuse(pointsRefusal(patrol, points, Date.now()));
     const located = await locatePoints(
@@ -97,7 +107,7 @@ patrols.openapi(
       gridCode: located[i]?.gridCode ?? null,
     }));
     await storePoints(db, patrol.id, fixes);
-    const row = await resummarize(db, patrol);
+    const row = await resummarize(db, patrol, settings);
     c.header("etag", etagOf(row.version));
     return c.json(patrolView(row), 200);
   },
@@ -113,11 +123,10 @@ patrols.openapi(
   }),
   async (c) => {
     const principal = requirePatroller(c);
-    const db = dbOf(c.env.DB);
-    const patrol = await ownOpenPatrol(db, c.req.valid("param").id, principal.sub);
+    const { db, patrol, settings } = await ownOpenPatrol(c.env, c.req.valid("param").id, principal);
     const at = c.req.valid("json").at ?? new Date().toISOString();
     refuse(endRefusal(patrol, at));
-    const row = await resummarize(db, patrol, new Date(at).toISOString());
+    const row = await resummarize(db, patrol, settings, new Date(at).toISOString());
     c.header("etag", etagOf(row.version));
     return c.json(patrolView(row), 200);
   },
@@ -132,7 +141,7 @@ patrols.openapi(
     responses: { 200: { description: "a patrol", ...json(Patrol) } },
   }),
   async (c) => {
-    const patrol = await existingPatrol(dbOf(c.env.DB), c.req.valid("param").id);
+    const { patrol } = await existingPatrol(c.env, c.req.valid("param").id);
     requirePatrolReadable(c, patrol.sub, patrol.divisionCode);
     c.header("etag", etagOf(patrol.version));
     return c.json(patrolView(patrol), 200);
@@ -155,13 +164,13 @@ patrols.openapi(
     const { sub = principalOf(c).sub } = c.req.valid("query");
     const principal = requirePatrolReader(c, sub);
     await assertWorker(c, principal, "query.sub", sub);
-    const db = dbOf(c.env.DB);
-    const ofDay = await patrolsOfDay(db, sub, day);
-    const checkedInAt = await checkinDivision(db, sub, day);
-    const known = sub === principal.sub ? principal.divisionCode : await workerDivision(db, sub);
+    // The worker's records may lie in any county's shard (a worker who moved keeps their old ones).
+    const shards = allFacts(c.env);
+    const [ofDay, checkedInAt] = await Promise.all([patrolsOfDay(shards, sub, day), checkinDivision(shards, sub, day)]);
+    const known = sub === principal.sub ? principal.divisionCode : await workerDivision(shards, sub);
     const divisionCode = checkedInAt ?? ofDay[0]?.divisionCode ?? known ?? principal.divisionCode;
     requirePatrolReadable(c, sub, divisionCode);
-    const settings = await loadSettings(db, countyOf(divisionCode));
+    const settings = await loadSettings(dbOf(c.env.DB), countyOf(divisionCode));
     const who = { sub, day, checkedIn: checkedInAt !== undefined, minimumMinutes: settings.dailyPatrolMinutes };
     return c.json(patrolDay(who, ofDay), 200);
   },

@@ -9,6 +9,7 @@ import { dbOf } from "../store/db";
 import { disputesOfAreas } from "../store/dispute-figures";
 import { indicatorsOf } from "../store/indicator-facts";
 import { rankingPage } from "../store/rankings";
+import { allFacts, factsUnderAny } from "../store/shards";
 
 export const rankings = createRouter<AppEnv>();
 
@@ -32,16 +33,17 @@ rankings.openapi(
     const q = c.req.valid("query");
     await assertDivision(c, "query.divisionCode", q.divisionCode, "assessment:read");
     const scopes = rankingScopes(authorizeEver(c, "assessment:read"), q.kind);
-    const db = dbOf(c.env.DB);
-    const page = await rankingPage(db, scopes, q);
+    const page = await rankingPage(dbOf(c.env.DB), scopes, q);
     if (q.kind === "worker") return c.json(page, 200);
     const subjects = page.items.map((r) => r.subjectId);
+    // A grid's or a township's figures are in its county's shard; a department's in every county's.
+    const shards = q.kind === "department" ? allFacts(c.env) : factsUnderAny(c.env, subjects);
     // 三率 and the standard indicators of the same period as counted now, beside the stored score.
-    const indicators = await indicatorsOf(db, q.kind, periodRange(q.period), subjects);
+    const indicators = await indicatorsOf(shards, q.kind, periodRange(q.period), subjects);
     const items = page.items.map((r) => ({ ...r, indicators: indicators.get(r.subjectId) }));
     if (q.kind === "department") return c.json({ ...page, items }, 200);
     // Dispute work (Jiangmen 第十一条(四)) of the same period as counted now, beside the stored score.
-    const figures = await disputesOfAreas(db, q.kind, periodRange(q.period), subjects);
+    const figures = await disputesOfAreas(shards, q.kind, periodRange(q.period), subjects);
     return c.json({ ...page, items: items.map((r) => ({ ...r, disputes: figures.get(r.subjectId) })) }, 200);
   },
 );

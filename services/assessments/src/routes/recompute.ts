@@ -4,7 +4,6 @@ import { AppError, authorize, createRouter, principalOf } from "@civicgrid/http"
 import { parsePeriod } from "../domain/periods";
 import type { AppEnv } from "../env";
 import { recomputePeriod } from "../recompute";
-import { dbOf } from "../store/db";
 
 export const recompute = createRouter<AppEnv>();
 
@@ -38,6 +37,6 @@ recompute.openapi(
       throw new AppError("forbidden", "recompute is for county and city agencies");
     }
     const countyPrefix = admin ? "" : divisionPrefix(principal.divisionCode);
-    return c.json(await recomputePeriod(dbOf(c.env.DB), period, countyPrefix), 200);
+    return c.json(await recomputePeriod(c.env, period, countyPrefix), 200);
   },
 );

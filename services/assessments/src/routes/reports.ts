@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { DivisionCode, MonthlyReport } from "@civicgrid/contracts";
+import { DivisionCode, divisionPrefix, MonthlyReport } from "@civicgrid/contracts";
 import { AppError, createRouter, principalOf } from "@civicgrid/http";
 import type { Context } from "hono";
 import { buildMonthlyReport, reportArea } from "../domain/monthly-report";
 import { reportHtml } from "../domain/report-html";
-import type { AppEnv } from "../env";
+import type { AppEnv, Env } from "../env";
 import { assertDivision } from "../references";
-import { dbOf } from "../store/db";
 import { monthlyCounts } from "../store/reports";
+import { factsUnder } from "../store/shards";
 
 export const reports = createRouter<AppEnv>();
 
@@ -20,7 +20,8 @@ async function monthlyReportFor(c: Context, divisionCode: string, month: string)
     throw new AppError("forbidden", "the monthly analysis is for agencies");
   }
   await assertDivision(c, "query.divisionCode", divisionCode, "assessment:read");
-  const counts = await monthlyCounts(dbOf(c.env.DB as D1Database), divisionCode, month, reportArea(divisionCode));
+  const shards = factsUnder(c.env as Env, divisionPrefix(divisionCode));
+  const counts = await monthlyCounts(shards, divisionCode, month, reportArea(divisionCode));
   return buildMonthlyReport(divisionCode, month, counts);
 }
 

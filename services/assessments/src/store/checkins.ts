@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./db";
 import { checkins } from "./schema";
+import { eachShard, type Shard } from "./shards";
 
 /** A check-in as the API shows it. */
 const view = {
@@ -26,6 +27,8 @@ export async function checkIn(db: Db, row: typeof checkins.$inferInsert) {
   return { created: inserted.meta.changes > 0, checkin: stored };
 }
 
-/** The division a worker checked in under on a day, if they did. */
-export const checkinDivision = async (db: Db, sub: string, day: string) =>
-  (await checkinOf(db, sub, day))?.divisionCode;
+/** The division a worker checked in under on a day, if they did, on any of the shards. */
+export async function checkinDivision(shards: readonly Shard[], sub: string, day: string) {
+  const found = await eachShard(shards, (db) => checkinOf(db, sub, day));
+  return found.find((row) => row !== undefined)?.divisionCode;
+}

@@ -9,10 +9,11 @@ import {
   type MonthlyDisputes,
 } from "@civicgrid/contracts";
 import { scopeWhere } from "@civicgrid/http";
-import { and, asc, between, isNotNull, like, max, sql, type SQL } from "drizzle-orm";
+import { and, between, isNotNull, like, max, sql, type SQL } from "drizzle-orm";
+import { addFigures, byText, maxCode, mergeBy } from "../domain/merge";
 import type { SubjectTotals } from "../domain/scoring";
-import type { Db } from "./db";
 import { disputeCounts as c } from "./schema";
+import { eachShard, type Shard } from "./shards";
 
 type Range = { from: string; to: string };
 
@@ -52,31 +53,46 @@ export function disputeScopeWhere(scope: ListScope): SQL | undefined {
   return scopeWhere(scope, { division: c.countyCode, grid: c.gridCode });
 }
 
-/** The figures of a span summed over the rows `where` covers. */
-export async function disputeTotal(db: Db, range: Range, where: SQL | undefined): Promise<DisputeFigures> {
-  const row = await db
-    .select(SUMS)
-    .from(c)
-    .where(and(between(c.day, range.from, range.to), where))
-    .get();
-  return row ?? NO_FIGURES;
+/** The figures of a span summed over the rows `where` covers, on every shard. */
+export async function disputeTotal(shards: readonly Shard[], range: Range, where: SQL | undefined) {
+  const rows = await eachShard(shards, (db) =>
+    db
+      .select(SUMS)
+      .from(c)
+      .where(and(between(c.day, range.from, range.to), where))
+      .get(),
+  );
+  return rows.reduce<DisputeFigures>((sum, row) => (row ? addFigures(sum, row) : sum), NO_FIGURES);
 }
 
-/** The figures of a span per subject (rows with no such subject, e.g. no mediator yet, are in the total only). */
+/**
+ * The figures of a span per subject (rows with no such subject, e.g. no mediator yet, are in the total only),
+ * summed over the shards: a mediator (or a city department's case) may count in several counties.
+ */
 export async function disputeFiguresBy(
-  db: Db,
+  shards: readonly Shard[],
   by: DisputeFiguresBy,
   range: Range,
   where: SQL | undefined,
 ): Promise<DisputeFiguresRow[]> {
   const subject = SUBJECT[by];
-  const rows = await db
-    .select({ key: sql<string>`${subject}`, mediatorKind: max(c.mediatorKind), ...SUMS })
-    .from(c)
-    .where(and(between(c.day, range.from, range.to), isNotNull(subject), where))
-    .groupBy(subject)
-    .orderBy(asc(subject))
-    .all();
+  const lists = await eachShard(shards, (db) =>
+    db
+      .select({ key: sql<string>`${subject}`, mediatorKind: max(c.mediatorKind), ...SUMS })
+      .from(c)
+      .where(and(between(c.day, range.from, range.to), isNotNull(subject), where))
+      .groupBy(subject)
+      .all(),
+  );
+  const rows = mergeBy(
+    lists.flat(),
+    (r) => r.key,
+    ({ key, mediatorKind, ...a }, { mediatorKind: kind, ...b }) => ({
+      key,
+      mediatorKind: maxCode(mediatorKind, kind),
+      ...addFigures(a, b),
+    }),
+  ).sort((a, b) => byText(a.key, b.key));
   return rows.map(({ key, mediatorKind, ...figures }) =>
     by === "mediator" ? { key, mediatorKind: mediatorKind as MediatorKind | null, figures } : { key, figures },
   );
@@ -84,14 +100,14 @@ export async function disputeFiguresBy(
 
 /** Each ranked grid's or township's figures of the span (zero where none were counted). */
 export async function disputesOfAreas(
-  db: Db,
+  shards: readonly Shard[],
   by: "grid" | "township",
   range: Range,
   subjects: readonly string[],
 ): Promise<Map<string, DisputeFigures>> {
   if (subjects.length === 0) return new Map();
   const listed = sql`${KEY[by]} IN (SELECT value FROM json_each(${JSON.stringify(subjects)}))`;
-  const rows = await disputeFiguresBy(db, by, range, listed);
+  const rows = await disputeFiguresBy(shards, by, range, listed);
   return new Map(subjects.map((s) => [s, rows.find((r) => r.key === s)?.figures ?? NO_FIGURES]));
 }
 
@@ -105,13 +121,13 @@ const INDICATOR_FIGURE: Record<DisputeIndicator, keyof DisputeFigures> = {
 
 /** Adds each grid's or township's dispute work of the span to its totals, for the ranking to score. */
 export async function addDisputeTotals(
-  db: Db,
+  shards: readonly Shard[],
   by: "grid" | "township",
   range: Range,
   subjects: readonly SubjectTotals[],
 ): Promise<void> {
   const figures = await disputesOfAreas(
-    db,
+    shards,
     by,
     range,
     subjects.map((s) => s.subjectId),
@@ -124,16 +140,16 @@ export async function addDisputeTotals(
 
 /** The monthly report's dispute section: a division's figures, per area of the level it breaks down into, per mediator. */
 export async function monthlyDisputes(
-  db: Db,
+  shards: readonly Shard[],
   divisionCode: string,
   range: Range,
   area: "county" | "township" | "village",
 ): Promise<MonthlyDisputes> {
   const where = disputeScopeWhere({ prefix: divisionPrefix(divisionCode) });
   const [total, byArea, byMediator] = await Promise.all([
-    disputeTotal(db, range, where),
-    disputeFiguresBy(db, area, range, where),
-    disputeFiguresBy(db, "mediator", range, where),
+    disputeTotal(shards, range, where),
+    disputeFiguresBy(shards, area, range, where),
+    disputeFiguresBy(shards, "mediator", range, where),
   ]);
   return { total, byArea, byMediator };
 }

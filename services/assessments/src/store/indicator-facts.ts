@@ -7,9 +7,11 @@ import {
 import { and, between, count, countDistinct, like, or, sql, sum, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { measuresOf, type Measure } from "../domain/indicators";
+import { maxCode, mergeBy } from "../domain/merge";
 import { indicatorRows, totalOf, type MeasureSums } from "../domain/indicator-values";
 import type { Db } from "./db";
 import { caseEvents, indicatorFacts as f } from "./schema";
+import { eachShard, factsUnder, reaches, type FactsBindings, type Shard } from "./shards";
 
 /** D1 binds at most 100 parameters to a statement: 9 columns a row, 11 rows an insert. */
 const ROWS_PER_INSERT = 11;
@@ -103,28 +105,56 @@ export async function measureSums(
     .all();
 }
 
+/**
+ * measureSums on several shards, folded per subject and measure: hits, measured and distinct cases add up (a case
+ * lies in one county, so in one shard; a department's cases may lie in several).
+ */
+export async function measureSumsOver(
+  shards: readonly Shard[],
+  ...query: Parameters<typeof measureSums> extends [Db, ...infer Rest] ? Rest : never
+): Promise<MeasureSums[]> {
+  const lists = await eachShard(shards, (db) => measureSums(db, ...query));
+  return mergeBy(
+    lists.flat(),
+    (r) => `${r.subjectId}\n${r.measure}`,
+    (a, b) => ({
+      ...a,
+      countyCode: maxCode(a.countyCode, b.countyCode),
+      hits: a.hits + b.hits,
+      measured: a.measured + b.measured,
+      cases: a.cases + b.cases,
+    }),
+  );
+}
+
+/** The shards a reader's indicator scopes reach, within an area prefix when given (a department's: all). */
+export function indicatorShards(env: FactsBindings, scopes: readonly IndicatorScope[], areaPrefix?: string) {
+  const prefixes = scopes.some((s) => !("prefix" in s)) ? null : scopes.map((s) => ("prefix" in s ? s.prefix : ""));
+  return factsUnder(env, areaPrefix ?? "").filter((s) => !prefixes || prefixes.some((p) => reaches(s.countyCode, p)));
+}
+
 /** The monthly report's block: a division's figures over a span (its counties' sums) and its departments'. */
 export async function monthlyIndicators(
-  db: Db,
+  shards: readonly Shard[],
   divisionCode: string,
   range: { from: string; to: string },
 ): Promise<MonthlyIndicators> {
   const narrow = { areaPrefix: divisionPrefix(divisionCode) };
   const all = [{ all: true as const }];
   const [counties, departments] = await Promise.all([
-    measureSums(db, "county", range, all, narrow),
-    measureSums(db, "department", range, all, narrow),
+    measureSumsOver(shards, "county", range, all, narrow),
+    measureSumsOver(shards, "department", range, all, narrow),
   ]);
   return { total: totalOf(counties), byDepartment: indicatorRows("department", departments) };
 }
 
 /** Some subjects' figures over a span (the rankings' block: the page was scoped, so these subjects are readable). */
 export async function indicatorsOf(
-  db: Db,
+  shards: readonly Shard[],
   level: IndicatorLevel,
   range: { from: string; to: string },
   subjects: readonly string[],
 ): Promise<Map<string, IndicatorValues>> {
-  const rows = indicatorRows(level, await measureSums(db, level, range, [{ all: true }], { subjects }));
+  const rows = indicatorRows(level, await measureSumsOver(shards, level, range, [{ all: true }], { subjects }));
   return new Map(rows.map((r) => [r.subjectId, r.indicators]));
 }

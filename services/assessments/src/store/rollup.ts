@@ -1,6 +1,5 @@
 import { and, eq, like, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { DEFAULT_SETTINGS } from "../domain/settings";
 import type { Db } from "./db";
 import { departmentDayFacts, factRuns, gridDayFacts, workerDayFacts } from "./schema";
 
@@ -8,7 +7,8 @@ import { departmentDayFacts, factRuns, gridDayFacts, workerDayFacts } from "./sc
  * The daily rollup: one day's facts rebuilt from the stored case events, check-ins, patrols and base-data events
  * (visits, verified collection), in one D1 batch (a transaction). Facts are derived, never incremented, so a
  * redelivered event changes nothing and recomputing any past day gives the same rows. `countyPrefix` limits a
- * recompute to a jurisdiction ('' for all).
+ * recompute to a jurisdiction ('' for all). It runs on one county's shard (store/shards.ts), whose events,
+ * check-ins, patrols and base-data events are all that county's.
  *
  * On time: every case event carries the deadline of the step it starts, so the step an event ends
  * had the deadline of the case's previous event (LAG over the case's versions); an event at or before
@@ -31,7 +31,7 @@ const eventsWithDeadlines = (day: string) => sql`
     WHERE day = ${day} AND type NOT LIKE 'dispute.%'
   )`;
 
-const workerFacts = (day: string, prefix: string) => sql`
+const workerFacts = (day: string, prefix: string, minimumMinutes: number) => sql`
 WITH ${eventsWithDeadlines(day)},
   wk AS (
     SELECT actor_sub AS sub, MAX(actor_unit) AS division_code,
@@ -64,10 +64,9 @@ WITH ${eventsWithDeadlines(day)},
       LEFT JOIN bd ON bd.sub = s.sub
   )
 SELECT j.sub, ${day}, j.division_code, substr(j.division_code, 1, 6) || '000000', j.checked_in, j.minutes, j.distance,
-  j.flagged, j.minutes >= COALESCE(cs.daily_patrol_minutes, ${DEFAULT_SETTINGS.dailyPatrolMinutes}), j.reported,
-  j.verified, j.on_site, j.orders_done, j.orders_on_time, j.visits, j.approved
-FROM joined j LEFT JOIN county_settings cs ON cs.county_code = substr(j.division_code, 1, 6) || '000000'
-WHERE j.division_code LIKE ${prefix}`;
+  j.flagged, j.minutes >= ${minimumMinutes}, j.reported, j.verified, j.on_site, j.orders_done, j.orders_on_time,
+  j.visits, j.approved
+FROM joined j WHERE j.division_code LIKE ${prefix}`;
 
 // Grid codes are the village code plus a 3-digit sequence, so a grid's divisions follow from its code.
 // A patrol's minutes are shared evenly among the grids it covered. An overdue step counts against the grid
@@ -129,12 +128,12 @@ GROUP BY dept`;
  * INSERT ... SELECT over the stored events (the SELECT is SQL drizzle cannot say; it yields the table's columns
  * in the order facts-schema.ts declares them), then the day is marked rolled up.
  */
-export function rollupStatements(db: Db, day: string, countyPrefix: string, computedAt: string) {
-  const prefix = `${countyPrefix}%`;
+export function rollupStatements(db: Db, day: string, scope: RollupScope, computedAt: string) {
+  const prefix = `${scope.countyPrefix}%`;
   const within = (dayColumn: SQLiteColumn, scoped: SQLiteColumn): SQL => and(eq(dayColumn, day), like(scoped, prefix))!;
   return [
     db.delete(workerDayFacts).where(within(workerDayFacts.day, workerDayFacts.divisionCode)),
-    db.insert(workerDayFacts).select(workerFacts(day, prefix)),
+    db.insert(workerDayFacts).select(workerFacts(day, prefix, scope.minimumMinutes)),
     db.delete(gridDayFacts).where(within(gridDayFacts.day, gridDayFacts.gridCode)),
     db.insert(gridDayFacts).select(gridFacts(day, prefix)),
     db.delete(departmentDayFacts).where(within(departmentDayFacts.day, departmentDayFacts.divisionCode)),
@@ -143,6 +142,15 @@ export function rollupStatements(db: Db, day: string, countyPrefix: string, comp
   ] as const;
 }
 
-export async function rollupDay(db: Db, day: string, countyPrefix = ""): Promise<void> {
-  await db.batch(rollupStatements(db, day, countyPrefix, new Date().toISOString()));
+/**
+ * What a rollup covers on a shard: the divisions under `countyPrefix` ('' for all), and the daily patrol minimum of
+ * the shard's county (its settings are city-wide, in DB, so the rollup on a shard cannot join them).
+ */
+export interface RollupScope {
+  countyPrefix: string;
+  minimumMinutes: number;
+}
+
+export async function rollupDay(db: Db, day: string, scope: RollupScope): Promise<void> {
+  await db.batch(rollupStatements(db, day, scope, new Date().toISOString()));
 }

@@ -1,9 +1,11 @@
 import type { RankingKind } from "@civicgrid/contracts";
 import { and, between, countDistinct, like, max, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { addFigures, maxCode, mergeBy } from "../domain/merge";
 import type { SubjectTotals } from "../domain/scoring";
 import type { Db } from "./db";
 import { departmentDayFacts as dept, gridDayFacts as grid, workerDayFacts as worker } from "./schema";
+import { eachShard, type Shard } from "./shards";
 
 const total = (column: SQLiteColumn): SQL<number> => sql<number>`sum(${column})`.mapWith(Number);
 const sums = <K extends string>(columns: Record<K, SQLiteColumn>) =>
@@ -104,4 +106,27 @@ export function loadTotals(
     .where(and(between(q.day, range.from, range.to), like(q.scoped, `${countyPrefix}%`)))
     .groupBy(q.subject)
     .all();
+}
+
+/**
+ * The same sums over several shards, folded per subject: every total is a sum (township `grids` counts distinct
+ * grids, and a grid lies in one county), the division and county the largest seen, as MAX() gives on one shard.
+ */
+export async function loadTotalsOver(
+  shards: readonly Shard[],
+  kind: RankingKind,
+  range: { from: string; to: string },
+  countyPrefix: string,
+): Promise<SubjectTotals[]> {
+  const lists = await eachShard(shards, (db) => loadTotals(db, kind, range, countyPrefix));
+  return mergeBy(
+    lists.flat(),
+    (s) => s.subjectId,
+    (a, b) => ({
+      subjectId: a.subjectId,
+      divisionCode: maxCode(a.divisionCode, b.divisionCode),
+      countyCode: maxCode(a.countyCode, b.countyCode),
+      totals: addFigures(a.totals, b.totals),
+    }),
+  );
 }
