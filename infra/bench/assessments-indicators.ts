@@ -136,4 +136,6 @@ for (const level of ["county", "township", "grid", "department"] as const) {
 await timed("indicator table, grid level, a township agency", 50, () =>
   measureSums(db, "grid", MONTH, [{ prefix: "440703001" }]),
 );
-await timed("rankings block: 6 departments", 20, () => indicatorsOf([{ countyCode: COUNTY, db }], "department", MONTH, DEPTS));
+await timed("rankings block: 6 departments", 20, () =>
+  indicatorsOf([{ countyCode: COUNTY, db }], "department", MONTH, DEPTS),
+);
