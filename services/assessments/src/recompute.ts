@@ -7,6 +7,7 @@ import { dbOf } from "./store/db";
 import { addDisputeTotals } from "./store/dispute-figures";
 import { casesWithEventsIn, rebuildIndicatorFacts } from "./store/indicator-facts";
 import { saveRanking } from "./store/ranking-writes";
+import { activeDays } from "./store/rollup";
 import { rulesForPeriod } from "./store/settings";
 import { factsUnder } from "./store/shards";
 import { loadTotalsOver } from "./store/totals";
@@ -43,7 +44,7 @@ export async function computeRanking(
 
 /**
  * Rebuilds a period from the stored events and tracks: on each county's shard under `countyPrefix` (in parallel),
- * the daily facts of each of its days and the indicator facts of its cases, then (for a week, month or year) its
+ * the daily facts of each of its days that has anything to roll up and the indicator facts of its cases, then (for a week, month or year) its
  * rankings of every kind. A year's worker ranking is the yearly evaluation.
  */
 export async function recomputePeriod(
@@ -57,7 +58,7 @@ export async function recomputePeriod(
   if (options.facts) {
     await Promise.all(
       factsUnder(env, countyPrefix).map(async (shard) => {
-        await rollupShard(env, shard, days, countyPrefix);
+        await rollupShard(env, shard, await activeDays(shard.db, { from, to }), countyPrefix);
         // The indicator facts of every case with an event in the period, rebuilt from the raw stored events.
         await rebuildIndicatorFacts(shard.db, await casesWithEventsIn(shard.db, { from, to }, countyPrefix));
       }),

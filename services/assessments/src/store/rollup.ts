@@ -1,7 +1,16 @@
-import { and, eq, like, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, between, eq, like, sql, type SQL } from "drizzle-orm";
+import { union, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./db";
-import { departmentDayFacts, factRuns, gridDayFacts, workerDayFacts } from "./schema";
+import {
+  basedataEvents,
+  caseEvents,
+  checkins,
+  departmentDayFacts,
+  factRuns,
+  gridDayFacts,
+  patrols,
+  workerDayFacts,
+} from "./schema";
 
 /**
  * The daily rollup: one day's facts rebuilt from the stored case events, check-ins, patrols and base-data events
@@ -151,6 +160,41 @@ export interface RollupScope {
   minimumMinutes: number;
 }
 
-export async function rollupDay(db: Db, day: string, scope: RollupScope): Promise<void> {
-  await db.batch(rollupStatements(db, day, scope, new Date().toISOString()));
+/** Days rolled up in one D1 batch (one transaction): a month's, so a year's recompute is a dozen calls a shard. */
+const DAYS_PER_BATCH = 31;
+
+/** Rolls up some days, DAYS_PER_BATCH a batch; each batch all or nothing. */
+export async function rollupDays(db: Db, days: readonly string[], scope: RollupScope): Promise<void> {
+  const computedAt = new Date().toISOString();
+  for (let i = 0; i < days.length; i += DAYS_PER_BATCH) {
+    const [first, ...rest] = days
+      .slice(i, i + DAYS_PER_BATCH)
+      .flatMap((d) => rollupStatements(db, d, scope, computedAt));
+    if (first) await db.batch([first, ...rest]);
+  }
+}
+
+/**
+ * The days of a span on which a shard has something to roll up (events, check-ins, patrols, base-data events) or
+ * facts to replace; any other day rolls up to nothing, so a recompute skips it.
+ */
+export async function activeDays(db: Db, range: { from: string; to: string }): Promise<string[]> {
+  const within = (day: SQLiteColumn) => between(day, range.from, range.to);
+  const dayOf = (day: SQLiteColumn) => ({ day: sql<string>`${day}`.as("day") });
+  // Two queries: D1 allows few terms in one compound SELECT.
+  const [sources, facts] = await Promise.all([
+    union(
+      db.select(dayOf(caseEvents.day)).from(caseEvents).where(within(caseEvents.day)),
+      db.select(dayOf(checkins.day)).from(checkins).where(within(checkins.day)),
+      db.select(dayOf(patrols.day)).from(patrols).where(within(patrols.day)),
+      db.select(dayOf(basedataEvents.day)).from(basedataEvents).where(within(basedataEvents.day)),
+    ).all(),
+    union(
+      db.select(dayOf(workerDayFacts.day)).from(workerDayFacts).where(within(workerDayFacts.day)),
+      db.select(dayOf(gridDayFacts.day)).from(gridDayFacts).where(within(gridDayFacts.day)),
+      db.select(dayOf(departmentDayFacts.day)).from(departmentDayFacts).where(within(departmentDayFacts.day)),
+    ).all(),
+  ]);
+  const rows = [...sources, ...facts];
+  return [...new Set(rows.map((r) => r.day))].sort();
 }
