@@ -130,6 +130,33 @@ describe("county shards of the event facts", () => {
     expect([await dispatched(shardOf(PJ)), await dispatched(shardOf(XH))]).toEqual([1, 1]);
   });
 
+  it("keeps each worker's check-ins and patrols in their county's shard, and refuses a county without one", async () => {
+    const xhWorker = {
+      ...principals.gridWorker,
+      sub: "t-worker-xh",
+      divisionCode: "440705001001",
+      grids: ["440705001001001"],
+    };
+    expect((await send(principals.gridWorker, "POST", "/v1/checkins", {})).status).toBe(201);
+    expect((await send(xhWorker, "POST", "/v1/checkins", {})).status).toBe(201);
+    const checkedIn = async (d1: D1Database) =>
+      (await d1.prepare("SELECT sub FROM checkins ORDER BY sub").all()).results;
+    expect(await checkedIn(shardOf(PJ))).toEqual([{ sub: "t-worker" }]);
+    expect(await checkedIn(shardOf(XH))).toEqual([{ sub: "t-worker-xh" }]);
+    const started = await send(xhWorker, "POST", "/v1/patrols", {});
+    expect(started.status).toBe(201);
+    const { id } = await started.json<{ id: string }>();
+    const placed = async (d1: D1Database) => (await d1.prepare("SELECT id FROM patrols").all()).results;
+    expect([await placed(shardOf(PJ)), await placed(shardOf(XH))]).toEqual([[], [{ id }]]);
+    // Found on its shard by an agency over the worker, and ended by the worker.
+    expect((await get(principals.otherCountyAgency, `/v1/patrols/${id}`)).status).toBe(200);
+    expect((await send(xhWorker, "POST", `/v1/patrols/${id}/end`, {})).status).toBe(200);
+    const stray = { ...principals.gridWorker, sub: "t-stray", divisionCode: "440799001001", grids: [] };
+    const refused = await send(stray, "POST", "/v1/checkins", {});
+    expect(refused.status).toBe(422);
+    expect(await onEveryShard("SELECT sub FROM checkins WHERE sub = 't-stray'")).toEqual([]);
+  });
+
   it("computes a county's ranking from its own shard only", async () => {
     // A row planted in 新会's shard under 蓬江's codes: a county's ranking that read any other shard would rank it.
     const ghost = `INSERT INTO worker_day_facts (sub, day, division_code, county_code, checked_in, patrol_minutes,
