@@ -16,6 +16,13 @@ export interface Shard {
 }
 
 const BINDING = /^FACTS_(\d{6})$/;
+/** One drizzle instance per binding for the isolate's life: a fixed handful (the counties), so bounded. */
+const instances = new WeakMap<D1Database, Db>();
+function drizzleOf(d1: D1Database): Db {
+  let db = instances.get(d1);
+  if (!db) instances.set(d1, (db = dbOf(d1)));
+  return db;
+}
 const bindingOf = (countyCode: string) => `FACTS_${countyCode.slice(0, 6)}` as const;
 
 /**
@@ -30,7 +37,7 @@ export function factsOf(env: FactsBindings, code: string): Shard {
         "infra/shards/counties.json and run `npm run shards:generate`",
     );
   }
-  return { countyCode: `${code.slice(0, 6)}000000`, db: dbOf(d1) };
+  return { countyCode: `${code.slice(0, 6)}000000`, db: drizzleOf(d1) };
 }
 
 /** Items grouped by the shard each belongs to, in the order each shard was first met. */
@@ -50,7 +57,7 @@ export function allFacts(env: FactsBindings): Shard[] {
     .map((binding) => BINDING.exec(binding)?.[1])
     .filter((key) => key !== undefined)
     .sort()
-    .map((key) => ({ countyCode: `${key}000000`, db: dbOf(env[`FACTS_${key}`]!) }));
+    .map((key) => ({ countyCode: `${key}000000`, db: drizzleOf(env[`FACTS_${key}`]!) }));
 }
 
 /**
