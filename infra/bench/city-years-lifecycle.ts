@@ -78,8 +78,8 @@ function timeline(rng: Rng, t0: number): SimEvent[] {
   const add = (type: string, at: number, due: number | null = null, rated: string | null = null) =>
     out.push({ type, at: Math.round(at), due: due === null ? null : Math.round(due), rating: rated });
   const fate = rng.next();
-  if (fate < 0.03) return add("case.invalidated", t0 + rng.float(0.5, 6) * HOUR), out;
-  if (fate < 0.05) return add("case.merged", t0 + rng.float(0.5, 6) * HOUR), out;
+  if (fate < 0.03) return (add("case.invalidated", t0 + rng.float(0.5, 6) * HOUR), out);
+  if (fate < 0.05) return (add("case.merged", t0 + rng.float(0.5, 6) * HOUR), out);
   let t = t0;
   if (fate < 0.4) {
     t += rng.float(0.3, 4) * HOUR;

@@ -53,12 +53,7 @@ export async function time(
 }
 
 /** A page then `pages - 1` more by the keyset cursor: what a user paging down a list does. */
-export async function pagesOf(
-  db: Db,
-  who: Principal,
-  q: Partial<CaseListQuery>,
-  pages: number,
-): Promise<number> {
+export async function pagesOf(db: Db, who: Principal, q: Partial<CaseListQuery>, pages: number): Promise<number> {
   let after: CursorKey | undefined;
   let rows = 0;
   for (let p = 0; p < pages; p++) {
@@ -71,23 +66,34 @@ export async function pagesOf(
   return rows;
 }
 
-/** The archived cases of one closing month, newest first, by keyset pages of 50 (the archived_cases_closed index). */
-export function archivedMonth(sqlite: DatabaseSync, month: string, pages: number): number {
+/**
+ * The archived list an agency reads for one closing month, newest closed first, by keyset pages of 50: the SQL of
+ * i17-archive's archivedPage (services/cases/src/archive/list.ts, not in this branch yet) for an agency of `county`
+ * with closedFrom/closedTo, including its check that the case has not come back to the hot table.
+ */
+export const ARCHIVED_MONTH_SQL = `SELECT id, version, title, county_code, township_code, village_code, grid_code,
+    category_code, status, lead_department_id, opened_at, closed_at, archived_at, archive_key, sha256
+  FROM archived_cases
+  WHERE division_code LIKE ?1 AND closed_at >= ?2 AND closed_at < ?3
+    AND NOT EXISTS (SELECT 1 FROM cases WHERE cases.id = archived_cases.id)
+    AND (closed_at < ?4 OR (closed_at = ?4 AND id < ?5))
+  ORDER BY closed_at DESC, id DESC LIMIT 51`;
+
+export function archivedMonth(sqlite: DatabaseSync, county: string, month: string, pages: number): number {
   const from = `${month}-01T00:00:00.000Z`;
   const next = new Date(Date.parse(from));
   next.setUTCMonth(next.getUTCMonth() + 1);
-  const page = sqlite.prepare(
-    `SELECT id, grid_code, category_code, status, opened_at, closed_at, archive_key FROM archived_cases
-     WHERE closed_at >= ?1 AND closed_at < ?2 AND (closed_at < ?3 OR (closed_at = ?3 AND id < ?4))
-     ORDER BY closed_at DESC, id DESC LIMIT 50`,
-  );
+  const page = sqlite.prepare(ARCHIVED_MONTH_SQL);
   let cursor: [string, string] = [next.toISOString(), ""];
   let rows = 0;
   for (let p = 0; p < pages; p++) {
-    const got = page.all(from, next.toISOString(), cursor[0], cursor[1]) as { id: string; closed_at: string }[];
-    rows += got.length;
-    if (got.length < 50) break;
-    cursor = [got.at(-1)!.closed_at, got.at(-1)!.id];
+    const got = page.all(`${county.slice(0, 6)}%`, from, next.toISOString(), cursor[0], cursor[1]) as {
+      id: string;
+      closed_at: string;
+    }[];
+    rows += Math.min(got.length, 50);
+    if (got.length <= 50) break;
+    cursor = [got[49]!.closed_at, got[49]!.id];
   }
   return rows;
 }

@@ -11,24 +11,21 @@ import { migratedSqlite, sqliteBytes } from "./sqlite-migrated";
 /** Terminal cases leave the hot tables this long after their terminal time (issue 17's archive policy). */
 export const ARCHIVE_AFTER_MS = 90 * DAY;
 
-// LOCAL DDL, until helper i17-archive's cases migration 0009 (table `archived_cases`) is in this branch: the same
-// columns that migration adds. Applied only when the migrations did not create the table.
+// LOCAL DDL, until helper i17-archive's cases migration 0009_archive.sql (table `archived_cases`) is in this branch:
+// a copy of that migration's table and indexes (branch i17-archive, commit e7d649f). Applied only when the
+// migrations did not create the table; delete it once 0009 is merged.
 const ARCHIVED_CASES_DDL = `
-CREATE TABLE IF NOT EXISTS archived_cases (
-  id TEXT PRIMARY KEY NOT NULL,
-  county_code TEXT NOT NULL,
-  township_code TEXT,
-  village_code TEXT,
-  grid_code TEXT,
-  category_code TEXT NOT NULL,
-  status TEXT NOT NULL,
-  opened_at TEXT NOT NULL,
-  closed_at TEXT NOT NULL,
-  archived_at TEXT NOT NULL,
-  archive_key TEXT NOT NULL
+CREATE TABLE archived_cases (
+  id text PRIMARY KEY NOT NULL, version integer NOT NULL, title text NOT NULL, county_code text NOT NULL,
+  township_code text, village_code text, grid_code text, division_code text NOT NULL, category_code text NOT NULL,
+  status text NOT NULL, lead_department_id text, reporter_sub text, opened_at text NOT NULL, closed_at text NOT NULL,
+  archived_at text NOT NULL, archive_key text NOT NULL, sha256 text NOT NULL
 );
-CREATE INDEX IF NOT EXISTS archived_cases_closed ON archived_cases (closed_at DESC, id DESC);
-CREATE INDEX IF NOT EXISTS archived_cases_grid ON archived_cases (grid_code, closed_at DESC, id DESC);`;
+CREATE INDEX archived_cases_division ON archived_cases (division_code, closed_at DESC, id DESC);
+CREATE INDEX archived_cases_grid ON archived_cases (grid_code, closed_at DESC, id DESC);
+CREATE INDEX archived_cases_closed ON archived_cases (closed_at DESC, id DESC);
+CREATE INDEX archived_cases_reporter ON archived_cases (reporter_sub);
+CREATE INDEX archived_cases_department ON archived_cases (lead_department_id);`;
 
 const PHRASES = [
   "附近，群众反映多次，请尽快处理",
@@ -40,8 +37,9 @@ const PHRASES = [
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A bench load, not a durable store: no journal, no fsync, a large page cache (64 MB). */
-const FAST = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536";
+/** A bench load, not a durable store: the journal in memory (node:sqlite's defensive mode refuses OFF), no fsync,
+ * a large page cache (64 MB). */
+const FAST = "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536";
 
 export class CountyStore {
   readonly cases: DatabaseSync;
@@ -78,8 +76,9 @@ export class CountyStore {
          VALUES (?, ?, 'handle', ?, ?, ?, ?, ?)`,
       ),
       archived: this.cases.prepare(
-        `INSERT INTO archived_cases (id, county_code, township_code, village_code, grid_code, category_code, status,
-           opened_at, closed_at, archived_at, archive_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO archived_cases (id, version, title, county_code, township_code, village_code, grid_code,
+           division_code, category_code, status, lead_department_id, reporter_sub, opened_at, closed_at, archived_at,
+           archive_key, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       event: this.facts.prepare(
         `INSERT INTO case_events (id, type, case_id, version, occurred_at, day, actor_sub, actor_role, actor_unit,
@@ -151,31 +150,49 @@ export class CountyStore {
     });
     this.rows.events += facts.length;
     for (const m of measuresOf(facts)) {
-      this.ins.measure!.run(m.caseId, m.measure, m.version, m.day, m.countyCode, m.townshipCode, m.gridCode, m.departmentId, m.hit);
+      this.ins.measure!.run(
+        m.caseId,
+        m.measure,
+        m.version,
+        m.day,
+        m.countyCode,
+        m.townshipCode,
+        m.gridCode,
+        m.departmentId,
+        m.hit,
+      );
       this.rows.measures++;
     }
     const opened = iso(s.reportedAt);
+    const category = this.names.get(c.categoryCode) ?? c.categoryCode;
+    const place = `${c.gridCode.slice(-3)}号网格${(n % 90) + 1}号`;
+    const title = `${category}：${place}`;
+    const reporter = c.source === "resident" ? `resident-${n % 50_000}` : worker;
     if (s.terminalAt !== null && s.terminalAt + ARCHIVE_AFTER_MS <= now) {
       const month = iso(s.terminalAt).slice(0, 7).replace("-", "/");
       this.ins.archived!.run(
         id,
+        s.events.length,
+        title,
         this.county,
         township,
         c.villageCode,
         c.gridCode,
+        c.villageCode,
         c.categoryCode,
         s.status,
+        s.departmentId,
+        reporter,
         opened,
         iso(s.terminalAt),
         iso(s.terminalAt + ARCHIVE_AFTER_MS),
         `archive/${this.county}/${month}/${id}.json`,
+        // the SHA-256 of the exported archive, hex (64 characters)
+        `${crypto.randomUUID()}${crypto.randomUUID()}`.replaceAll("-", ""),
       );
       this.rows.archived++;
       return;
     }
-    const category = this.names.get(c.categoryCode) ?? c.categoryCode;
-    const place = `${c.gridCode.slice(-3)}号网格${(n % 90) + 1}号`;
-    const title = `${category}：${place}`;
     const description = `${place}${PHRASES[n % PHRASES.length]}（${category}）`;
     const updated = iso(s.events.at(-1)!.at);
     const holder = s.departmentId ?? c.villageCode;
@@ -228,7 +245,7 @@ export class CountyStore {
       c.villageCode,
       c.villageCode,
       s.departmentId,
-      c.source === "resident" ? `resident-${n % 50_000}` : worker,
+      reporter,
       s.step,
       summary.dueAt,
       s.warned ? 1 : 0,
