@@ -77,7 +77,7 @@ export async function bareDoCost(port: number, objects: number, idleS = 15, conc
   const origin = `http://127.0.0.1:${port}`;
   try {
     await waitUp(`${origin}/do/warm-up`);
-    for (let i = 0; i < 50; i++) await fetch(`${origin}/do/warm-${i}`, { method: "POST", body: "{}" });
+    for (let i = 0; i < 50; i++) await (await fetch(`${origin}/do/warm-${i}`, { method: "POST", body: "{}" })).text();
     await new Promise((r) => setTimeout(r, 2000));
     const before = workerdMemory(bare).rss;
     let next = 0;
@@ -85,6 +85,7 @@ export async function bareDoCost(port: number, objects: number, idleS = 15, conc
       Array.from({ length: concurrency }, async () => {
         while (next < objects) {
           const res = await fetch(`${origin}/do/soak-${next++}`, { method: "POST", body: "{}" });
+          await res.text();
           if (!res.ok) throw new Error(`bare worker answered ${res.status}`);
         }
       }),
@@ -102,7 +103,9 @@ export async function bareDoCost(port: number, objects: number, idleS = 15, conc
 async function waitUp(url: string): Promise<void> {
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(url, { method: "POST", body: "{}" })).ok) return;
+      const res = await fetch(url, { method: "POST", body: "{}" });
+      await res.text();
+      if (res.ok) return;
     } catch {
       // not up yet
     }

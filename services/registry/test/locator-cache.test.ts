@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { dbOf } from "../src/store/db";
+import { dbOf, runBatch } from "../src/store/db";
 import { MAX_INDEXES, MAX_LAYOUT_VERSIONS, cachedIndexes, indexOn, locationIn } from "../src/store/locator";
 import { bumpLayoutVersion, layoutVersion } from "../src/store/state";
 import { PJ, V1, V2, fileLayout, gridFields, rect, resetRegistry, seedDivisions, shanghaiDay } from "./fixtures";
@@ -8,6 +8,7 @@ import { PJ, V1, V2, fileLayout, gridFields, rect, resetRegistry, seedDivisions,
 // Three spans of grid versions: nothing before today, village 1's grid from today, village 2's grid too from day 5.
 const [before, today, later] = [shanghaiDay(-3), shanghaiDay(1), shanghaiDay(7)];
 const db = () => dbOf(env.DB);
+const bump = () => runBatch(db(), [bumpLayoutVersion(db())]);
 const spans = (version: number) => cachedIndexes().filter((e) => e.layoutVersion === version);
 
 beforeAll(async () => {
@@ -27,13 +28,13 @@ beforeAll(async () => {
 
 describe("the point index cache of an isolate", () => {
   it("holds at most MAX_INDEXES indexes and drops the least recently used", async () => {
-    await bumpLayoutVersion(db()).run();
+    await bump();
     const first = await layoutVersion(db());
     for (const date of [before, today, later]) await indexOn(db(), date);
     expect(spans(first).map((e) => e.until === null)).toEqual([false, false, true]);
     await indexOn(db(), before); // used again: now the most recent of the three
 
-    await bumpLayoutVersion(db()).run();
+    await bump();
     const second = await layoutVersion(db());
     for (const date of [before, today, later]) await indexOn(db(), date);
     expect(cachedIndexes()).toHaveLength(MAX_INDEXES);
@@ -47,7 +48,7 @@ describe("the point index cache of an isolate", () => {
   it("keeps only the latest MAX_LAYOUT_VERSIONS layout versions, however many pass", async () => {
     const seen: number[] = [];
     for (let i = 0; i < 6; i++) {
-      await bumpLayoutVersion(db()).run();
+      await bump();
       seen.push(await layoutVersion(db()));
       expect(locationIn(await indexOn(db(), today), 113.01, 22.51)).toMatchObject({ villageCode: V1 });
       const versions = new Set(cachedIndexes().map((e) => e.layoutVersion));
@@ -58,7 +59,7 @@ describe("the point index cache of an isolate", () => {
   });
 
   it("builds one index for concurrent misses of one version and date", async () => {
-    await bumpLayoutVersion(db()).run();
+    await bump();
     const version = await layoutVersion(db());
     const [a, b, c] = await Promise.all([indexOn(db(), today), indexOn(db(), today), indexOn(db(), today)]);
     expect(b).toBe(a);
