@@ -7,10 +7,11 @@
 // Then times the list/search paths on the largest county and prints the sizes against D1's 10 GB.
 // Run: npm run bench -- city-years          (or: npx tsx infra/bench/city-years.ts [rate per day] [years])
 //      CITY_YEARS_RATE / CITY_YEARS set the same; CITY_YEARS_KEEP=1 keeps the databases (their dir is printed).
-// Time: the full row count of all counties (3.3 M cases, ~36 M fact rows) loads at ~3,500 cases/s on 2 busy cores,
-// ~16 minutes. So by default the LARGEST county (the one the queries run on) is loaded in full and each other county
-// gets 1 case in CITY_YEARS_SAMPLE (default 10) with all of its facts; their rows and sizes are printed scaled by
-// the sample (marked "×10"). CITY_YEARS_SAMPLE=1 loads every county in full.
+// Time: a loaded case costs ~200 µs of CPU (its ~11 facts, ~11 measures and, while hot, 4 read-model rows), so the
+// full row count of all counties (3.3 M cases, ~36 M fact rows) would take ~11 minutes of CPU. By default the LARGEST
+// county (the one the queries run on) is loaded in full (~0.66 M cases) and each other county gets 1 case in
+// CITY_YEARS_SAMPLE (default 10) with all of its facts; their rows and sizes are printed scaled by the sample (marked
+// "×10"): ~4 minutes of CPU in all. CITY_YEARS_SAMPLE=1 loads every county in full.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
