@@ -72,7 +72,8 @@ async function phase(name: string, run: (p: Phase) => Promise<Phase>): Promise<P
   p.memLast = workerdMemory(system);
   phases.push(p);
   console.log(
-    `soak: ${name}: ${p.requests} requests, ${(p.requests / p.seconds).toFixed(1)} req/s, ${p.errors} errors, ${p.fiveXX} 5xx, ${p.limited} 429`,
+    `soak: ${name}: ${p.requests} requests, ${(p.requests / p.seconds).toFixed(1)} req/s, ${p.errors} errors, ${p.fiveXX} 5xx, ${p.limited} 429; ` +
+      `workerd RSS ${p.memFirst.rss.toFixed(0)} → ${p.memLast.rss.toFixed(0)} MB (peak ${p.memLast.hwm.toFixed(0)} MB)`,
   );
   return p;
 }
