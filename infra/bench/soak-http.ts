@@ -3,6 +3,7 @@
 // users of the right role and each user is paced below that limit: otherwise the soak would measure
 // the rate-limit policy (429s) instead of the system.
 import { demoUsers, mintDevToken } from "../local/token.mjs";
+import type { Memory } from "./soak-system";
 
 export interface Answer {
   status: number; // 0: no HTTP answer (connection refused or reset, e.g. while the server is down)
@@ -118,8 +119,9 @@ export class Phase {
   samples: string[] = []; // a few 5xx bodies, to report what failed
   started = performance.now();
   ended = 0;
-  memFirst = Number.NaN;
-  memLast = Number.NaN;
+  /** workerd memory when the phase started and when it ended. */
+  memFirst?: Memory;
+  memLast?: Memory;
   constructor(readonly name: string) {}
 
   record(a: Answer, ms: number, label: string): void {

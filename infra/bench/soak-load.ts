@@ -18,11 +18,13 @@ export interface Workload {
   acked: Map<string, Ack>;
   /** Reported cases not verified yet, with the version last answered (for If-Match). */
   unverified: { id: string; version: number }[];
+  /** Every case reported, for reads of one case by id. */
+  reported: string[];
+  /** Reads only (no new cases, so no new Durable Objects): the memory phase, or SOAK_READS_ONLY=1 for all. */
+  readsOnly: boolean;
 }
 
 let serial = 0;
-/** SOAK_READS_ONLY=1: reads only, to tell memory held by new cases (new Durable Objects) from the rest. */
-const READS_ONLY = process.env.SOAK_READS_ONLY === "1";
 const CATEGORIES = ["0802", "0301", "0801"];
 
 function ack(w: Workload, a: Answer, kind: Ack["kind"]): void {
@@ -51,6 +53,7 @@ export async function report(w: Workload, as: string, phase?: Phase): Promise<An
   phase?.record(a, performance.now() - t, "report");
   if (a.status === 201 || a.status === 200) {
     ack(w, a, "report");
+    w.reported.push(a.json.id as string);
     w.unverified.push({ id: a.json.id as string, version: a.json.version as number });
   }
   return a;
@@ -85,9 +88,15 @@ async function timedGet(
  * One request of the mix: 25% reports, 10% verifies, 25% case lists, 10% public disclosure, 30% point
  * lookups. When the pool a kind needs is busy (rate limit pacing), the request becomes a lookup, whose
  * pool (every agency of the city) is the largest; when even that is busy it waits for the next slot.
+ * Reads only: a quarter reads one reported case by id (its existing Durable Object), the rest are the mix's reads.
  */
 export async function one(w: Workload, phase: Phase): Promise<void> {
-  const r = READS_ONLY ? 0.35 + Math.random() * 0.65 : Math.random();
+  if (w.readsOnly && w.reported.length > 0 && Math.random() < 0.25) {
+    const as = pick(w.pools.scoped);
+    const id = w.reported[Math.floor(Math.random() * w.reported.length)];
+    if (as) return void (await timedGet(w, `/v1/cases/${id}`, as, phase, "case"));
+  }
+  const r = w.readsOnly ? 0.35 + Math.random() * 0.65 : Math.random();
   if (r < 0.25) {
     const as = pick(w.pools.reporters);
     if (as) return void (await report(w, as, phase));

@@ -1,9 +1,11 @@
-// Printing: the phase table, the memory series and its growth, the invariants, and which consumer-level
+// Printing: the phase table with workerd's memory at both ends of each phase, the platform's cost per Durable
+// Object against the system's per case, the invariants, and which consumer-level
 // faults the services' own unit tests cover (found by name, so the list follows the tests as they change).
 import fs from "node:fs";
 import path from "node:path";
 import type { Check } from "./soak-checks";
 import type { Phase } from "./soak-http";
+import type { DoCost } from "./soak-memory";
 
 const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
 
@@ -20,7 +22,8 @@ export function printPhases(phases: Phase[]): void {
     "req/s".padStart(7),
     "p50 ms".padStart(8),
     "p99 ms".padStart(8),
-    "mem MB first/last".padStart(19),
+    "RSS MB first/last".padStart(18),
+    "HWM MB".padStart(7),
   );
   for (const p of phases) {
     console.log(
@@ -35,23 +38,25 @@ export function printPhases(phases: Phase[]): void {
       f(p.requests / p.seconds, 1).padStart(7),
       f(p.quantile(0.5), 1).padStart(8),
       f(p.quantile(0.99), 1).padStart(8),
-      `${f(p.memFirst)}/${f(p.memLast)}`.padStart(19),
+      `${f(p.memFirst?.rss ?? Number.NaN)}/${f(p.memLast?.rss ?? Number.NaN)}`.padStart(18),
+      f(p.memLast?.hwm ?? Number.NaN).padStart(7),
     );
   }
   for (const p of phases) for (const s of p.samples) console.log(`  5xx in ${p.name}: ${s}`);
 }
 
-/** The memory series of the held phase and its growth: the last minute's average against the first's. */
-export function printMemory(series: { t: number; mb: number }[], from: number, to: number): string {
-  const held = series.filter((s) => s.t >= from && s.t <= to);
-  console.log(`\nworkerd RSS during held load (every 5 s, MB): ${held.map((s) => f(s.mb)).join(" ")}`);
-  const mid = from + (to - from) / 2;
-  const avg = (xs: { mb: number }[]) => xs.reduce((a, s) => a + s.mb, 0) / xs.length;
-  const first = avg(held.filter((s) => s.t < mid));
-  const last = avg(held.filter((s) => s.t >= mid));
-  const growth = `first half avg ${f(first)} MB, last half avg ${f(last)} MB, growth ${f(last - first, 1)} MB (${f(((last - first) / first) * 100, 1)}%)`;
-  console.log(`memory: ${growth}`);
-  return growth;
+/** workerd's own cost per new Durable Object (bare worker) against the system's growth per new case under writes. */
+export function printDoCost(bare: DoCost, writes: { from: number; to: number; cases: number }): void {
+  const perCase = ((writes.to - writes.from) * 1024) / Math.max(1, writes.cases);
+  console.log(
+    `\nworkerd's own cost per Durable Object (bare worker, no code of ours): ${bare.objects} new objects, RSS ` +
+      `${f(bare.before)} → ${f(bare.after)} MB (${f(bare.idle)} MB after idling), ${f(bare.kbPerObject, 1)} KB an object`,
+  );
+  console.log(
+    `the system under writes: ${f(perCase, 1)} KB per new case (capacity probe + held mixed load, ${writes.cases} cases); ` +
+      `beyond the platform's per-object cost: ${f(perCase - bare.kbPerObject, 1)} KB a case (our code, D1, queues, ` +
+      "and the other services' isolates warming up)",
+  );
 }
 
 export function printChecks(checks: Check[]): void {

@@ -1,5 +1,5 @@
 // The system under soak: crash it (SIGKILL to the whole process group, as a power cut would), restart it
-// on the same state without re-seeding, sample workerd memory, and find any workerd left behind.
+// on the same state without re-seeding, read and sample workerd memory (VmRSS, VmHWM), and find any workerd left behind.
 import fs from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { startAll } from "../local/dev.mjs";
@@ -33,19 +33,31 @@ export function workerdPids(system: RunningSystem): number[] {
   });
 }
 
-/** Resident memory of the system's workerd processes, in MB (NaN when none runs). */
-export function workerdRssMb(system: RunningSystem): number {
+export interface Memory {
+  /** Resident memory now (VmRSS), summed over the system's workerd processes, MB; NaN when none runs. */
+  rss: number;
+  /** The peak resident memory of each (VmHWM), summed, MB. */
+  hwm: number;
+  processes: number;
+}
+
+/** Resident memory of a workerd process tree, from /proc/<pid>/status of each workerd in it. */
+export function workerdMemory(system: RunningSystem): Memory {
   const pids = workerdPids(system);
-  if (pids.length === 0) return Number.NaN;
-  let kb = 0;
+  let rss = 0;
+  let hwm = 0;
   for (const pid of pids) {
     try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+      rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      hwm += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
     } catch {
       // gone
     }
   }
-  return kb / 1024;
+  return pids.length
+    ? { rss: rss / 1024, hwm: hwm / 1024, processes: pids.length }
+    : { rss: Number.NaN, hwm: Number.NaN, processes: 0 };
 }
 
 /** A crash: SIGKILL to the whole group, no chance to flush or shut down cleanly. */
@@ -94,17 +106,29 @@ export async function restart(system: RunningSystem, port: number, origin: strin
   throw new Error("the system did not become healthy after the restart");
 }
 
+export interface Sample {
+  /** Seconds since the sampler started. */
+  t: number;
+  mb: number;
+  hwm: number;
+}
+
 /** Samples workerd memory every `everyMs` until stopped; `system` is read each time (it changes on restart). */
-export function memorySampler(current: () => RunningSystem, everyMs = 5000) {
-  const series: { t: number; mb: number }[] = [];
+export function memorySampler(current: () => RunningSystem, everyMs = 10_000) {
+  const series: Sample[] = [];
   const start = performance.now();
-  const sample = () => series.push({ t: (performance.now() - start) / 1000, mb: workerdRssMb(current()) });
+  const sample = () => {
+    const m = workerdMemory(current());
+    series.push({ t: (performance.now() - start) / 1000, mb: m.rss, hwm: m.hwm });
+  };
   sample();
   const timer = setInterval(sample, everyMs);
   return {
     series,
     start,
+    everyS: everyMs / 1000,
     stop: () => clearInterval(timer),
-    latest: () => series.at(-1)?.mb ?? Number.NaN,
+    /** Seconds since the start, on the series' clock. */
+    now: () => (performance.now() - start) / 1000,
   };
 }

@@ -1,9 +1,15 @@
-// Soak (issue 9, item 2: load and faults). Not a benchmark of speed: it measures capacity briefly, holds
-// ~60% of it for two minutes, crashes the server mid-load and restarts it on the same state, and asserts
-// invariants (no 5xx under held load, no acknowledged write lost, archives verify, the read model and the
-// consumers converge without duplicates). Exits non-zero when an invariant fails; it never asserts speed.
-// Run: npm run bench -- soak   (or: npx tsx infra/bench/soak.ts). SOAK_HELD_S shortens the held phase;
-// SOAK_READS_ONLY=1 holds a load of reads only (memory diagnosis: new cases are new Durable Objects).
+// Soak (issue 9, item 2: load and faults; issue 17 §3: memory). Not a benchmark of speed: it measures capacity
+// briefly, holds ~60% of it (the mix, then reads only), crashes the server mid-load and restarts it on the same
+// state, and asserts invariants (no 5xx under held load, no acknowledged write lost, archives verify, the read model
+// and the consumers converge without duplicates, memory flat under the read-only held load). Every phase prints
+// workerd's memory (VmRSS, VmHWM) at its start and end; at the end the bare worker measures workerd's own cost per
+// new Durable Object, to set against the system's growth per new case. Exits non-zero when an invariant fails; it
+// never asserts speed.
+// Run: npm run bench -- soak   (the long one: 120 s mixed, 300 s reads only), or `npm run bench -- soak-short`
+// (in the default list: 30 s mixed, 90 s reads only), or npx tsx infra/bench/soak.ts. Parameters (env):
+// SOAK_HELD_S (mixed held load, s), SOAK_READ_HELD_S (reads-only held load, s), SOAK_BARE_DOS (objects the bare
+// worker creates; 0 skips it), SOAK_READS_ONLY=1 (reads only in every phase), E2E_PORT (default 8795; the bare
+// worker takes E2E_PORT + 1, inspectors + 1000).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,14 +26,17 @@ import {
 } from "./soak-checks";
 import { loadPools, Phase } from "./soak-http";
 import { closedLoop, paced, type Workload } from "./soak-load";
-import { printChecks, printMemory, printPhases, printUnitCoverage } from "./soak-report";
-import { crash, memorySampler, restart, workerdPids } from "./soak-system";
+import { printChecks, printDoCost, printPhases, printUnitCoverage } from "./soak-report";
+import { bareDoCost, heldMemory } from "./soak-memory";
+import { crash, memorySampler, restart, workerdMemory, workerdPids } from "./soak-system";
 
 // e2e/system.ts reads the port when it is imported; the inspector takes port + 1000.
-process.env.E2E_PORT = "8795";
+process.env.E2E_PORT ??= "8795";
 const { E2E_ORIGIN: origin, E2E_PORT: port, startSystem, stopSystem } = await import("../../e2e/system");
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const HELD_S = Number(process.env.SOAK_HELD_S ?? 120);
+const READ_HELD_S = Number(process.env.SOAK_READ_HELD_S ?? 300);
+const BARE_DOS = Number(process.env.SOAK_BARE_DOS ?? 2000);
 const GRID = "440703002101001";
 const [lng, lat] = generateCity({}).grids.find((g) => g.code === GRID)!.center;
 
@@ -39,7 +48,17 @@ console.log(`soak: state dir ${system.stateDir}`);
 const memory = memorySampler(() => system);
 const phases: Phase[] = [];
 const checks: Check[] = [];
-const w: Workload = { origin, pools: await loadPools(GRID), lng, lat, grid: GRID, acked: new Map(), unverified: [] };
+const w: Workload = {
+  origin,
+  pools: await loadPools(GRID),
+  lng,
+  lat,
+  grid: GRID,
+  acked: new Map(),
+  unverified: [],
+  reported: [],
+  readsOnly: process.env.SOAK_READS_ONLY === "1",
+};
 console.log(
   `soak: callers — ${w.pools.reporters.length} reporters, ${w.pools.scoped.length} agencies over the grid, ${w.pools.agencies.length} agencies for lookups`,
 );
@@ -48,17 +67,19 @@ console.log(
 async function phase(name: string, run: (p: Phase) => Promise<Phase>): Promise<Phase> {
   const p = new Phase(name);
   console.log(`soak: ${name} (${new Date().toISOString()})`);
-  p.memFirst = memory.latest();
+  p.memFirst = workerdMemory(system);
   await run(p);
-  p.memLast = memory.latest();
+  p.memLast = workerdMemory(system);
   phases.push(p);
   console.log(
-    `soak: ${name}: ${p.requests} requests, ${(p.requests / p.seconds).toFixed(1)} req/s, ${p.errors} errors, ${p.fiveXX} 5xx, ${p.limited} 429`,
+    `soak: ${name}: ${p.requests} requests, ${(p.requests / p.seconds).toFixed(1)} req/s, ${p.errors} errors, ${p.fiveXX} 5xx, ${p.limited} 429; ` +
+      `workerd RSS ${p.memFirst.rss.toFixed(0)} → ${p.memLast.rss.toFixed(0)} MB (peak ${p.memLast.hwm.toFixed(0)} MB)`,
   );
   return p;
 }
 
 let failed = false;
+let writes = { from: Number.NaN, to: Number.NaN, cases: 0 };
 try {
   // Warm-up: bundling, isolates and the first D1 opens are start-up, not capacity.
   await closedLoop(w, new Phase("warm-up"), 4, 5);
@@ -71,10 +92,9 @@ try {
   console.log(`soak: capacity ${capacity.toFixed(1)} req/s; holding ${rate} req/s for ${HELD_S} s`);
 
   // 2. Held load at ~60% of capacity, paced.
-  const heldFrom = (performance.now() - memory.start) / 1000;
+  const heldFrom = memory.now();
   const held = await phase("held 60%", (p) => paced(w, p, rate, HELD_S));
-  const heldTo = (performance.now() - memory.start) / 1000;
-  const growth = printMemory(memory.series, heldFrom, heldTo);
+  const growth = heldMemory(memory.series, heldFrom, memory.now(), memory.everyS, "held 60% (mixed)").detail;
   const loadPhases = phases.filter((p) => p.name.startsWith("capacity") || p === held);
   const fiveXX = loadPhases.reduce((a, p) => a + p.fiveXX, 0);
   const reloads = loadPhases.reduce((a, p) => a + p.reloads, 0);
@@ -83,7 +103,19 @@ try {
     ok: fiveXX === 0,
     detail: `${fiveXX} 5xx in ${loadPhases.reduce((a, p) => a + p.requests, 0)} requests (apart: ${reloads} 503 from wrangler dev hot-reloading on a file change)`,
   });
-  checks.push({ name: "memory growth over held load (reported, not asserted)", ok: true, detail: growth });
+  checks.push({ name: "memory growth over held mixed load (reported, not asserted)", ok: true, detail: growth });
+  writes = { from: phases[0]!.memFirst!.rss, to: held.memLast!.rss, cases: w.reported.length };
+
+  // 2b. Held reads only at the same rate: nothing new is created, so what grows is held by code (caches) or workerd.
+  w.readsOnly = true;
+  const readFrom = memory.now();
+  await phase("held reads only", (p) => paced(w, p, rate, READ_HELD_S));
+  checks.push(heldMemory(memory.series, readFrom, memory.now(), memory.everyS, "held reads only"));
+  w.readsOnly = process.env.SOAK_READS_ONLY === "1";
+  console.log(
+    `soak: under writes workerd grew ${(writes.to - writes.from).toFixed(0)} MB for ${writes.cases} new cases ` +
+      `(${(((writes.to - writes.from) * 1024) / Math.max(1, writes.cases)).toFixed(0)} KB a case, each a new CaseDO)`,
+  );
   checks.push(await ackedPresent(w, "after held load"));
 
   // 3b. Replays of one Idempotency-Key, and dispatches whose department messages may be in flight at the crash.
@@ -135,6 +167,10 @@ try {
   const left = workerdPids(system);
   console.log(`\nsoak: workerd processes left behind: ${left.length ? left.join(", ") : "none"}`);
   if (left.length) failed = true;
+  if (BARE_DOS > 0 && !failed) {
+    console.log(`soak: the bare worker creates ${BARE_DOS} Durable Objects (workerd's own cost per object)`);
+    printDoCost(await bareDoCost(Number(port) + 1, BARE_DOS), writes);
+  }
   // The state is a fresh temp dir of this run only; keep it when asked (to look at a failure).
   if (!process.env.SOAK_KEEP_STATE) fs.rmSync(system.stateDir, { recursive: true, force: true });
 }

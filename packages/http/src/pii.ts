@@ -5,12 +5,19 @@
  * Web Crypto only: the demo seeds run this in Node (import it as `@civicgrid/http/pii`, which pulls no runtime).
  * The masks of the answers are plain code in @civicgrid/contracts (masking.ts).
  */
+import { Lru } from "./lru";
+
 export interface PiiKeys {
   aes: CryptoKey;
   hmac: CryptoKey;
 }
 
-const cache = new Map<string, Promise<PiiKeys>>();
+/**
+ * Derived keys per isolate, by domain and secret: one secret a service in use, two during a rotation; the bound
+ * keeps an isolate that is handed many secrets (tests, a misconfiguration) from holding keys without end.
+ */
+export const PII_KEYS_CACHED = 8;
+const cache = new Lru<string, Promise<PiiKeys>>(PII_KEYS_CACHED);
 
 /** The HKDF salt of the hash key: each service's hashes are its own, so they cannot be joined across services. */
 export type PiiDomain = "civicgrid-roster" | "civicgrid-basedata" | "civicgrid-disputes";
