@@ -11,6 +11,11 @@ import { ROOT, SERVICES, STATE_DIR } from "./env.mjs";
 
 /** @typedef {{ binding: string, database_id?: string, migrations_dir?: string, migrations_table?: string }} D1Config */
 /** @typedef {{ service: string, binding: string, id: string, dir: string, table: string }} LocalD1 */
+/**
+ * What this file asks of a D1 binding (Miniflare's, untyped here: it is wrangler's own copy).
+ * @typedef {{ bind(...values: unknown[]): Statement, run(): Promise<unknown>, all(): Promise<{ results: { name?: unknown }[] }> }} Statement
+ * @typedef {{ prepare(sql: string): Statement, batch(statements: Statement[]): Promise<unknown> }} LocalDb
+ */
 
 /** Wrangler's own Miniflare (the version whose storage layout `wrangler dev` reads). */
 const { Miniflare, convertV4MiniflareOptions } = createRequire(
@@ -37,7 +42,7 @@ export function localDatabases() {
 
 /**
  * The pending migrations of one database, each applied with its record in one batch (all or nothing).
- * @param {D1Database} db
+ * @param {LocalDb} db
  * @param {LocalD1} d
  */
 async function migrate(db, d) {
@@ -70,13 +75,15 @@ export async function migrateAll(stateDir = STATE_DIR) {
   );
   try {
     const counts = await Promise.all(
-      databases.map(async (d, i) => migrate(/** @type {D1Database} */ (await mf.getD1Database(names[i])), d)),
+      databases.map(async (d, i) => migrate(/** @type {LocalDb} */ (await mf.getD1Database(names[i])), d)),
     );
     for (const service of SERVICES) {
       const own = databases.map((d, i) => ({ d, n: counts[i] })).filter(({ d }) => d.service === service);
       if (own.length === 0) continue;
       const applied = own.reduce((sum, { n }) => sum + (n ?? 0), 0);
-      console.log(`  migrations applied: ${service} (${own.length} database${own.length > 1 ? "s" : ""}, ${applied} new)`);
+      console.log(
+        `  migrations applied: ${service} (${own.length} database${own.length > 1 ? "s" : ""}, ${applied} new)`,
+      );
     }
   } finally {
     await mf.dispose();

@@ -82,7 +82,10 @@ describe("supervision sweep", () => {
     expect(state).toMatchObject({ warned: true, overdue: true, version: 5 });
     const again = await exports.default.runCron("*/5 * * * *", later);
     expect(sweepResult(again).due).toBe(0);
-    const row = await (await caseShard(c.id)).prepare("SELECT next_due_at FROM cases WHERE id = ?")
+    const row = await (
+      await caseShard(c.id)
+    )
+      .prepare("SELECT next_due_at FROM cases WHERE id = ?")
       .bind(c.id)
       .first<{ next_due_at: number | null }>();
     expect(row?.next_due_at).toBeNull();

@@ -9,7 +9,8 @@ import { dispute, disputeCase, party, placeIn, PLACES, type Place } from "./node
 
 /** City-wide (the counties' rules); each dispute's rows are in its county's shard. */
 const db = database(env.DB);
-const project = (s: Parameters<typeof projectDispute>[1]) => projectDispute(database(readModelOf(env, s.countyCode)), s);
+const project = (s: Parameters<typeof projectDispute>[1]) =>
+  projectDispute(database(readModelOf(env, s.countyCode)), s);
 const NOW = new Date("2026-11-20T02:00:00.000Z");
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
 /** 江海 (440704): no other suite records disputes or sets rules here, so counts are this suite's alone. */
@@ -27,7 +28,8 @@ async function recorded(place: Place, keys: (string | null)[], at: string) {
 
 const partyRows = async (caseId: string) =>
   (
-    await jianghaiShard.prepare("SELECT party_key FROM dispute_parties WHERE case_id = ? ORDER BY party_key")
+    await jianghaiShard
+      .prepare("SELECT party_key FROM dispute_parties WHERE case_id = ? ORDER BY party_key")
       .bind(caseId)
       .all<{ party_key: string }>()
   ).results.map((r) => r.party_key);
@@ -44,7 +46,9 @@ describe("projectDispute: the disputes' read model", () => {
 
     const plain = disputeCase(JIANGHAI, undefined);
     await project(plain);
-    expect(await jianghaiShard.prepare("SELECT 1 FROM dispute_cases WHERE case_id = ?").bind(plain.id).first()).toBeNull();
+    expect(
+      await jianghaiShard.prepare("SELECT 1 FROM dispute_cases WHERE case_id = ?").bind(plain.id).first(),
+    ).toBeNull();
   });
 
   it("a newer version replaces the parties; an older one redelivered late changes nothing", async () => {
@@ -54,7 +58,10 @@ describe("projectDispute: the disputes' read model", () => {
     await project(v2);
     await project(v1);
     expect(await partyRows(v1.id)).toEqual([a, c].sort());
-    const version = await jianghaiShard.prepare("SELECT version FROM dispute_cases WHERE case_id = ?").bind(v1.id).first();
+    const version = await jianghaiShard
+      .prepare("SELECT version FROM dispute_cases WHERE case_id = ?")
+      .bind(v1.id)
+      .first();
     expect(version).toEqual({ version: v2.version });
   });
 

@@ -102,7 +102,9 @@ describe("one D1 database per county", () => {
     }
     // Narrowed to a county by the query, the city reads that county's shard only.
     const narrowed = await list(principals.cityAgency, `limit=50&division=${XINHUI_COUNTY}`);
-    expect(narrowed.page.items.map((c) => c.id)).toEqual(newestFirst(cases.filter((c) => c.countyCode === XINHUI_COUNTY)));
+    expect(narrowed.page.items.map((c) => c.id)).toEqual(
+      newestFirst(cases.filter((c) => c.countyCode === XINHUI_COUNTY)),
+    );
     expect([...narrowed.bookmarks.keys()]).toEqual(["440705"]);
   });
 });

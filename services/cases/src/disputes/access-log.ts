@@ -11,14 +11,12 @@ export async function logIdentityRead(
   read: { caseId: string; partyIndex: number; countyCode: string; purpose: string; actor: Actor; at: Date },
 ): Promise<void> {
   const { actor, at, ...rest } = read;
-  await db
-    .insert(disputeAccessLog)
-    .values({
-      id: crypto.randomUUID(),
-      ...rest,
-      sub: actor.sub,
-      role: actor.role,
-      unit: actor.unit,
-      at: at.toISOString(),
-    });
+  await db.insert(disputeAccessLog).values({
+    id: crypto.randomUUID(),
+    ...rest,
+    sub: actor.sub,
+    role: actor.role,
+    unit: actor.unit,
+    at: at.toISOString(),
+  });
 }
