@@ -75,6 +75,21 @@ describe("one D1 database per county", () => {
     expect(() => readModelOf(env, "440106000000")).toThrow(/no cases read-model database for county 440106000000/);
   });
 
+  it("refuses to open a case in a county without a shard, naming the place", async () => {
+    const refused = await exports.default
+      .createFromPlatform({
+        platform: "yuepingan",
+        orderId: `SHARDS-${Date.now()}`,
+        categoryCode: "A01",
+        divisionCode: "440106001001",
+        title: "外区来电",
+        description: "不在本市的地点",
+        reportedAt: new Date().toISOString(),
+      })
+      .catch((e: unknown) => e);
+    expect((refused as Error).message).toMatch(/^unprocessable: body\.lng: no county 440106 in this city/);
+  });
+
   it("keeps a case's rows in its county's shard only; the county's agency lists it, another county's does not", async () => {
     const [pj, xh] = [cases[0]!, cases[1]!];
     expect(await rowIn(PENGJIANG, pj.id)).toEqual({ id: pj.id });
