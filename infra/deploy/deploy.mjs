@@ -1,5 +1,6 @@
 // `node infra/deploy/deploy.mjs --env production [--dry-run]`: applies every service's D1 migrations
-// remotely first (a new column exists before code that reads it), then deploys the workers in
+// remotely first (a new column exists before code that reads it) to every database it binds (`DB` and, for the
+// sharded services, each county's: the same migrations, issue 17), then deploys the workers in
 // dependency order, the gateway last. Each config is deployed from a copy with the real database
 // ids from ids.<env>.json. With --dry-run it only bundles (no account needed) and reports sizes.
 import fs from "node:fs";
@@ -43,8 +44,16 @@ const workers = workerConfigs();
 if (!dryRun) {
   for (const w of workers) {
     if (!w.config.d1_databases?.length) continue;
-    console.log(`migrations (remote): ${w.config.name}`);
-    wranglerSync(["d1", "migrations", "apply", "DB", "--remote", "-c", w.file]);
+    // The copy with the real database ids: wrangler finds each binding's remote database by its id.
+    const config = deployConfig(w);
+    try {
+      for (const db of w.config.d1_databases) {
+        console.log(`migrations (remote): ${w.config.name} ${db.binding} (${db.database_name})`);
+        wranglerSync(["d1", "migrations", "apply", db.binding, "--remote", "-c", config]);
+      }
+    } finally {
+      fs.rmSync(config, { force: true });
+    }
   }
 }
 /** @type {{ worker: string, raw: number, gzip: number }[]} */

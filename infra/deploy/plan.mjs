@@ -4,7 +4,10 @@ import { DEPLOY_ORDER, resources, workerConfigs } from "./workers.mjs";
 
 const workers = workerConfigs();
 const r = resources(workers);
-console.log("D1 databases (one per service; migrations applied remotely before the worker deploys):");
+console.log(
+  "D1 databases (each service's DB, and one per county for the sharded cases read model and assessment facts;" +
+    " each gets its service's migrations remotely before the worker deploys):",
+);
 for (const name of r.d1) console.log(`  ${name}`);
 console.log("Queues (including dead-letter queues):");
 for (const name of r.queues) console.log(`  ${name}`);

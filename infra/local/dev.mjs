@@ -17,7 +17,7 @@ import { wranglerSpawn } from "./wrangler.mjs";
 export async function prepare(stateDir = STATE_DIR) {
   console.log("civicgrid: preparing local state");
   await writeDevVars();
-  migrateAll(stateDir);
+  await migrateAll(stateDir);
   await seedAll(stateDir);
 }
 

@@ -3,6 +3,7 @@ export { reporters } from "@civicgrid/test-reporters";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import fs from "node:fs";
 import path from "node:path";
+import { parse } from "smol-toml";
 import { defineConfig } from "vitest/config";
 import { TEST_INTERNAL_SECRET } from "./constants.ts";
 import { reporters } from "@civicgrid/test-reporters";
@@ -21,6 +22,12 @@ type ServiceTestOptions = {
   root?: string;
 };
 
+/** The D1 bindings a wrangler.toml declares: `DB` and, for a sharded service, one per county (issue 17). */
+function d1BindingsOf(wranglerPath: string): string[] {
+  const config = parse(fs.readFileSync(wranglerPath, "utf8")) as { d1_databases?: { binding: string }[] };
+  return (config.d1_databases ?? []).map((d) => d.binding);
+}
+
 /**
  * The vitest config of a service, as two projects: `node` for `test/node` (plain functions, fast, no workerd)
  * and `workers`, the Workers integration over the service's own wrangler.toml with its D1 migrations handed
@@ -32,15 +39,18 @@ export function serviceTestConfig(dir: string, options: ServiceTestOptions = {})
     const migrationsDir = path.join(dir, "migrations");
     const migrations = await readD1Migrations(migrationsDir).catch(() => []);
     const hasNodeTests = fs.existsSync(path.join(root, "test", "node"));
+    const wranglerPath = options.wranglerPath ?? path.join(dir, "wrangler.toml");
     const workers = {
       plugins: [
         cloudflareTest({
           remoteBindings: false,
-          wrangler: { configPath: options.wranglerPath ?? path.join(dir, "wrangler.toml") },
+          wrangler: { configPath: wranglerPath },
           miniflare: {
             ...options.miniflare,
             bindings: {
               TEST_MIGRATIONS: migrations,
+              // Every D1 binding, for the setup file to migrate each (the county shards have the same schema).
+              TEST_D1_BINDINGS: d1BindingsOf(wranglerPath),
               INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
               ...options.miniflare?.bindings,
             },

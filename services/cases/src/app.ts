@@ -1,5 +1,6 @@
 import { createServiceApp } from "@civicgrid/http";
 import type { AppEnv } from "./env";
+import { shardSessions } from "./read-models";
 import { archiveRoutes } from "./routes/archive";
 import { commandRoutes } from "./routes/commands";
 import { disputeRoutes } from "./routes/disputes";
@@ -24,6 +25,9 @@ export const app = createServiceApp<AppEnv>("cases", {
   publicPrefixes: ["/v1/public/"],
   idempotentPaths: ["/v1/cases", "/v1/cases/work-orders", "/v1/public/cases"],
 });
+
+// Issue 17: the county read-model shards through D1 sessions, with the caller's `x-d1-bookmark` in and out.
+app.use("*", shardSessions());
 
 // Issue 16 (helper "dupes"): mounted first, so that /v1/cases/nearby is not taken for a case id.
 app.route("/", nearbyRoutes);

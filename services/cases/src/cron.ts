@@ -1,9 +1,10 @@
 import { log } from "@civicgrid/http";
 import { caseStub, type Env } from "./env";
-import { database } from "./store/db";
+import { database, type Db } from "./store/db";
 import { monthlyHotspots } from "./hotspots/analyse";
 import { dueCases } from "./store/due-cases";
 import { acquireLease, releaseLease } from "./store/leases";
+import { readModels } from "./store/shards";
 
 const LEASE = "supervision-sweep";
 const LEASE_MS = 4 * 60_000;
@@ -11,8 +12,9 @@ const BATCH = 200;
 
 /**
  * The supervision sweep (cron): finds cases whose warning or deadline passed without the alarm's effect
- * (a lost alarm) and asks their DO to apply it. The indexed `next_due_at <= now` query reads only due cases;
- * each DO's tick is idempotent, and the lease keeps two overlapping runs from both working.
+ * (a lost alarm) and asks their DO to apply it. The indexed `next_due_at <= now` query reads only due cases,
+ * in every county's shard; each DO's tick is idempotent, and the lease (city-wide, in DB) keeps two overlapping
+ * runs from both working.
  */
 export async function sweep(
   env: Env,
@@ -25,23 +27,34 @@ export async function sweep(
   let due = 0;
   let applied = 0;
   try {
-    // Keyset over (next_due_at, id): the index on next_due_at bounds the scan to due rows only.
-    let after: [number, string] = [-1, ""];
-    for (;;) {
-      const results = await dueCases(db, now, after, BATCH);
-      if (results.length === 0) break;
-      due += results.length;
-      const outcomes = await Promise.all(results.map((r) => caseStub(env, r.id).tick(now)));
-      applied += outcomes.reduce((n, o) => n + o.applied.length, 0);
-      const last = results[results.length - 1]!;
-      after = [last.nextDueAt, last.id];
-      if (results.length < BATCH) break;
+    for (const shard of readModels(env)) {
+      const counted = await sweepShard(env, database(shard.db), now);
+      due += counted.due;
+      applied += counted.applied;
     }
   } finally {
     await releaseLease(db, LEASE, holder);
   }
   log("info", "supervision sweep", { due, applied });
   return { skipped: false, due, applied };
+}
+
+/** One shard's due cases, keyset over (next_due_at, id): the index on next_due_at bounds the scan to due rows. */
+async function sweepShard(env: Env, db: Db, now: number): Promise<{ due: number; applied: number }> {
+  let due = 0;
+  let applied = 0;
+  let after: [number, string] = [-1, ""];
+  for (;;) {
+    const results = await dueCases(db, now, after, BATCH);
+    if (results.length === 0) break;
+    due += results.length;
+    const outcomes = await Promise.all(results.map((r) => caseStub(env, r.id).tick(now)));
+    applied += outcomes.reduce((n, o) => n + o.applied.length, 0);
+    const last = results[results.length - 1]!;
+    after = [last.nextDueAt, last.id];
+    if (results.length < BATCH) break;
+  }
+  return { due, applied };
 }
 
 /** The service's schedules (wrangler.toml [triggers] crons), each to its job. */

@@ -1,9 +1,13 @@
 import type { BaseDataRpc, RegistryRpc, RosterMediatorsRpc, RosterRpc } from "@civicgrid/contracts";
 import type { KitBindings, KitEnv } from "@civicgrid/http";
 import type { CaseDO } from "./do/case-do";
+import type { ShardSessions } from "./store/sessions";
 
 export interface Env extends KitBindings {
+  /** What is city-wide: request types, dispute rules, leases, platform and visit claims, idempotency keys. */
   DB: D1Database;
+  /** Issue 17: each county's read model (`CASES_<first 6 digits>`, generated from infra/shards; store/shards.ts). */
+  [shard: `CASES_${string}`]: D1Database;
   CASE: DurableObjectNamespace<CaseDO>;
   NOTIFY_QUEUE: Queue;
   ASSESS_QUEUE: Queue;
@@ -18,7 +22,8 @@ export interface Env extends KitBindings {
   MEDIA: R2Bucket;
 }
 
-export type AppEnv = KitEnv<Env>;
+/** `shards`: the request's read-model sessions (bookmarks in, latest bookmarks out; read-models.ts). */
+export type AppEnv = KitEnv<Env, { shards: ShardSessions }>;
 
 /** The Durable Object of one case. */
 export function caseStub(env: Env, caseId: string) {

@@ -10,6 +10,7 @@ import type {
 import { AppError } from "@civicgrid/http";
 import { actorFor, newCaseId, type Actor, type NewCase } from "./domain";
 import { caseStub, type Env } from "./env";
+import { countyShard } from "./read-models";
 import { database } from "./store/db";
 import { requestTypesOf } from "./store/request-types";
 
@@ -64,8 +65,12 @@ async function requestTypeLimitsOf(env: Env, countyCode: string, type: RequestTy
   return (await requestTypesOf(database(env.DB), countyCode)).types[type] ?? {};
 }
 
-/** Checks the matter, gives the case its id and opens its Durable Object. */
+/**
+ * Checks the matter, gives the case its id and opens its Durable Object. A place in a county without a read-model
+ * shard is refused before anything opens (its projection would have nowhere to go; issue 17).
+ */
 export async function openReport(env: Env, report: Report, actor: Actor): Promise<CaseView> {
+  countyShard(env, report.placement.countyCode, "body.lng", "unprocessable");
   const admission = await admissionOf(env, report.placement.countyCode, report.categoryCode);
   const requestTypeLimits = await requestTypeLimitsOf(env, report.placement.countyCode, report.requestType);
   const { requestType, ...rest } = report;

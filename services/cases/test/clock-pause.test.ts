@@ -3,7 +3,7 @@ import type { CaseArchive, CaseView } from "@civicgrid/contracts";
 import { env, exports } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { act, call, report, step } from "./helpers";
+import { act, call, caseShard, report, step } from "./helpers";
 
 const stub = (id: string) => env.CASE.get(env.CASE.idFromName(id));
 const archiveOf = async (id: string) =>
@@ -52,7 +52,10 @@ describe("clock pauses (挂账)", () => {
     expect(await stub(c.id).tick(oldDue + HOUR)).toEqual({ applied: [] });
     let state = await stub(c.id).snapshot();
     expect(state).toMatchObject({ overdue: false, warned: false, dueAt: iso(oldDue) });
-    const row = await env.DB.prepare("SELECT next_due_at FROM cases WHERE id = ?")
+    const row = await (
+      await caseShard(c.id)
+    )
+      .prepare("SELECT next_due_at FROM cases WHERE id = ?")
       .bind(c.id)
       .first<{ next_due_at: number }>();
     expect(row?.next_due_at).toBe(until);
@@ -110,7 +113,10 @@ describe("clock pauses (挂账)", () => {
     c = await step(principals.townshipAgency, c, "review-pause", { approved: true, opinion: "同意" });
     c = await step(principals.department, c, "handle", { outcome: "提前处置完毕" });
     expect(c).toMatchObject({ status: "handled", step: "check", pause: { status: "ended" } });
-    const row = await env.DB.prepare("SELECT next_due_at FROM cases WHERE id = ?")
+    const row = await (
+      await caseShard(c.id)
+    )
+      .prepare("SELECT next_due_at FROM cases WHERE id = ?")
       .bind(c.id)
       .first<{ next_due_at: number }>();
     expect(row?.next_due_at).toBe(Date.parse(c.warnAt!));

@@ -3,7 +3,7 @@ import type { CaseArchive, CaseView } from "@civicgrid/contracts";
 import { env, exports } from "cloudflare:workers";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, report, step } from "./helpers";
+import { call, caseShard, report, step } from "./helpers";
 
 const stub = (id: string) => env.CASE.get(env.CASE.idFromName(id));
 const eventTypes = async (id: string) =>
@@ -82,7 +82,10 @@ describe("supervision sweep", () => {
     expect(state).toMatchObject({ warned: true, overdue: true, version: 5 });
     const again = await exports.default.runCron("*/5 * * * *", later);
     expect(sweepResult(again).due).toBe(0);
-    const row = await env.DB.prepare("SELECT next_due_at FROM cases WHERE id = ?")
+    const row = await (
+      await caseShard(c.id)
+    )
+      .prepare("SELECT next_due_at FROM cases WHERE id = ?")
       .bind(c.id)
       .first<{ next_due_at: number | null }>();
     expect(row?.next_due_at).toBeNull();

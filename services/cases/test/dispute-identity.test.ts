@@ -1,8 +1,7 @@
 import { principals } from "@civicgrid/testing";
 import type { CaseView, Principal } from "@civicgrid/contracts";
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, outboxEvents, step } from "./helpers";
+import { call, caseShard, outboxEvents, step } from "./helpers";
 import { AGREEMENT, disputed, PARTIES, RAW, RECORD, recordedDispute } from "./dispute-helpers";
 
 const read = (who: Principal, c: Pick<CaseView, "id">, index: number, body: unknown = { purpose: "送达调解通知" }) =>
@@ -10,7 +9,10 @@ const read = (who: Principal, c: Pick<CaseView, "id">, index: number, body: unkn
 
 const logged = async (caseId: string) =>
   (
-    await env.DB.prepare("SELECT party_index, sub, role, purpose FROM dispute_access_log WHERE case_id = ? ORDER BY at")
+    await (
+      await caseShard(caseId)
+    )
+      .prepare("SELECT party_index, sub, role, purpose FROM dispute_access_log WHERE case_id = ? ORDER BY at")
       .bind(caseId)
       .all<{ party_index: number; sub: string; role: string; purpose: string }>()
   ).results;

@@ -4,26 +4,32 @@ import { loadRiskContext } from "../src/disputes/risk-context";
 import { database } from "../src/store/db";
 import { projectDispute } from "../src/store/dispute-projection";
 import { saveRiskRules } from "../src/store/dispute-rules";
+import { readModelOf } from "../src/store/shards";
 import { dispute, disputeCase, party, placeIn, PLACES, type Place } from "./node/dispute-risk-fixtures";
 
+/** City-wide (the counties' rules); each dispute's rows are in its county's shard. */
 const db = database(env.DB);
+const project = (s: Parameters<typeof projectDispute>[1]) =>
+  projectDispute(database(readModelOf(env, s.countyCode)), s);
 const NOW = new Date("2026-11-20T02:00:00.000Z");
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
 /** 江海 (440704): no other suite records disputes or sets rules here, so counts are this suite's alone. */
 const JIANGHAI = placeIn("440704");
+const jianghaiShard = readModelOf(env, "440704000000");
 let n = 0;
 /** A party key no other test uses (the repeat rule counts by key). */
 const fresh = () => `idh:risk-context-${++n}-${Math.random().toString(36).slice(2)}`;
 
 async function recorded(place: Place, keys: (string | null)[], at: string) {
   const state = disputeCase(place, dispute(keys, at));
-  await projectDispute(db, state);
+  await project(state);
   return state;
 }
 
 const partyRows = async (caseId: string) =>
   (
-    await env.DB.prepare("SELECT party_key FROM dispute_parties WHERE case_id = ? ORDER BY party_key")
+    await jianghaiShard
+      .prepare("SELECT party_key FROM dispute_parties WHERE case_id = ? ORDER BY party_key")
       .bind(caseId)
       .all<{ party_key: string }>()
   ).results.map((r) => r.party_key);
@@ -32,25 +38,30 @@ describe("projectDispute: the disputes' read model", () => {
   it("writes the dispute's row and its parties' keys, idempotently; a case that is no dispute is skipped", async () => {
     const [a, b] = [fresh(), fresh()];
     const state = await recorded(JIANGHAI, [a, b, null], daysAgo(1));
-    await projectDispute(db, state);
+    await project(state);
     expect(await partyRows(state.id)).toEqual([a, b].sort());
-    const row = await env.DB.prepare("SELECT * FROM dispute_cases WHERE case_id = ?").bind(state.id).first();
+    const row = await jianghaiShard.prepare("SELECT * FROM dispute_cases WHERE case_id = ?").bind(state.id).first();
     expect(row).toMatchObject({ county_code: "440704000000", division_code: "440704001001", stage: "recorded" });
     expect(row).toMatchObject({ risk_level: "general", open: 1, threat: 0, warned_department_ids: null });
 
     const plain = disputeCase(JIANGHAI, undefined);
-    await projectDispute(db, plain);
-    expect(await env.DB.prepare("SELECT 1 FROM dispute_cases WHERE case_id = ?").bind(plain.id).first()).toBeNull();
+    await project(plain);
+    expect(
+      await jianghaiShard.prepare("SELECT 1 FROM dispute_cases WHERE case_id = ?").bind(plain.id).first(),
+    ).toBeNull();
   });
 
   it("a newer version replaces the parties; an older one redelivered late changes nothing", async () => {
     const [a, b, c] = [fresh(), fresh(), fresh()];
     const v1 = await recorded(JIANGHAI, [a, b], daysAgo(1));
     const v2 = { ...v1, version: v1.version + 1, dispute: { ...v1.dispute!, parties: [party(0, a), party(1, c)] } };
-    await projectDispute(db, v2);
-    await projectDispute(db, v1);
+    await project(v2);
+    await project(v1);
     expect(await partyRows(v1.id)).toEqual([a, c].sort());
-    const version = await env.DB.prepare("SELECT version FROM dispute_cases WHERE case_id = ?").bind(v1.id).first();
+    const version = await jianghaiShard
+      .prepare("SELECT version FROM dispute_cases WHERE case_id = ?")
+      .bind(v1.id)
+      .first();
     expect(version).toEqual({ version: v2.version });
   });
 
@@ -74,11 +85,12 @@ describe("projectDispute: the disputes' read model", () => {
         warnedDepartmentIds: [k < 4 ? "dept-440785-police" : "dept-440785-justice"],
       },
     });
-    await projectDispute(db, version(1, "larger", null));
-    await projectDispute(db, version(2, "larger", null));
-    await projectDispute(db, version(3, "major", at(3)));
-    await projectDispute(db, version(4, "major", at(3)));
-    const row = await env.DB.prepare("SELECT risk_since, warned_department_ids FROM dispute_cases WHERE case_id = ?")
+    await project(version(1, "larger", null));
+    await project(version(2, "larger", null));
+    await project(version(3, "major", at(3)));
+    await project(version(4, "major", at(3)));
+    const row = await readModelOf(env, "440785000000")
+      .prepare("SELECT risk_since, warned_department_ids FROM dispute_cases WHERE case_id = ?")
       .bind(v1.id)
       .first<{ risk_since: string; warned_department_ids: string }>();
     expect(row).toEqual({ risk_since: at(3), warned_department_ids: '["dept-440785-police"]' });

@@ -7,6 +7,7 @@ import type { DisputeRecord } from "../src/domain/dispute/record";
 import { database } from "../src/store/db";
 import { projectDispute } from "../src/store/dispute-projection";
 import { projectCase } from "../src/store/projection";
+import { readModelOf } from "../src/store/shards";
 import { call } from "./helpers";
 import { dispute, disputeCase, PLACES, type Place } from "./node/dispute-risk-fixtures";
 
@@ -14,7 +15,6 @@ type Item = { caseId: string; riskLevel: string; warnedDepartmentIds: string[]; 
 type Page = { items: Item[]; nextCursor: string | null };
 type Problem = { errors?: { field: string }[] };
 
-const db = database(env.DB);
 const at = (h: number) => `2026-11-2${h}T02:00:00.000Z`;
 const threat = (violence: boolean): Threat => ({ at: at(0), by: 1, description: "扬言报复", violence });
 /** A second township of 蓬江 (440703002), outside the township agency's and the grid worker's reach. */
@@ -22,6 +22,7 @@ const OTHER_TOWNSHIP: Place = { ...PLACES.pengjiang, gridCode: "440703002001001"
 
 async function projected(place: Place, changes: Partial<DisputeRecord>, when: number, state: Partial<CaseState> = {}) {
   const s = { ...disputeCase(place, dispute([null, null], at(0), changes)), updatedAt: at(when), ...state };
+  const db = database(readModelOf(env, s.countyCode));
   await projectCase(db, s, []);
   await projectDispute(db, s);
   return s.id;

@@ -2,6 +2,7 @@ import { jsonAs } from "@civicgrid/testing";
 import type { CaseEventData, CaseView, EventEnvelope, Principal } from "@civicgrid/contracts";
 import { env, exports } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
+import { readModelOf } from "../src/store/shards";
 
 export const HERE = { lng: 113.081, lat: 22.581 }; // 蓬江 440703001001001
 export const XINHUI = { lng: 113.031, lat: 22.461 }; // 新会 440705001001001
@@ -74,4 +75,11 @@ export function outboxEvents(id: string): Promise<(EventEnvelope & { data: CaseE
       .toArray()
       .map((r) => JSON.parse(r.envelope) as EventEnvelope & { data: CaseEventData }),
   );
+}
+
+/** The read-model shard that holds a case's rows (its county's, issue 17): for tests that look at or age them. */
+export async function caseShard(id: string): Promise<D1Database> {
+  const state = await env.CASE.get(env.CASE.idFromName(id)).snapshot();
+  if (!state) throw new Error(`no case ${id}`);
+  return readModelOf(env, state.countyCode);
 }

@@ -1,8 +1,8 @@
 import { principals } from "@civicgrid/testing";
 import type { NearbyCases, PublicNearbyCases } from "@civicgrid/contracts";
-import { env, exports } from "cloudflare:workers";
+import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, HERE, report, step } from "./helpers";
+import { call, caseShard, HERE, report, step } from "./helpers";
 
 /** A matter code of its own per test, so that the cases of other tests are never nearby. */
 let n = 0;
@@ -40,7 +40,10 @@ describe("nearby duplicates while reporting", () => {
     const old = await report(principals.gridWorker, { categoryCode: m, ...north(5) });
     // Reported eight days ago (the window is seven): the read model's instant moved back behind the API.
     const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000).toISOString();
-    await env.DB.prepare("UPDATE open_case_points SET created_at = ? WHERE case_id = ?")
+    await (
+      await caseShard(old.id)
+    )
+      .prepare("UPDATE open_case_points SET created_at = ? WHERE case_id = ?")
       .bind(eightDaysAgo, old.id)
       .run();
     expect((await nearby(m)).cases).toEqual([]);

@@ -2,7 +2,7 @@ import { principals } from "@civicgrid/testing";
 import type { CaseArchive, CaseView, PublicCaseView } from "@civicgrid/contracts";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, HERE, key, step } from "./helpers";
+import { call, caseShard, HERE, key, step } from "./helpers";
 
 const PII = ["13812345678", "440703199001011234", "a@b.com"];
 const TEXT = "联系人电话13812345678，身份证440703199001011234，邮箱a@b.com";
@@ -132,9 +132,10 @@ describe("public surfaces scrub phone numbers, ID numbers and e-mail addresses f
 
   it("a public record projected before the scrub is masked on the way out", async () => {
     const { id } = await anonymousReport({ description: TEXT });
-    const row = await env.DB.prepare("SELECT public FROM cases WHERE id = ?1").bind(id).first<{ public: string }>();
+    const shard = await caseShard(id);
+    const row = await shard.prepare("SELECT public FROM cases WHERE id = ?1").bind(id).first<{ public: string }>();
     const raw = { ...JSON.parse(row!.public), description: TEXT };
-    await env.DB.prepare("UPDATE cases SET public = ?2 WHERE id = ?1").bind(id, JSON.stringify(raw)).run();
+    await shard.prepare("UPDATE cases SET public = ?2 WHERE id = ?1").bind(id, JSON.stringify(raw)).run();
     const shown = JSON.stringify(await exports.default.publicRequest(id));
     for (const secret of PII) expect(shown).not.toContain(secret);
   });

@@ -4,7 +4,7 @@ import { sha256Hex } from "@civicgrid/http";
 import { env, exports } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, HERE, refusal, report, step, XINHUI } from "./helpers";
+import { call, caseShard, HERE, refusal, report, step, XINHUI } from "./helpers";
 
 const COUNTY = "440703000000";
 const RECORD_KEYS = [
@@ -41,9 +41,10 @@ async function everythingStored(id: string): Promise<string> {
       .map((t) => JSON.stringify(s.storage.sql.exec(`SELECT * FROM ${t}`).toArray()))
       .join("\n"),
   );
+  const shard = await caseShard(id);
   const rows = await Promise.all(
     ["SELECT * FROM cases WHERE id = ?1", "SELECT * FROM cases_fts WHERE case_id = ?1"].map((sql) =>
-      env.DB.prepare(sql).bind(id).all(),
+      shard.prepare(sql).bind(id).all(),
     ),
   );
   const archive = await (await call(principals.countyAgency, "GET", `/v1/cases/${id}/archive`)).text();
@@ -249,7 +250,7 @@ describe("public requests from the read model (publicRequest, publicRequests)", 
 
   it("reads a row projected before the public column existed from the case's DO", async () => {
     const c = await report(principals.gridWorker, { title: "旧数据" });
-    await env.DB.prepare("UPDATE cases SET public = NULL WHERE id = ?1").bind(c.id).run();
+    await (await caseShard(c.id)).prepare("UPDATE cases SET public = NULL WHERE id = ?1").bind(c.id).run();
     expect(await exports.default.publicRequest(c.id)).toMatchObject({
       caseId: c.id,
       status: "reported",

@@ -1,4 +1,5 @@
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 
-await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+// DB and every county's read-model shard (issue 17): the same migrations, so every shard has the same schema.
+await Promise.all(env.TEST_D1_BINDINGS.map((binding) => applyD1Migrations(env[binding as "DB"], env.TEST_MIGRATIONS)));

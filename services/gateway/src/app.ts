@@ -31,8 +31,9 @@ app.use("*", async (c, next) => {
       "if-none-match",
       "x-request-id",
       "x-follow-token",
+      "x-d1-bookmark",
     ],
-    exposeHeaders: ["etag", "x-request-id", "location", "retry-after"],
+    exposeHeaders: ["etag", "x-request-id", "location", "retry-after", "x-d1-bookmark"],
     maxAge: 600,
   })(c, next);
 });

@@ -5,6 +5,7 @@ import type { Env } from "../env";
 import { database } from "../store/db";
 import { repeatCounts } from "../store/dispute-repeats";
 import { riskRulesOf } from "../store/dispute-rules";
+import { readModelOf } from "../store/shards";
 
 /** What a dispute command needs besides the case: the county's rules and the facts they read. */
 export interface RiskContext {
@@ -28,14 +29,15 @@ export async function loadRiskContext(
   now = new Date(),
   resolved?: readonly (ResolvedParty | null)[],
 ): Promise<RiskContext> {
-  const db = database(env.DB);
   const refs = parties.filter((p) => p.kind === "person" && p.ref !== null).map((p) => ({ personId: p.ref! }));
   const keys = [...new Set(parties.map((p) => p.key).filter((k): k is string => k !== null))];
   const [rules, answered] = await Promise.all([
-    riskRulesOf(db, state.countyCode),
+    riskRulesOf(database(env.DB), state.countyCode),
     resolved ?? (refs.length > 0 ? env.BASEDATA.resolveParties(refs) : Promise.resolve([])),
   ]);
-  const repeats = await repeatCounts(db, state.countyCode, state.id, keys, rules.rules.filter(isRepeat), now);
+  // The county's rules are city-wide configuration (DB); its disputes' parties are in the county's shard.
+  const shard = database(readModelOf(env, state.countyCode));
+  const repeats = await repeatCounts(shard, state.countyCode, state.id, keys, rules.rules.filter(isRepeat), now);
   const partyTagKinds = [...new Set(answered.flatMap((r) => r?.tagKinds ?? []))];
   return { rules, facts: { repeats, partyTagKinds } };
 }

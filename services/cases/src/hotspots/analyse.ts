@@ -3,6 +3,7 @@ import { log } from "@civicgrid/http";
 import type { Env } from "../env";
 import { database, type Db } from "../store/db";
 import { countiesWithCases, hotspotsOfRun, monthCasePoints, runOf, saveRun } from "../store/hotspots";
+import { readModels } from "../store/shards";
 import { findClusters } from "./clusters";
 import { dayOfMonth, monthRange, previousMonth } from "./months";
 
@@ -12,8 +13,7 @@ import { dayOfMonth, monthRange, previousMonth } from "./months";
  * ended is final and answers as stored; a run while it is still going on (on demand) proposes what has recurred so
  * far, and a later run adds only clusters of cases no proposal holds yet, so a proposal is never made twice.
  */
-export async function analyseMonth(env: Env, countyCode: string, month: string, now: number): Promise<HotspotRun> {
-  const db = database(env.DB);
+export async function analyseMonth(db: Db, countyCode: string, month: string, now: number): Promise<HotspotRun> {
   const range = monthRange(month);
   const run = await runOf(db, countyCode, month);
   if (run?.complete) return answer(db, countyCode, month);
@@ -56,7 +56,8 @@ const RUN_DAYS = 3;
 
 /**
  * The monthly analysis (cron, daily): on the first days of a month, every county with cases reported in the month
- * before is analysed once that month has ended; counties already analysed in full answer from storage.
+ * before is analysed once that month has ended, shard by shard (each county's cases and proposals are in its own);
+ * counties already analysed in full answer from storage.
  */
 export async function monthlyHotspots(
   env: Env,
@@ -65,9 +66,15 @@ export async function monthlyHotspots(
   if (dayOfMonth(at.getTime()) > RUN_DAYS) return { month: null, counties: 0, found: 0 };
   const month = previousMonth(at.getTime());
   const range = monthRange(month);
-  const counties = await countiesWithCases(database(env.DB), range.start, range.end);
+  let counties = 0;
   let found = 0;
-  for (const county of counties) found += (await analyseMonth(env, county, month, at.getTime())).hotspots.length;
-  log("info", "hotspot analysis", { month, counties: counties.length, found });
-  return { month, counties: counties.length, found };
+  for (const shard of readModels(env)) {
+    const db = database(shard.db);
+    for (const county of await countiesWithCases(db, range.start, range.end)) {
+      counties += 1;
+      found += (await analyseMonth(db, county, month, at.getTime())).hotspots.length;
+    }
+  }
+  log("info", "hotspot analysis", { month, counties, found });
+  return { month, counties, found };
 }

@@ -4,9 +4,15 @@ import type { Context } from "hono";
 import { viewOf } from "../do/envelope";
 import { newCaseId } from "../domain";
 import { caseStub, type AppEnv } from "../env";
-import { database } from "../store/db";
+import { countyShard } from "../read-models";
+import type { Db } from "../store/db";
 import { claimWorkOrderId, markIssued } from "../store/hotspots";
 import { openWorkOrder } from "../work-orders";
+
+/** The shard of a proposal's county (its id names it: hs-202611-440703000000-1), through the request's session. */
+export function hotspotDb(c: Context<AppEnv>, id: string): Db {
+  return c.var.shards.db(countyShard(c.env, id.split("-")[2] ?? "", "param.id"), "write");
+}
 
 /** How many of the recurring cases the work order's description names (the rest are counted). */
 const NAMED_CASES = 20;
@@ -37,7 +43,7 @@ export async function issueHotspot(
   options: Pick<WorkOrderBody, "action" | "priority">,
 ): Promise<CaseView> {
   refuseDecided(h);
-  const db = database(c.env.DB);
+  const db = hotspotDb(c, h.id);
   const caseId = await claimWorkOrderId(db, h.id, newCaseId(new Date()));
   if (!caseId) throw new AppError("conflict", `hotspot ${h.id} was decided meanwhile`);
   const opened = await caseStub(c.env, caseId).snapshot();

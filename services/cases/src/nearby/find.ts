@@ -2,7 +2,9 @@ import type { CaseSummary, PublicCaseRecord, PointLocation } from "@civicgrid/co
 import { AppError } from "@civicgrid/http";
 import type { Env } from "../env";
 import { scrubbedRecord } from "../read-model/public-record";
-import { database } from "../store/db";
+import { countyShard } from "../read-models";
+import type { Db } from "../store/db";
+import type { ShardSessions } from "../store/sessions";
 import { openPointsInBox, type NearbyRow } from "../store/open-points";
 import { boxAround, nearestWithin } from "./area";
 
@@ -28,14 +30,16 @@ export async function placeOf(env: Env, ask: NearbyAsk): Promise<PointLocation> 
 
 /**
  * The open cases of the matter within the duplicate radius and window that the county's matter list sets for it
- * (the county the point lies in; a matter off the list answers the defaults), nearest first.
+ * (the county the point lies in; a matter off the list answers the defaults), nearest first. They are read from that
+ * county's shard: a report is a duplicate of the cases its own county handles, not of a neighbour's across the line.
  */
-export async function findNearby(env: Env, ask: NearbyAsk, place: PointLocation, now: Date) {
+export async function findNearby(env: Env, shards: ShardSessions, ask: NearbyAsk, place: PointLocation, now: Date) {
+  const db: Db = shards.db(countyShard(env, place.countyCode, "query.lng", "unprocessable"));
   const admission = await env.REGISTRY.matterAdmission(place.countyCode, ask.categoryCode);
   const settings = admission.duplicates ?? DEFAULT_SETTINGS;
   const since = new Date(now.getTime() - settings.windowDays * DAY_MS).toISOString();
   const box = boxAround(ask.lng, ask.lat, settings.radiusMeters);
-  const rows = await openPointsInBox(database(env.DB), ask.categoryCode, box, since);
+  const rows = await openPointsInBox(db, ask.categoryCode, box, since);
   return { settings, found: nearestWithin(rows, ask.lng, ask.lat, settings.radiusMeters) };
 }
 

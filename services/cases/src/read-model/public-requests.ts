@@ -3,8 +3,10 @@ import { OPEN_STATUSES } from "../domain";
 import { validationError } from "@civicgrid/http";
 import { z } from "@hono/zod-openapi";
 import { caseStub, type Env } from "../env";
-import { database } from "../store/db";
+import { countyShard } from "../read-models";
 import { publicRow, publicRows, type PublicRow } from "../store/public-requests";
+import { ShardSessions } from "../store/sessions";
+import { readModels } from "../store/shards";
 import { publicRecordOf, scrubbedRecord } from "./public-record";
 
 /** Open311's "open": the case is still being worked on; everything else (closed, rated, archived, invalid, merged) is closed. */
@@ -33,8 +35,14 @@ async function recordOf(env: Env, row: PublicRow): Promise<PublicCaseRecord | nu
   return state ? publicRecordOf(state) : null;
 }
 
+/**
+ * One case's public record: its id does not name its county, so every shard is asked at once (one key each). Public
+ * reads carry no bookmark: any replica answers (a D1 session "first-unconstrained").
+ */
 export async function publicRequest(env: Env, caseId: string): Promise<PublicCaseRecord | null> {
-  const row = await publicRow(database(env.DB), caseId);
+  const sessions = new ShardSessions();
+  const rows = await Promise.all(readModels(env).map((m) => publicRow(sessions.db(m), caseId)));
+  const row = rows.find((r) => r !== undefined);
   return row ? recordOf(env, row) : null;
 }
 
@@ -46,7 +54,8 @@ export async function publicRequests(env: Env, raw: PublicCaseQuery): Promise<Pu
   const wanted = new Set(q.status ?? []);
   const statuses = wanted.size === 1 ? (wanted.has("open") ? OPEN_STATUSES : CLOSED_STATUSES) : undefined;
   // Stored instants are UTC toISOString() text, so bounds normalised the same way compare correctly as text.
-  const results = await publicRows(database(env.DB), {
+  const shard = countyShard(env, q.countyCode, "query.countyCode");
+  const results = await publicRows(new ShardSessions().db(shard), {
     countyCode: q.countyCode,
     ids: q.ids,
     categoryCode: q.categoryCode,

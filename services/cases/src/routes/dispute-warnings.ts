@@ -11,9 +11,10 @@ import {
 } from "@civicgrid/contracts";
 import { assertReferences, authorizeEver, createRouter, decodeCursor, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
+import { shardsFor } from "../read-models";
 import { scopeResolver } from "../references";
-import { database } from "../store/db";
 import { disputesPage, warningsPage, type DisputeRow } from "../store/dispute-lists";
+import { mergedPage } from "../store/merge";
 
 /** A dispute in the lists: where it lies, its stage and risk, the warnings given; never a party. */
 const DisputeListItem = z
@@ -102,7 +103,14 @@ export const disputeWarningRoutes = createRouter<AppEnv>()
         ? [{ field: "query.division", kind: "division", id: q.division, action: "dispute:warnings" }]
         : [];
       await assertReferences(c, refs, scopeResolver(c.env));
-      const rows = await warningsPage(database(c.env.DB), principal, q, decodeCursor(q.cursor, 2));
+      const after = decodeCursor(q.cursor, 2);
+      const rows = await mergedPage(
+        shardsFor(c.env, principal, [q.division]),
+        (shard) => warningsPage(c.var.shards.db(shard), principal, q, after),
+        (d) => [d.riskSince, d.caseId],
+        "desc",
+        q.limit + 1,
+      );
       return c.json(pageAnswer(rows, q.limit, "riskSince"), 200);
     },
   )
@@ -120,7 +128,14 @@ export const disputeWarningRoutes = createRouter<AppEnv>()
       if (q.grid) refs.push({ field: "query.grid", kind: "grid", id: q.grid, action: "case:read" });
       if (q.mediator) refs.push({ field: "query.mediator", kind: "mediator", id: q.mediator, action: "mediator:read" });
       await assertReferences(c, refs, scopeResolver(c.env));
-      const rows = await disputesPage(database(c.env.DB), principal, q, decodeCursor(q.cursor, 2));
+      const after = decodeCursor(q.cursor, 2);
+      const rows = await mergedPage(
+        shardsFor(c.env, principal, [q.division, q.grid]),
+        (shard) => disputesPage(c.var.shards.db(shard), principal, q, after),
+        (d) => [d.recordedAt, d.caseId],
+        "desc",
+        q.limit + 1,
+      );
       return c.json(pageAnswer(rows, q.limit, "recordedAt"), 200);
     },
   );

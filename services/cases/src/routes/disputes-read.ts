@@ -4,6 +4,7 @@ import { AppError, createRouter, principalOf } from "@civicgrid/http";
 import { decrypt } from "@civicgrid/http/pii";
 import { actorFor, writeScope } from "../domain";
 import { logIdentityRead } from "../disputes/access-log";
+import { countyShard } from "../read-models";
 import { agreementHtml } from "../disputes/agreement-html";
 import { readableDispute } from "../disputes/case-state";
 import { disputeKeys, type SealedIdentity } from "../disputes/pii";
@@ -78,7 +79,7 @@ export const disputeReadRoutes = createRouter<AppEnv>()
       const identity = JSON.parse(await decrypt(await disputeKeys(c.env), party.sealed)) as SealedIdentity;
       const { purpose } = c.req.valid("json");
       const at = new Date();
-      await logIdentityRead(c.env.DB, {
+      await logIdentityRead(c.var.shards.db(countyShard(c.env, state.countyCode, "path.id"), "write"), {
         caseId: id,
         partyIndex: index,
         countyCode: state.countyCode,

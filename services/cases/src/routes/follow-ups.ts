@@ -2,8 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import { FollowUpItem, FollowUpQuery, pageOf } from "@civicgrid/contracts";
 import { authorizeEver, createRouter, decodeCursor, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
-import { database } from "../store/db";
+import { shardsFor } from "../read-models";
 import { followUpPage } from "../store/follow-ups";
+import { mergedPage } from "../store/merge";
 
 /** The follow-up (回访) worklist: closed cases awaiting follow-up in the agency's subtree, soonest due first. */
 export const followUpRoutes = createRouter<AppEnv>().openapi(
@@ -18,7 +19,14 @@ export const followUpRoutes = createRouter<AppEnv>().openapi(
     const principal = authorizeEver(c, "case:follow-up");
     const query = c.req.valid("query");
     const after = decodeCursor(query.cursor, 2);
-    const items = await followUpPage(database(c.env.DB), principal, query, after, new Date());
+    const now = new Date();
+    const items = await mergedPage(
+      shardsFor(c.env, principal),
+      (shard) => followUpPage(c.var.shards.db(shard), principal, query, after, now),
+      (s) => [s.dueAt, s.caseId],
+      "asc",
+      query.limit + 1,
+    );
     return c.json(
       toPage(items, query.limit, (s) => [s.dueAt, s.caseId]),
       200,

@@ -26,10 +26,10 @@ import {
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { analyseMonth } from "../hotspots/analyse";
-import { issueHotspot, refuseDecided } from "../hotspots/issue";
+import { hotspotDb, issueHotspot, refuseDecided } from "../hotspots/issue";
 import { monthRange, previousMonth } from "../hotspots/months";
+import { countyShard } from "../read-models";
 import { scopeResolver } from "../references";
-import { database } from "../store/db";
 import { dismissHotspot, hotspotById, hotspotsPage } from "../store/hotspots";
 
 const params = z.object({ id: HotspotId });
@@ -46,7 +46,7 @@ function readingDivision(principal: Principal, countyCode: string): string {
 
 /** The proposal named in the path, once the caller may take `action` where it lies (404 unknown, 403 outside). */
 async function hotspotFor(c: Context<AppEnv>, id: string, action: "hotspot:issue"): Promise<Hotspot> {
-  const h = await hotspotById(database(c.env.DB), id);
+  const h = await hotspotById(hotspotDb(c, id), id);
   if (!h) throw new AppError("not_found", `no hotspot ${id}`);
   const known = { [`hotspot:${id}`]: { divisionCode: h.villageCode, gridCode: h.gridCode } };
   await assertReferences(c, [{ field: "param.id", kind: "hotspot", id, action }], scopeResolver(c.env, known));
@@ -69,7 +69,8 @@ export const hotspotRoutes = createRouter<AppEnv>()
       const division = readingDivision(principal, countyCode);
       const { roles } = authorize(c, "hotspot:read", { divisionCode: division });
       const prefix = roles.includes("platform_admin") ? null : divisionPrefix(division);
-      const rows = await hotspotsPage(database(c.env.DB), countyCode, status, prefix, limit, decodeCursor(cursor, 2));
+      const db = c.var.shards.db(countyShard(c.env, countyCode, "query.countyCode"));
+      const rows = await hotspotsPage(db, countyCode, status, prefix, limit, decodeCursor(cursor, 2));
       return c.json(
         toPage(rows, limit, (h) => [h.createdAt, h.id]),
         200,
@@ -91,7 +92,8 @@ export const hotspotRoutes = createRouter<AppEnv>()
       const now = Date.now();
       const month = body.month ?? previousMonth(now);
       if (Date.parse(monthRange(month).start) > now) throw AppError.field("body.month", "the month has not begun");
-      return c.json(await analyseMonth(c.env, body.countyCode, month, now), 200);
+      const db = c.var.shards.db(countyShard(c.env, body.countyCode, "body.countyCode"), "write");
+      return c.json(await analyseMonth(db, body.countyCode, month, now), 200);
     },
   )
   .openapi(
@@ -121,7 +123,7 @@ export const hotspotRoutes = createRouter<AppEnv>()
     async (c) => {
       const h = await hotspotFor(c, c.req.valid("param").id, "hotspot:issue");
       refuseDecided(h);
-      const db = database(c.env.DB);
+      const db = hotspotDb(c, h.id);
       const at = new Date().toISOString();
       if (!(await dismissHotspot(db, h.id, principalOf(c).sub, at, c.req.valid("json").reason)))
         throw new AppError("conflict", `hotspot ${h.id} is being issued or was decided meanwhile`);

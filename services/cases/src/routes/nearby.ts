@@ -26,7 +26,7 @@ export const nearbyRoutes = createRouter<AppEnv>()
       // The caller must be one who could report at the point (a grid worker of its grid, an agency above it).
       authorize(c, "case:nearby", { divisionCode: place.villageCode, gridCode: place.gridCode });
       const principal = principalOf(c);
-      const { settings, found } = await findNearby(c.env, ask, place, new Date());
+      const { settings, found } = await findNearby(c.env, c.var.shards, ask, place, new Date());
       const readable = found.filter((row) =>
         can(principal, "case:read", {
           divisionCode: row.divisionCode,
@@ -52,7 +52,7 @@ export const nearbyRoutes = createRouter<AppEnv>()
     }),
     async (c) => {
       const ask = c.req.valid("query");
-      const { settings, found } = await findNearby(c.env, ask, await placeOf(c.env, ask), new Date());
+      const { settings, found } = await findNearby(c.env, c.var.shards, ask, await placeOf(c.env, ask), new Date());
       const cases = found
         .map(publicOf)
         .filter((r) => r !== null)

@@ -15,8 +15,9 @@ import { readScope } from "../domain";
 import { viewOf } from "../do/envelope";
 import { caseStub, type AppEnv } from "../env";
 import { listReferences, scopeResolver } from "../references";
+import { shardsFor } from "../read-models";
 import { casesPage } from "../store/case-list";
-import { database } from "../store/db";
+import { mergedPage } from "../store/merge";
 
 export const readRoutes = createRouter<AppEnv>()
   .openapi(
@@ -33,7 +34,14 @@ export const readRoutes = createRouter<AppEnv>()
       const query = c.req.valid("query");
       const principal = authorizeEver(c, "case:read");
       await assertReferences(c, listReferences(query), scopeResolver(c.env));
-      const rows = await casesPage(database(c.env.DB), principal, query, decodeCursor(query.cursor, 2));
+      const after = decodeCursor(query.cursor, 2);
+      const rows = await mergedPage(
+        shardsFor(c.env, principal, [query.division, query.grid]),
+        (shard) => casesPage(c.var.shards.db(shard), principal, query, after),
+        (s) => [s.createdAt, s.id],
+        "desc",
+        query.limit + 1,
+      );
       return c.json(
         toPage(rows, query.limit, (s) => [s.createdAt, s.id]),
         200,

@@ -2,7 +2,8 @@ import { createRoute } from "@hono/zod-openapi";
 import { PageQuery, pageOf, Supervision } from "@civicgrid/contracts";
 import { authorizeEver, createRouter, decodeCursor, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
-import { database } from "../store/db";
+import { shardsFor } from "../read-models";
+import { mergedPage } from "../store/merge";
 import { supervisionsPage } from "../store/supervisions";
 
 /** 督办 records: an agency sees those in its subtree, a department those against itself. */
@@ -17,7 +18,14 @@ export const supervisionRoutes = createRouter<AppEnv>().openapi(
   async (c) => {
     const principal = authorizeEver(c, "supervision:read");
     const { limit, cursor } = c.req.valid("query");
-    const items = await supervisionsPage(database(c.env.DB), principal, limit, decodeCursor(cursor, 2));
+    const after = decodeCursor(cursor, 2);
+    const items = await mergedPage(
+      shardsFor(c.env, principal),
+      (shard) => supervisionsPage(c.var.shards.db(shard), principal, limit, after),
+      (s) => [s.createdAt, s.id],
+      "desc",
+      limit + 1,
+    );
     return c.json(
       toPage(items, limit, (s) => [s.createdAt, s.id]),
       200,

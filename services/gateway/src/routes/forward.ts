@@ -13,6 +13,8 @@ const PASSED_HEADERS = [
   "accept-language",
   // A resident without a login follows and rates their report with the token handed back at reporting.
   "x-follow-token",
+  // Issue 17: D1 Sessions bookmarks (`<county6>=<bookmark>,…`), so a writer reads its own writes from replicas.
+  "x-d1-bookmark",
   // Standard Webhooks: the integrations service verifies the platform's signature over the untouched body.
   "webhook-id",
   "webhook-timestamp",
