@@ -17,6 +17,7 @@ import { reportRoutes } from "./routes/report";
 import { requestTypeRoutes } from "./routes/request-types";
 import { supervisionRoutes } from "./routes/supervisions";
 import { followUpRoutes } from "./routes/follow-ups";
+import { caseTiming } from "./timing";
 
 // Opening a case has no DO yet to remember the key, so the kit's D1 table does; commands on a case
 // keep their keys in the case's DO, atomically with the change (see CaseDO.command).
@@ -24,6 +25,9 @@ export const app = createServiceApp<AppEnv>("cases", {
   publicPrefixes: ["/v1/public/"],
   idempotentPaths: ["/v1/cases", "/v1/cases/work-orders", "/v1/public/cases"],
 });
+
+// Issue 17: Server-Timing `cases-*` spans on every response (see timing.ts).
+app.use("*", ...caseTiming());
 
 // Issue 16 (helper "dupes"): mounted first, so that /v1/cases/nearby is not taken for a case id.
 app.route("/", nearbyRoutes);

@@ -50,8 +50,11 @@ import { CaseStore, OUTBOX_QUEUES } from "./storage";
 import { attachMedia } from "../media/attach";
 import { mediaMismatches } from "../media/store";
 
+/** How long each phase of a command took inside the object, in ms (Server-Timing `cases-do-<phase>`). */
+export type PhaseTimes = Record<string, number>;
+
 export type CommandResult =
-  | { ok: true; case: CaseView; replayed: boolean }
+  | { ok: true; case: CaseView; replayed: boolean; phases?: PhaseTimes }
   | {
       ok: false;
       code:
@@ -78,6 +81,8 @@ export const NO_CASE_FOR_TOKEN = "no case with this id and token";
 
 export const UPLOAD_URL_USED = "this upload URL was used already: ask for a new one";
 
+const since = (start: number) => Math.round((performance.now() - start) * 10) / 10;
+
 /** How long after a failed send or projection the alarm retries it. */
 const RETRY_MS = 30_000;
 
@@ -96,6 +101,8 @@ export class CaseDO extends DurableObject<Env> {
   }
 
   async open(input: NewCase, actor: Actor): Promise<CommandResult> {
+    const phases: PhaseTimes = {};
+    const started = performance.now();
     const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
       const existing = this.store.state();
       if (existing) return { ok: false, code: "conflict", detail: `case ${input.id} already exists` };
@@ -103,8 +110,9 @@ export class CaseDO extends DurableObject<Env> {
       await this.commit(steps, null, actor, null);
       return { ok: true, case: viewOf(steps[steps.length - 1]!.state), replayed: false };
     });
-    await this.deliver();
-    return result;
+    phases.commit = since(started);
+    await this.deliver(phases);
+    return result.ok ? { ...result, phases } : result;
   }
 
   async command(command: CaseCommand, principal: Principal, options: CommandOptions): Promise<CommandResult> {
@@ -175,6 +183,8 @@ export class CaseDO extends DurableObject<Env> {
     options: CommandOptions,
     decideOn: (state: CaseState) => ActorDecision,
   ): Promise<CommandResult> {
+    const phases: PhaseTimes = {};
+    const started = performance.now();
     const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
       const state = this.store.state();
       if (!state) return { ok: false, code: "not_found", detail: "no such case" };
@@ -195,8 +205,9 @@ export class CaseDO extends DurableObject<Env> {
       await this.commit(decision.steps, state.status, decision.actor!, options.idempotencyKey, outcome);
       return { ok: true, case: view, replayed: false };
     });
-    if (result.ok && !result.replayed) await this.deliver();
-    return result;
+    phases.commit = since(started);
+    if (result.ok && !result.replayed) await this.deliver(phases);
+    return result.ok ? { ...result, phases } : result;
   }
 
   /** Applies warnings and deadlines due at `nowMs` (alarm or sweep); harmless when already applied. */
@@ -363,8 +374,9 @@ export class CaseDO extends DurableObject<Env> {
   }
 
   /** Sends unsent outbox rows to every consumer's queue, projects the state into D1, and sets the next alarm. */
-  private async deliver(): Promise<void> {
+  private async deliver(phases: PhaseTimes = {}): Promise<void> {
     let failed = false;
+    let started = performance.now();
     try {
       for (const row of this.store.unsent()) {
         const body = JSON.parse(row.envelope) as unknown;
@@ -375,9 +387,11 @@ export class CaseDO extends DurableObject<Env> {
           this.store.markSent(row.version, flag);
         }
       }
+      phases.queues = since(started);
       const state = this.store.state();
       await this.carryMergedReporters(state);
       await this.fileRulingChange(state);
+      started = performance.now();
       if (state && (this.store.meta("projected_version") ?? 0) < state.version) {
         const readModel = database(readModelOf(this.env, state.countyCode));
         await projectCase(readModel, state, this.store.supervisions());
@@ -385,6 +399,7 @@ export class CaseDO extends DurableObject<Env> {
         await projectFollowUp(readModel, state);
         this.store.setMeta("projected_version", state.version);
       }
+      phases.project = since(started);
     } catch (error) {
       failed = true;
       log("warn", "case delivery failed; the alarm retries it", {
@@ -392,7 +407,9 @@ export class CaseDO extends DurableObject<Env> {
         error: error instanceof Error ? error.message : String(error),
       });
     }
+    started = performance.now();
     await this.schedule(failed);
+    phases.alarm = since(started);
   }
 
   /** Once merged, this case's reporters join the case it was merged into (retried by the alarm until done). */

@@ -7,6 +7,7 @@ import type { CommandResult } from "../do/case-do";
 import type { CaseCommand } from "../domain";
 import { caseStub, type AppEnv } from "../env";
 import { commandReferences, scopeResolver } from "../references";
+import { phaseMetrics, timed } from "../timing";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -52,10 +53,12 @@ for (const name of Object.keys(CommandBodies) as CommandName[]) {
       const key = idempotencyKeyOf(c);
       const command = { name, body: c.req.valid("json") } as CaseCommand;
       // Every department dispatched to and every case merged into must exist and be within the caller's reach.
-      await assertReferences(c, commandReferences(command), scopeResolver(c.env));
+      await timed(c, "refs", assertReferences(c, commandReferences(command), scopeResolver(c.env)));
       const options = { expectedVersion, idempotencyKey: key };
-      const result = await caseStub(c.env, c.req.valid("param").id).command(command, principalOf(c), options);
+      const stub = caseStub(c.env, c.req.valid("param").id);
+      const result = await timed(c, "do", stub.command(command, principalOf(c), options));
       if (!result.ok) raise(result);
+      phaseMetrics(c, result.phases);
       c.header("etag", etagOf(result.case.version));
       if (result.replayed) c.header("idempotent-replayed", "true");
       return c.json(result.case, 200);

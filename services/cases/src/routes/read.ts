@@ -17,6 +17,7 @@ import { caseStub, type AppEnv } from "../env";
 import { listReferences, scopeResolver } from "../references";
 import { casesPage } from "../store/case-list";
 import { database } from "../store/db";
+import { timed } from "../timing";
 
 export const readRoutes = createRouter<AppEnv>()
   .openapi(
@@ -52,7 +53,7 @@ export const readRoutes = createRouter<AppEnv>()
       },
     }),
     async (c) => {
-      const state = await caseStub(c.env, c.req.valid("param").id).snapshot();
+      const state = await timed(c, "do", caseStub(c.env, c.req.valid("param").id).snapshot());
       if (!state) throw new AppError("not_found", "no such case");
       const principal = principalOf(c);
       if (!can(principal, "case:read", readScope(state, principal.sub)))

@@ -2,7 +2,8 @@ import { createRoute } from "@hono/zod-openapi";
 import { CaseView, ReportCaseBody, WorkOrderBody } from "@civicgrid/contracts";
 import { createRouter, etagOf, principalOf } from "@civicgrid/http";
 import type { AppEnv } from "../env";
-import { openReport, placementOf, reporterActor, sourceOf } from "../opening";
+import { openReportTimed, placementOf, reporterActor, sourceOf } from "../opening";
+import { phaseMetrics, timed } from "../timing";
 import { openWorkOrder } from "../work-orders";
 
 const created = { 201: { description: "the case, opened", content: { "application/json": { schema: CaseView } } } };
@@ -19,9 +20,9 @@ export const reportRoutes = createRouter<AppEnv>()
     async (c) => {
       const body = c.req.valid("json");
       const principal = principalOf(c);
-      const place = await placementOf(c.env, body.lng, body.lat);
+      const place = await timed(c, "place", placementOf(c.env, body.lng, body.lat));
       const actor = reporterActor(principal, place);
-      const view = await openReport(
+      const opened = await openReportTimed(
         c.env,
         {
           ...body,
@@ -31,7 +32,10 @@ export const reportRoutes = createRouter<AppEnv>()
           reporterSub: actor.role === "resident" ? principal.sub : null,
         },
         actor,
+        (name, work) => timed(c, name, work),
       );
+      phaseMetrics(c, opened.phases);
+      const view = opened.case;
       c.header("etag", etagOf(view.version));
       c.header("location", `/v1/cases/${view.id}`);
       return c.json(view, 201);

@@ -1,0 +1,101 @@
+// Benchmark (not a test): where the time of a case's hot paths goes, from the Server-Timing spans the gateway
+// (`gw-*`) and the cases service (`cases-*`) put on each response. Sends sequential requests (one at a time, so the
+// spans are not queueing time) through the gateway: report a case, verify it, read it; prints per span the median
+// and p99 over the samples, and each path's wall-clock p50/p99.
+// Run: npm run bench -- cases-spans     (or: npx tsx infra/bench/cases-spans.ts [samples]); E2E_PORT picks the port.
+import { generateCity } from "@civicgrid/demo-data";
+import { mintDevToken } from "../local/token.mjs";
+
+process.env.E2E_PORT ??= "8797";
+const { E2E_ORIGIN: origin, startSystem, stopSystem } = await import("../../e2e/system");
+const samples = Number(process.argv[2] ?? 50);
+const warmUp = 10;
+
+const grid = generateCity({}).grids.find((g) => g.code === "440703002101001")!;
+const [lng, lat] = grid.center;
+
+type Spans = Record<string, number>;
+interface Sample {
+  wall: number;
+  spans: Spans;
+}
+
+/** `name;dur=1.2, other;dur=3` → { name: 1.2, other: 3 } (a repeated name adds up). */
+function spansOf(header: string | null): Spans {
+  const out: Spans = {};
+  for (const part of (header ?? "").split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    const dur = params.map((p) => p.trim()).find((p) => p.startsWith("dur="));
+    if (name && dur) out[name] = (out[name] ?? 0) + Number(dur.slice(4));
+  }
+  return out;
+}
+
+async function sample(send: () => Promise<Response>, expected: number): Promise<{ sample: Sample; res: Response }> {
+  const started = performance.now();
+  const res = await send();
+  const text = await res.text();
+  const wall = performance.now() - started;
+  if (res.status !== expected) throw new Error(`expected ${expected}, got ${res.status}: ${text.slice(0, 300)}`);
+  return { sample: { wall, spans: spansOf(res.headers.get("server-timing")) }, res: new Response(text, res) };
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+};
+
+function print(label: string, list: Sample[]): void {
+  const walls = list.map((s) => s.wall);
+  console.log(
+    `\n${label}: ${list.length} sequential requests, wall p50 ${quantile(walls, 0.5).toFixed(1)} ms, p99 ${quantile(walls, 0.99).toFixed(1)} ms`,
+  );
+  const names = [...new Set(list.flatMap((s) => Object.keys(s.spans)))];
+  for (const name of names) {
+    const values = list.map((s) => s.spans[name] ?? 0);
+    console.log(
+      `  ${name.padEnd(22)} p50 ${quantile(values, 0.5).toFixed(1).padStart(7)} ms   p99 ${quantile(values, 0.99).toFixed(1).padStart(7)} ms`,
+    );
+  }
+}
+
+console.log(`starting the system on ${origin}`);
+const system = await startSystem();
+try {
+  const token = (await mintDevToken("demo-grid-worker")) as string;
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const body = (i: number) =>
+    JSON.stringify({
+      title: `路灯故障 ${i}`,
+      description: "基准测试：路口路灯夜间不亮",
+      categoryCode: "0802",
+      lng,
+      lat,
+    });
+  const reports: Sample[] = [];
+  const verifies: Sample[] = [];
+  const reads: Sample[] = [];
+  for (let i = 0; i < warmUp + samples; i++) {
+    const opened = await sample(() => fetch(`${origin}/v1/cases`, { method: "POST", headers, body: body(i) }), 201);
+    const c = (await opened.res.json()) as { id: string; version: number };
+    const verified = await sample(
+      () =>
+        fetch(`${origin}/v1/cases/${c.id}/verify`, {
+          method: "POST",
+          headers: { ...headers, "if-match": `"v${c.version}"` },
+          body: "{}",
+        }),
+      200,
+    );
+    const read = await sample(() => fetch(`${origin}/v1/cases/${c.id}`, { headers }), 200);
+    if (i < warmUp) continue;
+    reports.push(opened.sample);
+    verifies.push(verified.sample);
+    reads.push(read.sample);
+  }
+  print("report (POST /v1/cases)", reports);
+  print("transition (POST /v1/cases/{id}/verify)", verifies);
+  print("read (GET /v1/cases/{id})", reads);
+} finally {
+  await stopSystem(system);
+}
