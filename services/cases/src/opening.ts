@@ -73,6 +73,8 @@ const untimed: Span = (_name, work) => work as Promise<Awaited<typeof work>>;
 export interface Opened {
   case: CaseView;
   phases: PhaseTimes;
+  /** The read model's session bookmark after the projection (see setBookmark). */
+  bookmark: string | null;
 }
 
 /** Checks the matter, gives the case its id and opens its Durable Object. */
@@ -105,7 +107,7 @@ export async function openReportTimed(env: Env, report: Report, actor: Actor, sp
     ),
   );
   if (!result.ok) throw new AppError("conflict", result.detail);
-  return { case: result.case, phases: result.phases ?? {} };
+  return { case: result.case, phases: result.phases ?? {}, bookmark: result.bookmark ?? null };
 }
 
 /** A signed-in reporter's actor record, once the policy lets them report at this place. */

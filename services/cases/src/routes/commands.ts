@@ -3,6 +3,7 @@ import { CaseId, CaseView, CommandBodies, type CommandName } from "@civicgrid/co
 import { AppError, assertReferences, createRouter, etagOf, ifMatchVersion, principalOf } from "@civicgrid/http";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { setBookmark } from "../bookmark";
 import type { CommandResult } from "../do/case-do";
 import type { CaseCommand } from "../domain";
 import { caseStub, type AppEnv } from "../env";
@@ -59,6 +60,7 @@ for (const name of Object.keys(CommandBodies) as CommandName[]) {
       const result = await timed(c, "do", stub.command(command, principalOf(c), options));
       if (!result.ok) raise(result);
       phaseMetrics(c, result.phases);
+      setBookmark(c, result.case.countyCode, result.bookmark);
       c.header("etag", etagOf(result.case.version));
       if (result.replayed) c.header("idempotent-replayed", "true");
       return c.json(result.case, 200);

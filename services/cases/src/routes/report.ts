@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { CaseView, ReportCaseBody, WorkOrderBody } from "@civicgrid/contracts";
 import { createRouter, etagOf, principalOf } from "@civicgrid/http";
+import { setBookmark } from "../bookmark";
 import type { AppEnv } from "../env";
 import { openReportTimed, placementOf, reporterActor, sourceOf } from "../opening";
 import { phaseMetrics, timed } from "../timing";
@@ -35,6 +36,7 @@ export const reportRoutes = createRouter<AppEnv>()
         (name, work) => timed(c, name, work),
       );
       phaseMetrics(c, opened.phases);
+      setBookmark(c, opened.case.countyCode, opened.bookmark);
       const view = opened.case;
       c.header("etag", etagOf(view.version));
       c.header("location", `/v1/cases/${view.id}`);
