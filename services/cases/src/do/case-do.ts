@@ -10,6 +10,7 @@ import type {
   EventEnvelope,
   PublicCaseView,
 } from "@civicgrid/contracts";
+import type { readScope } from "../domain";
 import {
   canonicalJson,
   carryReporters,
@@ -23,7 +24,6 @@ import {
   holdsFollowToken,
   nextAttentionAt,
   openCase,
-  readScope,
   reportersOf,
   SYSTEM_ACTOR,
   tick,
