@@ -3,7 +3,7 @@ import { CaseView, ReportCaseBody, WorkOrderBody } from "@civicgrid/contracts";
 import { createRouter, etagOf, principalOf } from "@civicgrid/http";
 import { setBookmark } from "../bookmark";
 import type { AppEnv } from "../env";
-import { openReportTimed, placementOf, reporterActor, sourceOf } from "../opening";
+import { openReportTimed, placeAndAdmissionOf, reporterActor, sourceOf } from "../opening";
 import { phaseMetrics, timed } from "../timing";
 import { openWorkOrder } from "../work-orders";
 
@@ -21,7 +21,12 @@ export const reportRoutes = createRouter<AppEnv>()
     async (c) => {
       const body = c.req.valid("json");
       const principal = principalOf(c);
-      const place = await timed(c, "place", placementOf(c.env, body.lng, body.lat));
+      // One registry call places the point and admits the matter (the forbidden check comes after the actor's).
+      const { place, admission } = await timed(
+        c,
+        "place",
+        placeAndAdmissionOf(c.env, body.lng, body.lat, body.categoryCode),
+      );
       const actor = reporterActor(principal, place);
       const opened = await openReportTimed(
         c.env,
@@ -29,6 +34,7 @@ export const reportRoutes = createRouter<AppEnv>()
           ...body,
           source: sourceOf(actor.role),
           placement: place,
+          admission,
           location: { lng: body.lng, lat: body.lat, address: body.address ?? null },
           reporterSub: actor.role === "resident" ? principal.sub : null,
         },
