@@ -16,7 +16,7 @@ import { z } from "@hono/zod-openapi";
 import { inForce, statusOf } from "./domain/grid";
 import { nowIso, shanghaiToday } from "./domain/time";
 import type { Db } from "./store/db";
-import { admissionOn } from "./store/admission-lookup";
+import { admissionIn, admissionsOn } from "./store/admission-lookup";
 import { divisionsIn } from "./store/divisions";
 import { versionsOf } from "./store/grids";
 import { indexOn, locationIn } from "./store/locator";
@@ -95,9 +95,11 @@ export async function placeAndAdmit(
   const point = parsed(LngLat, { lng, lat }, "point");
   const matter = parsed(MatterCode, matterCode, "matterCode");
   const date = dateOf(onDate);
-  const place = locationIn(await indexOn(db, date), point.lng, point.lat);
+  // The county is known only once the point is located: the matter's admission in every county is read meanwhile.
+  const [index, admissions] = await Promise.all([indexOn(db, date), admissionsOn(db, matter, date)]);
+  const place = locationIn(index, point.lng, point.lat);
   if (!place) return { place: null, admission: null };
-  return { place, admission: await admissionOn(db, place.countyCode, matter, date) };
+  return { place, admission: admissionIn(admissions, place.countyCode) };
 }
 
 /**

@@ -1,34 +1,49 @@
-import type { MatterAdmission } from "@civicgrid/contracts";
-import { and, desc, eq, lte } from "drizzle-orm";
+import type { AdmissionItem, ForbiddenItem, MatterAdmission } from "@civicgrid/contracts";
+import { and, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "./db";
 import { admissionAnswer } from "./matters";
 import { matterListItems as items, matterListVersions as versions } from "./schema";
 
 /**
- * `matterAdmission` in one statement (one D1 round trip instead of two): the county's list version in force on `date`
- * joined to the matter's item in it. Same answer, for the combined placeAndAdmit RPC of the report path.
+ * A matter's admission in every county that has a list in force on `date`, in one statement: each county's newest
+ * version in force joined to the matter's item in it (a row per county, a handful for a city). The combined
+ * placeAndAdmit RPC asks it while the point is being located, so the report path waits for one D1 round trip, not
+ * two after each other. `admissionIn` picks the county's answer (`matterAdmission`'s, for a county without a list
+ * too).
  */
-export async function admissionOn(
-  db: Db,
-  countyCode: string,
-  matterCode: string,
-  date: string,
-): Promise<MatterAdmission> {
-  const latest = db
-    .select({ number: versions.number })
+export async function admissionsOn(db: Db, matterCode: string, date: string): Promise<AdmissionsOn> {
+  const rows = await db
+    .select({ countyCode: versions.countyCode, number: versions.number, list: items.list, item: items.item })
     .from(versions)
-    .where(and(eq(versions.countyCode, countyCode), lte(versions.effectiveDate, date)))
-    .orderBy(desc(versions.number))
-    .limit(1)
-    .as("latest");
-  const found = await db
-    .select({ number: latest.number, list: items.list, item: items.item })
-    .from(latest)
     .leftJoin(
       items,
-      and(eq(items.countyCode, countyCode), eq(items.number, latest.number), eq(items.matterCode, matterCode)),
+      and(
+        eq(items.countyCode, versions.countyCode),
+        eq(items.number, versions.number),
+        eq(items.matterCode, matterCode),
+      ),
     )
-    .get();
-  const row = found?.list && found.item ? { list: found.list, item: found.item } : null;
-  return admissionAnswer(countyCode, matterCode, found?.number ?? null, row);
+    .where(
+      and(
+        lte(versions.effectiveDate, date),
+        // The outer row's county's newest version in force (the inner table is aliased `newer`).
+        sql`${versions.number} = (SELECT max(newer.number) FROM ${versions} AS newer
+          WHERE newer.county_code = ${versions.countyCode} AND newer.effective_date <= ${date})`,
+      ),
+    );
+  return { matterCode, rows: new Map(rows.map((r) => [r.countyCode, r])) };
+}
+
+export interface AdmissionsOn {
+  matterCode: string;
+  rows: Map<
+    string,
+    { number: number; list: "admission" | "forbidden" | null; item: AdmissionItem | ForbiddenItem | null }
+  >;
+}
+
+export function admissionIn(found: AdmissionsOn, countyCode: string): MatterAdmission {
+  const row = found.rows.get(countyCode);
+  const item = row?.list && row.item ? { list: row.list, item: row.item } : null;
+  return admissionAnswer(countyCode, found.matterCode, row?.number ?? null, item);
 }
