@@ -3,7 +3,12 @@
 // spans are not queueing time) through the gateway: report a case, verify it, read it; prints per span the median
 // and p99 over the samples, and each path's wall-clock p50/p99.
 // Run: npm run bench -- cases-spans     (or: npx tsx infra/bench/cases-spans.ts [samples]); E2E_PORT picks the port.
+// SPANS_STATE_DIR=<dir> keeps the prepared local state there and reuses it on the next run (preparing the demo city
+// takes minutes), so that two builds can be compared on the same data.
+import fs from "node:fs";
+import path from "node:path";
 import { generateCity } from "@civicgrid/demo-data";
+import { prepare, startAll, stopAll } from "../local/dev.mjs";
 import { mintDevToken } from "../local/token.mjs";
 
 process.env.E2E_PORT ??= "8797";
@@ -59,8 +64,35 @@ function print(label: string, list: Sample[]): void {
   }
 }
 
+/** The system on prepared state kept in `dir` (prepared once), as startSystem starts it. */
+async function startOn(dir: string) {
+  const marker = path.join(dir, "prepared");
+  if (!fs.existsSync(marker)) {
+    fs.mkdirSync(dir, { recursive: true });
+    await prepare(dir);
+    fs.writeFileSync(marker, new Date().toISOString());
+  }
+  const log = fs.openSync(path.join(dir, "wrangler-dev.log"), "a");
+  const port = Number(process.env.E2E_PORT);
+  // The same variables as e2e's startSystem: tokens are checked against this system's own dev issuer.
+  const extraArgs = ["--inspector-port", String(port + 1000), "--var", `AUTH_JWKS_URL:${origin}/dev/jwks.json`];
+  extraArgs.push("--var", "AUTH_ISSUER:http://127.0.0.1:8787/dev");
+  const child = startAll({ stateDir: dir, port, stdio: ["ignore", log, log], extraArgs });
+  for (let i = 0; i < 600; i++) {
+    const up = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { stop: () => stopAll(child) };
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  await stopAll(child);
+  throw new Error("the system did not become healthy in 10 minutes");
+}
+
 console.log(`starting the system on ${origin}`);
-const system = await startSystem();
+const kept = process.env.SPANS_STATE_DIR;
+const system = kept ? await startOn(kept) : await startSystem().then((s) => ({ stop: () => stopSystem(s) }));
 try {
   const token = (await mintDevToken("demo-grid-worker")) as string;
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
@@ -97,5 +129,5 @@ try {
   print("transition (POST /v1/cases/{id}/verify)", verifies);
   print("read (GET /v1/cases/{id})", reads);
 } finally {
-  await stopSystem(system);
+  await system.stop();
 }
