@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { generateCity } from "@civicgrid/demo-data";
 import { prepare, startAll, stopAll } from "../local/dev.mjs";
+import { writeDevVars } from "../local/secrets.mjs";
 import { mintDevToken } from "../local/token.mjs";
 
 process.env.E2E_PORT ??= "8797";
@@ -71,7 +72,8 @@ async function startOn(dir: string) {
     fs.mkdirSync(dir, { recursive: true });
     await prepare(dir);
     fs.writeFileSync(marker, new Date().toISOString());
-  }
+  } else await writeDevVars(); // each checkout's .dev.vars, from the local secrets prepare keeps
+
   const log = fs.openSync(path.join(dir, "wrangler-dev.log"), "a");
   const port = Number(process.env.E2E_PORT);
   // The same variables as e2e's startSystem: tokens are checked against this system's own dev issuer.
