@@ -42,6 +42,9 @@ export interface MatterAdmission {
   listVersion?: number;
 }
 
+/** RegistryRpc.placeAndAdmit's answer. */
+export type PlaceAndAdmission = { place: PointLocation; admission: MatterAdmission } | { place: null; admission: null };
+
 export interface RegistryRpc {
   health(): Promise<unknown>;
   /** (lng, lat) → grid, or null outside every active grid; `onDate` (YYYY-MM-DD) asks about the past. */
@@ -51,6 +54,11 @@ export interface RegistryRpc {
     gridCode: string,
   ): Promise<{ code: string; name: string; villageCode: string; status: "draft" | "active" | "retired" } | null>;
   matterAdmission(countyCode: string, matterCode: string, onDate?: string): Promise<MatterAdmission>;
+  /**
+   * `locate` and, in the county found, `matterAdmission`, in one call (the report path; issue 17). Outside every
+   * active grid both are null.
+   */
+  placeAndAdmit(lng: number, lat: number, matterCode: string, onDate?: string): Promise<PlaceAndAdmission>;
   /** A division the registry keeps (its name and level), or null: base data refuses villages it does not know. */
   division(
     code: string,

@@ -18,6 +18,7 @@ import { reportRoutes } from "./routes/report";
 import { requestTypeRoutes } from "./routes/request-types";
 import { supervisionRoutes } from "./routes/supervisions";
 import { followUpRoutes } from "./routes/follow-ups";
+import { caseTiming } from "./timing";
 
 // Opening a case has no DO yet to remember the key, so the kit's D1 table does; commands on a case
 // keep their keys in the case's DO, atomically with the change (see CaseDO.command).
@@ -26,6 +27,8 @@ export const app = createServiceApp<AppEnv>("cases", {
   idempotentPaths: ["/v1/cases", "/v1/cases/work-orders", "/v1/public/cases"],
 });
 
+// Issue 17: Server-Timing `cases-*` spans on every response (see timing.ts).
+app.use("*", ...caseTiming());
 // Issue 17: the county read-model shards through D1 sessions, with the caller's `x-d1-bookmark` in and out.
 app.use("*", shardSessions());
 

@@ -21,6 +21,7 @@ const outboxOf = (id: string) =>
 /**
  * Puts recording stand-ins for the three queue bindings into the case's DO (the real bindings accept every send
  * and cannot be read back here); `failing` queues throw, as a queue outage would. Returns what each one took.
+ * Queue sends run behind the response (issue 17), so a test waits for `delivered()` before it looks.
  */
 async function recordQueues(id: string, failing: QueueName[] = []): Promise<Record<QueueName, string[]>> {
   const sent: Record<QueueName, string[]> = { NOTIFY_QUEUE: [], ASSESS_QUEUE: [], INTEG_QUEUE: [] };
@@ -30,9 +31,9 @@ async function recordQueues(id: string, failing: QueueName[] = []): Promise<Reco
       QUEUES.map((name) => [
         name,
         {
-          send: (body: EventEnvelope) => {
+          sendBatch: (messages: { body: EventEnvelope }[]) => {
             if (failing.includes(name)) return Promise.reject(new Error(`${name} is down`));
-            sent[name].push(body.id);
+            sent[name].push(...messages.map((m) => m.body.id));
             return Promise.resolve();
           },
         },
@@ -47,6 +48,7 @@ describe("the outbox: every case event to each consumer's queue", () => {
   it("sends each event to the notifications, assessments and integrations queues through the real bindings", async () => {
     expect(env.INTEG_QUEUE).toBeDefined();
     const c = await step(principals.gridWorker, await report(principals.gridWorker), "verify");
+    await stub(c.id).delivered();
     expect(await outboxOf(c.id)).toEqual([
       { version: 1, notify_sent: 1, assess_sent: 1, integ_sent: 1 },
       { version: 2, notify_sent: 1, assess_sent: 1, integ_sent: 1 },
@@ -55,15 +57,19 @@ describe("the outbox: every case event to each consumer's queue", () => {
 
   it("delivers the same envelope to all three queues", async () => {
     const c = await report(principals.gridWorker);
+    await stub(c.id).delivered();
     const sent = await recordQueues(c.id);
     await step(principals.gridWorker, c, "verify");
+    await stub(c.id).delivered();
     expect(sent).toEqual({ NOTIFY_QUEUE: [`${c.id}:2`], ASSESS_QUEUE: [`${c.id}:2`], INTEG_QUEUE: [`${c.id}:2`] });
   });
 
   it("a failed send is retried from the alarm to that queue only; the queues that took it get it once", async () => {
     const c = await report(principals.gridWorker);
+    await stub(c.id).delivered();
     const first = await recordQueues(c.id, ["INTEG_QUEUE"]);
     await step(principals.gridWorker, c, "verify");
+    await stub(c.id).delivered();
     expect(first).toEqual({ NOTIFY_QUEUE: [`${c.id}:2`], ASSESS_QUEUE: [`${c.id}:2`], INTEG_QUEUE: [] });
     expect((await outboxOf(c.id))[1]).toEqual({ version: 2, notify_sent: 1, assess_sent: 1, integ_sent: 0 });
 

@@ -20,6 +20,10 @@ export default class extends WorkerEntrypoint {
     return place;
   }
   locateMany(points) { return points.map((p) => this.locate(p.lng, p.lat)); }
+  placeAndAdmit(lng, lat, matterCode) {
+    const place = this.locate(lng, lat);
+    return place ? { place, admission: this.matterAdmission(place.countyCode, matterCode) } : { place: null, admission: null };
+  }
   grid(code) {
     const g = GRIDS.find((g) => g.gridCode === code);
     return g ? { code, name: g.gridName, villageCode: g.villageCode, status: "active" } : null;

@@ -2,6 +2,7 @@ import {
   QUEUES,
   type AdmittedMatter,
   type MatterAdmission,
+  type PlaceAndAdmission,
   type PointLocation,
   type RegistryMattersRpc,
   type RegistryRpc,
@@ -36,6 +37,10 @@ export default class RegistryService extends ServiceEntrypoint<Env> implements R
 
   matterAdmission(countyCode: string, matterCode: string, onDate?: string): Promise<MatterAdmission> {
     return rpc.admission(dbOf(this.env.DB), countyCode, matterCode, onDate);
+  }
+
+  placeAndAdmit(lng: number, lat: number, matterCode: string, onDate?: string): Promise<PlaceAndAdmission> {
+    return rpc.placeAndAdmit(dbOf(this.env.DB), lng, lat, matterCode, onDate);
   }
 
   admittedMatters(countyCode: string): Promise<AdmittedMatter[]> {

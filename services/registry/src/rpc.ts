@@ -7,6 +7,7 @@ import {
   MatterCode,
   type AdmittedMatter,
   type MatterAdmission,
+  type PlaceAndAdmission,
   type PointLocation,
   type RegistryRpc,
   type RulingMatterChange,
@@ -15,6 +16,7 @@ import { z } from "@hono/zod-openapi";
 import { inForce, statusOf } from "./domain/grid";
 import { nowIso, shanghaiToday } from "./domain/time";
 import type { Db } from "./store/db";
+import { admissionIn, admissionsOn } from "./store/admission-lookup";
 import { divisionsIn } from "./store/divisions";
 import { versionsOf } from "./store/grids";
 import { indexOn, locationIn } from "./store/locator";
@@ -77,6 +79,27 @@ export async function admission(
 ): Promise<MatterAdmission> {
   const county = parsed(DivisionCode, countyCode, "countyCode");
   return matterAdmission(db, county, parsed(MatterCode, matterCode, "matterCode"), dateOf(onDate));
+}
+
+/**
+ * Issue 17: where a reported point lies and, in its county, the matter's admission, in one call (the report path
+ * asked `locate` and then `matterAdmission`, two hops). Outside every active grid: both null.
+ */
+export async function placeAndAdmit(
+  db: Db,
+  lng: number,
+  lat: number,
+  matterCode: string,
+  onDate?: string,
+): Promise<PlaceAndAdmission> {
+  const point = parsed(LngLat, { lng, lat }, "point");
+  const matter = parsed(MatterCode, matterCode, "matterCode");
+  const date = dateOf(onDate);
+  // The county is known only once the point is located: the matter's admission in every county is read meanwhile.
+  const [index, admissions] = await Promise.all([indexOn(db, date), admissionsOn(db, matter, date)]);
+  const place = locationIn(index, point.lng, point.lat);
+  if (!place) return { place: null, admission: null };
+  return { place, admission: admissionIn(admissions, place.countyCode) };
 }
 
 /**

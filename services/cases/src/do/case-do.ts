@@ -7,8 +7,10 @@ import type {
   CaseView,
   MediaItem,
   Principal,
+  EventEnvelope,
   PublicCaseView,
 } from "@civicgrid/contracts";
+import type { readScope } from "../domain";
 import {
   canonicalJson,
   carryReporters,
@@ -39,19 +41,27 @@ import {
 } from "../domain";
 import { decideDispute, type DisputeCommand, type DisputeContext } from "../domain/dispute";
 import { caseStub, type Env } from "../env";
-import { database } from "../store/db";
-import { projectCase } from "../store/projection";
-import { projectDispute } from "../store/dispute-projection";
-import { projectFollowUp } from "../store/follow-ups";
+import { projectVersion } from "../store/projection";
 import { readModelOf } from "../store/shards";
 import { publicViewOf } from "../read-model/public-record";
 import { envelopeOf, viewOf } from "./envelope";
-import { CaseStore, OUTBOX_QUEUES } from "./storage";
+import { sendOutbox } from "./delivery";
+import { CaseStore } from "./storage";
 import { attachMedia } from "../media/attach";
 import { mediaMismatches } from "../media/store";
 
+/** How long each phase of a command took inside the object, in ms (Server-Timing `cases-do-<phase>`). */
+export type PhaseTimes = Record<string, number>;
+
 export type CommandResult =
-  | { ok: true; case: CaseView; replayed: boolean }
+  | {
+      ok: true;
+      case: CaseView;
+      replayed: boolean;
+      phases?: PhaseTimes;
+      /** The read model's D1 session bookmark after this command's projection (null: none given, or not projected). */
+      bookmark?: string | null;
+    }
   | {
       ok: false;
       code:
@@ -78,6 +88,8 @@ export const NO_CASE_FOR_TOKEN = "no case with this id and token";
 
 export const UPLOAD_URL_USED = "this upload URL was used already: ask for a new one";
 
+const since = (start: number) => Math.round((performance.now() - start) * 10) / 10;
+
 /** How long after a failed send or projection the alarm retries it. */
 const RETRY_MS = 30_000;
 
@@ -87,8 +99,26 @@ const RETRY_MS = 30_000;
  * between its version check and its commit; delivery (queues, read model) happens after the commit and is
  * retried from the alarm until done.
  */
+/** What GET /v1/cases/{id} needs: the version, what decides who may read it, and the view as JSON text. */
+export interface CaseRead {
+  version: number;
+  scope: ReadScopeFields;
+  json: string;
+}
+export type ReadScopeFields = Parameters<typeof readScope>[0];
+
 export class CaseDO extends DurableObject<Env> {
   private readonly store: CaseStore;
+  /** The envelopes of this object's commits not yet taken by every queue, as objects (see sendOutbox). */
+  private readonly envelopes = new Map<number, EventEnvelope>();
+  /** The queue deliveries, one after another: a retry from the alarm waits for the one under way. */
+  private delivery: Promise<void> = Promise.resolve();
+  /**
+   * The read view of the current version, kept in memory (one per object, replaced at each commit), so a read does
+   * not rebuild it from the stored state. The object is the only writer of its storage, so a commit is the only
+   * thing that changes it.
+   */
+  private current: CaseRead | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -96,15 +126,22 @@ export class CaseDO extends DurableObject<Env> {
   }
 
   async open(input: NewCase, actor: Actor): Promise<CommandResult> {
+    const phases: PhaseTimes = {};
+    const started = performance.now();
+    let committed: CaseState | null = null;
     const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
       const existing = this.store.state();
       if (existing) return { ok: false, code: "conflict", detail: `case ${input.id} already exists` };
       const steps = openCase(input, new Date());
-      await this.commit(steps, null, actor, null);
-      return { ok: true, case: viewOf(steps[steps.length - 1]!.state), replayed: false };
+      committed = steps[steps.length - 1]!.state;
+      const view = viewOf(committed);
+      await this.commit(steps, null, actor, null, view);
+      return { ok: true, case: view, replayed: false };
     });
-    await this.deliver();
-    return result;
+    phases.commit = since(started);
+    if (!result.ok || !committed) return result;
+    const bookmark = await this.settle(committed, phases);
+    return { ...result, phases, bookmark };
   }
 
   async command(command: CaseCommand, principal: Principal, options: CommandOptions): Promise<CommandResult> {
@@ -175,12 +212,17 @@ export class CaseDO extends DurableObject<Env> {
     options: CommandOptions,
     decideOn: (state: CaseState) => ActorDecision,
   ): Promise<CommandResult> {
+    const phases: PhaseTimes = {};
+    const started = performance.now();
+    let committed: CaseState | null = null;
     const result = await this.ctx.blockConcurrencyWhile(async (): Promise<CommandResult> => {
       const state = this.store.state();
       if (!state) return { ok: false, code: "not_found", detail: "no such case" };
       // The same key with the same command (and caller) answers what it answered first, before any version check.
-      const commandHash = await sha256Hex(canonicalJson(identity));
-      const replay = this.replayOf(options.idempotencyKey, commandHash);
+      // Without a key there is nothing to match, so the command is not hashed.
+      const key = options.idempotencyKey;
+      const commandHash = key ? await sha256Hex(canonicalJson(identity)) : null;
+      const replay = key && commandHash ? this.replayOf(key, commandHash) : null;
       if (replay) return replay;
       const decision = decideOn(state);
       // Jurisdiction first: a caller outside it learns neither the state nor the version.
@@ -190,13 +232,15 @@ export class CaseDO extends DurableObject<Env> {
         return { ok: false, code: "precondition_failed", detail, currentVersion: state.version };
       }
       if (!decision.ok) return decision;
-      const view = viewOf(decision.steps[decision.steps.length - 1]!.state);
-      const outcome = { hash: commandHash, result: JSON.stringify(view) };
-      await this.commit(decision.steps, state.status, decision.actor!, options.idempotencyKey, outcome);
+      committed = decision.steps[decision.steps.length - 1]!.state;
+      const view = viewOf(committed);
+      await this.commit(decision.steps, state.status, decision.actor!, key, view, commandHash);
       return { ok: true, case: view, replayed: false };
     });
-    if (result.ok && !result.replayed) await this.deliver();
-    return result;
+    phases.commit = since(started);
+    if (!result.ok || !committed) return result;
+    const bookmark = await this.settle(committed, phases);
+    return { ...result, phases, bookmark };
   }
 
   /** Applies warnings and deadlines due at `nowMs` (alarm or sweep); harmless when already applied. */
@@ -206,10 +250,13 @@ export class CaseDO extends DurableObject<Env> {
       if (!state) return [];
       // The step's clock for an open case; the follow-up time for a closed one (never both).
       const steps = [...tick(state, new Date(nowMs)), ...followUpTick(state, new Date(nowMs))];
-      if (steps.length > 0) await this.commit(steps, state.status, SYSTEM_ACTOR, null);
+      if (steps.length > 0)
+        await this.commit(steps, state.status, SYSTEM_ACTOR, null, viewOf(steps[steps.length - 1]!.state));
       return steps.map((s) => s.type);
     });
-    await this.deliver();
+    // Whatever is still owed (this tick's steps, or a projection or queue that failed before) is done now.
+    const state = this.store.state();
+    if (state) await this.settle(state, {}, true);
     return { applied };
   }
 
@@ -252,6 +299,19 @@ export class CaseDO extends DurableObject<Env> {
 
   snapshot(): CaseState | null {
     return this.store.state();
+  }
+
+  /** GET /v1/cases/{id}: the current version's view, kept in memory from the last commit or the first read. */
+  read(): CaseRead | null {
+    if (this.current) return this.current;
+    const state = this.store.state();
+    if (state) this.current = readOf(state, viewOf(state));
+    return this.current;
+  }
+
+  /** Resolves once the queue deliveries started so far are done (taken, or left for the alarm's retry). */
+  delivered(): Promise<void> {
+    return this.delivery;
   }
 
   archive(): CaseArchive | null {
@@ -314,11 +374,14 @@ export class CaseDO extends DurableObject<Env> {
     previous: CaseState["status"] | null,
     actor: Actor,
     idempotencyKey: string | null,
-    command?: { hash: string; result: string },
+    view: CaseView,
+    commandHash: string | null = null,
   ): Promise<void> {
+    // The view as JSON once: kept for reads, and as the answer a replayed Idempotency-Key gives.
+    const json = JSON.stringify(view);
     let prevHash = this.store.lastHash() ?? GENESIS_HASH;
     let from = previous;
-    const records: { record: CaseEventRecord; envelope: string; step: Step }[] = [];
+    const records: { record: CaseEventRecord; envelope: EventEnvelope; text: string; step: Step }[] = [];
     for (const step of steps) {
       const s = step.state;
       const body = {
@@ -332,18 +395,15 @@ export class CaseDO extends DurableObject<Env> {
         idempotencyKey,
       };
       const hash = await chainHash(prevHash, body);
-      records.push({
-        record: { ...body, prevHash, hash },
-        envelope: JSON.stringify(envelopeOf(step, from, actor)),
-        step,
-      });
+      const envelope = envelopeOf(step, from, actor);
+      records.push({ record: { ...body, prevHash, hash }, envelope, text: JSON.stringify(envelope), step });
       prevHash = hash;
       from = s.status;
     }
     this.ctx.storage.transactionSync(() => {
-      for (const { record, envelope, step } of records) {
+      for (const { record, text, step } of records) {
         this.store.appendEvent(record);
-        this.store.enqueue(record.version, envelope);
+        this.store.enqueue(record.version, text);
         if (step.type === "case.supervised") {
           const s = step.state;
           this.store.addSupervision({
@@ -358,41 +418,62 @@ export class CaseDO extends DurableObject<Env> {
         }
       }
       this.store.saveState(steps[steps.length - 1]!.state);
-      if (command && idempotencyKey) this.store.saveCommand(idempotencyKey, command.hash, command.result);
+      if (commandHash && idempotencyKey) this.store.saveCommand(idempotencyKey, commandHash, json);
     });
+    for (const { record, envelope } of records) this.envelopes.set(record.version, envelope);
+    this.current = readOf(steps[steps.length - 1]!.state, view, json);
   }
 
-  /** Sends unsent outbox rows to every consumer's queue, projects the state into D1, and sets the next alarm. */
-  private async deliver(): Promise<void> {
+  /**
+   * What follows a commit. On the caller's path: the read-model projection (one D1 batch; a reader of lists sees the
+   * change once the response is out, and with its bookmark even on a replica), the merged case's reporters and a
+   * ruling's change request (rare; their tests read them right after), then the alarm. Off it: the queue sends, which
+   * are asynchronous for their consumers anyway; they run in the background, one delivery after another, and the
+   * alarm set before the response retries them (RETRY_MS) should the object stop before they are taken. `awaitQueues`
+   * (the alarm) waits for them. A failure of any part is logged and retried from the alarm.
+   */
+  private async settle(state: CaseState, phases: PhaseTimes, awaitQueues = false): Promise<string | null> {
+    let started = performance.now();
+    let bookmark: string | null = null;
     let failed = false;
     try {
-      for (const row of this.store.unsent()) {
-        const body = JSON.parse(row.envelope) as unknown;
-        // Each queue is marked on its own, so a retry resends only to the queues that have not taken it yet.
-        for (const { binding, flag } of OUTBOX_QUEUES) {
-          if (row[flag]) continue;
-          await this.env[binding].send(body);
-          this.store.markSent(row.version, flag);
-        }
-      }
-      const state = this.store.state();
+      bookmark = await this.project(state);
+      phases.project = since(started);
+      started = performance.now();
       await this.carryMergedReporters(state);
       await this.fileRulingChange(state);
-      if (state && (this.store.meta("projected_version") ?? 0) < state.version) {
-        const readModel = database(readModelOf(this.env, state.countyCode));
-        await projectCase(readModel, state, this.store.supervisions());
-        await projectDispute(readModel, state);
-        await projectFollowUp(readModel, state);
-        this.store.setMeta("projected_version", state.version);
-      }
     } catch (error) {
       failed = true;
-      log("warn", "case delivery failed; the alarm retries it", {
-        caseId: this.store.state()?.id,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      log("warn", "case delivery failed; the alarm retries it", { caseId: state.id, error: messageOf(error) });
     }
-    await this.schedule(failed);
+    this.schedule(state, failed);
+    phases.alarm = since(started);
+    const queues = this.deliverQueues(state);
+    if (awaitQueues) await queues;
+    else this.ctx.waitUntil(queues);
+    return bookmark;
+  }
+
+  /** The state's version in the read model (once per version); the session's bookmark after it, or null. */
+  private async project(state: CaseState): Promise<string | null> {
+    if ((this.store.meta("projected_version") ?? 0) >= state.version) return null;
+    const readModel = readModelOf(this.env, state.countyCode);
+    const bookmark = await projectVersion(readModel, state, this.store.supervisions());
+    this.store.setMeta("projected_version", state.version);
+    return bookmark;
+  }
+
+  /** Chains a queue delivery after the one under way; the alarm is set again once it is done. */
+  private deliverQueues(state: CaseState): Promise<void> {
+    const run = this.delivery.then(async () => {
+      const ok = await sendOutbox(this.env, this.store, this.envelopes, state.id);
+      if (!ok) this.schedule(state, true);
+      else if (!this.store.hasUnsent()) this.schedule(this.store.state() ?? state, false);
+    });
+    this.delivery = run.catch((error: unknown) => {
+      log("warn", "case delivery failed; the alarm retries it", { caseId: state.id, error: messageOf(error) });
+    });
+    return this.delivery;
   }
 
   /** Once merged, this case's reporters join the case it was merged into (retried by the alarm until done). */
@@ -427,16 +508,33 @@ export class CaseDO extends DurableObject<Env> {
     this.store.setMeta("matter_change_filed", ruledAt);
   }
 
-  private async schedule(retry: boolean): Promise<void> {
-    const state = this.store.state();
-    const due = state ? nextAttentionAt(state) : null;
-    const candidates = [due ? Date.parse(due) : Infinity, retry ? Date.now() + RETRY_MS : Infinity];
-    const at = Math.min(...candidates);
+  /**
+   * Sets the alarm: the case's next deadline, or sooner, RETRY_MS from now, while something is owed (a failed part,
+   * an outbox row no queue took yet, a version not projected). Synchronous up to the storage call, so two calls set
+   * the alarm in the order they were made; the output gate holds the response until it is stored.
+   */
+  private schedule(state: CaseState, retry: boolean): void {
+    const owed = retry || this.store.hasUnsent() || (this.store.meta("projected_version") ?? 0) < state.version;
+    const due = nextAttentionAt(state);
+    const at = Math.min(due ? Date.parse(due) : Infinity, owed ? Date.now() + RETRY_MS : Infinity);
     if (at === Infinity) {
-      await this.ctx.storage.deleteAlarm();
+      void this.ctx.storage.deleteAlarm();
       return;
     }
     this.store.setMeta("alarm_at", at);
-    await this.ctx.storage.setAlarm(at);
+    void this.ctx.storage.setAlarm(at);
   }
 }
+
+/** What a read needs of a version: who may read it, and the view as JSON (made once). */
+function readOf(state: CaseState, view: CaseView, json = JSON.stringify(view)): CaseRead {
+  const { villageCode, townshipCode, countyCode, gridCode, leadDepartmentId, assistingDepartmentIds } = state;
+  const scope = { villageCode, townshipCode, countyCode, gridCode, leadDepartmentId, assistingDepartmentIds };
+  return {
+    version: state.version,
+    scope: { ...scope, reporterSub: state.reporterSub, coReporters: state.coReporters },
+    json,
+  };
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

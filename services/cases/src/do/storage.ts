@@ -1,5 +1,5 @@
 import type { CaseEventRecord, Supervision } from "@civicgrid/contracts";
-import { asc, desc, eq, or } from "drizzle-orm";
+import { asc, desc, eq, inArray, or } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/durable-sqlite";
 import type { CaseState } from "../domain";
 import { ADD_INTEGRATIONS_COLUMN, SCHEMA } from "./ddl";
@@ -127,11 +127,23 @@ export class CaseStore {
       .all();
   }
 
-  markSent(version: number, flag: SentFlag): void {
+  /** Whether any outbox row still waits for a queue (the alarm then retries it). */
+  hasUnsent(): boolean {
+    return (
+      this.db
+        .select({ version: outbox.version })
+        .from(outbox)
+        .where(or(eq(outbox.notifySent, 0), eq(outbox.assessSent, 0), eq(outbox.integSent, 0)))
+        .limit(1)
+        .get() !== undefined
+    );
+  }
+
+  markSent(versions: number[], flag: SentFlag): void {
     this.db
       .update(outbox)
       .set({ [flag]: 1 })
-      .where(eq(outbox.version, version))
+      .where(inArray(outbox.version, versions))
       .run();
   }
 

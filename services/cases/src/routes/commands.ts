@@ -3,10 +3,12 @@ import { CaseId, CaseView, CommandBodies, type CommandName } from "@civicgrid/co
 import { AppError, assertReferences, createRouter, etagOf, ifMatchVersion, principalOf } from "@civicgrid/http";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { setBookmark } from "../bookmark";
 import type { CommandResult } from "../do/case-do";
 import type { CaseCommand } from "../domain";
 import { caseStub, type AppEnv } from "../env";
 import { commandReferences, scopeResolver } from "../references";
+import { phaseMetrics, timed } from "../timing";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -52,10 +54,13 @@ for (const name of Object.keys(CommandBodies) as CommandName[]) {
       const key = idempotencyKeyOf(c);
       const command = { name, body: c.req.valid("json") } as CaseCommand;
       // Every department dispatched to and every case merged into must exist and be within the caller's reach.
-      await assertReferences(c, commandReferences(command), scopeResolver(c.env));
+      await timed(c, "refs", assertReferences(c, commandReferences(command), scopeResolver(c.env)));
       const options = { expectedVersion, idempotencyKey: key };
-      const result = await caseStub(c.env, c.req.valid("param").id).command(command, principalOf(c), options);
+      const stub = caseStub(c.env, c.req.valid("param").id);
+      const result = await timed(c, "do", stub.command(command, principalOf(c), options));
       if (!result.ok) raise(result);
+      phaseMetrics(c, result.phases);
+      setBookmark(c, result.case.countyCode, result.bookmark);
       c.header("etag", etagOf(result.case.version));
       if (result.replayed) c.header("idempotent-replayed", "true");
       return c.json(result.case, 200);

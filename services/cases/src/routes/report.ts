@@ -1,8 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { CaseView, ReportCaseBody, WorkOrderBody } from "@civicgrid/contracts";
 import { createRouter, etagOf, principalOf } from "@civicgrid/http";
+import { setBookmark } from "../bookmark";
 import type { AppEnv } from "../env";
-import { openReport, placementOf, reporterActor, sourceOf } from "../opening";
+import { openReportTimed, placeAndAdmissionOf, reporterActor, sourceOf } from "../opening";
+import { phaseMetrics, timed } from "../timing";
 import { openWorkOrder } from "../work-orders";
 
 const created = { 201: { description: "the case, opened", content: { "application/json": { schema: CaseView } } } };
@@ -19,19 +21,29 @@ export const reportRoutes = createRouter<AppEnv>()
     async (c) => {
       const body = c.req.valid("json");
       const principal = principalOf(c);
-      const place = await placementOf(c.env, body.lng, body.lat);
+      // One registry call places the point and admits the matter (the forbidden check comes after the actor's).
+      const { place, admission } = await timed(
+        c,
+        "place",
+        placeAndAdmissionOf(c.env, body.lng, body.lat, body.categoryCode),
+      );
       const actor = reporterActor(principal, place);
-      const view = await openReport(
+      const opened = await openReportTimed(
         c.env,
         {
           ...body,
           source: sourceOf(actor.role),
           placement: place,
+          admission,
           location: { lng: body.lng, lat: body.lat, address: body.address ?? null },
           reporterSub: actor.role === "resident" ? principal.sub : null,
         },
         actor,
+        (name, work) => timed(c, name, work),
       );
+      phaseMetrics(c, opened.phases);
+      setBookmark(c, opened.case.countyCode, opened.bookmark);
+      const view = opened.case;
       c.header("etag", etagOf(view.version));
       c.header("location", `/v1/cases/${view.id}`);
       return c.json(view, 201);

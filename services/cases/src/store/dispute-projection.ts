@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteInsertValue } from "drizzle-orm/sqlite-core";
 import type { CaseState } from "../domain";
 import type { Db } from "./db";
+import { runStatements, type Statement } from "./statements";
 import { disputeCases, disputeParties } from "./schema";
 
 /** Statuses in which the case is still being worked: the early-warning list shows only these. */
@@ -68,17 +69,17 @@ const NEWER = {
 };
 
 /**
- * Writes one committed version of a dispute case into the disputes' read model (plan rule 7), in one D1 batch: its
- * row, and its parties' repeat keys replaced. Like `projectCase`, the party rows change only when the row now holds
- * exactly this version, so a redelivered or older projection changes nothing. A case that is no dispute is skipped.
+ * The statements that write one committed version of a dispute case into the disputes' read model (plan rule 7): its
+ * row, and its parties' repeat keys replaced. Like the case's, the party rows change only when the row now holds
+ * exactly this version, so a redelivered or older projection changes nothing. A case that is no dispute has none.
  */
-export async function projectDispute(db: Db, s: CaseState): Promise<void> {
+export function disputeStatements(db: Db, s: CaseState): Statement[] {
   const d = s.dispute;
-  if (!d) return;
+  if (!d) return [];
   const isCurrent = sql`(SELECT ${disputeCases.version} FROM ${disputeCases} WHERE ${disputeCases.caseId} = ${s.id})
     = ${s.version}`;
   const keys = [...new Set(d.parties.map((p) => p.key).filter((k): k is string => k !== null))];
-  await db.batch([
+  return [
     db
       .insert(disputeCases)
       .values(rowOf(s, d))
@@ -94,5 +95,10 @@ export async function projectDispute(db: Db, s: CaseState): Promise<void> {
         .select(sql`SELECT ${s.id}, ${key}, ${s.countyCode}, ${d.recordedAt} WHERE ${isCurrent}`)
         .onConflictDoNothing(),
     ),
-  ]);
+  ];
+}
+
+/** Writes one committed version of a dispute case into the disputes' read model, in one D1 batch. */
+export async function projectDispute(db: Db, s: CaseState): Promise<void> {
+  await runStatements(db, disputeStatements(db, s));
 }

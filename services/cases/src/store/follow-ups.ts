@@ -3,13 +3,14 @@ import type { CursorKey } from "@civicgrid/http";
 import { and, asc, eq, gt, like, lte, or, sql, type SQL } from "drizzle-orm";
 import { followUpDeadline, type CaseState } from "../domain";
 import type { Db } from "./db";
+import type { Statement } from "./statements";
 import { followUps } from "./schema";
 
 /**
  * The follow-up worklist's row of one version of a case: written once the case closed; a later version (rated,
  * reopened, escalated) marks it no longer awaiting. Older or redelivered versions change nothing.
  */
-export async function projectFollowUp(db: Db, s: CaseState): Promise<void> {
+export function followUpStatements(db: Db, s: CaseState): Statement[] {
   if (s.status === "closed" && s.closedAt) {
     const row = {
       caseId: s.id,
@@ -26,16 +27,19 @@ export async function projectFollowUp(db: Db, s: CaseState): Promise<void> {
       dueNotified: s.followUpDueNotified ? 1 : 0,
     };
     const { caseId: _id, ...set } = row;
-    await db
-      .insert(followUps)
-      .values(row)
-      .onConflictDoUpdate({ target: followUps.caseId, set, setWhere: sql`excluded.version > ${followUps.version}` });
-    return;
+    return [
+      db
+        .insert(followUps)
+        .values(row)
+        .onConflictDoUpdate({ target: followUps.caseId, set, setWhere: sql`excluded.version > ${followUps.version}` }),
+    ];
   }
-  await db
-    .update(followUps)
-    .set({ awaiting: 0, version: s.version })
-    .where(and(eq(followUps.caseId, s.id), sql`${followUps.version} < ${s.version}`));
+  return [
+    db
+      .update(followUps)
+      .set({ awaiting: 0, version: s.version })
+      .where(and(eq(followUps.caseId, s.id), sql`${followUps.version} < ${s.version}`)),
+  ];
 }
 
 /** Who may see which rows: the agency's subtree (the follow-up worker's agency), or everything for the platform admin. */

@@ -3,7 +3,12 @@ import { sql } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { nextAttentionAt, type CaseState } from "../domain";
 import { publicRecordOf } from "../read-model/public-record";
+import { drizzle } from "drizzle-orm/d1";
 import type { Db } from "./db";
+import { runStatements, type Statement } from "./statements";
+import { disputeStatements } from "./dispute-projection";
+import { followUpStatements } from "./follow-ups";
+import * as schema from "./schema";
 import { casesFts } from "./fts";
 import { openPointStatements } from "./open-points";
 import { caseDepartments, cases, supervisions } from "./schema";
@@ -72,18 +77,18 @@ const NEWER = {
 };
 
 /**
- * Writes one committed version of a case into the read model, in one D1 batch (a transaction). Every
- * statement after the upsert runs only when the row now holds exactly this version, so a redelivered or
- * late (older) projection changes nothing: at-least-once and out-of-order are both harmless.
+ * The statements that write one committed version of a case into the read model. Every statement after the upsert
+ * runs only when the row now holds exactly this version, so a redelivered or late (older) projection changes
+ * nothing: at-least-once and out-of-order are both harmless.
  */
-export async function projectCase(db: Db, s: CaseState, kept: Supervision[]): Promise<void> {
+export function caseStatements(db: Db, s: CaseState, kept: Supervision[]): Statement[] {
   const row = rowOf(s);
   const isCurrent = sql`(SELECT ${cases.version} FROM ${cases} WHERE ${cases.id} = ${s.id}) = ${s.version}`;
   const departments = [
     ...(s.leadDepartmentId ? [[s.leadDepartmentId, "lead"] as const] : []),
     ...s.assistingDepartmentIds.map((d) => [d, "assisting"] as const),
   ];
-  await db.batch([
+  return [
     db
       .insert(cases)
       .values(row)
@@ -116,5 +121,24 @@ export async function projectCase(db: Db, s: CaseState, kept: Supervision[]): Pr
         })
         .onConflictDoNothing(),
     ),
-  ]);
+  ];
+}
+
+/** Writes one committed version of a case into the read model, in one D1 batch (a transaction). */
+export async function projectCase(db: Db, s: CaseState, kept: Supervision[]): Promise<void> {
+  await runStatements(db, caseStatements(db, s, kept));
+}
+
+/**
+ * Issue 17: one committed version into every read-model table (the case lists, the disputes' lists, the follow-up
+ * worklist) as ONE D1 batch, one round trip, through a D1 session that starts at the primary ("first-primary"); the
+ * session's bookmark after the write is returned, so the writer's response can carry it and the reader it hands it
+ * to reads its own write from a replica (null when the database gives none). Atomic: all of it or nothing.
+ */
+export async function projectVersion(readModel: D1Database, s: CaseState, kept: Supervision[]): Promise<string | null> {
+  const session = readModel.withSession("first-primary");
+  // drizzle 0.45's D1 driver types its client as D1Database but calls only prepare() and batch(), which a session has.
+  const db = drizzle(session as unknown as D1Database, { schema });
+  await runStatements(db, [...caseStatements(db, s, kept), ...disputeStatements(db, s), ...followUpStatements(db, s)]);
+  return session.getBookmark();
 }

@@ -90,21 +90,23 @@ export async function matterAdmission(
   date: string,
 ): Promise<MatterAdmission> {
   const version = await listVersionOn(db, countyCode, date);
-  if (!version) return { matterCode, countyCode, status: "unlisted" };
-  const row = await itemIn(db, countyCode, version.number, matterCode);
-  if (!row) return { matterCode, countyCode, status: "unlisted", listVersion: version.number };
+  const row = version ? await itemIn(db, countyCode, version.number, matterCode) : undefined;
+  return admissionAnswer(countyCode, matterCode, version?.number ?? null, row);
+}
+
+/** The answer for a matter from the list version in force (null: the county has none) and its item there, if any. */
+export function admissionAnswer(
+  countyCode: string,
+  matterCode: string,
+  listVersion: number | null,
+  row: { list: "admission" | "forbidden"; item: AdmissionItem | ForbiddenItem } | null | undefined,
+): MatterAdmission {
+  if (listVersion === null) return { matterCode, countyCode, status: "unlisted" };
+  if (!row) return { matterCode, countyCode, status: "unlisted", listVersion };
   if (row.list === "forbidden") {
     const item = row.item as ForbiddenItem;
     const category = item.categoryCode ? { categoryCode: item.categoryCode } : {};
-    return {
-      matterCode,
-      countyCode,
-      status: "forbidden",
-      name: item.name,
-      ...category,
-      rule: item.rule,
-      listVersion: version.number,
-    };
+    return { matterCode, countyCode, status: "forbidden", name: item.name, ...category, rule: item.rule, listVersion };
   }
   const item = row.item as AdmissionItem;
   return {
@@ -122,7 +124,7 @@ export async function matterAdmission(
     // Items filed before these settings existed answer their defaults.
     beforeAfterPhotos: item.beforeAfterPhotos ?? [],
     duplicates: item.duplicates ?? DEFAULT_DUPLICATES,
-    listVersion: version.number,
+    listVersion,
   };
 }
 
