@@ -1,6 +1,7 @@
 import { log } from "@civicgrid/http";
 import { caseStub, type Env } from "./env";
 import { database } from "./store/db";
+import { archiveClosedCases } from "./archive/job";
 import { monthlyHotspots } from "./hotspots/analyse";
 import { dueCases } from "./store/due-cases";
 import { acquireLease, releaseLease } from "./store/leases";
@@ -49,4 +50,6 @@ export const cronJobs = {
   "*/5 * * * *": (env: Env, _ctx: ExecutionContext, at: Date) => sweep(env, at),
   // Hotspots (未诉先办): daily at 00:45 Asia/Shanghai; on the month's first days it analyses the month before.
   "45 16 * * *": (env: Env, _ctx: ExecutionContext, at: Date) => monthlyHotspots(env, at),
+  // Issue 17 archive: nightly at 02:30 Asia/Shanghai, terminal cases quiet for ARCHIVE_AFTER_DAYS leave the hot tables.
+  "30 18 * * *": (env: Env, _ctx: ExecutionContext, at: Date) => archiveClosedCases(env, at),
 };

@@ -56,9 +56,7 @@ export const cases = sqliteTable(
     index("cases_county_created").on(t.countyCode, sql`created_at DESC`, sql`id DESC`),
     index("cases_county_category").on(t.countyCode, t.categoryCode, sql`created_at DESC`, sql`id DESC`),
     // Issue 17, archive: the nightly job walks the terminal cases oldest change first and stops at its cutoff.
-    index("cases_terminal")
-      .on(t.updatedAt, t.id)
-      .where(TERMINAL_ROWS),
+    index("cases_terminal").on(t.updatedAt, t.id).where(TERMINAL_ROWS),
   ],
 );
 
