@@ -50,6 +50,7 @@ export const cronJobs = {
   "*/5 * * * *": (env: Env, _ctx: ExecutionContext, at: Date) => sweep(env, at),
   // Hotspots (未诉先办): daily at 00:45 Asia/Shanghai; on the month's first days it analyses the month before.
   "45 16 * * *": (env: Env, _ctx: ExecutionContext, at: Date) => monthlyHotspots(env, at),
-  // Issue 17 archive: nightly at 02:30 Asia/Shanghai, terminal cases quiet for ARCHIVE_AFTER_DAYS leave the hot tables.
-  "30 18 * * *": (env: Env, _ctx: ExecutionContext, at: Date) => archiveClosedCases(env, at),
+  // Issue 17 archive: every quarter hour from 01:00 to 04:45 Asia/Shanghai, in bounded runs (archive/job.ts), terminal
+  // cases quiet for ARCHIVE_AFTER_DAYS leave the hot tables.
+  "*/15 17-20 * * *": (env: Env, _ctx: ExecutionContext, at: Date) => archiveClosedCases(env, at),
 };

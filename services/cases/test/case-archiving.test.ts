@@ -7,7 +7,7 @@ import type { ArchivedCase } from "../src/archive/contract";
 import { call, report, step } from "./helpers";
 
 const DAY = 86_400_000;
-const NIGHTLY = "30 18 * * *";
+const NIGHTLY = "*/15 17-20 * * *";
 const police = { leadDepartmentId: "dept-440703-police" };
 const agency = principals.countyAgency;
 

@@ -5,7 +5,15 @@ import { database } from "../store/db";
 import { acquireLease, releaseLease } from "../store/leases";
 import { readModelOf, readModels } from "../store/shards";
 import { writeExport } from "./export";
-import { archiveCutoff, DEFAULT_ARCHIVE_AFTER_DAYS, DEFAULT_ARCHIVE_CHUNK, isDue, wholeNumber } from "./policy";
+import {
+  archiveCutoff,
+  DAY_MS,
+  DEFAULT_ARCHIVE_AFTER_DAYS,
+  DEFAULT_ARCHIVE_CHUNK,
+  isDue,
+  RUN_BUDGET,
+  wholeNumber,
+} from "./policy";
 import { archiveCandidates, moveToArchive, type Candidate } from "./store";
 
 const LEASE = "case-archive";
@@ -51,10 +59,11 @@ async function archiveOne(env: Env, candidate: Candidate, cutoff: string, archiv
 }
 
 /**
- * The nightly archive (cron): in every read-model database, the terminal cases last changed more than
- * ARCHIVE_AFTER_DAYS (default 90) before the scheduled time, oldest first, at most ARCHIVE_CHUNK (default 500) per
- * database per run so that a run stays within a Worker's limits; what is left waits for the next night. A lease
- * keeps two overlapping runs from both working; every step is idempotent, so a run cut short is simply resumed.
+ * The nightly archive (cron, every quarter hour from 01:00 to 04:45 Asia/Shanghai): in every read-model database,
+ * the terminal cases last changed more than ARCHIVE_AFTER_DAYS (default 90) before the scheduled time, oldest
+ * first, at most ARCHIVE_CHUNK (default 500) per database and RUN_BUDGET in all per run, so that a run stays within
+ * a Worker's CPU and subrequest limits; what is left waits for the next run. A lease keeps two overlapping runs
+ * from both working; every step is idempotent, so a run cut short is simply resumed.
  */
 export async function archiveClosedCases(env: Env, scheduledTime: Date): Promise<ArchiveRun> {
   const cutoff = archiveCutoff(scheduledTime, wholeNumber(env.ARCHIVE_AFTER_DAYS, DEFAULT_ARCHIVE_AFTER_DAYS));
@@ -64,10 +73,14 @@ export async function archiveClosedCases(env: Env, scheduledTime: Date): Promise
   const leases = database(env.DB);
   if (!(await acquireLease(leases, LEASE, holder, Date.now(), LEASE_MS))) return { ...run, skipped: true };
   try {
-    for (const { db } of readModels(env)) {
+    // The run's budget is shared: the databases take turns to go first, a different one each day.
+    const models = readModels(env);
+    const first = Math.floor(scheduledTime.getTime() / DAY_MS) % models.length;
+    for (const { db } of [...models.slice(first), ...models.slice(0, first)]) {
+      const limit = Math.min(chunk, RUN_BUDGET - run.examined);
       let after: [string, string] = ["", ""];
-      for (let examined = 0; examined < chunk;) {
-        const page = await archiveCandidates(database(db), cutoff, after, Math.min(PAGE, chunk - examined));
+      for (let examined = 0; examined < limit;) {
+        const page = await archiveCandidates(database(db), cutoff, after, Math.min(PAGE, limit - examined));
         for (let i = 0; i < page.length; i += AT_ONCE) {
           const outcomes = await Promise.all(
             page.slice(i, i + AT_ONCE).map((c) => archiveOne(env, c, cutoff, scheduledTime.toISOString())),

@@ -12,9 +12,14 @@ import type { CaseStatus, CaseView } from "@civicgrid/contracts";
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ["closed", "rated", "invalid", "merged", "archived"];
 
 export const DEFAULT_ARCHIVE_AFTER_DAYS = 90;
-/** Cases archived per read-model database in one run: about 3 subrequests each (the DO, R2 put and head). */
+/** Cases looked at per read-model database in one run. */
 export const DEFAULT_ARCHIVE_CHUNK = 500;
-const DAY_MS = 86_400_000;
+/**
+ * Cases looked at in one run over all databases: each costs about four subrequests (its Durable Object, the R2
+ * put and head, its share of the D1 batch), and a Worker invocation may make 10,000 (Workers Paid).
+ */
+export const RUN_BUDGET = 2_000;
+export const DAY_MS = 86_400_000;
 
 /** A whole number of days or cases from a var, else the default (a bad var must not archive everything). */
 export function wholeNumber(value: string | undefined, fallback: number): number {
