@@ -20,6 +20,7 @@ const all = [
   "assessments-indicators",
   "cases-nearby",
   "hotspots-analysis",
+  "cases-archive",
 ];
 // Runnable by name only (`npm run bench -- soak`): it takes minutes, so it is not in the default list.
 const extra = ["soak"];

@@ -91,6 +91,8 @@ export const supervisions = sqliteTable(
   (t) => [
     index("supervisions_division").on(t.divisionCode, sql`created_at DESC`, sql`id DESC`),
     index("supervisions_unit").on(t.responsibleUnit, sql`created_at DESC`, sql`id DESC`),
+    // Issue 17 archive: a case's supervisions leave with it, found by case.
+    index("supervisions_case").on(t.caseId),
   ],
 );
 
