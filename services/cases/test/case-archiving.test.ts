@@ -96,6 +96,8 @@ describe("the archive (issue 17): terminal cases quiet for 90 days leave the hot
     const from = new Date(closedAt - DAY).toISOString();
     expect((await archived(`&closedFrom=${from}`)).map((r) => r.id)).toContain(c.id);
     expect((await archived(`&closedTo=${from}`)).map((r) => r.id)).not.toContain(c.id);
+    // Open311's request by id (the public record) still answers from the Durable Object.
+    expect(await exports.default.publicRequest(c.id)).toMatchObject({ caseId: c.id, status: "closed" });
     const byId = await call(agency, "GET", `/v1/cases/${c.id}`);
     expect(byId.status).toBe(200);
     expect(await byId.json<CaseView>()).toMatchObject({ id: c.id, status: "closed", version: c.version });

@@ -124,3 +124,17 @@ export async function moveToArchive(db: Db, view: CaseView, stored: StoredExport
   const inserted = rest[rest.length - 1] as D1Result | undefined;
   return (inserted?.meta.changes ?? 0) > 0;
 }
+
+/** The archive key of a case that is archived now (not back in the hot tables since), or null. */
+export async function archivedKey(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ key: archivedCases.archiveKey })
+    .from(archivedCases)
+    .where(
+      and(
+        sql`${archivedCases.id} = ${id}`,
+        sql`NOT EXISTS (SELECT 1 FROM ${cases} WHERE ${cases.id} = ${archivedCases.id})`,
+      ),
+    );
+  return row?.key ?? null;
+}

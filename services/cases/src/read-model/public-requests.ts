@@ -3,6 +3,7 @@ import { OPEN_STATUSES } from "../domain";
 import { validationError } from "@civicgrid/http";
 import { z } from "@hono/zod-openapi";
 import { caseStub, type Env } from "../env";
+import { archivedKey } from "../archive/store";
 import { database } from "../store/db";
 import { publicRow, publicRows, type PublicRow } from "../store/public-requests";
 import { publicRecordOf, scrubbedRecord } from "./public-record";
@@ -34,8 +35,13 @@ async function recordOf(env: Env, row: PublicRow): Promise<PublicCaseRecord | nu
 }
 
 export async function publicRequest(env: Env, caseId: string): Promise<PublicCaseRecord | null> {
-  const row = await publicRow(database(env.DB), caseId);
-  return row ? recordOf(env, row) : null;
+  const db = database(env.DB);
+  const row = await publicRow(db, caseId);
+  if (row) return recordOf(env, row);
+  // Issue 17: an archived case left the hot tables; its DO (the authority) still answers.
+  if (!(await archivedKey(db, caseId))) return null;
+  const state = await caseStub(env, caseId).snapshot();
+  return state ? publicRecordOf(state) : null;
 }
 
 /** A county's public requests, newest report first, filtered as Open311 asks (ids, category, report time, open/closed). */

@@ -10,15 +10,14 @@ import {
   principalOf,
   toPage,
 } from "@civicgrid/http";
-import { and, eq, sql } from "drizzle-orm";
 import { ArchivedCase, ArchivedCaseQuery } from "../archive/contract";
 import { readExport } from "../archive/export";
 import { archivedPage } from "../archive/list";
+import { archivedKey } from "../archive/store";
 import { readScope } from "../domain";
 import { caseStub, type AppEnv } from "../env";
 import { scopeResolver } from "../references";
 import { database } from "../store/db";
-import { archivedCases, cases } from "../store/schema";
 import { readModelOf } from "../store/shards";
 
 /** The archived list's filters that name a resource: one outside the caller's jurisdiction is refused (403). */
@@ -80,18 +79,10 @@ export const archivedRoutes = createRouter<AppEnv>()
       const principal = principalOf(c);
       if (!can(principal, "case:read", readScope(state, principal.sub)))
         throw new AppError("forbidden", "this case lies outside your jurisdiction");
-      const [row] = await database(readModelOf(c.env, state.countyCode))
-        .select({ key: archivedCases.archiveKey })
-        .from(archivedCases)
-        .where(
-          and(
-            eq(archivedCases.id, id),
-            sql`NOT EXISTS (SELECT 1 FROM ${cases} WHERE ${cases.id} = ${archivedCases.id})`,
-          ),
-        );
-      if (!row) throw new AppError("not_found", "this case is not archived");
-      const stored = await readExport(c.env.ARCHIVE, row.key);
-      if (!stored) throw new Error(`the archived export ${row.key} of ${id} is missing`);
+      const key = await archivedKey(database(readModelOf(c.env, state.countyCode)), id);
+      if (!key) throw new AppError("not_found", "this case is not archived");
+      const stored = await readExport(c.env.ARCHIVE, key);
+      if (!stored) throw new Error(`the archived export ${key} of ${id} is missing`);
       // Serialised as it was parsed, the body is the stored bytes again, so the ETag is their SHA-256.
       return c.json(JSON.parse(stored.text) as CaseArchive, 200, { etag: `"${stored.sha256}"` });
     },
