@@ -20,6 +20,7 @@ const all = [
   "assessments-indicators",
   "cases-nearby",
   "hotspots-analysis",
+  "cases-archive",
   "soak-short",
   "city-years",
 ];

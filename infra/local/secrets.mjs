@@ -53,6 +53,8 @@ export async function writeDevVars() {
     AUTH_ISSUER: DEV_ISSUER,
     AUTH_AUDIENCE: DEV_AUDIENCE,
     AUTH_JWKS_URL: `${GATEWAY_ORIGIN}/dev/jwks.json`,
+    // Issue 17 archive: `ARCHIVE_AFTER_DAYS=0 npm run dev` lets the nightly archive take every quiet terminal case.
+    ARCHIVE_AFTER_DAYS: process.env.ARCHIVE_AFTER_DAYS ?? "90",
   };
   for (const dir of [ROOT, ...SERVICES.map((s) => path.join(ROOT, "services", s))]) {
     const example = path.join(dir, ".dev.vars.example");

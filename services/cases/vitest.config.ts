@@ -7,7 +7,8 @@ const TEST_PII_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 // REGISTRY, ROSTER and BASEDATA point at inline stand-ins implementing the agreed RPC shapes (test/stub-services.ts).
 export default serviceTestConfig(import.meta.dirname, {
   miniflare: {
-    bindings: { PII_KEY: TEST_PII_KEY },
+    // The archive's policy as deployed, whatever a local `ARCHIVE_AFTER_DAYS=0 npm run dev` wrote to .dev.vars.
+    bindings: { PII_KEY: TEST_PII_KEY, ARCHIVE_AFTER_DAYS: "90" },
     serviceBindings: {
       REGISTRY: { name: "stub-registry" },
       ROSTER: { name: "stub-roster" },

@@ -2,6 +2,7 @@ import { createServiceApp } from "@civicgrid/http";
 import type { AppEnv } from "./env";
 import { shardSessions } from "./read-models";
 import { archiveRoutes } from "./routes/archive";
+import { archivedRoutes } from "./routes/archived";
 import { commandRoutes } from "./routes/commands";
 import { disputeRoutes } from "./routes/disputes";
 import { disputeReadRoutes } from "./routes/disputes-read";
@@ -35,6 +36,8 @@ app.use("*", shardSessions());
 // Issue 16 (helper "dupes"): mounted first, so that /v1/cases/nearby is not taken for a case id.
 app.route("/", nearbyRoutes);
 app.route("/", reportRoutes);
+// Issue 17 (helper "archive"): before the reads, so that /v1/cases/archived is not taken for a case id.
+app.route("/", archivedRoutes);
 app.route("/", readRoutes);
 app.route("/", commandRoutes);
 app.route("/", archiveRoutes);

@@ -1,6 +1,7 @@
 import { log } from "@civicgrid/http";
 import { caseStub, type Env } from "./env";
 import { database, type Db } from "./store/db";
+import { archiveClosedCases } from "./archive/job";
 import { monthlyHotspots } from "./hotspots/analyse";
 import { dueCases } from "./store/due-cases";
 import { acquireLease, releaseLease } from "./store/leases";
@@ -62,4 +63,7 @@ export const cronJobs = {
   "*/5 * * * *": (env: Env, _ctx: ExecutionContext, at: Date) => sweep(env, at),
   // Hotspots (未诉先办): daily at 00:45 Asia/Shanghai; on the month's first days it analyses the month before.
   "45 16 * * *": (env: Env, _ctx: ExecutionContext, at: Date) => monthlyHotspots(env, at),
+  // Issue 17 archive: every quarter hour from 01:00 to 04:45 Asia/Shanghai, in bounded runs (archive/job.ts), terminal
+  // cases quiet for ARCHIVE_AFTER_DAYS leave the hot tables.
+  "*/15 17-20 * * *": (env: Env, _ctx: ExecutionContext, at: Date) => archiveClosedCases(env, at),
 };

@@ -20,6 +20,12 @@ export interface Env extends KitBindings {
   PII_KEY: string;
   /** Issue 16 media: photos, videos and documents of cases (originals and their public copies without metadata). */
   MEDIA: R2Bucket;
+  /** Issue 17 archive: the exports of archived cases (the final view and the full event log), one JSON each. */
+  ARCHIVE: R2Bucket;
+  /** Days a terminal case stays hot after its last change (default 90); 0 archives every quiet terminal case. */
+  ARCHIVE_AFTER_DAYS?: string;
+  /** Cases archived per read-model database in one run (default 500). */
+  ARCHIVE_CHUNK?: string;
 }
 
 /** `shards`: the request's read-model sessions (bookmarks in, latest bookmarks out; read-models.ts). */

@@ -3,6 +3,7 @@ import { OPEN_STATUSES } from "../domain";
 import { validationError } from "@civicgrid/http";
 import { z } from "@hono/zod-openapi";
 import { caseStub, type Env } from "../env";
+import { archivedKey } from "../archive/store";
 import { countyShard } from "../read-models";
 import { publicRow, publicRows, type PublicRow } from "../store/public-requests";
 import { ShardSessions } from "../store/sessions";
@@ -41,9 +42,14 @@ async function recordOf(env: Env, row: PublicRow): Promise<PublicCaseRecord | nu
  */
 export async function publicRequest(env: Env, caseId: string): Promise<PublicCaseRecord | null> {
   const sessions = new ShardSessions();
-  const rows = await Promise.all(readModels(env).map((m) => publicRow(sessions.db(m), caseId)));
-  const row = rows.find((r) => r !== undefined);
-  return row ? recordOf(env, row) : null;
+  const models = readModels(env);
+  const row = (await Promise.all(models.map((m) => publicRow(sessions.db(m), caseId)))).find((r) => r !== undefined);
+  if (row) return recordOf(env, row);
+  // Issue 17: an archived case left the hot tables; its DO (the authority) still answers.
+  const keys = await Promise.all(models.map((m) => archivedKey(sessions.db(m), caseId)));
+  if (!keys.some(Boolean)) return null;
+  const state = await caseStub(env, caseId).snapshot();
+  return state ? publicRecordOf(state) : null;
 }
 
 /** A county's public requests, newest report first, filtered as Open311 asks (ids, category, report time, open/closed). */

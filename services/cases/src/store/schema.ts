@@ -9,6 +9,9 @@ import type { CaseStep } from "@civicgrid/contracts";
  */
 export { idempotencyKeys } from "@civicgrid/http/tables";
 
+/** The rows of cases in a terminal status (archive/policy.ts TERMINAL_STATUSES), literal for the partial index. */
+export const TERMINAL_ROWS = sql.raw("status IN ('closed', 'rated', 'invalid', 'merged', 'archived')");
+
 export const cases = sqliteTable(
   "cases",
   {
@@ -52,6 +55,8 @@ export const cases = sqliteTable(
       .where(sql`next_due_at IS NOT NULL`),
     index("cases_county_created").on(t.countyCode, sql`created_at DESC`, sql`id DESC`),
     index("cases_county_category").on(t.countyCode, t.categoryCode, sql`created_at DESC`, sql`id DESC`),
+    // Issue 17, archive: the nightly job walks the terminal cases oldest change first and stops at its cutoff.
+    index("cases_terminal").on(t.updatedAt, t.id).where(TERMINAL_ROWS),
   ],
 );
 
@@ -86,6 +91,8 @@ export const supervisions = sqliteTable(
   (t) => [
     index("supervisions_division").on(t.divisionCode, sql`created_at DESC`, sql`id DESC`),
     index("supervisions_unit").on(t.responsibleUnit, sql`created_at DESC`, sql`id DESC`),
+    // Issue 17 archive: a case's supervisions leave with it, found by case.
+    index("supervisions_case").on(t.caseId),
   ],
 );
 
@@ -311,4 +318,43 @@ export const followUps = sqliteTable(
     dueNotified: integer("due_notified").notNull(),
   },
   (t) => [index("follow_ups_awaiting").on(t.awaiting, t.divisionCode, t.dueAt, t.caseId)],
+);
+
+// ---- Issue 17, helper "archive": closed cases moved out of the hot tables (the export lies in R2 ARCHIVE). ----
+
+/**
+ * One slim row per archived case, so that it can still be found: where it lies, what it was, when it opened,
+ * closed and was archived, and the R2 key of its export (the final view and the full event log). The case's
+ * Durable Object keeps the log and stays the authority; every hot per-case row is gone.
+ */
+export const archivedCases = sqliteTable(
+  "archived_cases",
+  {
+    id: text("id").primaryKey(),
+    /** The case's version the export holds. */
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    countyCode: text("county_code").notNull(),
+    townshipCode: text("township_code"),
+    villageCode: text("village_code"),
+    gridCode: text("grid_code"),
+    /** The deepest division the case lies in, as in `cases`: agencies see by its prefix. */
+    divisionCode: text("division_code").notNull(),
+    categoryCode: text("category_code").notNull(),
+    status: text("status").notNull(),
+    leadDepartmentId: text("lead_department_id"),
+    reporterSub: text("reporter_sub"),
+    openedAt: text("opened_at").notNull(),
+    closedAt: text("closed_at").notNull(),
+    archivedAt: text("archived_at").notNull(),
+    archiveKey: text("archive_key").notNull(),
+    sha256: text("sha256").notNull(),
+  },
+  (t) => [
+    index("archived_cases_division").on(t.divisionCode, sql`closed_at DESC`, sql`id DESC`),
+    index("archived_cases_grid").on(t.gridCode, sql`closed_at DESC`, sql`id DESC`),
+    index("archived_cases_closed").on(sql`closed_at DESC`, sql`id DESC`),
+    index("archived_cases_reporter").on(t.reporterSub),
+    index("archived_cases_department").on(t.leadDepartmentId),
+  ],
 );
