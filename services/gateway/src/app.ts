@@ -11,12 +11,14 @@ import { healthz } from "./routes/health";
 import { mergedOpenApi } from "./routes/openapi";
 import { isOpen311Path, open311ErrorResponse } from "./routes/open311-errors";
 import { rateLimit } from "./middleware/rate-limit";
+import { SERVER_TIMING_HEADER, serverTiming, serverTimingOn } from "./middleware/server-timing";
 import { bodyLimitOf } from "./domain/body-limits";
 import { isPublicPath, routeFor, SIGNED_PREFIXES } from "./domain/routes-table";
 import { validationError } from "@civicgrid/http";
 
 export const app = createRouter<AppEnv>();
 
+app.use("*", serverTiming());
 app.use("*", requestId());
 app.use("*", accessLog("gateway"));
 app.use("*", async (c, next) => {
@@ -32,7 +34,13 @@ app.use("*", async (c, next) => {
       "x-request-id",
       "x-follow-token",
     ],
-    exposeHeaders: ["etag", "x-request-id", "location", "retry-after"],
+    exposeHeaders: [
+      "etag",
+      "x-request-id",
+      "location",
+      "retry-after",
+      ...(serverTimingOn(c) ? [SERVER_TIMING_HEADER] : []),
+    ],
     maxAge: 600,
   })(c, next);
 });

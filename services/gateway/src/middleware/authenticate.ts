@@ -4,6 +4,7 @@ import { AppError } from "@civicgrid/http";
 import type { MiddlewareHandler } from "hono";
 import { settingsOf, type AppEnv } from "../env";
 import { rosterStatus, type PrincipalStatusSource } from "./principal-status";
+import { timed } from "./server-timing";
 
 /**
  * Verifies the bearer token of every non-public `/v1/` request and keeps its principal for
@@ -17,16 +18,19 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     let principal: Principal;
     try {
       const token = bearerToken(c.req.header("authorization"));
-      principal = await verifyAccessToken(token, remoteJwks(settings.AUTH_JWKS_URL), {
-        issuer: settings.AUTH_ISSUER,
-        audience: settings.AUTH_AUDIENCE,
-        clockToleranceSeconds: settings.AUTH_CLOCK_TOLERANCE_SECONDS,
-      });
+      principal = await timed(c, "gw-verify", () =>
+        verifyAccessToken(token, remoteJwks(settings.AUTH_JWKS_URL), {
+          issuer: settings.AUTH_ISSUER,
+          audience: settings.AUTH_AUDIENCE,
+          clockToleranceSeconds: settings.AUTH_CLOCK_TOLERANCE_SECONDS,
+        }),
+      );
     } catch (error) {
       throw refusal(error);
     }
     // The ROSTER binding is typed with the RPC all services share; the roster adds principalStatus.
-    const status = await rosterStatus(c.env.ROSTER as unknown as PrincipalStatusSource, principal).catch(() => {
+    const roster = c.env.ROSTER as unknown as PrincipalStatusSource;
+    const status = await timed(c, "gw-roster", () => rosterStatus(roster, principal)).catch(() => {
       throw new AppError("unavailable", "the roster could not confirm this subject; retry shortly", {
         headers: { "retry-after": "5" },
       });

@@ -2,6 +2,7 @@ import { PRINCIPAL_HEADER, signInternalPrincipal } from "@civicgrid/auth";
 import { AppError, REQUEST_ID_HEADER } from "@civicgrid/http";
 import type { Context } from "hono";
 import { settingsOf, type AppEnv, type ServiceBinding } from "../env";
+import { SERVER_TIMING_HEADER, serverTimingOn, timed } from "../middleware/server-timing";
 
 /** Request headers a service may see; everything else (Authorization, cookies, spoofed principals) stays here. */
 const PASSED_HEADERS = [
@@ -29,17 +30,21 @@ export async function forward(c: Context<AppEnv>, service: ServiceBinding): Prom
   }
   headers.set(REQUEST_ID_HEADER, c.get("requestId"));
   const principal = c.get("principal");
-  if (principal)
-    headers.set(PRINCIPAL_HEADER, await signInternalPrincipal(principal, settingsOf(c.env).INTERNAL_TOKEN_SECRET));
+  if (principal) {
+    const secret = settingsOf(c.env).INTERNAL_TOKEN_SECRET;
+    headers.set(PRINCIPAL_HEADER, await timed(c, "gw-sign", () => signInternalPrincipal(principal, secret)));
+  }
   const request = new Request(`https://service.internal${url.pathname}${url.search}`, {
     method: c.req.method,
     headers,
     body: await bodyOf(c),
   });
   try {
-    const res = await service.fetch(request);
+    const res = await timed(c, "gw-upstream", () => service.fetch(request));
     const out = new Response(res.body, res);
     out.headers.delete(REQUEST_ID_HEADER);
+    // A service's own spans (`cases-*`) reach the client only where the gateway's are shown too.
+    if (!serverTimingOn(c)) out.headers.delete(SERVER_TIMING_HEADER);
     return out;
   } catch {
     throw new AppError("bad_gateway", "the service behind this route did not answer");
