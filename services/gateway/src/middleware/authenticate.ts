@@ -1,10 +1,17 @@
-import { AuthError, bearerToken, DEFAULT_OUTAGE_BACKOFF_MS, remoteJwks, verifyAccessToken } from "@civicgrid/auth";
+import { AuthError, bearerToken, DEFAULT_OUTAGE_BACKOFF_MS, remoteJwks, VerifiedTokens } from "@civicgrid/auth";
 import type { Principal } from "@civicgrid/contracts";
 import { AppError } from "@civicgrid/http";
 import type { MiddlewareHandler } from "hono";
-import { settingsOf, type AppEnv } from "../env";
+import { settingsOf, type AppEnv, type Settings } from "../env";
 import { rosterStatus, type PrincipalStatusSource } from "./principal-status";
 import { timed } from "./server-timing";
+
+/**
+ * Each distinct token is verified once per isolate and its principal kept until the token expires (at most
+ * VERIFIED_TOKEN_MAX_HOLD_MS, VERIFIED_TOKENS_MAX_ENTRIES tokens): one cache per settings, so a token verified
+ * for one issuer and audience is never taken for another.
+ */
+const verifiedBySettings = new WeakMap<Settings, VerifiedTokens>();
 
 /**
  * Verifies the bearer token of every non-public `/v1/` request and keeps its principal for
@@ -15,11 +22,13 @@ import { timed } from "./server-timing";
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const settings = settingsOf(c.env);
+    let verified = verifiedBySettings.get(settings);
+    if (!verified) verifiedBySettings.set(settings, (verified = new VerifiedTokens()));
     let principal: Principal;
     try {
       const token = bearerToken(c.req.header("authorization"));
       principal = await timed(c, "gw-verify", () =>
-        verifyAccessToken(token, remoteJwks(settings.AUTH_JWKS_URL), {
+        verified.verify(token, remoteJwks(settings.AUTH_JWKS_URL), {
           issuer: settings.AUTH_ISSUER,
           audience: settings.AUTH_AUDIENCE,
           clockToleranceSeconds: settings.AUTH_CLOCK_TOLERANCE_SECONDS,
