@@ -6,6 +6,8 @@
 // Run: npm run bench -- cases-gateway      (or: npx tsx infra/bench/cases-gateway.ts [count] [concurrency])
 // Ports (env): E2E_PORT the system (default 8797), BENCH_BARE_PORT the bare worker (8796),
 // BENCH_BARE_INSPECTOR_PORT its inspector (9796); the system's inspector is E2E_PORT + 1000.
+// BENCH_USERS: how many grid workers share the load (default 48: 300 requests a row is ~6 each, far under the
+// limit); BENCH_SAMPLE: requests per kind in the per-hop breakdown (30); BENCH_TIMEOUT_MS: a request's patience.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +24,7 @@ const { E2E_ORIGIN: origin, startSystem, stopSystem } = await import("../../e2e/
 const count = Number(process.argv[2] ?? 300);
 const concurrency = Number(process.argv[3] ?? 8);
 const sample = Number(process.env.BENCH_SAMPLE ?? 30);
+const userCount = Number(process.env.BENCH_USERS ?? 48);
 const barePort = Number(process.env.BENCH_BARE_PORT ?? 8796);
 const bareInspectorPort = Number(process.env.BENCH_BARE_INSPECTOR_PORT ?? 9796);
 const bare = `http://127.0.0.1:${barePort}`;
@@ -144,7 +147,9 @@ type Created = { id: string; version: number; by: Reporter };
 /** The demo city's grid workers with a login, each reporting in (and verifying cases of) their first grid. */
 async function gridWorkers(): Promise<Reporter[]> {
   const centers = new Map(generateCity({}).grids.map((g) => [g.code, g.center] as const));
-  const users = (await demoUsers()).filter((u) => u.roles.includes("grid_worker") && centers.has(u.grids?.[0] ?? ""));
+  const users = (await demoUsers())
+    .filter((u) => u.roles.includes("grid_worker") && centers.has(u.grids?.[0] ?? ""))
+    .slice(0, userCount);
   if (users.length === 0) throw new Error("no demo grid worker with a grid: run npm run demo:generate");
   return Promise.all(
     users.map(async (u) => ({

@@ -5,13 +5,16 @@ export interface LoadResult {
   count: number;
   /** Responses outside 2xx, and requests that got no response at all. */
   errors: number;
-  /** The non-2xx answers by status (`failed`: no response), so that a 429 or a 5xx is told apart. */
+  /** The non-2xx answers by status (`failed`: no response; `timeout`: none in time), so a 429 or a 5xx is told apart. */
   statuses: Record<string, number>;
   seconds: number;
   rps: number;
   p50: number;
   p99: number;
 }
+
+/** A request not answered in this long counts as failed (`timeout`) and the load goes on without it. */
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 30_000);
 
 export async function load(
   label: string,
@@ -29,13 +32,13 @@ export async function load(
       while (next < count) {
         const i = next++;
         const t = performance.now();
-        const res = await send(i).catch(() => undefined);
-        if (!res || res.status < 200 || res.status >= 300) {
+        const res = await withTimeout(send(i)).catch(() => undefined);
+        if (!res || res === "timeout" || res.status < 200 || res.status >= 300) {
           errors++;
-          const key = res ? String(res.status) : "failed";
+          const key = res === "timeout" ? res : res ? String(res.status) : "failed";
           statuses[key] = (statuses[key] ?? 0) + 1;
         }
-        await res?.arrayBuffer().catch(() => undefined);
+        if (res && res !== "timeout") await res.arrayBuffer().catch(() => undefined);
         latencies.push(performance.now() - t);
       }
     }),
@@ -44,6 +47,13 @@ export async function load(
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
   return { label, count, errors, statuses, seconds, rps: count / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+/** The response, or `timeout` when none came within BENCH_TIMEOUT_MS (30 s). */
+export function withTimeout(pending: Promise<Response>): Promise<Response | "timeout"> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), TIMEOUT_MS)));
+  return Promise.race([pending, late]).finally(() => clearTimeout(timer));
 }
 
 /** What went wrong, e.g. `429×3 failed×1`; empty when every answer was 2xx. */

@@ -1,5 +1,6 @@
 // Reads `Server-Timing` response headers (RFC: W3C Server Timing) into per-hop durations, and averages them over
 // a sequential sample of requests: where the time of one request goes, hop by hop.
+import { withTimeout } from "./load";
 
 /** Each metric with a `dur` in one header value, e.g. `gw-verify;dur=1.2, cases-do;dur=3.4;desc="…"`. */
 export function parseServerTiming(header: string | null): Map<string, number> {
@@ -34,7 +35,11 @@ export async function hopBreakdown(kinds: Record<string, (i: number) => Promise<
     let nonOk = 0;
     for (let i = 0; i < n; i++) {
       const started = performance.now();
-      const res = await send(i);
+      const res = await withTimeout(send(i));
+      if (res === "timeout") {
+        nonOk++;
+        continue;
+      }
       await res.arrayBuffer();
       wall += performance.now() - started;
       if (!res.ok) nonOk++;
