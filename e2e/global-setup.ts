@@ -11,7 +11,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   // E2E_ATTACH=1: use the system `tsx serve.ts` keeps running on E2E_PORT (its state carries over between runs).
   if (process.env.E2E_ATTACH) {
-    const res = await fetch(`${E2E_ORIGIN}/healthz`).catch(() => undefined);
+    const res = await fetch(`${E2E_ORIGIN}/healthz?deep=1`).catch(() => undefined);
     if (!res?.ok) throw new Error(`E2E_ATTACH is set but no healthy system answers on ${E2E_ORIGIN}`);
     project.provide("origin", E2E_ORIGIN);
     project.provide("stateDir", "");

@@ -44,7 +44,7 @@ async function waitForHealthy(child: ChildProcess, logFile: string, timeoutMs = 
     if (child.exitCode !== null)
       throw new Error(`wrangler dev exited early:\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`);
     try {
-      const res = await fetch(`${E2E_ORIGIN}/healthz`, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(`${E2E_ORIGIN}/healthz?deep=1`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
     } catch {
       // not listening yet

@@ -23,7 +23,7 @@ const SERVICE_PATHS: Record<string, string> = {
 
 describe("the running system, through the gateway", () => {
   it("is healthy: every service reads its own migrated database", async () => {
-    const res = await call("/healthz");
+    const res = await call("/healthz?deep=1");
     expect(res.status).toBe(200);
     const services = res.json.services as Record<string, { ok: boolean; migrations: number }>;
     expect(Object.keys(services).sort()).toEqual([

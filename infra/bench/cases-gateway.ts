@@ -1,27 +1,35 @@
-// Benchmark (not a test): case creation and one transition through the gateway on local workerd,
-// against a bare worker doing only the storage write (a D1 insert; a Durable Object SQLite write),
-// in the same run on the same machine. Prints throughput, p50/p99 and the ratios.
+// Benchmark (not a test): the hot paths of cases through the gateway on local workerd, side by side in one run
+// with a bare worker doing only the storage each request cannot avoid (infra/bench/bare-worker), then a
+// sequential sample of each kind of request with its Server-Timing spans (gw-* from the gateway, cases-* from the
+// cases service) averaged per hop. Load is spread over the demo city's grid workers, one token each, so that the
+// gateway's rate limit (600 a minute per subject) never answers: the non-2xx column says so.
 // Run: npm run bench -- cases-gateway      (or: npx tsx infra/bench/cases-gateway.ts [count] [concurrency])
+// Ports (env): E2E_PORT the system (default 8797), BENCH_BARE_PORT the bare worker (8796),
+// BENCH_BARE_INSPECTOR_PORT its inspector (9796); the system's inspector is E2E_PORT + 1000.
+// BENCH_USERS: how many grid workers share the load (default 48: 300 requests a row is ~6 each, far under the
+// limit); BENCH_SAMPLE: requests per kind in the per-hop breakdown (30); BENCH_TIMEOUT_MS: a request's patience.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { mintDevToken } from "../local/token.mjs";
+import { generateCity } from "@civicgrid/demo-data";
+import { demoUsers, mintDevToken } from "../local/token.mjs";
 import { stopAll } from "../local/dev.mjs";
 import { wranglerSpawn } from "../local/wrangler.mjs";
-import { generateCity } from "@civicgrid/demo-data";
-import { load, printResults, type LoadResult } from "./load";
+import { hopBreakdown, printHops } from "./server-timing";
+import { load, printResults, printTargets, type LoadResult } from "./load";
 
 process.env.E2E_PORT ??= "8797";
 const { E2E_ORIGIN: origin, startSystem, stopSystem } = await import("../../e2e/system");
 const count = Number(process.argv[2] ?? 300);
 const concurrency = Number(process.argv[3] ?? 8);
-const barePort = 8796;
+const sample = Number(process.env.BENCH_SAMPLE ?? 30);
+const userCount = Number(process.env.BENCH_USERS ?? 48);
+const barePort = Number(process.env.BENCH_BARE_PORT ?? 8796);
+const bareInspectorPort = Number(process.env.BENCH_BARE_INSPECTOR_PORT ?? 9796);
 const bare = `http://127.0.0.1:${barePort}`;
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-const grid = generateCity({}).grids.find((g) => g.code === "440703002101001")!;
-const [lng, lat] = grid.center;
+const run = Date.now().toString(36);
 
 console.log(
   `starting the system on ${origin} and the bare worker on ${bare} (${os.cpus().length} cores, ${os.cpus()[0]?.model})`,
@@ -40,69 +48,138 @@ const bareChild = wranglerSpawn(
     "--persist-to",
     bareState,
     "--inspector-port",
-    "9796",
+    String(bareInspectorPort),
     "--show-interactive-dev-session=false",
   ],
   { stdio: "ignore" },
 );
 try {
-  await waitFor(`${bare}/d1`, "POST");
-  const token = (await mintDevToken("demo-grid-worker")) as string;
-  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-  const body = (i: number) =>
-    JSON.stringify({
-      title: `路灯故障 ${i}`,
-      description: "基准测试：路口路灯夜间不亮",
-      categoryCode: "0802",
-      lng,
-      lat,
+  await waitFor(`${bare}/setup`);
+  const reporters = await gridWorkers();
+  console.log(`load spread over ${reporters.length} grid workers, one token each; ${count} requests per row`);
+  const json = { "content-type": "application/json" };
+  const as = (i: number) => reporters[i % reporters.length]!;
+  const report = (i: number) =>
+    fetch(`${origin}/v1/cases`, {
+      method: "POST",
+      headers: { ...as(i).auth, ...json },
+      body: caseBody(i, as(i).at),
     });
+  const verify = (c: Created) =>
+    fetch(`${origin}/v1/cases/${c.id}/verify`, {
+      method: "POST",
+      headers: { ...c.by.auth, ...json, "if-match": `"v${c.version}"` },
+      body: "{}",
+    });
+  const read = (c: Created) => fetch(`${origin}/v1/cases/${c.id}`, { headers: c.by.auth });
+  const created: Created[] = [];
+  const reportKept = (i: number) => keep(report(i), as(i), created);
 
-  // Warm both up so that start-up (bundling, isolates, first D1 open) is not measured.
-  await load("warm-up", 20, 4, (i) => fetch(`${bare}/d1`, { method: "POST", body: body(i) }));
-  await load("warm-up", 20, 4, (i) => fetch(`${origin}/v1/cases`, { method: "POST", headers, body: body(i) }));
+  // Warm both up (bundling, isolates, first database opens, each token's first verification) unmeasured.
+  const warm: Created[] = [];
+  await load("warm-up", 20, 4, () => fetch(`${bare}/noop`));
+  await load("warm-up", 20, 4, (i) => fetch(`${bare}/do/warm-${run}-${i}`, { method: "POST", body: "{}" }));
+  await load("warm-up", 20, 4, () => fetch(`${origin}/healthz`));
+  await load("warm-up", reporters.length, 4, (i) => keep(report(i), as(i), warm));
+  await load("warm-up", warm.length, 4, (i) => verify(warm[i]!));
+  await load("warm-up", warm.length, 4, (i) => read(warm[i]!));
 
-  const results: LoadResult[] = [];
-  results.push(
-    await load("bare worker: one D1 insert", count, concurrency, (i) =>
-      fetch(`${bare}/d1`, { method: "POST", body: body(i) }),
-    ),
-  );
-  results.push(
-    await load("bare worker: one DO write (new object)", count, concurrency, (i) =>
-      fetch(`${bare}/do/bench-${i}-${Date.now()}`, { method: "POST", body: body(i) }),
-    ),
-  );
-  const created: { id: string; version: number }[] = [];
-  results.push(
-    await load("gateway: create a case (report)", count, concurrency, async (i) => {
-      const res = await fetch(`${origin}/v1/cases`, { method: "POST", headers, body: body(i) });
-      if (res.status === 201) created.push((await res.clone().json()) as { id: string; version: number });
+  const inserted: string[] = [];
+  const floors = {
+    noop: await load("bare: no-op", count, concurrency, () => fetch(`${bare}/noop`)),
+    insert: await load("bare: D1 insert (one statement)", count, concurrency, async (i) => {
+      const res = await fetch(`${bare}/d1`, { method: "POST", body: caseBody(i, [0, 0]) });
+      if (res.status === 201) inserted.push(((await res.clone().json()) as { id: string }).id);
       return res;
     }),
-  );
-  results.push(
-    await load("gateway: one transition (verify)", created.length, concurrency, (i) =>
-      fetch(`${origin}/v1/cases/${created[i]!.id}/verify`, {
-        method: "POST",
-        headers: { ...headers, "if-match": `"v${created[i]!.version}"` },
-        body: "{}",
-      }),
+    read: await load("bare: D1 read by primary key", count, concurrency, (i) =>
+      fetch(`${bare}/d1/${inserted[i % inserted.length]}`),
     ),
+    newObject: await load("bare: new DO + one SQLite write", count, concurrency, (i) =>
+      fetch(`${bare}/do/bench-${run}-${i}`, { method: "POST", body: caseBody(i, [0, 0]) }),
+    ),
+    write: await load("bare: one write to an existing DO", count, concurrency, (i) =>
+      fetch(`${bare}/do/bench-${run}-${i}`, { method: "POST", body: '{"command":"verify"}' }),
+    ),
+  };
+  const gateway = {
+    healthz: await load("gateway: GET /healthz", count, concurrency, () => fetch(`${origin}/healthz`)),
+    report: await load("gateway: report a case", count, concurrency, reportKept),
+    verify: await load("gateway: verify (fresh reported case)", created.length, concurrency, (i) =>
+      verify(created[i]!),
+    ),
+    read: await load("gateway: GET /v1/cases/{id}", created.length, concurrency, (i) => read(created[i]!)),
+  };
+  const results: LoadResult[] = [...Object.values(floors), ...Object.values(gateway)];
+  console.log();
+  printResults(results);
+  console.log();
+  printTargets([
+    { what: "report a case / new DO + one write", of: gateway.report, floor: floors.newObject, target: 0.5 },
+    { what: "verify / one write to an existing DO", of: gateway.verify, floor: floors.write, target: 0.6 },
+    { what: "GET /v1/cases/{id} / D1 read", of: gateway.read, floor: floors.read, target: 0.8 },
+    { what: "GET /healthz / no-op", of: gateway.healthz, floor: floors.noop, target: 0.5 },
+    { what: "(report a case / D1 insert, for reference)", of: gateway.report, floor: floors.insert },
+  ]);
+
+  // One request at a time, so each span is the hop's own cost, not its wait for a busy isolate.
+  const fresh: Created[] = [];
+  for (let i = 0; i < sample; i++) await (await keep(report(count + i), as(count + i), fresh)).arrayBuffer();
+  const hops = await hopBreakdown(
+    {
+      "GET /healthz": () => fetch(`${origin}/healthz`),
+      "POST /v1/cases": (i) => report(2 * count + i),
+      "POST /v1/cases/{id}/verify": (i) => verify(fresh[i]!),
+      "GET /v1/cases/{id}": (i) => read(fresh[i]!),
+    },
+    Math.min(sample, fresh.length),
   );
-  printResults(results, {
-    "gateway: create a case (report)": "bare worker: one D1 insert",
-    "gateway: one transition (verify)": "bare worker: one DO write (new object)",
-  });
+  console.log();
+  printHops(hops);
 } finally {
   await stopAll(bareChild);
   await stopSystem(system);
 }
 
-async function waitFor(url: string, method: string): Promise<void> {
+type Reporter = { sub: string; auth: { authorization: string }; at: [number, number] };
+type Created = { id: string; version: number; by: Reporter };
+
+/** The demo city's grid workers with a login, each reporting in (and verifying cases of) their first grid. */
+async function gridWorkers(): Promise<Reporter[]> {
+  const centers = new Map(generateCity({}).grids.map((g) => [g.code, g.center] as const));
+  const users = (await demoUsers())
+    .filter((u) => u.roles.includes("grid_worker") && centers.has(u.grids?.[0] ?? ""))
+    .slice(0, userCount);
+  if (users.length === 0) throw new Error("no demo grid worker with a grid: run npm run demo:generate");
+  return Promise.all(
+    users.map(async (u) => ({
+      sub: u.sub,
+      auth: { authorization: `Bearer ${(await mintDevToken(u.sub)) as string}` },
+      at: centers.get(u.grids![0]!)!,
+    })),
+  );
+}
+
+function caseBody(i: number, [lng, lat]: readonly [number, number]): string {
+  return JSON.stringify({
+    title: `路灯故障 ${i}`,
+    description: "基准测试：路口路灯夜间不亮",
+    categoryCode: "0802",
+    lng,
+    lat,
+  });
+}
+
+async function keep(pending: Promise<Response>, by: Reporter, into: Created[]): Promise<Response> {
+  const res = await pending;
+  if (res.status === 201) into.push({ ...((await res.clone().json()) as { id: string; version: number }), by });
+  return res;
+}
+
+async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(url, { method, body: method === "POST" ? "{}" : undefined })).ok) return;
+      if ((await fetch(url, { method: "POST" })).ok) return;
     } catch {
       // not up yet
     }

@@ -96,7 +96,7 @@ export async function restart(system: RunningSystem, port: number, origin: strin
     if (child.exitCode !== null)
       throw new Error(`wrangler dev exited on restart:\n${fs.readFileSync(system.logFile, "utf8").slice(-3000)}`);
     try {
-      if ((await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) })).ok)
+      if ((await fetch(`${origin}/healthz?deep=1`, { signal: AbortSignal.timeout(2000) })).ok)
         return { child, stateDir: system.stateDir, logFile: system.logFile };
     } catch {
       // not listening yet

@@ -61,7 +61,7 @@ const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms)
 async function healthy(/** @type {string} */ origin, /** @type {AbortSignal} */ signal) {
   for (let i = 0; i < 300; i++) {
     signal.throwIfAborted();
-    const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
+    const res = await fetch(`${origin}/healthz?deep=1`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
     if (res?.ok) return;
     await sleep(1000);
   }

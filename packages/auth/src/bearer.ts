@@ -26,6 +26,16 @@ export async function verifyAccessToken(
   keys: JWTVerifyGetKey,
   config: BearerConfig,
 ): Promise<Principal> {
+  return (await verifyAccessTokenUntil(token, keys, config)).principal;
+}
+
+/** As `verifyAccessToken`, with the token's expiry (ms since the epoch), checked as of `now`. */
+export async function verifyAccessTokenUntil(
+  token: string,
+  keys: JWTVerifyGetKey,
+  config: BearerConfig,
+  now: number = Date.now(),
+): Promise<{ principal: Principal; expiresAt: number }> {
   try {
     const { payload } = await jwtVerify<CivicClaims>(token, keys, {
       issuer: config.issuer,
@@ -33,8 +43,10 @@ export async function verifyAccessToken(
       algorithms: [...ALLOWED_ALGORITHMS],
       clockTolerance: config.clockToleranceSeconds,
       requiredClaims: ["sub", "exp"],
+      currentDate: new Date(now),
     });
-    return principalFromClaims(payload);
+    // requiredClaims guarantees exp; jose has checked it is a number.
+    return { principal: principalFromClaims(payload), expiresAt: (payload.exp as number) * 1000 };
   } catch (error) {
     throw translate(error);
   }

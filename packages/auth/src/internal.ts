@@ -11,20 +11,26 @@ import { AuthError } from "./errors";
 export const PRINCIPAL_HEADER = "x-civicgrid-principal";
 const ISSUER = "civicgrid-gateway";
 const AUDIENCE = "civicgrid-services";
-const TTL_SECONDS = 60;
+/** How long a signed principal is valid; services allow 5 s of clock skew on top. */
+export const INTERNAL_PRINCIPAL_TTL_SECONDS = 60;
 
 function keyOf(secret: string): Uint8Array {
   if (secret.length < 32) throw new Error("INTERNAL_TOKEN_SECRET must be at least 32 characters");
   return new TextEncoder().encode(secret);
 }
 
-export async function signInternalPrincipal(principal: Principal, secret: string): Promise<string> {
+export async function signInternalPrincipal(
+  principal: Principal,
+  secret: string,
+  now: number = Date.now(),
+): Promise<string> {
+  const iat = Math.floor(now / 1000);
   return new SignJWT(claimsFromPrincipal(Principal.parse(principal)))
     .setProtectedHeader({ alg: "HS256", typ: "civicgrid-principal+jwt" })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${TTL_SECONDS}s`)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + INTERNAL_PRINCIPAL_TTL_SECONDS)
     .sign(keyOf(secret));
 }
 

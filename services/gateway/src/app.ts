@@ -1,6 +1,4 @@
 import { accessLog, AppError, createRouter, handleError, problemFromError, requestId } from "@civicgrid/http";
-import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { runCron, CronRun } from "./routes/admin";
 import { authenticate } from "./middleware/authenticate";
 import { devJwks } from "./routes/dev-issuer";
@@ -11,40 +9,21 @@ import { healthz } from "./routes/health";
 import { mergedOpenApi } from "./routes/openapi";
 import { isOpen311Path, open311ErrorResponse } from "./routes/open311-errors";
 import { rateLimit } from "./middleware/rate-limit";
-import { bodyLimitOf } from "./domain/body-limits";
+import { serverTiming } from "./middleware/server-timing";
+import { bodyLimitFor } from "./middleware/body-limit";
+import { corsOf } from "./middleware/cors";
 import { isPublicPath, routeFor, SIGNED_PREFIXES } from "./domain/routes-table";
 import { validationError } from "@civicgrid/http";
 
 export const app = createRouter<AppEnv>();
 
+app.use("*", serverTiming());
 app.use("*", requestId());
 app.use("*", accessLog("gateway"));
-app.use("*", async (c, next) => {
-  const origins = settingsOf(c.env).CORS_ORIGINS;
-  return cors({
-    origin: (origin) => (origins.includes(origin) ? origin : null),
-    allowHeaders: [
-      "authorization",
-      "content-type",
-      "idempotency-key",
-      "if-match",
-      "if-none-match",
-      "x-request-id",
-      "x-follow-token",
-      "x-d1-bookmark",
-    ],
-    exposeHeaders: ["etag", "x-request-id", "location", "retry-after", "x-d1-bookmark"],
-    maxAge: 600,
-  })(c, next);
-});
-app.use("*", async (c, next) => {
-  const maxSize = bodyLimitOf(c.req.method, new URL(c.req.url).pathname, settingsOf(c.env));
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new AppError("payload_too_large", `the body exceeds ${maxSize} bytes`);
-    },
-  })(c, next);
+app.use("*", (c, next) => corsOf(settingsOf(c.env))(c, next));
+app.use("*", (c, next) => {
+  if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+  return bodyLimitFor(c.req.method, c.req.path, settingsOf(c.env))(c, next);
 });
 
 app.get("/healthz", healthz);
@@ -52,7 +31,8 @@ app.get("/openapi.json", mergedOpenApi);
 app.get("/docs", async (c) => docsPage(c, await (await mergedOpenApi(c)).json()));
 app.get("/dev/jwks.json", devJwks);
 
-app.use("/v1/*", async (c, next) => (isPublicPath(new URL(c.req.url).pathname) ? next() : authenticate()(c, next)));
+const authenticated = authenticate();
+app.use("/v1/*", async (c, next) => (isPublicPath(c.req.path) ? next() : authenticated(c, next)));
 app.use("/v1/*", rateLimit());
 
 // Webhooks and Open311 carry no bearer token: the integrations service checks the signature or api_key.
@@ -68,8 +48,8 @@ app.post("/v1/admin/cron", async (c) => {
 });
 
 app.all("/v1/*", async (c) => {
-  const service = routeFor(new URL(c.req.url).pathname);
-  if (!service) throw new AppError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`);
+  const service = routeFor(c.req.path);
+  if (!service) throw new AppError("not_found", `no route for ${c.req.method} ${c.req.path}`);
   return forward(c, c.env[service]);
 });
 

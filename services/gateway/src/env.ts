@@ -30,6 +30,8 @@ export interface Bindings {
   MAX_MEDIA_BODY_BYTES?: string;
   /** Local development only: the dev issuer's public JWKS, served at /dev/jwks.json. */
   DEV_ISSUER_JWKS?: string;
+  /** `on`: answer with Server-Timing (the gateway's hops and the services'); off unless set (middleware/server-timing.ts). */
+  SERVER_TIMING?: string;
 }
 
 export type AppEnv = KitEnv<Bindings>;
@@ -54,6 +56,7 @@ export const Settings = z.object({
   MAX_IMPORT_BODY_BYTES: z.coerce.number().int().positive().default(52_428_800),
   MAX_MEDIA_BODY_BYTES: z.coerce.number().int().positive().default(53_477_376),
   DEV_ISSUER_JWKS: z.string().optional(),
+  SERVER_TIMING: z.enum(["on", "off"]).default("off"),
 });
 export type Settings = z.infer<typeof Settings>;
 

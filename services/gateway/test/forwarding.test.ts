@@ -111,22 +111,6 @@ describe("gateway forwarding", () => {
 });
 
 describe("gateway public surface", () => {
-  it("reports every service's health from /healthz", async () => {
-    const res = await exports.default.fetch(`${origin}/healthz`);
-    expect(res.status).toBe(200);
-    const body = await res.json<{ ok: boolean; services: Record<string, { ok: boolean }> }>();
-    expect(body.ok).toBe(true);
-    expect(Object.keys(body.services).sort()).toEqual([
-      "assessments",
-      "basedata",
-      "cases",
-      "integrations",
-      "notifications",
-      "registry",
-      "roster",
-    ]);
-  });
-
   it("merges every service's OpenAPI document into /openapi.json, with bearer security on protected paths", async () => {
     const doc = await (
       await exports.default.fetch(`${origin}/openapi.json`)

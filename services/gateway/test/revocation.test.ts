@@ -1,7 +1,7 @@
 import { principals } from "@civicgrid/testing";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { rosterStatus, STATUS_TTL_MS } from "../src/middleware/principal-status";
+import { rosterStatus, STATUS_MAX_ENTRIES, STATUS_TTL_MS, statusCacheSize } from "../src/middleware/principal-status";
 import { bearer, token } from "./tokens";
 
 const url = "https://api.civicgrid.test/v1/grids";
@@ -53,6 +53,25 @@ describe("rosterStatus cache", () => {
     expect((await rosterStatus(source, p, t0 + STATUS_TTL_MS - 1)).active).toBe(true);
     expect(await rosterStatus(source, p, t0 + STATUS_TTL_MS)).toMatchObject({ active: false, reason: "dismissed" });
     expect(calls).toBe(2);
+  });
+
+  it("holds at most STATUS_MAX_ENTRIES subjects, forgetting the least recently seen (not all at once)", async () => {
+    const asked = new Map<string, number>();
+    const source = {
+      principalStatus: async (sub: string) => (asked.set(sub, (asked.get(sub) ?? 0) + 1), { active: true }),
+    };
+    const as = (sub: string) => ({ ...principals.hr, sub });
+    const t0 = 5_000_000;
+    await rosterStatus(source, as("t-regular"), t0);
+    // Fill the rest of the cache: anything cached before is older than these and goes first.
+    for (let i = 0; i < STATUS_MAX_ENTRIES - 1; i++) await rosterStatus(source, as(`t-filler-${i}`), t0);
+    await rosterStatus(source, as("t-regular"), t0 + 1); // seen again: now the most recently seen
+    await rosterStatus(source, as("t-newcomer"), t0 + 2); // one over the bound: the oldest filler goes
+    expect(statusCacheSize()).toBe(STATUS_MAX_ENTRIES);
+    await rosterStatus(source, as("t-regular"), t0 + 3);
+    await rosterStatus(source, as("t-filler-1"), t0 + 3);
+    await rosterStatus(source, as("t-filler-0"), t0 + 3);
+    expect([asked.get("t-regular"), asked.get("t-filler-1"), asked.get("t-filler-0")]).toEqual([1, 1, 2]);
   });
 
   it("never asks about a resident-only principal", async () => {

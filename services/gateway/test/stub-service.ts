@@ -9,7 +9,8 @@ const ACTIVE_SUBS = Object.values(principals).map((p) => p.sub);
  * so the tests can assert exactly what crosses the service binding. The real services are proven in their own
  * suites and together in e2e/. The roster stand-in also answers principalStatus: the test
  * principals are active, `t-dismissed` was dismissed, any other subject is unknown; it counts calls
- * so the tests can prove the gateway caches answers.
+ * so the tests can prove the gateway caches answers. Every stand-in counts its health calls (healthCalls), so the
+ * tests can prove a shallow /healthz asks no service.
  */
 export function stubServiceScript(name: string): string {
   const roster =
@@ -26,6 +27,7 @@ export function stubServiceScript(name: string): string {
   return `
 const ACTIVE = ${JSON.stringify(ACTIVE_SUBS)};
 const calls = new Map();
+let healthCalls = 0;
 // A large upload is reported by its size, exactly as many bytes as arrived.
 const shown = (bytes) => (bytes.byteLength > 65536 ? "<" + bytes.byteLength + " bytes>" : new TextDecoder().decode(bytes));
 import { WorkerEntrypoint } from "cloudflare:workers";
@@ -39,9 +41,15 @@ export default class extends WorkerEntrypoint {
     }
     const headers = Object.fromEntries(request.headers);
     const body = request.method === "GET" ? null : shown(await request.arrayBuffer());
-    return Response.json({ service: "${name}", method: request.method, path: url.pathname + url.search, headers, body });
+    // The service's own Server-Timing span, which the gateway passes on only where its own are shown.
+    return Response.json({ service: "${name}", method: request.method, path: url.pathname + url.search, headers, body },
+      { headers: { "server-timing": "${name}-echo;dur=0.5" } });
   }
-  health() { return { service: "${name}", ok: true, database: "ok", migrations: 1, time: new Date().toISOString() }; }
+  health() {
+    healthCalls++;
+    return { service: "${name}", ok: true, database: "ok", migrations: 1, time: new Date().toISOString() };
+  }
+  healthCalls() { return healthCalls; }
   runCron(cron) { return cron === "*/5 * * * *" ? { ran: true, cron, result: { swept: 0, service: "${name}" } } : { ran: false, cron, known: ["*/5 * * * *"] }; }${roster}
 }`;
 }

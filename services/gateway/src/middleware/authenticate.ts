@@ -1,9 +1,17 @@
-import { AuthError, bearerToken, DEFAULT_OUTAGE_BACKOFF_MS, remoteJwks, verifyAccessToken } from "@civicgrid/auth";
+import { AuthError, bearerToken, DEFAULT_OUTAGE_BACKOFF_MS, remoteJwks, VerifiedTokens } from "@civicgrid/auth";
 import type { Principal } from "@civicgrid/contracts";
 import { AppError } from "@civicgrid/http";
 import type { MiddlewareHandler } from "hono";
-import { settingsOf, type AppEnv } from "../env";
+import { settingsOf, type AppEnv, type Settings } from "../env";
 import { rosterStatus, type PrincipalStatusSource } from "./principal-status";
+import { timed } from "./server-timing";
+
+/**
+ * Each distinct token is verified once per isolate and its principal kept until the token expires (at most
+ * VERIFIED_TOKEN_MAX_HOLD_MS, VERIFIED_TOKENS_MAX_ENTRIES tokens): one cache per settings, so a token verified
+ * for one issuer and audience is never taken for another.
+ */
+const verifiedBySettings = new WeakMap<Settings, VerifiedTokens>();
 
 /**
  * Verifies the bearer token of every non-public `/v1/` request and keeps its principal for
@@ -14,19 +22,24 @@ import { rosterStatus, type PrincipalStatusSource } from "./principal-status";
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const settings = settingsOf(c.env);
+    let verified = verifiedBySettings.get(settings);
+    if (!verified) verifiedBySettings.set(settings, (verified = new VerifiedTokens()));
     let principal: Principal;
     try {
       const token = bearerToken(c.req.header("authorization"));
-      principal = await verifyAccessToken(token, remoteJwks(settings.AUTH_JWKS_URL), {
-        issuer: settings.AUTH_ISSUER,
-        audience: settings.AUTH_AUDIENCE,
-        clockToleranceSeconds: settings.AUTH_CLOCK_TOLERANCE_SECONDS,
-      });
+      principal = await timed(c, "gw-verify", () =>
+        verified.verify(token, remoteJwks(settings.AUTH_JWKS_URL), {
+          issuer: settings.AUTH_ISSUER,
+          audience: settings.AUTH_AUDIENCE,
+          clockToleranceSeconds: settings.AUTH_CLOCK_TOLERANCE_SECONDS,
+        }),
+      );
     } catch (error) {
       throw refusal(error);
     }
     // The ROSTER binding is typed with the RPC all services share; the roster adds principalStatus.
-    const status = await rosterStatus(c.env.ROSTER as unknown as PrincipalStatusSource, principal).catch(() => {
+    const roster = c.env.ROSTER as unknown as PrincipalStatusSource;
+    const status = await timed(c, "gw-roster", () => rosterStatus(roster, principal)).catch(() => {
       throw new AppError("unavailable", "the roster could not confirm this subject; retry shortly", {
         headers: { "retry-after": "5" },
       });

@@ -1,3 +1,4 @@
+import { ExpiringLru } from "@civicgrid/auth";
 import type { Principal } from "@civicgrid/contracts";
 
 /** The one roster RPC the gateway needs (see RosterRpc in contracts). */
@@ -9,9 +10,14 @@ export type PrincipalStatus = { active: boolean; reason?: string };
 
 /** How long an answer is trusted: a dismissed worker's token stops working within this time. */
 export const STATUS_TTL_MS = 60_000;
-const MAX_ENTRIES = 10_000;
 
-const cache = new Map<string, { status: PrincipalStatus; until: number }>();
+/**
+ * At most this many subjects' answers per isolate (each a few dozen bytes): beyond it the least recently seen
+ * subject is forgotten, and asked about again when it comes back.
+ */
+export const STATUS_MAX_ENTRIES = 10_000;
+
+const cache = new ExpiringLru<string, PrincipalStatus>(STATUS_MAX_ENTRIES);
 
 /**
  * Whether the roster still lets this subject act, cached per isolate for at most a minute so that
@@ -24,16 +30,15 @@ export async function rosterStatus(
   now: number = Date.now(),
 ): Promise<PrincipalStatus> {
   if (principal.roles.every((role) => role === "resident")) return { active: true };
-  const hit = cache.get(principal.sub);
-  if (hit && hit.until > now) return hit.status;
-  const status = await source.principalStatus(principal.sub);
-  // A full cache is dropped rather than grown: the cost is one extra roster call per subject.
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(principal.sub, { status: { active: status.active, reason: status.reason }, until: now + STATUS_TTL_MS });
+  const hit = cache.get(principal.sub, now);
+  if (hit) return hit;
+  const { active, reason } = await source.principalStatus(principal.sub);
+  const status = reason === undefined ? { active } : { active, reason };
+  cache.set(principal.sub, status, now + STATUS_TTL_MS, now);
   return status;
 }
 
-/** Tests only: forget cached answers. */
-export function clearStatusCache(): void {
-  cache.clear();
+/** How many subjects' answers are held (the bound is STATUS_MAX_ENTRIES). */
+export function statusCacheSize(): number {
+  return cache.size;
 }

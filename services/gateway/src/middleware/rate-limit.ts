@@ -1,6 +1,7 @@
 import { AppError } from "@civicgrid/http";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
+import { timed } from "./server-timing";
 
 /**
  * Per-caller rate limit with the Workers Rate Limiting binding: by token subject when signed in,
@@ -14,7 +15,7 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
       const apiKey = c.req.query("api_key");
       const key =
         c.get("principal")?.sub ?? (apiKey ? `api_key:${apiKey}` : `ip:${c.req.header("cf-connecting-ip") ?? "local"}`);
-      const { success } = await limiter.limit({ key });
+      const { success } = await timed(c, "gw-ratelimit", () => limiter.limit({ key }));
       if (!success)
         throw new AppError("rate_limited", "slow down: too many requests from this caller", {
           headers: { "retry-after": "60" },

@@ -123,8 +123,23 @@ function gatewayDocument(): OpenApiDocument {
       "/healthz": {
         get: {
           ...open,
-          summary: "Health of the gateway and every service",
-          responses: { "200": answer("all healthy"), "503": answer("a service is unhealthy") },
+          summary: "Health of the gateway; with deep=1, of every service too",
+          description:
+            "Without `deep`, answers from the gateway alone (it is up). `deep=1` asks every service whether it " +
+            "can read its database: 200 when all can, 503 when one cannot.",
+          parameters: [
+            {
+              name: "deep",
+              in: "query",
+              required: false,
+              description: "1: ask every service; 0 (the default): the gateway only",
+              schema: { type: "string", enum: ["0", "1"] },
+            },
+          ],
+          responses: {
+            "200": answer("the gateway is up (deep=1: and every service is healthy)"),
+            "503": answer("deep=1: a service is unhealthy"),
+          },
         },
       },
       "/openapi.json": { get: { ...open, summary: "This document", responses: { "200": answer("OpenAPI 3.1") } } },
