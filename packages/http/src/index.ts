@@ -8,7 +8,6 @@ export * from "./etag";
 export * from "./hash";
 export * from "./idempotency";
 export * from "./logging";
-export * from "./lru";
 export * from "./openapi";
 export * from "./outbox";
 export * from "./principal";

@@ -5,7 +5,7 @@
  * Web Crypto only: the demo seeds run this in Node (import it as `@civicgrid/http/pii`, which pulls no runtime).
  * The masks of the answers are plain code in @civicgrid/contracts (masking.ts).
  */
-import { Lru } from "./lru";
+import { Lru } from "@civicgrid/auth";
 
 export interface PiiKeys {
   aes: CryptoKey;

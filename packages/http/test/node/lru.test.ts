@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Lru } from "../../src/lru";
+import { Lru } from "@civicgrid/auth";
 import { PII_KEYS_CACHED, piiKeys } from "../../src/pii";
 
 describe("Lru: a per-isolate cache bounded by entries", () => {

@@ -1,6 +1,6 @@
 import type { PointLocation } from "@civicgrid/contracts";
 import { GridIndex } from "@civicgrid/geo";
-import { Lru } from "@civicgrid/http";
+import { Lru } from "@civicgrid/auth";
 import { gt, lte, max, min } from "drizzle-orm";
 import { placeOfGrid } from "../domain/grid-code";
 import type { Db } from "./db";
