@@ -4,7 +4,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { archiveClosedCases, type ArchiveRun } from "../src/archive/job";
 import type { ArchivedCase } from "../src/archive/contract";
-import { call, report, step } from "./helpers";
+import { call, caseShard, report, step } from "./helpers";
 
 const DAY = 86_400_000;
 const NIGHTLY = "*/15 17-20 * * *";
@@ -47,9 +47,10 @@ async function archived(query = "", who = agency): Promise<ArchivedCase[]> {
 
 const hotRows = async (id: string) => {
   const tables = ["cases", "case_departments", "cases_fts", "follow_ups"] as const;
-  const counts = await env.DB.batch(
+  const shard = await caseShard(id);
+  const counts = await shard.batch(
     tables.map((t) =>
-      env.DB.prepare(`SELECT count(*) AS n FROM ${t} WHERE ${t === "cases" ? "id" : "case_id"} = ?`).bind(id),
+      shard.prepare(`SELECT count(*) AS n FROM ${t} WHERE ${t === "cases" ? "id" : "case_id"} = ?`).bind(id),
     ),
   );
   return Object.fromEntries(tables.map((t, i) => [t, (counts[i]!.results[0] as { n: number }).n]));

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { CaseStatus, PageQuery } from "@civicgrid/contracts";
+import { CaseListQuery, CaseStatus, PageQuery } from "@civicgrid/contracts";
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -29,18 +29,7 @@ export type ArchivedCase = z.infer<typeof ArchivedCase>;
 
 /** Filters of the archived list, named as the hot list's are (`division`, `grid`, `category`), newest closed first. */
 export const ArchivedCaseQuery = PageQuery.extend({
-  division: z
-    .string()
-    .regex(/^\d{12}$/)
-    .optional(),
-  grid: z
-    .string()
-    .regex(/^\d{15}$/)
-    .optional(),
-  category: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,32}$/, "letters, digits, . _ - (1 to 32)")
-    .optional(),
+  ...CaseListQuery.pick({ division: true, grid: true, category: true }).shape,
   /** Closed at or after this instant. */
   closedFrom: Instant.optional(),
   /** Closed before this instant. */
