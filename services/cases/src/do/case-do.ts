@@ -93,12 +93,6 @@ const since = (start: number) => Math.round((performance.now() - start) * 10) / 
 /** How long after a failed send or projection the alarm retries it. */
 const RETRY_MS = 30_000;
 
-/**
- * One case: the authoritative state, its hash-chained event log, the outbox of its queue messages and its
- * deadline alarm. Each command runs under blockConcurrencyWhile, so no other call sees or changes the case
- * between its version check and its commit; delivery (queues, read model) happens after the commit and is
- * retried from the alarm until done.
- */
 /** What GET /v1/cases/{id} needs: the version, what decides who may read it, and the view as JSON text. */
 export interface CaseRead {
   version: number;
@@ -107,6 +101,12 @@ export interface CaseRead {
 }
 export type ReadScopeFields = Parameters<typeof readScope>[0];
 
+/**
+ * One case: the authoritative state, its hash-chained event log, the outbox of its queue messages and its
+ * deadline alarm. Each command runs under blockConcurrencyWhile, so no other call sees or changes the case
+ * between its version check and its commit; delivery (queues, read model) happens after the commit and is
+ * retried from the alarm until done.
+ */
 export class CaseDO extends DurableObject<Env> {
   private readonly store: CaseStore;
   /** The envelopes of this object's commits not yet taken by every queue, as objects (see sendOutbox). */
