@@ -1,8 +1,6 @@
 import { divisionPrefix, type Principal } from "@civicgrid/contracts";
 import type { CursorKey } from "@civicgrid/http";
 import { and, desc, getTableColumns, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
-import type { Env } from "../env";
-import { database } from "../store/db";
 import { before } from "../store/keyset";
 import { archivedCases, cases } from "../store/schema";
 import { mergedPage } from "../store/merge";
