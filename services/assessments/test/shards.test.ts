@@ -7,11 +7,9 @@ import type {
   RankingRow,
 } from "@civicgrid/contracts";
 import { principals } from "@civicgrid/testing";
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import AssessmentsService from "../src/index";
-import { caseEvent, get, send } from "./helpers";
+import { caseEvent, deliverCaseEvents, get, send } from "./helpers";
 import { allFactsBindings, onEveryShard, shardOf } from "./shards";
 
 /**
@@ -56,20 +54,6 @@ const EVENTS: EventEnvelope[] = [
   caseEvent("case.reported", 1, at("06", "03"), { caseId: "xh-3", ...xh }),
 ];
 
-/** One batch through the service's queue handler, as the runtime hands it over. */
-async function deliver(bodies: unknown[]) {
-  const messages = bodies.map((body, i) => ({
-    id: `m-${i}-${Math.random()}`,
-    timestamp: new Date(),
-    attempts: 1,
-    body,
-  }));
-  const batch = createMessageBatch("civicgrid-case-events-assessments", messages);
-  const ctx = createExecutionContext();
-  await new AssessmentsService(ctx, env).queue(batch);
-  return getQueueResult(batch, ctx);
-}
-
 const cases = async (d1: D1Database) =>
   (
     await d1.prepare("SELECT DISTINCT case_id FROM case_events ORDER BY case_id").all<{ case_id: string }>()
@@ -103,7 +87,7 @@ const everything = async () => [
 ];
 
 beforeAll(async () => {
-  const result = await deliver(EVENTS);
+  const result = await deliverCaseEvents(EVENTS);
   expect(result.explicitAcks).toHaveLength(EVENTS.length);
 });
 
@@ -215,7 +199,7 @@ describe("county shards of the event facts", () => {
   it("counts nothing twice when a batch of both counties is delivered again", async () => {
     const before = await everything();
     const cityBefore = await report(principals.cityAgency, "440700000000");
-    const result = await deliver([...EVENTS].reverse());
+    const result = await deliverCaseEvents([...EVENTS].reverse());
     expect(result.explicitAcks).toHaveLength(EVENTS.length);
     expect(await everything()).toEqual(before);
     expect(await report(principals.cityAgency, "440700000000")).toEqual(cityBefore);
@@ -230,7 +214,7 @@ describe("county shards of the event facts", () => {
       countyCode: "440799000000",
     });
     const fine = caseEvent("case.reported", 1, at("07", "03"), { caseId: "pj-3", ...pj });
-    const result = await deliver([stray, fine]);
+    const result = await deliverCaseEvents([stray, fine]);
     expect(result.retryMessages).toHaveLength(1);
     expect(result.explicitAcks).toHaveLength(1);
     expect(await onEveryShard("SELECT id FROM case_events WHERE case_id = 'stray-1'")).toEqual([]);
