@@ -184,7 +184,9 @@ describe("case media: the signed one-time upload URL", () => {
     expect(second.status).toBe(409);
     expect((await read(c.id)).media).toHaveLength(1);
 
-    const forged = url.replace(/.$/, (ch) => (ch === "A" ? "B" : "A"));
+    // A character inside the signature (the last one may hold only base64url padding bits, which decode the same).
+    const at = url.length - 10;
+    const forged = url.slice(0, at) + (url[at] === "A" ? "B" : "A") + url.slice(at + 1);
     const bad = await exports.default.fetch(`http://cases${forged}`, { method: "PUT", body: jpeg(HERE) });
     expect(bad.status).toBe(403);
   });
