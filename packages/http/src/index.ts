@@ -13,6 +13,8 @@ export * from "./outbox";
 export * from "./principal";
 export * from "./problem";
 export * from "./request-id";
+export * from "./shards";
+export * from "./shards-merge";
 export * from "./validation";
 export * from "./entrypoint";
 export * from "./health";
