@@ -1,14 +1,14 @@
 import { divisionPrefix, type Principal } from "@civicgrid/contracts";
-import { AppError, type ErrorCode } from "@civicgrid/http";
+import { AppError, shardOf, shardsUnder, UnknownCountyError, type ErrorCode } from "@civicgrid/http";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, Env } from "./env";
 import { BOOKMARK_HEADER, formatBookmarks, mergeBookmarks, parseBookmarks, ShardSessions } from "./store/sessions";
-import { readModelFor, readModelsUnder, UnknownCountyError, type ReadModel } from "./store/shards";
+import { readModels, type ReadModel } from "./store/shards";
 
 /**
  * Which county shards a request reads (issue 17; services/cases/README.md "Read-model shards"): a caller whose
  * jurisdiction lies in one county reads that county's shard, a city-level caller (or a list not bounded to a
- * county) every shard, merged (store/merge.ts). Each read goes through the request's D1 session (store/sessions.ts).
+ * county) every shard, merged (`mergedPage` of @civicgrid/http). Each read goes through the request's D1 session (store/sessions.ts).
  */
 
 /**
@@ -59,20 +59,17 @@ export function scopeOf(principal: Principal): string[] | "all" {
 const prefixOf = (code: string) => (code.length === 12 ? divisionPrefix(code) : code);
 
 /** The shards a list reads: the caller's scope, narrowed by the query's division and grid when it names them. */
-export function shardsFor(env: Env, principal: Principal, narrowedTo: (string | undefined)[] = []): ReadModel[] {
-  let models = readModelsUnder(env, scopeOf(principal));
-  for (const code of narrowedTo) {
-    if (code === undefined) continue;
-    const inside = new Set(readModelsUnder(env, [prefixOf(code)]).map((m) => m.county6));
-    models = models.filter((m) => inside.has(m.county6));
-  }
+export function shardsFor(env: Env, principal: Principal, narrowedTo: (string | undefined)[] = []) {
+  const scope = scopeOf(principal);
+  let models = scope === "all" ? readModels(env) : shardsUnder(readModels(env), scope);
+  for (const code of narrowedTo) if (code !== undefined) models = shardsUnder(models, [prefixOf(code)]);
   return models;
 }
 
 /** A county's shard, or a problem naming the field that gave a county this city has none of. */
 export function countyShard(env: Env, countyCode: string, field: string, code: ErrorCode = "not_found"): ReadModel {
   try {
-    return readModelFor(env, countyCode);
+    return shardOf(env, "CASES", countyCode);
   } catch (error) {
     if (error instanceof UnknownCountyError)
       throw AppError.field(field, `no county ${countyCode.slice(0, 6)} in this city's read model`, code);

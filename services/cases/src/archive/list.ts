@@ -1,9 +1,8 @@
 import { divisionPrefix, type Principal } from "@civicgrid/contracts";
-import type { CursorKey } from "@civicgrid/http";
+import { mergedPage, type CursorKey } from "@civicgrid/http";
 import { and, desc, getTableColumns, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { before } from "../store/keyset";
 import { archivedCases, cases } from "../store/schema";
-import { mergedPage } from "../store/merge";
 import type { ShardSessions } from "../store/sessions";
 import type { ReadModel } from "../store/shards";
 import type { ArchivedCase, ArchivedCaseQuery } from "./contract";

@@ -9,12 +9,11 @@ import {
   pageOf,
   RiskLevel,
 } from "@civicgrid/contracts";
-import { assertReferences, authorizeEver, createRouter, decodeCursor, toPage } from "@civicgrid/http";
+import { assertReferences, authorizeEver, createRouter, decodeCursor, mergedPage, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
 import { shardsFor } from "../read-models";
 import { scopeResolver } from "../references";
 import { disputesPage, warningsPage, type DisputeRow } from "../store/dispute-lists";
-import { mergedPage } from "../store/merge";
 
 /** A dispute in the lists: where it lies, its stage and risk, the warnings given; never a party. */
 const DisputeListItem = z

@@ -1,10 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { FollowUpItem, FollowUpQuery, pageOf } from "@civicgrid/contracts";
-import { authorizeEver, createRouter, decodeCursor, toPage } from "@civicgrid/http";
+import { authorizeEver, createRouter, decodeCursor, mergedPage, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
 import { shardsFor } from "../read-models";
 import { followUpPage } from "../store/follow-ups";
-import { mergedPage } from "../store/merge";
 
 /** The follow-up (回访) worklist: closed cases awaiting follow-up in the agency's subtree, soonest due first. */
 export const followUpRoutes = createRouter<AppEnv>().openapi(

@@ -7,6 +7,7 @@ import {
   authorizeEver,
   createRouter,
   decodeCursor,
+  mergedPage,
   notModified,
   principalOf,
   toPage,
@@ -16,7 +17,6 @@ import { caseStub, type AppEnv } from "../env";
 import { listReferences, scopeResolver } from "../references";
 import { shardsFor } from "../read-models";
 import { casesPage } from "../store/case-list";
-import { mergedPage } from "../store/merge";
 import { timed } from "../timing";
 
 export const readRoutes = createRouter<AppEnv>()

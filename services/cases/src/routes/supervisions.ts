@@ -1,9 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { PageQuery, pageOf, Supervision } from "@civicgrid/contracts";
-import { authorizeEver, createRouter, decodeCursor, toPage } from "@civicgrid/http";
+import { authorizeEver, createRouter, decodeCursor, mergedPage, toPage } from "@civicgrid/http";
 import type { AppEnv } from "../env";
 import { shardsFor } from "../read-models";
-import { mergedPage } from "../store/merge";
 import { supervisionsPage } from "../store/supervisions";
 
 /** 督办 records: an agency sees those in its subtree, a department those against itself. */
