@@ -1,6 +1,5 @@
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { allFactsBindings } from "./shards";
 
-// Every D1 database of the service carries the same schema: DB (city-wide) and each county's FACTS_* shard.
-for (const d1 of [env.DB, ...allFactsBindings()]) await applyD1Migrations(d1, env.TEST_MIGRATIONS);
+// DB (city-wide) and every county's FACTS_* shard (issue 17): the same migrations, so every shard has the same schema.
+await Promise.all(env.TEST_D1_BINDINGS.map((binding) => applyD1Migrations(env[binding as "DB"], env.TEST_MIGRATIONS)));

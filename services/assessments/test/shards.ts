@@ -1,12 +1,8 @@
+import { countyShards } from "@civicgrid/http";
 import { env } from "cloudflare:workers";
 
-/** Every county shard's D1 binding (FACTS_*), by county. */
-export function allFactsBindings(): D1Database[] {
-  return Object.keys(env)
-    .filter((binding) => /^FACTS_\d{6}$/.test(binding))
-    .sort()
-    .map((binding) => env[binding as `FACTS_${string}`]!);
-}
+/** Every county shard's D1 database (the FACTS_* bindings, as the service lists them), by county. */
+export const allFactsBindings = (): D1Database[] => countyShards(env, "FACTS").map((s) => s.db);
 
 /** A county's shard, by its county code (12 digits). */
 export const shardOf = (countyCode: string): D1Database => env[`FACTS_${countyCode.slice(0, 6)}`]!;

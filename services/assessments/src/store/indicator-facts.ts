@@ -4,6 +4,7 @@ import {
   type IndicatorValues,
   type MonthlyIndicators,
 } from "@civicgrid/contracts";
+import { reaches } from "@civicgrid/http";
 import { and, between, count, countDistinct, like, or, sql, sum, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { measuresOf, type Measure } from "../domain/indicators";
@@ -11,7 +12,7 @@ import { maxCode, mergeBy } from "../domain/merge";
 import { indicatorRows, totalOf, type MeasureSums } from "../domain/indicator-values";
 import type { Db } from "./db";
 import { caseEvents, indicatorFacts as f } from "./schema";
-import { eachShard, factsUnder, reaches, type FactsBindings, type Shard } from "./shards";
+import { eachShard, factsUnder, type FactsBindings, type Shard } from "./shards";
 
 /** D1 binds at most 100 parameters to a statement: 9 columns a row, 11 rows an insert. */
 const ROWS_PER_INSERT = 11;
