@@ -46,11 +46,22 @@ function filters(db: Db, q: CaseListQuery): (SQL | undefined)[] {
     q.category ? eq(cases.categoryCode, q.category) : undefined,
     q.priority ? eq(cases.priority, q.priority) : undefined,
     q.warned !== undefined ? eq(cases.warned, q.warned ? 1 : 0) : undefined,
-    q.overdue !== undefined ? eq(cases.overdue, q.overdue ? 1 : 0) : undefined,
+    // A literal, so the partial index cases_overdue (WHERE overdue = 1) serves the overdue list whatever the binding.
+    q.overdue !== undefined ? sql`${cases.overdue} = ${sql.raw(q.overdue ? "1" : "0")}` : undefined,
     q.createdFrom ? gte(cases.createdAt, new Date(q.createdFrom).toISOString()) : undefined,
     q.createdTo ? lt(cases.createdAt, new Date(q.createdTo).toISOString()) : undefined,
     q.q ? matching(q.q) : undefined,
   ];
+}
+
+/** The query of one more than a page of the read model, scoped to the caller and filtered by the query (not run). */
+export function casesPageQuery(db: Db, principal: Principal, q: CaseListQuery, after: CursorKey | undefined) {
+  return db
+    .select({ summary: cases.summary })
+    .from(cases)
+    .where(and(visibility(db, principal), ...filters(db, q), before(cases.createdAt, cases.id, after)))
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(q.limit + 1);
 }
 
 /** One more than a page of the read model, scoped to the caller and filtered by the query. */
@@ -60,11 +71,6 @@ export async function casesPage(
   q: CaseListQuery,
   after: CursorKey | undefined,
 ): Promise<CaseSummary[]> {
-  const rows = await db
-    .select({ summary: cases.summary })
-    .from(cases)
-    .where(and(visibility(db, principal), ...filters(db, q), before(cases.createdAt, cases.id, after)))
-    .orderBy(desc(cases.createdAt), desc(cases.id))
-    .limit(q.limit + 1);
+  const rows = await casesPageQuery(db, principal, q, after);
   return rows.map((r) => JSON.parse(r.summary) as CaseSummary);
 }
