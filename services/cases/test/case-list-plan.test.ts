@@ -1,4 +1,4 @@
-import type { CaseListQuery } from "@civicgrid/contracts";
+import type { CaseListQuery, Principal } from "@civicgrid/contracts";
 import type { CursorKey } from "@civicgrid/http";
 import { principals } from "@civicgrid/testing";
 import { env } from "cloudflare:workers";
@@ -8,7 +8,11 @@ import { database } from "../src/store/db";
 
 // The SQLite plans of the case list's queries (issue 17), on the schema the migrations built in D1: the SQL
 // casesPage runs, read by EXPLAIN QUERY PLAN.
-async function planOf(q: Partial<CaseListQuery>, after?: CursorKey, who = principals.countyAgency): Promise<string> {
+async function planOf(
+  q: Partial<CaseListQuery>,
+  after?: CursorKey,
+  who: Principal = principals.countyAgency,
+): Promise<string> {
   const { sql, params } = casesPageQuery(database(env.DB), who, { limit: 50, ...q } as CaseListQuery, after).toSQL();
   const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
     .bind(...params)
@@ -29,6 +33,15 @@ describe("the case list's query plans (issue 17)", () => {
   it("status within a township's division prefix walks the same index", async () => {
     expect(await planOf({ status: "reported" }, CURSOR, principals.townshipAgency)).toBe(
       "SEARCH cases USING INDEX cases_status (status=? AND (created_at,id)<(?,?))",
+    );
+  });
+
+  it("a status behind a narrower lead (a grid, the caller's own reports) keeps that lead's index", async () => {
+    expect(await planOf({ status: "signed", grid: "440703001001001" }, CURSOR)).toBe(
+      "SEARCH cases USING INDEX cases_grid (grid_code=? AND (created_at,id)<(?,?))",
+    );
+    expect(await planOf({ status: "signed" }, CURSOR, principals.resident)).toMatch(
+      /^SEARCH cases USING INDEX cases_reporter \(reporter_sub=\?\)/,
     );
   });
 

@@ -67,4 +67,20 @@ describe("the case search index (issue 17): each case's FTS row replaced by its 
     expect(await found(oldTitle)).toEqual([]);
     expect(await ftsStrays(c.id)).toBe(0);
   });
+
+  it("a new case never takes the rowid of an FTS row no case holds (one the archive's delete missed)", async () => {
+    const first = await report(principals.resident, { title: unique("索引丙") });
+    const shard = await caseShard(first.id);
+    const stray = (await ftsOf(first.id)).ftsRowid! + 100;
+    await shard
+      .prepare("INSERT INTO cases_fts (rowid, case_id, title, description) VALUES (?1, 'C-gone', '遗留', '遗留')")
+      .bind(stray)
+      .run();
+    const next = await report(principals.resident, { title: unique("索引丁") });
+    const { rows, ftsRowid } = await ftsOf(next.id);
+    expect(ftsRowid).toBe(stray + 1);
+    expect(rows.map((r) => r.rowid)).toEqual([stray + 1]);
+    await shard.prepare("DELETE FROM cases_fts WHERE rowid = ?1").bind(stray).run();
+    expect(await ftsStrays(next.id)).toBe(0);
+  });
 });

@@ -76,8 +76,15 @@ const NEWER = {
   public: excluded(cases.public),
 };
 
-/** A case's first projection numbers its FTS row one past the largest so far (the unique index answers max()). */
-const NEXT_FTS_ROWID = sql`(SELECT coalesce(max(${cases.ftsRowid}), 0) + 1 FROM ${cases})`;
+/**
+ * A case's first projection numbers its FTS row one past the largest rowid kept by a case or used in the FTS table
+ * (an FTS row the archive's delete missed keeps its rowid taken); both max() are answered at once (the unique index,
+ * FTS5's rowid order).
+ */
+const NEXT_FTS_ROWID = sql`(SELECT max(
+  coalesce((SELECT max(${cases.ftsRowid}) FROM ${cases}), 0),
+  coalesce((SELECT max(${casesFts.rowid}) FROM ${casesFts}), 0)
+) + 1)`;
 
 const thisVersion = (s: CaseState) => sql`${cases.id} = ${s.id} AND ${cases.version} = ${s.version}`;
 

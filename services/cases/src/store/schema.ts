@@ -46,8 +46,8 @@ export const cases = sqliteTable(
     public: text("public"),
     /**
      * Issue 17: the rowid of the case's row in the FTS index `cases_fts` (whose case_id is UNINDEXED), so the
-     * projection replaces that row by rowid instead of scanning the index. Given once, at the first projection, as
-     * one more than the largest so far (the unique index answers max() at once), never changed.
+     * projection replaces that row by rowid instead of scanning the index. Given once, at the first projection, one
+     * past the largest rowid taken (projection.ts NEXT_FTS_ROWID), never changed.
      */
     ftsRowid: integer("fts_rowid"),
   },
