@@ -103,3 +103,38 @@ export function planOf(sqlite: DatabaseSync, sql: string, params: unknown[]): st
     .map((r) => r.detail)
     .join("; ");
 }
+
+export type HotCase = { id: string; version: number; fts_rowid: number };
+
+/** `n` hot cases spread over the county's ids: the cases whose FTS row a projection replaces. */
+export function hotCases(sqlite: DatabaseSync, n: number): HotCase[] {
+  const all = sqlite.prepare("SELECT id, version, fts_rowid FROM cases ORDER BY id").all() as HotCase[];
+  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
+}
+
+/**
+ * One projection's replacement of a case's FTS row (same text back), in a transaction: by the rowid its `cases` row
+ * keeps, as services/cases/src/store/projection.ts does since migration 0010, or by the UNINDEXED case_id, as it
+ * did before (a scan of the county's FTS table).
+ */
+export function ftsReplacer(sqlite: DatabaseSync, by: "rowid" | "case_id"): (c: HotCase) => number {
+  const text = sqlite.prepare("SELECT title, description FROM cases_fts WHERE rowid = ?");
+  const remove =
+    by === "rowid"
+      ? sqlite.prepare(
+          "DELETE FROM cases_fts WHERE rowid = (SELECT fts_rowid FROM cases WHERE id = ?1 AND version = ?2)",
+        )
+      : sqlite.prepare("DELETE FROM cases_fts WHERE case_id = ?1 AND (SELECT version FROM cases WHERE id = ?1) = ?2");
+  const insert = sqlite.prepare(
+    `INSERT INTO cases_fts (rowid, case_id, title, description)
+     SELECT fts_rowid, id, ?3, ?4 FROM cases WHERE id = ?1 AND version = ?2`,
+  );
+  return (c) => {
+    const { title, description } = text.get(c.fts_rowid) as { title: string; description: string };
+    sqlite.exec("BEGIN");
+    const removed = Number(remove.run(c.id, c.version).changes);
+    insert.run(c.id, c.version, title, description);
+    sqlite.exec("COMMIT");
+    return removed;
+  };
+}

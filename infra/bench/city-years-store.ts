@@ -64,10 +64,11 @@ export class CountyStore {
       case: this.cases.prepare(
         `INSERT INTO cases (id, version, status, title, category_code, priority, source, grid_code, village_code,
            township_code, county_code, division_code, holder_division_code, lead_department_id, reporter_sub, step,
-           due_at, warned, overdue, next_due_at, created_at, updated_at, summary, public, lng, lat)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           due_at, warned, overdue, next_due_at, created_at, updated_at, summary, public, lng, lat, fts_rowid)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      fts: this.cases.prepare("INSERT INTO cases_fts (case_id, title, description) VALUES (?, ?, ?)"),
+      // The FTS row at the rowid its case keeps (cases.fts_rowid, migration 0010), as the projection writes it.
+      fts: this.cases.prepare("INSERT INTO cases_fts (rowid, case_id, title, description) VALUES (?, ?, ?, ?)"),
       department: this.cases.prepare(
         "INSERT INTO case_departments (case_id, department_id, role) VALUES (?, ?, 'lead')",
       ),
@@ -257,8 +258,9 @@ export class CountyStore {
       JSON.stringify(record),
       c.lng,
       c.lat,
+      this.rows.hot + 1,
     );
-    this.ins.fts!.run(id, title, description);
+    this.ins.fts!.run(this.rows.hot + 1, id, title, description);
     if (s.departmentId) this.ins.department!.run(id, s.departmentId);
     const supervised = s.events.find((e) => e.type === "case.supervised");
     if (supervised)

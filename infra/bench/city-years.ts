@@ -7,6 +7,9 @@
 // Then times the list/search paths on the largest county and prints the sizes against D1's 10 GB.
 // Run: npm run bench -- city-years          (or: npx tsx infra/bench/city-years.ts [rate per day] [years])
 //      CITY_YEARS_RATE / CITY_YEARS set the same; CITY_YEARS_KEEP=1 keeps the databases (their dir is printed).
+// Quick: CITY_YEARS_SAMPLE=1000 npm run bench -- city-years loads the largest county in full (58k hot cases, the
+//      figures of issue 17) and 1 case in 1,000 elsewhere: ~5 minutes on 2 shared cores; add CITY_YEARS_RATE=1000
+//      for a third of the data (19k hot cases) in under a minute. Both time the same queries.
 // Time: a loaded case costs ~200 µs of CPU (its ~11 facts, ~11 measures and, while hot, 4 read-model rows), so the
 // full row count of all counties (3.3 M cases, ~36 M fact rows) would take ~11 minutes of CPU. By default the LARGEST
 // county (the one the queries run on) is loaded in full (~0.66 M cases) and each other county gets 1 case in
@@ -19,7 +22,17 @@ import { CASE_CATEGORIES, DEFAULT_SEED, createRng, generateCases, generateCity }
 import type { Principal } from "@civicgrid/contracts";
 import { newCaseId } from "../../services/cases/src/domain/case-id";
 import { DAY, simulate } from "./city-years-lifecycle";
-import { ARCHIVED_MONTH_SQL, archivedMonth, pagesOf, planOf, proxyDb, time, type Timing } from "./city-years-queries";
+import {
+  ARCHIVED_MONTH_SQL,
+  archivedMonth,
+  ftsReplacer,
+  hotCases,
+  pagesOf,
+  planOf,
+  proxyDb,
+  time,
+  type Timing,
+} from "./city-years-queries";
 import { CountyStore } from "./city-years-store";
 
 const RATE = Number(process.argv[2] ?? process.env.CITY_YEARS_RATE ?? 3000);
@@ -206,6 +219,14 @@ async function timeQueries(store: CountyStore): Promise<Timing[]> {
     pagesOf(db, who, { q: terms[i % terms.length] }, 1),
   );
   await planned("search, 2 chars (LIKE scan), 1 page", 20, (i) => pagesOf(db, who, { q: ["路灯", "排污"][i % 2] }, 1));
+  const replaced = hotCases(store.cases, 200);
+  for (const by of ["case_id", "rowid"] as const) {
+    const replace = ftsReplacer(store.cases, by);
+    const sql = by === "rowid" ? "DELETE FROM cases_fts WHERE rowid = ?" : "DELETE FROM cases_fts WHERE case_id = ?";
+    const t = await time(`projection: FTS row replaced by ${by}`, replaced.length, (i) => replace(replaced[i]!));
+    t.plan = planOf(store.cases, sql, [1]);
+    out.push(t);
+  }
   const t = await time("archived by closing month, 3 keyset pages of 50", 200, (i) =>
     archivedMonth(store.cases, store.county, months[i % months.length] ?? "2026-01", 3),
   );

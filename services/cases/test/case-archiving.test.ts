@@ -4,7 +4,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { archiveClosedCases, type ArchiveRun } from "../src/archive/job";
 import type { ArchivedCase } from "../src/archive/contract";
-import { call, caseShard, report, step } from "./helpers";
+import { call, caseShard, ftsStrays, report, step } from "./helpers";
 
 const DAY = 86_400_000;
 const NIGHTLY = "*/15 17-20 * * *";
@@ -90,6 +90,7 @@ describe("the archive (issue 17): terminal cases quiet for 90 days leave the hot
 
     // Out of every hot table; the search no longer finds it.
     expect(await hotRows(c.id)).toEqual({ cases: 0, case_departments: 0, cases_fts: 0, follow_ups: 0 });
+    expect(await ftsStrays(c.id)).toBe(0);
     expect(await hotIds(title)).toEqual([]);
 
     // The archived list filters by closing date; the Durable Object still answers by id; the export is served.

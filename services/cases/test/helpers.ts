@@ -83,3 +83,14 @@ export async function caseShard(id: string): Promise<D1Database> {
   if (!state) throw new Error(`no case ${id}`);
   return readModelOf(env, state.countyCode);
 }
+
+/** Issue 17: FTS rows of a case's shard that no case holds (a projection or archive delete that missed its row). */
+export async function ftsStrays(id: string): Promise<number> {
+  const shard = await caseShard(id);
+  const row = await shard
+    .prepare(
+      "SELECT count(*) AS n FROM cases_fts WHERE rowid NOT IN (SELECT fts_rowid FROM cases WHERE fts_rowid IS NOT NULL)",
+    )
+    .first<{ n: number }>();
+  return row!.n;
+}

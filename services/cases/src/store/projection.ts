@@ -77,6 +77,21 @@ const NEWER = {
 };
 
 /**
+ * A case's first projection numbers its FTS row one past the largest rowid kept by a case or used in the FTS table
+ * (an FTS row the archive's delete missed keeps its rowid taken); both max() are answered at once (the unique index,
+ * FTS5's rowid order).
+ */
+const NEXT_FTS_ROWID = sql`(SELECT max(
+  coalesce((SELECT max(${cases.ftsRowid}) FROM ${cases}), 0),
+  coalesce((SELECT max(${casesFts.rowid}) FROM ${casesFts}), 0)
+) + 1)`;
+
+const thisVersion = (s: CaseState) => sql`${cases.id} = ${s.id} AND ${cases.version} = ${s.version}`;
+
+/** The rowid of the case's FTS row while its `cases` row holds this version; otherwise NULL (matches no row). */
+const ftsRowidOf = (s: CaseState) => sql`SELECT ${cases.ftsRowid} FROM ${cases} WHERE ${thisVersion(s)}`;
+
+/**
  * The statements that write one committed version of a case into the read model. Every statement after the upsert
  * runs only when the row now holds exactly this version, so a redelivered or late (older) projection changes
  * nothing: at-least-once and out-of-order are both harmless.
@@ -91,7 +106,7 @@ export function caseStatements(db: Db, s: CaseState, kept: Supervision[]): State
   return [
     db
       .insert(cases)
-      .values(row)
+      .values({ ...row, ftsRowid: NEXT_FTS_ROWID })
       .onConflictDoUpdate({ target: cases.id, set: NEWER, setWhere: sql`excluded.version > ${cases.version}` }),
     db.delete(caseDepartments).where(sql`${caseDepartments.caseId} = ${s.id} AND ${isCurrent}`),
     ...departments.map(([departmentId, role]) =>
@@ -103,8 +118,14 @@ export function caseStatements(db: Db, s: CaseState, kept: Supervision[]): State
           set: { role: sql`excluded.role` },
         }),
     ),
-    db.delete(casesFts).where(sql`${casesFts.caseId} = ${s.id} AND ${isCurrent}`),
-    db.insert(casesFts).select(sql`SELECT ${s.id}, ${s.title}, ${s.description} WHERE ${isCurrent}`),
+    // The case's FTS row is replaced by its rowid (a lookup, not a scan of the county's index), and only while the
+    // row holds this version: the rowid comes from the `cases` row of exactly this version, or from none.
+    db.delete(casesFts).where(sql`${casesFts.rowid} = (${ftsRowidOf(s)})`),
+    db
+      .insert(casesFts)
+      .select(
+        sql`SELECT ${cases.ftsRowid}, ${cases.id}, ${s.title}, ${s.description} FROM ${cases} WHERE ${thisVersion(s)}`,
+      ),
     ...openPointStatements(db, s, isCurrent),
     ...kept.map((v) =>
       db

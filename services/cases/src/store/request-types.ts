@@ -1,6 +1,7 @@
 import { RequestTypeLimits, type CountyRequestTypes } from "@civicgrid/contracts";
 import { eq } from "drizzle-orm";
 import type { Db } from "./db";
+import { forgetRequestTypes } from "./request-type-cache";
 import { requestTypeLimits } from "./schema";
 
 type Row = typeof requestTypeLimits.$inferSelect;
@@ -19,7 +20,7 @@ export async function requestTypesOf(db: Db, countyCode: string): Promise<County
   return row ? answerOf(row) : { countyCode, types: {}, updatedBy: null, updatedAt: null };
 }
 
-/** Replaces a county's defaults as a whole (they are read together at opening). */
+/** Replaces a county's defaults as a whole (they are read together at opening); this isolate's cache forgets them. */
 export async function saveRequestTypes(
   db: Db,
   countyCode: string,
@@ -32,5 +33,6 @@ export async function saveRequestTypes(
     .insert(requestTypeLimits)
     .values(row)
     .onConflictDoUpdate({ target: requestTypeLimits.countyCode, set: changes });
+  forgetRequestTypes(countyCode);
   return answerOf(row);
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { CaseStep } from "@civicgrid/contracts";
 
 /**
@@ -44,11 +44,23 @@ export const cases = sqliteTable(
     updatedAt: text("updated_at").notNull(),
     summary: text("summary").notNull(),
     public: text("public"),
+    /**
+     * Issue 17: the rowid of the case's row in the FTS index `cases_fts` (whose case_id is UNINDEXED), so the
+     * projection replaces that row by rowid instead of scanning the index. Given once, at the first projection, one
+     * past the largest rowid taken (projection.ts NEXT_FTS_ROWID), never changed.
+     */
+    ftsRowid: integer("fts_rowid"),
   },
   (t) => [
     index("cases_division").on(t.divisionCode, sql`created_at DESC`, sql`id DESC`),
     index("cases_grid").on(t.gridCode, sql`created_at DESC`, sql`id DESC`),
     index("cases_created").on(sql`created_at DESC`, sql`id DESC`),
+    // Issue 17: a list by status (or overdue) walks its own rows newest first instead of every case in the shard.
+    index("cases_status").on(t.status, sql`created_at DESC`, sql`id DESC`),
+    index("cases_overdue")
+      .on(sql`created_at DESC`, sql`id DESC`)
+      .where(sql`overdue = 1`),
+    uniqueIndex("cases_fts_rowid").on(t.ftsRowid),
     index("cases_reporter").on(t.reporterSub),
     index("cases_next_due")
       .on(t.nextDueAt)
