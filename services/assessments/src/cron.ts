@@ -4,7 +4,7 @@ import type { Env } from "./env";
 import { recomputePeriod } from "./recompute";
 import { rollupShard } from "./rollups";
 import { dbOf } from "./store/db";
-import { markPeriodRanked, periodRanked, rolledUpDays } from "./store/runs";
+import { dirtyDays, markPeriodRanked, periodRanked, rolledUpDays } from "./store/runs";
 import { allFacts } from "./store/shards";
 
 /** Days the daily cron looks back over for a day it has not rolled up (a missed run, a late deploy). */
@@ -23,6 +23,21 @@ export const dailyFacts: CronJob<Env> = async (env, _ctx, scheduledTime) => {
       const todo = days.filter((d) => d === yesterday || !done.has(d));
       await rollupShard(env, shard, todo);
       return todo;
+    }),
+  );
+  return { days: [...new Set(rolled.flat())].sort() };
+};
+
+/**
+ * Every minute: the days the event consumers marked for later (rollups.ts rollupSoon) rolled up on every shard.
+ * Answers the days rolled up.
+ */
+export const pendingRollups: CronJob<Env> = async (env) => {
+  const rolled = await Promise.all(
+    allFacts(env).map(async (shard) => {
+      const days = await dirtyDays(shard.db);
+      await rollupShard(env, shard, days);
+      return days;
     }),
   );
   return { days: [...new Set(rolled.flat())].sort() };

@@ -1,7 +1,7 @@
 import { QUEUES } from "@civicgrid/contracts";
 import { ServiceEntrypoint, type CronJob } from "@civicgrid/http";
 import { app } from "./app";
-import { closedPeriodRankings, dailyFacts } from "./cron";
+import { closedPeriodRankings, dailyFacts, pendingRollups } from "./cron";
 import type { Env } from "./env";
 import { consumeBasedataEvents } from "./queue/basedata-events";
 import { consumeCaseEvents } from "./queue/case-events";
@@ -30,6 +30,7 @@ export default class AssessmentsService extends ServiceEntrypoint<Env> {
   protected readonly service = "assessments";
   protected readonly app = app;
   protected override readonly cronJobs: Record<string, CronJob<Env>> = {
+    "* * * * *": pendingRollups,
     "10 16 * * *": dailyFacts,
     "30 16 * * *": closedPeriodRankings,
   };

@@ -147,7 +147,10 @@ export function rollupStatements(db: Db, day: string, scope: RollupScope, comput
     db.insert(gridDayFacts).select(gridFacts(day, prefix)),
     db.delete(departmentDayFacts).where(within(departmentDayFacts.day, departmentDayFacts.divisionCode)),
     db.insert(departmentDayFacts).select(departmentFacts(day, prefix)),
-    db.insert(factRuns).values({ day, computedAt }).onConflictDoUpdate({ target: factRuns.day, set: { computedAt } }),
+    db
+      .insert(factRuns)
+      .values({ day, computedAt })
+      .onConflictDoUpdate({ target: factRuns.day, set: { computedAt, dirtySince: null } }),
   ] as const;
 }
 

@@ -161,4 +161,6 @@ export const rankingRuns = sqliteTable(
 export const factRuns = sqliteTable("fact_runs", {
   day: text("day").primaryKey(),
   computedAt: text("computed_at").notNull(),
+  /** Events stored since the day's last rollup, left for the minute cron (rollups.ts rollupSoon); null: up to date. */
+  dirtySince: text("dirty_since"),
 });

@@ -3,7 +3,6 @@ import { asc, desc, eq, inArray, or } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/durable-sqlite";
 import type { CaseState } from "../domain";
 import { ADD_INTEGRATIONS_COLUMN, SCHEMA } from "./ddl";
-import * as schema from "./schema";
 import { commands, events, meta, outbox, state, supervisions } from "./schema";
 
 /** Each queue an event goes to, with the outbox flag that records it was sent there. */
@@ -38,7 +37,7 @@ export class CaseStore {
   constructor(storage: DurableObjectStorage) {
     for (const ddl of SCHEMA) storage.sql.exec(ddl);
     addIntegrationsColumn(storage.sql);
-    this.db = drizzle(storage, { schema });
+    this.db = drizzle(storage); // no relational queries: no schema to extract per object (see store/db.ts)
   }
 
   /** The state; fields added since a case was stored read as their empty value (no approval recorded). */

@@ -8,7 +8,6 @@ import type { Db } from "./db";
 import { runStatements, type Statement } from "./statements";
 import { disputeStatements } from "./dispute-projection";
 import { followUpStatements } from "./follow-ups";
-import * as schema from "./schema";
 import { casesFts } from "./fts";
 import { openPointStatements } from "./open-points";
 import { caseDepartments, cases, supervisions } from "./schema";
@@ -159,7 +158,7 @@ export async function projectCase(db: Db, s: CaseState, kept: Supervision[]): Pr
 export async function projectVersion(readModel: D1Database, s: CaseState, kept: Supervision[]): Promise<string | null> {
   const session = readModel.withSession("first-primary");
   // drizzle 0.45's D1 driver types its client as D1Database but calls only prepare() and batch(), which a session has.
-  const db = drizzle(session as unknown as D1Database, { schema });
+  const db = drizzle(session as unknown as D1Database);
   await runStatements(db, [...caseStatements(db, s, kept), ...disputeStatements(db, s), ...followUpStatements(db, s)]);
   return session.getBookmark();
 }

@@ -1,7 +1,6 @@
 import { AppError } from "@civicgrid/http";
 import { drizzle } from "drizzle-orm/d1";
 import type { Db } from "./db";
-import * as schema from "./schema";
 import type { ReadModel } from "./shards";
 
 /**
@@ -66,7 +65,7 @@ export class ShardSessions {
         this.given.get(model.county6) ?? (use === "write" ? "first-primary" : "first-unconstrained"),
       );
       // drizzle's D1 driver only calls prepare() and batch(), which a session has as the database does.
-      open = { session, db: drizzle(session as unknown as D1Database, { schema }) };
+      open = { session, db: drizzle(session as unknown as D1Database) };
       this.open.set(model.county6, open);
     }
     return open.db;

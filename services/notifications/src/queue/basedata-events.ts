@@ -1,5 +1,6 @@
 import { countyOf, VisitReminderData } from "@civicgrid/contracts";
 import type { Env } from "../env";
+import type { RuleLookups } from "../store/rules";
 import { deliverEvent, handleEventBatch } from "./events";
 
 /**
@@ -13,7 +14,7 @@ export const workerSubject = (workerId: string) => `user-${workerId}`;
  * the grid today (RosterRpc.gridServers), with the counts due and overdue and never whom. The event id is the
  * grid and the day, and deliveries dedupe on (event, recipient, channel), so a grid is reminded once a day.
  */
-async function handleReminder(event: Parameters<typeof deliverEvent>[0], env: Env) {
+async function handleReminder(event: Parameters<typeof deliverEvent>[0], env: Env, lookups: RuleLookups) {
   const data = VisitReminderData.parse(event.data);
   const servers = await env.ROSTER.gridServers(data.gridCode);
   const workerSubs = servers.map((s) => workerSubject(s.workerId));
@@ -23,7 +24,7 @@ async function handleReminder(event: Parameters<typeof deliverEvent>[0], env: En
     divisionCode: countyOf(data.gridCode),
     caseId: null,
   };
-  return deliverEvent(event, subject, env);
+  return deliverEvent(event, subject, env, new Date(), lookups);
 }
 
 /**
@@ -31,7 +32,7 @@ async function handleReminder(event: Parameters<typeof deliverEvent>[0], env: En
  * reminder that cannot be read is retried until it is dead-lettered; events of other types are acknowledged.
  */
 export function handleBasedataBatch(batch: MessageBatch, env: Env): Promise<void> {
-  return handleEventBatch(batch, env, async (event) =>
-    event.type === "basedata.visit.reminder" ? handleReminder(event, env) : null,
+  return handleEventBatch(batch, env, async (event, _env, lookups) =>
+    event.type === "basedata.visit.reminder" ? handleReminder(event, env, lookups) : null,
   );
 }

@@ -10,7 +10,7 @@ import { caseVariables, deadLetterVariables, gridVariables } from "../domain/eve
 import type { Env } from "../env";
 import { dbOf } from "../store/db";
 import { pendingOfEvent, writePlanned } from "../store/deliveries";
-import { enabledRules, templatesByCode } from "../store/rules";
+import { ruleLookups, type RuleLookups } from "../store/rules";
 import { isCaseEventType } from "./case-event-type";
 import { planDeliveries, type EventFacts, type PlannedDelivery } from "./plan";
 import { clearFailures, recordFailure } from "./failures";
@@ -77,7 +77,12 @@ function rowsOf(event: EventEnvelope, subject: Subject, d: PlannedDelivery, now:
  * this event still pending put on the delivery queue (again on redelivery, in case the first run
  * stopped before enqueueing; the sender skips what is already sent).
  */
-export async function handleEvent(event: EventEnvelope, env: Env, now = new Date()): Promise<{ planned: number }> {
+export async function handleEvent(
+  event: EventEnvelope,
+  env: Env,
+  now = new Date(),
+  lookups: RuleLookups = ruleLookups(dbOf(env.DB)),
+): Promise<{ planned: number }> {
   const subject = subjectOf(event);
   if (!subject) {
     log("info", "event type not read by notifications, or data not understood; no-op", {
@@ -86,7 +91,7 @@ export async function handleEvent(event: EventEnvelope, env: Env, now = new Date
     });
     return { planned: 0 };
   }
-  return deliverEvent(event, subject, env, now);
+  return deliverEvent(event, subject, env, now, lookups);
 }
 
 /** The deliveries the rules ask for one event read as `subject` (see handleEvent): written once, pushes queued. */
@@ -95,11 +100,12 @@ export async function deliverEvent(
   subject: Subject,
   env: Env,
   now = new Date(),
+  lookups: RuleLookups = ruleLookups(dbOf(env.DB)),
 ): Promise<{ planned: number }> {
   const db = dbOf(env.DB);
-  const rules = await enabledRules(db, event.type);
+  const rules = await lookups.rules(event.type);
   if (rules.length === 0) return { planned: 0 };
-  const templates = await templatesByCode(db);
+  const templates = await lookups.templates();
   const planned = await planDeliveries(env, db, rules, templates, { ...subject.facts, eventId: event.id, now });
   await writePlanned(
     db,
@@ -113,19 +119,22 @@ export async function deliverEvent(
 /**
  * The consumer of the case and registry event queues, on the shared policy (an unreadable message is retried until
  * it is dead-lettered; a failure is retried with backoff). Each failure is recorded by content, for the dead letter
- * it may become (see dead-letters.ts). `handle` reads one event (base data's reminders have their own).
+ * it may become (see dead-letters.ts). `handle` reads one event (base data's reminders have their own), with the
+ * batch's one reading of the rules and templates.
  */
 export function handleEventBatch(
   batch: MessageBatch,
   env: Env,
-  handle: (event: EventEnvelope, env: Env) => Promise<unknown> = handleEvent,
+  handle: (event: EventEnvelope, env: Env, lookups: RuleLookups) => Promise<unknown> = (event, env, lookups) =>
+    handleEvent(event, env, new Date(), lookups),
 ): Promise<void> {
   const db = dbOf(env.DB);
+  const lookups = ruleLookups(db);
   return consumeEvents(batch, {
     service: "notifications",
     handle: async (event, message) => {
       try {
-        await handle(event, env);
+        await handle(event, env, lookups);
       } catch (error) {
         await recordFailure(db, batch.queue, message.body, error).catch(() => undefined);
         throw error;

@@ -7,8 +7,13 @@ import * as schema from "./schema";
 /** The service's D1 database through drizzle: every query of the service goes through one of these. */
 export type Db = DrizzleD1Database<typeof schema>;
 
+const handles = new WeakMap<D1Database, Db>();
+
+/** One handle per binding for the isolate's life: building one extracts the schema's relations (~0.1 ms, issue 17). */
 export function dbOf(d1: D1Database): Db {
-  return drizzle(d1, { schema });
+  let db = handles.get(d1);
+  if (!db) handles.set(d1, (db = drizzle(d1, { schema })));
+  return db;
 }
 
 /** A cursor as the lists hand it out: the sort key of the last item seen (see decodeCursor in the http kit). */

@@ -45,3 +45,27 @@ export async function templatesByCode(db: Db): Promise<Map<string, TemplateRow>>
   const rows = await db.select().from(templates);
   return new Map(rows.map((t) => [t.code, t]));
 }
+
+/**
+ * The enabled rules and the templates, each read once for a whole queue batch however many of its events need them
+ * (issue 17: they were read again for every event). A batch sees the rules as they were when it first needed them;
+ * a change applies from the next batch.
+ */
+export interface RuleLookups {
+  rules(eventType: string): Promise<RuleRow[]>;
+  templates(): Promise<Map<string, TemplateRow>>;
+}
+
+export function ruleLookups(db: Db): RuleLookups {
+  const byType = new Map<string, Promise<RuleRow[]>>();
+  let templates: Promise<Map<string, TemplateRow>> | undefined;
+  return {
+    rules(eventType) {
+      let found = byType.get(eventType);
+      // Promise.resolve runs drizzle's query once (awaiting the query itself would run it again each time).
+      if (!found) byType.set(eventType, (found = Promise.resolve(enabledRules(db, eventType))));
+      return found;
+    },
+    templates: () => (templates ??= templatesByCode(db)),
+  };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `fact_runs` ADD `dirty_since` text;
