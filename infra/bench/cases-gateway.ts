@@ -6,6 +6,11 @@
 // Run: npm run bench -- cases-gateway      (or: npx tsx infra/bench/cases-gateway.ts [count] [concurrency])
 // Ports (env): E2E_PORT the system (default 8797), BENCH_BARE_PORT the bare worker (8796),
 // BENCH_BARE_INSPECTOR_PORT its inspector (9796); the system's inspector is E2E_PORT + 1000.
+// Run through `npm run bench`, which turns off wrangler's local trace collector (X_LOCAL_OBSERVABILITY=false) for the
+// system and the bare worker alike: it stores every invocation's trace in SQLite on the one workerd thread, a cost
+// production does not put on the isolate, and one our multi-hop requests would pay several times over.
+// Each row also prints the runtime workerd's CPU per request (workerd-cpu.ts), the work a request sets off after its
+// response (queue consumers) included: local workerd runs every worker on one thread, so that bounds throughput.
 // BENCH_USERS: how many grid workers share the load (default 48: 300 requests a row is ~6 each, far under the
 // limit); BENCH_SAMPLE: requests per kind in the per-hop breakdown (30); BENCH_TIMEOUT_MS: a request's patience.
 import fs from "node:fs";
@@ -17,7 +22,8 @@ import { demoUsers, mintDevToken } from "../local/token.mjs";
 import { stopAll } from "../local/dev.mjs";
 import { wranglerSpawn } from "../local/wrangler.mjs";
 import { hopBreakdown, printHops } from "./server-timing";
-import { load, printResults, printTargets, type LoadResult } from "./load";
+import { load as loadOnly, printResults, printTargets, type LoadResult } from "./load";
+import { cpuPerRequest, runtimeWorkerd } from "./workerd-cpu";
 
 process.env.E2E_PORT ??= "8797";
 const { E2E_ORIGIN: origin, startSystem, stopSystem } = await import("../../e2e/system");
@@ -55,6 +61,14 @@ const bareChild = wranglerSpawn(
 );
 try {
   await waitFor(`${bare}/setup`);
+  /** A measured row: its load, and the CPU per request of the workerd that served it. */
+  const load = async (label: string, n: number, c: number, send: (i: number) => Promise<Response>) => {
+    if (label === "warm-up") return loadOnly(label, n, c, send);
+    // Looked up per row: wrangler restarts its workerd when a source file changes.
+    const pid = runtimeWorkerd((label.startsWith("bare") ? bareChild : system.child).pid!);
+    const [result, cpuMs] = await cpuPerRequest(pid, n, () => loadOnly(label, n, c, send));
+    return { ...result, cpuMs };
+  };
   const reporters = await gridWorkers();
   console.log(`load spread over ${reporters.length} grid workers, one token each; ${count} requests per row`);
   const json = { "content-type": "application/json" };

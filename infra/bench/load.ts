@@ -11,6 +11,8 @@ export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
+  /** The runtime's CPU per request, when the benchmark measured it (workerd-cpu.ts). */
+  cpuMs?: number;
 }
 
 /** A request not answered in this long counts as failed (`timeout`) and the load goes on without it. */
@@ -72,6 +74,7 @@ export function printResults(results: LoadResult[], baselineOf: Record<string, s
     "p50 ms".padStart(8),
     "p99 ms".padStart(8),
     "p99/p50".padStart(8),
+    ...(results.some((r) => r.cpuMs !== undefined) ? ["CPU ms/req".padStart(11)] : []),
     "  vs baseline",
   );
   for (const r of results) {
@@ -85,6 +88,7 @@ export function printResults(results: LoadResult[], baselineOf: Record<string, s
       r.p50.toFixed(1).padStart(8),
       r.p99.toFixed(1).padStart(8),
       (r.p99 / r.p50).toFixed(1).padStart(8),
+      ...(results.some((x) => x.cpuMs !== undefined) ? [(r.cpuMs?.toFixed(2) ?? "-").padStart(11)] : []),
       ratio,
       r.errors ? `  (${describeErrors(r)})` : "",
     );

@@ -48,7 +48,15 @@ for (const name of chosen) {
     cwd: root,
     stdio: "inherit",
     // The caller's environment wins, so SOAK_READ_HELD_S=300 npm run bench -- soak-short lengthens it.
-    env: { ...params, ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    // X_LOCAL_OBSERVABILITY: wrangler's local trace collector off (it stores every invocation's trace in SQLite on
+    // workerd's one thread: a local cost, not production's); the caller may turn it back on.
+    env: {
+      X_LOCAL_OBSERVABILITY: "false",
+      ...params,
+      ...process.env,
+      WRANGLER_SEND_METRICS: "false",
+      CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    },
   });
   if (result.status !== 0) failed++;
 }
