@@ -27,7 +27,8 @@ import {
 import { loadPools, Phase } from "./soak-http";
 import { closedLoop, paced, type Workload } from "./soak-load";
 import { printChecks, printDoCost, printPhases, printUnitCoverage } from "./soak-report";
-import { bareDoCost, heldMemory } from "./soak-memory";
+import { heapsFlat, isolateHeaps, printHeaps } from "./isolate-heaps";
+import { bareDoCost, FLAT_MB_PER_MIN, heldMemory } from "./soak-memory";
 import { crash, memorySampler, restart, workerdMemory, workerdPids } from "./soak-system";
 
 // e2e/system.ts reads the port when it is imported; the inspector takes port + 1000.
@@ -107,10 +108,28 @@ try {
   writes = { from: phases[0]!.memFirst!.rss, to: held.memLast!.rss, cases: w.reported.length };
 
   // 2b. Held reads only at the same rate: nothing new is created, so what grows is held by code (caches) or workerd.
+  // Each of our isolates' V8 heap (after a full collection) at its start, a few times during it, and at its end:
+  // our code's share of what workerd holds, told from the runtime's own.
   w.readsOnly = true;
+  const heaps: { t: number; heaps: Map<string, number> }[] = [];
+  const sampleHeaps = async () => {
+    const t = memory.now();
+    await isolateHeaps(system.child.pid!)
+      .then((h) => void heaps.push({ t, heaps: h }))
+      .catch((error: unknown) => console.log(`soak: a heap sample failed: ${String(error)}`));
+  };
+  await sampleHeaps();
+  const heapTimer = setInterval(() => void sampleHeaps(), Math.max(15_000, (READ_HELD_S * 1000) / 6));
   const readFrom = memory.now();
   await phase("held reads only", (p) => paced(w, p, rate, READ_HELD_S));
+  clearInterval(heapTimer);
+  await sampleHeaps();
   checks.push(heldMemory(memory.series, readFrom, memory.now(), memory.everyS, "held reads only"));
+  printHeaps(
+    "held reads only",
+    heaps.map((h) => h.heaps),
+  );
+  checks.push(heapsFlat(heaps, FLAT_MB_PER_MIN));
   w.readsOnly = process.env.SOAK_READS_ONLY === "1";
   console.log(
     `soak: under writes workerd grew ${(writes.to - writes.from).toFixed(0)} MB for ${writes.cases} new cases ` +
