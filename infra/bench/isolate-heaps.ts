@@ -1,9 +1,11 @@
 // What each of our workers' isolates holds (issue 17 §3): the V8 heap in use per isolate, asked of the runtime
 // workerd's own inspector (every worker is a target there; a worker's Durable Objects share its isolate). Set
 // against workerd's resident memory, it tells our code's share (heaps) from the runtime's (per-object state, SQLite
-// page caches, allocator slack). A major collection first (HeapProfiler.collectGarbage), so what is counted is
-// what is still referenced, not garbage the collector has not reached yet.
+// page caches, allocator slack). The figure includes garbage not yet collected (workerd runs an inspector-asked
+// collection, HeapProfiler.collectGarbage, only when the isolate is next entered, so it cannot be waited for), so it
+// is sampled often and judged by its trend over minutes, not by one sample.
 import fs from "node:fs";
+import { slopeMbPerMin } from "./soak-memory";
 import { runtimeWorkerd } from "./workerd-cpu";
 
 type Target = { id: string; webSocketDebuggerUrl: string };
@@ -73,24 +75,24 @@ async function ask(url: string, commands: { method: string; params?: object }[],
   }
 }
 
-/** MB of V8 heap in use per worker of ours (`civicgrid-*`), after a full collection in each. */
+/** MB of V8 heap in use per worker of ours (`civicgrid-*`); a worker whose target does not answer is left out. */
 export async function isolateHeaps(groupPid: number): Promise<Map<string, number>> {
   const ours = (await targets(runtimeWorkerd(groupPid))).filter((t) => t.id.startsWith("core:user:civicgrid-"));
   const out = new Map<string, number>();
+  // One target at a time: workerd's inspector serves one thread, and a session left waiting holds its target.
   for (const t of ours) {
-    const usage = (await ask(t.webSocketDebuggerUrl, [
-      { method: "HeapProfiler.collectGarbage" },
-      { method: "Runtime.getHeapUsage" },
-    ])) as { usedSize: number };
-    out.set(t.id.replace("core:user:civicgrid-", ""), usage.usedSize / 2 ** 20);
+    const usage = (await ask(t.webSocketDebuggerUrl, [{ method: "Runtime.getHeapUsage" }], 8000).catch(
+      () => undefined,
+    )) as { usedSize: number } | undefined;
+    out.set(t.id.replace("core:user:civicgrid-", ""), usage ? usage.usedSize / 2 ** 20 : Number.NaN);
   }
-  return out;
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** One line per worker: its heap at each sample, and the change from the first to the last. */
 export function printHeaps(label: string, samples: Map<string, number>[]): void {
   if (samples.length === 0) return;
-  console.log(`\nV8 heap in use per isolate during ${label} (MB, after a full collection, ${samples.length} samples):`);
+  console.log(`\nV8 heap in use per isolate during ${label} (MB, ${samples.length} samples):`);
   for (const name of samples[0]!.keys()) {
     const series = samples.map((s) => s.get(name) ?? Number.NaN);
     const change = series.at(-1)! - series[0]!;
@@ -108,15 +110,17 @@ export function heapsFlat(samples: { t: number; heaps: Map<string, number> }[], 
   const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   const first = samples[0]?.t ?? 0;
   const last = samples.at(-1)?.t ?? 0;
-  const tail = samples.filter((s) => s.t >= first + (last - first) / 3);
+  // A sample where some isolate did not answer in time is left out of the trend.
+  const whole = (m: Map<string, number>) => [...m.values()].every(Number.isFinite);
+  const tail = samples.filter((s) => s.t >= first + (last - first) / 3 && whole(s.heaps));
+  const slope = slopeMbPerMin(tail.map((s) => ({ t: s.t, mb: total(s.heaps) })));
   const from = tail[0];
   const to = tail.at(-1);
-  const minutes = from && to ? (to.t - from.t) / 60 : 0;
-  const slope = from && to && minutes > 0 ? (total(to.heaps) - total(from.heaps)) / minutes : Number.NaN;
   const detail =
     from && to
-      ? `${slope.toFixed(2)} MB/min over the last ${(to.t - from.t).toFixed(0)} s (${total(from.heaps).toFixed(1)} → ` +
-        `${total(to.heaps).toFixed(1)} MB in our ${to.heaps.size} isolates); flat means under ${mbPerMin} MB/min`
+      ? `${slope.toFixed(2)} MB/min over the last ${(to.t - from.t).toFixed(0)} s (${tail.length} samples, ` +
+        `${total(from.heaps).toFixed(1)} → ${total(to.heaps).toFixed(1)} MB in our ${to.heaps.size} isolates); ` +
+        `flat means under ${mbPerMin} MB/min`
       : "too few heap samples";
   return {
     name: "our isolates' heaps flat under held reads only",

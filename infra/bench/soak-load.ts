@@ -93,7 +93,12 @@ async function timedGet(
 export async function one(w: Workload, phase: Phase): Promise<void> {
   if (w.readsOnly && w.reported.length > 0 && Math.random() < 0.25) {
     const as = pick(w.pools.scoped);
-    const id = w.reported[Math.floor(Math.random() * w.reported.length)];
+    // SOAK_READ_SET: read only the latest N cases by id (a working set already resident in workerd), else any.
+    const set = Math.min(
+      w.reported.length,
+      Number(process.env.SOAK_READ_SET ?? w.reported.length) || w.reported.length,
+    );
+    const id = w.reported[w.reported.length - 1 - Math.floor(Math.random() * set)];
     if (as) return void (await timedGet(w, `/v1/cases/${id}`, as, phase, "case"));
   }
   const r = w.readsOnly ? 0.35 + Math.random() * 0.65 : Math.random();

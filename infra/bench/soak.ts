@@ -8,8 +8,8 @@
 // Run: npm run bench -- soak   (the long one: 120 s mixed, 300 s reads only), or `npm run bench -- soak-short`
 // (in the default list: 30 s mixed, 90 s reads only), or npx tsx infra/bench/soak.ts. Parameters (env):
 // SOAK_HELD_S (mixed held load, s), SOAK_READ_HELD_S (reads-only held load, s), SOAK_BARE_DOS (objects the bare
-// worker creates; 0 skips it), SOAK_READS_ONLY=1 (reads only in every phase), E2E_PORT (default 8795; the bare
-// worker takes E2E_PORT + 1, inspectors + 1000).
+// worker creates; 0 skips it), SOAK_READS_ONLY=1 (reads only in every phase), SOAK_READ_SET (reads by id over the
+// latest N cases only), E2E_PORT (default 8795; the bare worker takes E2E_PORT + 1, inspectors + 1000).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -108,7 +108,7 @@ try {
   writes = { from: phases[0]!.memFirst!.rss, to: held.memLast!.rss, cases: w.reported.length };
 
   // 2b. Held reads only at the same rate: nothing new is created, so what grows is held by code (caches) or workerd.
-  // Each of our isolates' V8 heap (after a full collection) at its start, a few times during it, and at its end:
+  // Each of our isolates' V8 heap at its start, every 15 s during it, and at its end:
   // our code's share of what workerd holds, told from the runtime's own.
   w.readsOnly = true;
   const heaps: { t: number; heaps: Map<string, number> }[] = [];
@@ -119,7 +119,7 @@ try {
       .catch((error: unknown) => console.log(`soak: a heap sample failed: ${String(error)}`));
   };
   await sampleHeaps();
-  const heapTimer = setInterval(() => void sampleHeaps(), Math.max(15_000, (READ_HELD_S * 1000) / 6));
+  const heapTimer = setInterval(() => void sampleHeaps(), 15_000);
   const readFrom = memory.now();
   await phase("held reads only", (p) => paced(w, p, rate, READ_HELD_S));
   clearInterval(heapTimer);
