@@ -11,11 +11,12 @@ import { byShard, factsOf } from "../store/shards";
  * The consumer of civicgrid-case-events-assessments, on the shared policy (`consumeEventBatch`): an unreadable
  * message (or one of a county this deployment has no shard of) is retried until it lands in the dead-letter
  * queue (nothing is acknowledged without being stored); the readable ones are grouped by their case's county and
- * each group is stored once in its county's shard, in one D1 batch, and the days they touch are rolled up again
- * there at most once every ROLLUP_EVERY_S (rollups.ts rollupSoon: facts follow the events within that and a minute); the events of dispute cases are also kept for the dispute
- * figures, which are recounted per case, as are the indicator facts of every case in the batch. The shards are
- * written in parallel. A failure retries them all with backoff; redelivery stores nothing twice, since an event
- * always goes to the same shard (its case's county), which keeps it by its id.
+ * each group is stored once in its county's shard, in one D1 batch. The days they touch are rolled up again there
+ * at most once every ROLLUP_EVERY_S (rollups.ts rollupSoon), so facts follow the events within that and a minute.
+ * The events of dispute cases are also kept for the dispute figures, which are recounted per case, as are the
+ * indicator facts of every case in the batch. The shards are written in parallel. A failure retries them all with
+ * backoff; redelivery stores nothing twice, since an event always goes to the same shard (its case's county),
+ * which keeps it by its id.
  */
 export async function consumeCaseEvents(env: Env, batch: MessageBatch<unknown>): Promise<void> {
   await consumeEventBatch(batch, {
