@@ -4,6 +4,7 @@ import fs from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { startAll } from "../local/dev.mjs";
 import type { RunningSystem } from "../../e2e/system";
+import { processGroupOf } from "./workerd-cpu";
 
 /** Every process of the system: the wrangler process group, or any process naming the state dir. */
 export function systemPids(system: RunningSystem): number[] {
@@ -11,9 +12,7 @@ export function systemPids(system: RunningSystem): number[] {
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      // Field 5 of /proc/<pid>/stat is the process group; the command name may hold spaces, so split after ')'.
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const pgrp = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+      const pgrp = processGroupOf(entry);
       const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ");
       if (pgrp === system.child.pid || cmd.includes(system.stateDir)) pids.push(Number(entry));
     } catch {

@@ -6,14 +6,19 @@
 // split that thread's time between isolates: each isolate's profile also counts the others' turns.)
 import fs from "node:fs";
 
+/** The process group of a process (field 5 of /proc/<pid>/stat; the command name may hold spaces, so after ')'). */
+export function processGroupOf(pid: number | string): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+}
+
 /** The runtime workerd of a `wrangler dev` process group (the one with an inspector; the other is wrangler's proxy). */
 export function runtimeWorkerd(groupPid: number): number {
   for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const pgrp = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (pgrp === groupPid && cmd.includes("workerd") && cmd.includes("--inspector-addr")) return Number(pid);
+      if (processGroupOf(pid) === groupPid && cmd.includes("workerd") && cmd.includes("--inspector-addr"))
+        return Number(pid);
     } catch {
       // gone meanwhile
     }

@@ -17,13 +17,8 @@ export interface Shard {
   db: Db;
 }
 
-/** One drizzle instance per binding for the isolate's life: a fixed handful (the counties), so bounded. */
-const instances = new WeakMap<D1Database, Db>();
-function factsShard({ countyCode, db: d1 }: CountyShard): Shard {
-  let db = instances.get(d1);
-  if (!db) instances.set(d1, (db = dbOf(d1)));
-  return { countyCode, db };
-}
+/** A county's shard through drizzle (dbOf keeps one handle per binding for the isolate's life). */
+const factsShard = ({ countyCode, db }: CountyShard): Shard => ({ countyCode, db: dbOf(db) });
 
 /**
  * The shard of the county `code` lies in (any division code at county level or below, or a grid code). Throws
