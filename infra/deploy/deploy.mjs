@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "smol-toml";
 import { gzipSync } from "node:zlib";
+import { buildApps, printBudgets } from "../../services/console/build.mjs";
 import { ROOT } from "../local/env.mjs";
 import { wranglerSucceeds, wranglerSync } from "../local/wrangler.mjs";
 import { laterBindings, workerConfigs } from "./workers.mjs";
@@ -56,6 +57,19 @@ if (!dryRun) {
     }
   }
 }
+// The screens are built for production before their worker is bundled: without the development sign-in, and each
+// app's first-load JavaScript within its budget (issue 18).
+const consoleDist = path.join(ROOT, "services", "console", "dist");
+const budgetsOk = printBudgets(await buildApps({ mode: "production", outdir: consoleDist }));
+const devLeft = fs
+  .readdirSync(path.join(consoleDist, "assets"))
+  .filter((f) => f.endsWith(".js") && fs.readFileSync(path.join(consoleDist, "assets", f), "utf8").includes("/dev/token"));
+if (devLeft.length) throw new Error(`the production build still holds the development sign-in: ${devLeft.join(", ")}`);
+if (!budgetsOk) {
+  console.error("over a screen's first-load JavaScript budget (services/console/build.mjs BUDGETS)");
+  process.exit(1);
+}
+
 /** @type {{ worker: string, raw: number, gzip: number }[]} */
 const sizes = [];
 /** @type {import("./workers.mjs").Worker[]} Deployed without a binding to a worker not up yet: again once it is. */

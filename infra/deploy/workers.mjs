@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "smol-toml";
-import { ROOT, SERVICES } from "../local/env.mjs";
+import { FRONTENDS, ROOT, SERVICES } from "../local/env.mjs";
 
 /**
  * The fields of a wrangler.toml that provisioning and deploy read (the parsed file keeps all the others).
@@ -38,6 +38,8 @@ export const DEPLOY_ORDER = [
   "integrations",
   // Binds to registry, roster and cases; the gateway binds to it.
   "basedata",
+  // The screens (issue 18): no bindings of its own; the gateway forwards pages to it.
+  "console",
   "gateway",
 ];
 
@@ -53,12 +55,14 @@ export function laterBindings(worker, workers) {
 
 /** @returns {Worker[]} */
 export function workerConfigs() {
-  const missing = SERVICES.filter((s) => !DEPLOY_ORDER.includes(s));
+  const missing = [...SERVICES, ...FRONTENDS].filter((s) => !DEPLOY_ORDER.includes(s));
   if (missing.length) throw new Error(`no deploy order for ${missing.join(", ")}: add them to DEPLOY_ORDER`);
   /** @type {Record<string, string>} */
   const files = {
     gateway: path.join(ROOT, "wrangler.toml"),
-    ...Object.fromEntries(SERVICES.map((s) => [s, path.join(ROOT, "services", s, "wrangler.toml")])),
+    ...Object.fromEntries(
+      [...SERVICES, ...FRONTENDS].map((s) => [s, path.join(ROOT, "services", s, "wrangler.toml")]),
+    ),
   };
   return DEPLOY_ORDER.map((key) => {
     const file = /** @type {string} */ (files[key]);
@@ -67,8 +71,8 @@ export function workerConfigs() {
     const secrets = fs.existsSync(example)
       ? [...fs.readFileSync(example, "utf8").matchAll(/^([A-Z_]+)=\$\{/gm)]
           .map((m) => /** @type {string} */ (m[1]))
-          // Development-only keys and plain [vars] of the config are not secrets to set.
-          .filter((n) => n !== "DEV_ISSUER_JWKS" && !(n in (config.vars ?? {})))
+          // Development-only keys (DEV_*) and plain [vars] of the config are not secrets to set.
+          .filter((n) => !n.startsWith("DEV_") && !(n in (config.vars ?? {})))
       : [];
     return { key, file, config, secrets };
   });

@@ -3,6 +3,7 @@
 // Durable Objects, R2 buckets and queues are simulated by that one session and persisted with the D1
 // databases under the state directory: base data's village and identity objects migrate their own SQLite when
 // first used, its ledger bucket and its queues need nothing made beforehand.
+import { buildApps, printBudgets } from "../../services/console/build.mjs";
 import { loadBaseDataDemo } from "./basedata-demo.mjs";
 import { loadDisputesDemo } from "./disputes-demo.mjs";
 import { configFiles, GATEWAY_ORIGIN, GATEWAY_PORT, STATE_DIR } from "./env.mjs";
@@ -19,6 +20,8 @@ export async function prepare(stateDir = STATE_DIR) {
   await writeDevVars();
   await migrateAll(stateDir);
   await seedAll(stateDir);
+  // The screens (issue 18), built for development: the sign-in picker of the demo users is in this build only.
+  printBudgets(await buildApps({ mode: "development" }));
 }
 
 /** @type {typeof import("./dev.d.mts").startAll} */
@@ -74,6 +77,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `civicgrid: gateway on ${GATEWAY_ORIGIN} (docs: ${GATEWAY_ORIGIN}/docs, health: ${GATEWAY_ORIGIN}/healthz)`,
   );
+  console.log(`civicgrid: console on ${GATEWAY_ORIGIN}/ (sign in as a demo user), resident pages on ${GATEWAY_ORIGIN}/h5/`);
   console.log("civicgrid: a token for a demo user: npm run token -- demo-county-agency-440703");
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => void stopAll(child).then(() => process.exit(0)));

@@ -7,6 +7,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const STATE_DIR = path.join(ROOT, ".wrangler", "state");
 export const DEV_DIR = path.join(ROOT, ".dev");
 export const SERVICES = ["registry", "roster", "cases", "notifications", "assessments", "integrations", "basedata"];
+/** Workers that serve screens, not an API: no database, no seed, no cron (issue 18). */
+export const FRONTENDS = ["console"];
 export const GATEWAY_PORT = 8787;
 export const GATEWAY_ORIGIN = `http://127.0.0.1:${GATEWAY_PORT}`;
 
@@ -19,5 +21,8 @@ export const OFFLINE_ENV = {
 
 /** Config files of every worker, the gateway first (it is the one `wrangler dev` serves). */
 export function configFiles() {
-  return [path.join(ROOT, "wrangler.toml"), ...SERVICES.map((s) => path.join(ROOT, "services", s, "wrangler.toml"))];
+  return [
+    path.join(ROOT, "wrangler.toml"),
+    ...[...SERVICES, ...FRONTENDS].map((s) => path.join(ROOT, "services", s, "wrangler.toml")),
+  ];
 }

@@ -4,7 +4,8 @@ import { exportJWK, generateKeyPair } from "jose";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { DEV_DIR, GATEWAY_ORIGIN, ROOT, SERVICES } from "./env.mjs";
+import { DEV_DIR, FRONTENDS, GATEWAY_ORIGIN, ROOT, SERVICES } from "./env.mjs";
+import { demoUsers } from "./token.mjs";
 
 const SECRETS_FILE = path.join(DEV_DIR, "secrets.json");
 export const DEV_ISSUER = `${GATEWAY_ORIGIN}/dev`;
@@ -55,8 +56,22 @@ export async function writeDevVars() {
     AUTH_JWKS_URL: `${GATEWAY_ORIGIN}/dev/jwks.json`,
     // Issue 17 archive: `ARCHIVE_AFTER_DAYS=0 npm run dev` lets the nightly archive take every quiet terminal case.
     ARCHIVE_AFTER_DAYS: process.env.ARCHIVE_AFTER_DAYS ?? "90",
+    // Issue 18: the console's development sign-in mints demo users' tokens with the dev issuer's key.
+    DEV_ISSUER_PRIVATE_JWK: JSON.stringify(secrets.issuerPrivateJwk),
+    DEV_USERS: JSON.stringify(
+      (await demoUsers())
+        .filter((u) => u.sub.startsWith("demo-"))
+        .map(({ sub, name, roles, divisionCode, departmentId, grids }) => ({
+          sub,
+          name,
+          roles,
+          divisionCode,
+          departmentId,
+          grids,
+        })),
+    ),
   };
-  for (const dir of [ROOT, ...SERVICES.map((s) => path.join(ROOT, "services", s))]) {
+  for (const dir of [ROOT, ...[...SERVICES, ...FRONTENDS].map((s) => path.join(ROOT, "services", s))]) {
     const example = path.join(dir, ".dev.vars.example");
     if (!fs.existsSync(example)) continue;
     const text = fs

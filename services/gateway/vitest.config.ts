@@ -53,8 +53,10 @@ export default defineConfig(async () => {
             if (new URL(request.url).host === OUTAGE_HOST) return outageIdp(request, jwks);
             return new Response("no network in tests", { status: 599 });
           },
-          serviceBindings: Object.fromEntries(names.map((n) => [n.toUpperCase(), { name: `stub-${n}` }])),
-          workers: names.map((n) => ({
+          serviceBindings: Object.fromEntries(
+            [...names, "console"].map((n) => [n.toUpperCase(), { name: `stub-${n}` }]),
+          ),
+          workers: [...names, "console"].map((n) => ({
             name: `stub-${n}`,
             modules: true,
             compatibilityDate: "2026-10-01",

@@ -53,6 +53,11 @@ app.all("/v1/*", async (c) => {
   return forward(c, c.env[service]);
 });
 
+// Issue 18: the screens. Every other GET (a page, a bundle, /config.json) and the development sign-in go to the console
+// worker as they came; the API's routes above are matched first, so /v1, /healthz, /openapi.json and /docs stay here.
+app.on(["GET", "HEAD"], "*", (c) => c.env.CONSOLE.fetch(c.req.raw));
+app.post("/dev/token", (c) => c.env.CONSOLE.fetch(c.req.raw));
+
 app.onError((error, c) => {
   const { pathname } = new URL(c.req.url);
   if (error instanceof AppError && isOpen311Path(pathname)) return open311ErrorResponse(pathname, error);

@@ -16,6 +16,8 @@ export interface Bindings {
   ASSESSMENTS: ServiceBinding;
   INTEGRATIONS: ServiceBinding;
   BASEDATA: ServiceBinding;
+  /** The screens (services/console): every page outside /v1, served on this origin so the app needs no CORS. */
+  CONSOLE: Fetcher;
   RATE_LIMITER?: RateLimit;
   INTERNAL_TOKEN_SECRET: string;
   AUTH_ISSUER: string;

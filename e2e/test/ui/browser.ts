@@ -1,0 +1,102 @@
+// A real Chromium for the screens' end-to-end tests (issue 18): the binary from the npm package @sparticuz/chromium
+// (installed by `npm install` alone), driven by playwright-core. Every page is kept on this machine: any request
+// that leaves 127.0.0.1 is aborted and fails the test, and so does any console error or uncaught exception.
+import AxeBuilder from "@axe-core/playwright";
+import chromium from "@sparticuz/chromium";
+import fs from "node:fs";
+import path from "node:path";
+import { chromium as playwright, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { origin } from "../client";
+
+export const PHONE = { width: 375, height: 812 };
+export const DESKTOP = { width: 1920, height: 1080 };
+
+/** Where screenshots go: the test reports' folder in `npm test` (.reports/screenshots), else e2e/.screenshots. */
+const SHOTS = path.join(
+  process.env.CIVICGRID_TEST_REPORTS ?? path.join(import.meta.dirname, "..", "..", ".screenshots"),
+  "screenshots",
+);
+
+export async function launch(): Promise<Browser> {
+  return playwright.launch({
+    executablePath: await chromium.executablePath(),
+    // The package's flags for a headless server, and nothing that phones home.
+    args: [
+      ...chromium.args,
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-domain-reliability",
+      "--disable-sync",
+      "--no-first-run",
+      "--lang=zh-CN",
+    ],
+    headless: true,
+  });
+}
+
+export interface Opened {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, uncaught exceptions and requests that tried to leave this machine, as they happened. */
+  problems: string[];
+}
+
+/**
+ * A fresh context (no shared storage) and page on the system under test. `geolocation` grants the page the position
+ * the phone would report; files chosen in inputs are set by the test (`setInputFiles`), as a camera's photo would be.
+ */
+export async function open(
+  browser: Browser,
+  pathname: string,
+  { viewport = DESKTOP, geolocation }: { viewport?: { width: number; height: number }; geolocation?: { latitude: number; longitude: number } } = {},
+): Promise<Opened> {
+  const context = await browser.newContext({
+    viewport,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    isMobile: viewport.width < 600,
+    hasTouch: viewport.width < 600,
+    ...(geolocation ? { geolocation, permissions: ["geolocation"] } : {}),
+  });
+  const problems: string[] = [];
+  const local = new URL(origin).host;
+  await context.route(
+    (url) => url.host !== local && url.protocol !== "data:" && url.protocol !== "blob:",
+    (route) => {
+      problems.push(`request left the machine: ${route.request().url()}`);
+      return route.abort();
+    },
+  );
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  await page.goto(`${origin}${pathname}`);
+  return { context, page, problems };
+}
+
+/** No console error, uncaught exception or outside request so far (expected API refusals are shown, not logged). */
+export function expectClean(opened: Opened): void {
+  expect(opened.problems).toEqual([]);
+}
+
+/** axe-core on the page as it is now: no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** A full-page screenshot kept as a test artefact. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the development picker as a demo user (the console's own sign-in, as a person would). */
+export async function signInAs(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: new RegExp(name) }).click();
+  await expect.poll(() => page.getByRole("navigation", { name: "主菜单" }).isVisible()).toBe(true);
+}

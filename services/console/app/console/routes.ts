@@ -1,0 +1,20 @@
+import type { ComponentType } from "preact";
+import type { SessionUser } from "../shared/session";
+
+/** One screen of the console: its path pattern, its menu entry (if any), who sees it, and its page, loaded on demand. */
+export interface ConsoleRoute {
+  pattern: string;
+  /** The menu label; routes without one (a case page) are reached by links. */
+  label?: string;
+  visible: (u: SessionUser) => boolean;
+  load: () => Promise<ComponentType<{ params: Record<string, string> }>>;
+}
+
+const has = (...roles: string[]) => (u: SessionUser) => u.roles.some((r) => roles.includes(r));
+
+/** The console's screens, in menu order. Each page module is its own chunk: the map and the charts load only there. */
+export const ROUTES: ConsoleRoute[] = [
+  { pattern: "/", label: "工作台", visible: () => true, load: () => import("./pages/home").then((m) => m.HomePage) },
+];
+
+export { has };

@@ -1,0 +1,37 @@
+import { ApiError, type Problem } from "@civicgrid/client";
+
+/** What the screens show of a failed call: the problem+json (RFC 9457) `title` and `detail`, and each field's error. */
+export type ShownProblem = Pick<Problem, "title" | "detail" | "errors"> & { status?: number };
+
+export async function problemFromResponse(res: Response): Promise<ShownProblem> {
+  const type = res.headers.get("content-type") ?? "";
+  if (type.includes("json")) {
+    const body = (await res.json().catch(() => ({}))) as Partial<ShownProblem>;
+    return { title: body.title ?? `请求失败（${res.status}）`, detail: body.detail, status: res.status, errors: body.errors };
+  }
+  return { title: `请求失败（${res.status}）`, status: res.status };
+}
+
+/** Any thrown value as a problem to show: an API refusal as it came, anything else (the network) as its message. */
+export function shownProblem(e: unknown): ShownProblem {
+  if (e instanceof ApiError) return e.problem;
+  return { title: "网络或程序错误", detail: e instanceof Error ? e.message : String(e) };
+}
+
+export function ProblemText({ problem }: { problem: ShownProblem }) {
+  return (
+    <div class="problem" role="alert">
+      <strong>{problem.title}</strong>
+      {problem.detail && <p>{problem.detail}</p>}
+      {problem.errors?.length ? (
+        <ul>
+          {problem.errors.map((e) => (
+            <li key={e.field}>
+              <code>{e.field}</code>：{e.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
