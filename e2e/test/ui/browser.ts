@@ -5,7 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import chromium from "@sparticuz/chromium";
 import fs from "node:fs";
 import path from "node:path";
-import { chromium as playwright, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium as playwright, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { origin } from "../client";
 
@@ -95,8 +95,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Waits until the element is shown (15 s: a loaded 2-core machine builds pages slowly), failing the test if not. */
+export async function shown(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
+
 /** Signs in through the development picker as a demo user (the console's own sign-in, as a person would). */
 export async function signInAs(page: Page, name: string): Promise<void> {
   await page.getByRole("button", { name: new RegExp(name) }).click();
-  await expect.poll(() => page.getByRole("navigation", { name: "主菜单" }).isVisible()).toBe(true);
+  await shown(page.getByRole("navigation", { name: "主菜单" }));
 }
