@@ -63,7 +63,9 @@ const consoleDist = path.join(ROOT, "services", "console", "dist");
 const budgetsOk = printBudgets(await buildApps({ mode: "production", outdir: consoleDist }));
 const devLeft = fs
   .readdirSync(path.join(consoleDist, "assets"))
-  .filter((f) => f.endsWith(".js") && fs.readFileSync(path.join(consoleDist, "assets", f), "utf8").includes("/dev/token"));
+  .filter(
+    (f) => f.endsWith(".js") && fs.readFileSync(path.join(consoleDist, "assets", f), "utf8").includes("/dev/token"),
+  );
 if (devLeft.length) throw new Error(`the production build still holds the development sign-in: ${devLeft.join(", ")}`);
 if (!budgetsOk) {
   console.error("over a screen's first-load JavaScript budget (services/console/build.mjs BUDGETS)");

@@ -60,9 +60,7 @@ export function workerConfigs() {
   /** @type {Record<string, string>} */
   const files = {
     gateway: path.join(ROOT, "wrangler.toml"),
-    ...Object.fromEntries(
-      [...SERVICES, ...FRONTENDS].map((s) => [s, path.join(ROOT, "services", s, "wrangler.toml")]),
-    ),
+    ...Object.fromEntries([...SERVICES, ...FRONTENDS].map((s) => [s, path.join(ROOT, "services", s, "wrangler.toml")])),
   };
   return DEPLOY_ORDER.map((key) => {
     const file = /** @type {string} */ (files[key]);

@@ -77,7 +77,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `civicgrid: gateway on ${GATEWAY_ORIGIN} (docs: ${GATEWAY_ORIGIN}/docs, health: ${GATEWAY_ORIGIN}/healthz)`,
   );
-  console.log(`civicgrid: console on ${GATEWAY_ORIGIN}/ (sign in as a demo user), resident pages on ${GATEWAY_ORIGIN}/h5/`);
+  console.log(
+    `civicgrid: console on ${GATEWAY_ORIGIN}/ (sign in as a demo user), resident pages on ${GATEWAY_ORIGIN}/h5/`,
+  );
   console.log("civicgrid: a token for a demo user: npm run token -- demo-county-agency-440703");
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => void stopAll(child).then(() => process.exit(0)));

@@ -54,7 +54,7 @@ export async function buildApps({ mode = "production", outdir = path.join(here, 
   const figures = [];
   for (const [name, app] of Object.entries(APPS)) {
     const [file, meta] = /** @type {[string, esbuild.Metafile["outputs"][string]]} */ (
-      Object.entries(outputs).find(([, o]) => o.entryPoint === APPS[name].entry)
+      Object.entries(outputs).find(([, o]) => o.entryPoint === app.entry)
     );
     const css = meta.cssBundle ? `\n    <link rel="stylesheet" href="/assets/${path.basename(meta.cssBundle)}" />` : "";
     const html = `<!doctype html>

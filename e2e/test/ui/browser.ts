@@ -49,25 +49,42 @@ export interface Opened {
 export async function open(
   browser: Browser,
   pathname: string,
-  { viewport = DESKTOP, geolocation }: { viewport?: { width: number; height: number }; geolocation?: { latitude: number; longitude: number } } = {},
+  {
+    viewport = DESKTOP,
+    geolocation,
+    allowOrigins = [],
+    prepare,
+    bypassCSP = false,
+  }: {
+    viewport?: { width: number; height: number };
+    geolocation?: { latitude: number; longitude: number };
+    /** Other servers on this machine the page may reach (an identity provider a test runs). */
+    allowOrigins?: string[];
+    /** Runs on the context before the first page loads (routes a test adds). */
+    prepare?: (context: BrowserContext) => Promise<void>;
+    /** Only where a test changes what the server said (its config) and so the policy the page came with is not the one it needs. */
+    bypassCSP?: boolean;
+  } = {},
 ): Promise<Opened> {
   const context = await browser.newContext({
     viewport,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
+    bypassCSP,
     isMobile: viewport.width < 600,
     hasTouch: viewport.width < 600,
     ...(geolocation ? { geolocation, permissions: ["geolocation"] } : {}),
   });
   const problems: string[] = [];
-  const local = new URL(origin).host;
+  const allowed = new Set([new URL(origin).host, ...allowOrigins.map((o) => new URL(o).host)]);
   await context.route(
-    (url) => url.host !== local && url.protocol !== "data:" && url.protocol !== "blob:",
+    (url) => !allowed.has(url.host) && url.protocol !== "data:" && url.protocol !== "blob:",
     (route) => {
       problems.push(`request left the machine: ${route.request().url()}`);
       return route.abort();
     },
   );
+  await prepare?.(context);
   const page = await context.newPage();
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
@@ -86,7 +103,9 @@ export function expectClean(opened: Opened): void {
 export async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }
 
 /** A full-page screenshot kept as a test artefact. */

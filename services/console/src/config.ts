@@ -11,7 +11,11 @@ export interface ConsoleConfig {
 export function consoleConfig(env: Bindings): ConsoleConfig {
   return {
     oidc: env.OIDC_ISSUER
-      ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID || "civicgrid-console", scope: env.OIDC_SCOPE || "openid" }
+      ? {
+          issuer: env.OIDC_ISSUER,
+          clientId: env.OIDC_CLIENT_ID || "civicgrid-console",
+          scope: env.OIDC_SCOPE || "openid",
+        }
       : null,
     map: { tileUrl: env.MAP_TILE_URL || null, attribution: env.MAP_ATTRIBUTION ?? "" },
     devSignIn: Boolean(env.DEV_ISSUER_PRIVATE_JWK && env.DEV_USERS),

@@ -21,7 +21,11 @@ describe("gateway: the screens (issue 18)", () => {
       headers: { "content-type": "application/json" },
       body: '{"sub":"demo-resident"}',
     });
-    expect(await res.json<Echo>()).toMatchObject({ service: "console", method: "POST", body: '{"sub":"demo-resident"}' });
+    expect(await res.json<Echo>()).toMatchObject({
+      service: "console",
+      method: "POST",
+      body: '{"sub":"demo-resident"}',
+    });
     const other = await exports.default.fetch(`${origin}/somewhere`, { method: "POST", body: "{}" });
     expect(other.status).toBe(404);
     expect(other.headers.get("content-type")).toBe("application/problem+json");

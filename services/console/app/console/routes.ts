@@ -10,7 +10,10 @@ export interface ConsoleRoute {
   load: () => Promise<ComponentType<{ params: Record<string, string> }>>;
 }
 
-const has = (...roles: string[]) => (u: SessionUser) => u.roles.some((r) => roles.includes(r));
+const has =
+  (...roles: string[]) =>
+  (u: SessionUser) =>
+    u.roles.some((r) => roles.includes(r));
 
 /** The console's screens, in menu order. Each page module is its own chunk: the map and the charts load only there. */
 export const ROUTES: ConsoleRoute[] = [

@@ -49,7 +49,9 @@ export function DevSignIn() {
           <li key={u.sub}>
             <button
               type="button"
-              onClick={() => devSession(u.sub).then(setSession, (e: unknown) => setProblem(isShown(e) ? e : shownProblem(e)))}
+              onClick={() =>
+                devSession(u.sub).then(setSession, (e: unknown) => setProblem(isShown(e) ? e : shownProblem(e)))
+              }
             >
               <strong>{u.name}</strong>
               <span class="muted">

@@ -7,7 +7,12 @@ export async function problemFromResponse(res: Response): Promise<ShownProblem> 
   const type = res.headers.get("content-type") ?? "";
   if (type.includes("json")) {
     const body = (await res.json().catch(() => ({}))) as Partial<ShownProblem>;
-    return { title: body.title ?? `请求失败（${res.status}）`, detail: body.detail, status: res.status, errors: body.errors };
+    return {
+      title: body.title ?? `请求失败（${res.status}）`,
+      detail: body.detail,
+      status: res.status,
+      errors: body.errors,
+    };
   }
   return { title: `请求失败（${res.status}）`, status: res.status };
 }
