@@ -25,7 +25,9 @@ const APPS = {
  * @returns {Promise<{ app: string, firstLoadGzip: number, budget: number }[]>}
  */
 export async function buildApps({ mode = "production", outdir = path.join(here, "dist"), quiet = false } = {}) {
-  fs.rmSync(outdir, { recursive: true, force: true });
+  // The folder is kept and only its stale files removed afterwards: a running `wrangler dev` watches it, and a
+  // folder deleted under its watcher would leave it serving the old asset list.
+  const before = listFiles(outdir);
   const result = await esbuild.build({
     absWorkingDir: here,
     entryPoints: Object.fromEntries(Object.entries(APPS).map(([name, a]) => [name, a.entry])),
@@ -80,7 +82,21 @@ export async function buildApps({ mode = "production", outdir = path.join(here, 
     );
     figures.push({ app: name, firstLoadGzip, budget: BUDGETS[/** @type {keyof typeof BUDGETS} */ (name)] });
   }
+  const written = new Set([
+    ...Object.keys(outputs).map((f) => path.resolve(here, f)),
+    ...Object.values(APPS).map((a) => path.join(outdir, a.page)),
+  ]);
+  for (const file of before) if (!written.has(file)) fs.rmSync(file, { force: true });
   return figures;
+}
+
+/** @param {string} dir */
+function listFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((f) => path.join(dir, f))
+    .filter((f) => fs.statSync(f).isFile());
 }
 
 /**

@@ -18,15 +18,28 @@ const SHOTS = path.join(
   "screenshots",
 );
 
+/**
+ * The package's flags are for one-shot serverless runs; a test needs a browser as people have it: its own processes
+ * (closing a context must not end the browser), same-origin policy and CORS on, sites isolated. So those flags go,
+ * and the ones that give a headless WebGL (SwiftShader) stay.
+ */
+const SERVERLESS_ONLY = [
+  "--single-process",
+  "--no-zygote",
+  "--disable-web-security",
+  "--allow-running-insecure-content",
+  "--disable-site-isolation-trials",
+  "--disable-features=",
+];
+
 export async function launch(): Promise<Browser> {
   return playwright.launch({
     executablePath: await chromium.executablePath(),
-    // The package's flags for a headless server, and nothing that phones home.
     args: [
-      ...chromium.args,
+      ...chromium.args.filter((a) => !SERVERLESS_ONLY.some((f) => a === f || (f.endsWith("=") && a.startsWith(f)))),
+      // Nothing that phones home.
       "--disable-background-networking",
       "--disable-component-update",
-      "--disable-domain-reliability",
       "--disable-sync",
       "--no-first-run",
       "--lang=zh-CN",

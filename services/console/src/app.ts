@@ -45,7 +45,8 @@ async function serveAsset(c: Context<AppEnv>): Promise<Response> {
   headers.set("referrer-policy", "no-referrer");
   headers.set("permissions-policy", "geolocation=(self), camera=(self)");
   // Hashed bundles never change under their name; pages must be asked again so a deploy reaches every user.
-  if (url.pathname.startsWith("/assets/")) headers.set("cache-control", "public, max-age=31536000, immutable");
+  if (res.ok && url.pathname.startsWith("/assets/"))
+    headers.set("cache-control", "public, max-age=31536000, immutable");
   else if ((headers.get("content-type") ?? "").startsWith("text/html")) headers.set("cache-control", "no-cache");
   return new Response(res.body, { status: res.status, headers });
 }
