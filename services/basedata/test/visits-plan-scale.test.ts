@@ -8,7 +8,8 @@ import { call, GRID_1, idNumberOf, VILLAGE, who } from "./helpers";
 const PEOPLE = 130;
 const door = (i: number) => `${i + 1}号`;
 
-describe("the visit plan of a full village", () => {
+// Loading 130 people as ledgers takes a few seconds alone, but over 20 s on a 2-core machine busy with other suites.
+describe("the visit plan of a full village", { timeout: 90_000 }, () => {
   it("lists every tagged person of a village with more of them than one statement binds", async () => {
     const rows = Array.from({ length: PEOPLE }, (_, i) => i);
     const addresses = csv([
