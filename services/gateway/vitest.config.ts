@@ -40,6 +40,8 @@ export default defineConfig(async () => {
             AUTH_JWKS_URL: TEST_JWKS_URL,
             CORS_ORIGINS: "https://console.example.cn",
             MAX_BODY_BYTES: "2048",
+            // As deployed (the tests that want it on say so), whatever a local `npm run dev` wrote into .dev.vars.
+            SERVER_TIMING: "off",
             TEST_KEYS: JSON.stringify({
               rsa: { ...(await exportJWK(rsa.privateKey)), kid: "rsa-1", alg: "RS256" },
               ec: { ...(await exportJWK(ec.privateKey)), kid: "ec-1", alg: "ES256" },
