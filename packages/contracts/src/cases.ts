@@ -146,6 +146,21 @@ export const CommandBodies = {
 export type CommandName = keyof typeof CommandBodies;
 export type CommandBody<N extends CommandName> = z.infer<(typeof CommandBodies)[N]>;
 
+/** Every command of the case loop by name (the keys of CommandBodies, in their order). */
+export const CaseCommandName = z.enum(Object.keys(CommandBodies) as [CommandName, ...CommandName[]]);
+
+/**
+ * `GET /v1/cases/{id}/commands`: what the caller may do to the case now: the commands whose status, guards, role
+ * and unit all let them run at this version (the body is checked only when one is sent). Screens show exactly these.
+ */
+export const CaseCommands = z
+  .object({
+    version: z.number().int().min(1),
+    allowed: z.array(CaseCommandName),
+  })
+  .openapi("CaseCommands");
+export type CaseCommands = z.infer<typeof CaseCommands>;
+
 export const MatterApproval = z
   .object({
     sub: z.string(),

@@ -3,6 +3,7 @@ import { log, sha256Hex } from "@civicgrid/http";
 import type {
   ArchiveVerification,
   CaseArchive,
+  CaseCommands,
   CaseEventRecord,
   CaseView,
   MediaItem,
@@ -15,6 +16,7 @@ import {
   canonicalJson,
   carryReporters,
   chainHash,
+  commandsFor,
   decide,
   decideAsReporter,
   decideForPlatform,
@@ -307,6 +309,12 @@ export class CaseDO extends DurableObject<Env> {
     const state = this.store.state();
     if (state) this.current = readOf(state, viewOf(state));
     return this.current;
+  }
+
+  /** GET /v1/cases/{id}/commands: what this principal may do to the case at its current version. */
+  commands(principal: Principal): CaseCommands | null {
+    const state = this.store.state();
+    return state ? { version: state.version, allowed: commandsFor(state, principal) } : null;
   }
 
   /** Resolves once the queue deliveries started so far are done (taken, or left for the alarm's retry). */

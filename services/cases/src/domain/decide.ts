@@ -40,6 +40,19 @@ export function allowedNow(state: CaseState): CommandName[] {
   return PEOPLE_COMMANDS.filter((name) => blocked(state, name) === null);
 }
 
+/**
+ * The commands this principal may run on the case now: status and guards (allowedNow), then the role and unit each
+ * command asks of its issuer, as decide checks them before a body is looked at. Nothing to one who may not read it.
+ */
+export function commandsFor(state: CaseState, principal: Principal): CommandName[] {
+  if (!can(principal, "case:read", readScope(state, principal.sub))) return [];
+  return allowedNow(state).filter((name) => {
+    if (name === "join") return can(principal, "case:join", joinScope(state, principal.sub));
+    const actor = actorFor(principal, LIFECYCLE[name].by, writeScope(state, principal.sub));
+    return actor !== null && (name !== "approve-matter" || approverRefusal(actor) === null);
+  });
+}
+
 /** The status and guards: a 409 naming what is allowed now, or null when the command fits the case now. */
 function notNow(state: CaseState, command: CaseCommand): Decision | null {
   const reason = blocked(state, command.name);

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { can } from "@civicgrid/auth";
-import { CaseId, CaseListQuery, CaseSummary, CaseView, pageOf } from "@civicgrid/contracts";
+import { CaseCommands, CaseId, CaseListQuery, CaseSummary, CaseView, pageOf } from "@civicgrid/contracts";
 import {
   AppError,
   assertReferences,
@@ -69,5 +69,31 @@ export const readRoutes = createRouter<AppEnv>()
       if (notModified(c, `"v${found.version}"`)) return c.body(null, 304);
       c.header("content-type", "application/json");
       return c.body(found.json, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/cases/{id}/commands",
+      summary: "The commands you may run on the case now",
+      description:
+        "The commands whose status, guards, role and unit all let the caller run them at the case's current version " +
+        "(its body is checked only when one is sent). A screen shows exactly these; the ETag is the case's version.",
+      request: { params: z.object({ id: CaseId }) },
+      responses: {
+        200: { description: "the commands allowed now", content: { "application/json": { schema: CaseCommands } } },
+      },
+    }),
+    async (c) => {
+      const stub = caseStub(c.env, c.req.valid("param").id);
+      const found = await stub.read();
+      if (!found) throw new AppError("not_found", "no such case");
+      const principal = principalOf(c);
+      if (!can(principal, "case:read", readScope(found.scope, principal.sub)))
+        throw new AppError("forbidden", "this case lies outside your jurisdiction");
+      const commands = await stub.commands(principal);
+      if (!commands) throw new AppError("not_found", "no such case");
+      c.header("etag", `"v${commands.version}"`);
+      return c.json(commands, 200);
     },
   );
