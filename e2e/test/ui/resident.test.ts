@@ -90,8 +90,14 @@ describe("screens: the resident pages (H5), on a phone, without a login", () => 
       .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: png() });
     await expectAccessible(page);
     await screenshot(page, "resident-report");
-    await page.getByRole("button", { name: "提交" }).click();
+    // A double tap sends one report.
+    const reports: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && new URL(r.url()).pathname === "/v1/public/cases") reports.push(r.url());
+    });
+    await page.getByRole("button", { name: "提交" }).dblclick();
     await shown(page.getByRole("heading", { name: "已提交" }));
+    expect(reports).toHaveLength(1);
     const id = (await page.getByTestId("case-id").textContent()) ?? "";
     const token = (await page.getByTestId("follow-token").textContent()) ?? "";
     expect(id).toMatch(/^CASE-\d{8}-[A-Z2-7]{10}$/);

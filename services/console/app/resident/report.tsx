@@ -76,6 +76,8 @@ export function ReportPage() {
   // One Idempotency-Key per body: a double tap or a retry after a lost answer sends the same key and gets the same
   // case back; an edited form is another request and gets a new key.
   const attempt = useRef<{ body: string; key: string } | null>(null);
+  // Set at once, unlike `busy` (a state, seen only after the next render): a second tap in the same tick stops here.
+  const sending = useRef(false);
 
   async function useMyLocation() {
     setBusy("正在定位…");
@@ -117,7 +119,7 @@ export function ReportPage() {
 
   async function send(e: Event) {
     e.preventDefault();
-    if (busy) return;
+    if (busy || sending.current) return;
     setProblem(null);
     const x = coordinate(lng);
     const y = coordinate(lat);
@@ -137,6 +139,7 @@ export function ReportPage() {
     const json = JSON.stringify(body);
     if (attempt.current?.body !== json) attempt.current = { body: json, key: crypto.randomUUID() };
     setBusy("正在提交…");
+    sending.current = true;
     try {
       const answer = await must(
         api.POST("/v1/public/cases", { body, headers: { "idempotency-key": attempt.current.key } }),
@@ -158,6 +161,7 @@ export function ReportPage() {
     } catch (err) {
       setProblem(shownProblem(err));
     } finally {
+      sending.current = false;
       setBusy(null);
     }
   }
