@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../client";
 import { command, read } from "../cases-client";
 import { pointIn, WORKER_GRID } from "../places";
-import { expectAccessible, expectClean, launch, open, PHONE, screenshot, shown } from "./browser";
+import { DESKTOP, expectAccessible, expectClean, launch, open, PHONE, screenshot, shown } from "./browser";
 
 const worker = "demo-grid-worker";
 const township = "demo-township-agency";
@@ -162,6 +162,17 @@ describe("screens: the resident pages (H5), on a phone, without a login", () => 
     await expect.poll(() => other.page.getByTestId("status").textContent()).toBe("已评价");
     // The refusal is shown on the page; the browser's own note of the 404 is the only thing logged.
     expect(other.problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+    // On a wide screen, by the keyboard alone: the grid code typed and Enter pressed finds the same disclosure.
+    const wide = await open(browser, "/h5/grid", { viewport: DESKTOP });
+    await shown(wide.page.getByRole("heading", { name: "查找我的网格" }));
+    const codeField = wide.page.getByRole("textbox", { name: /网格编码/ });
+    await codeField.fill(WORKER_GRID);
+    await codeField.press("Enter");
+    await shown(wide.page.getByRole("heading", { name: disclosure.name, level: 1 }));
+    await expectAccessible(wide.page);
+    await screenshot(wide.page, "resident-grid-desktop");
+    expectClean(wide);
+
     // The contexts close with the browser (afterAll): closing a context kills the harness's Chromium, which
     // @sparticuz/chromium starts with --single-process.
   });
