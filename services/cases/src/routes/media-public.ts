@@ -1,15 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { CaseId, MediaItem } from "@civicgrid/contracts";
-import { AppError, createRouter } from "@civicgrid/http";
-import { UPLOAD_URL_USED } from "../do/case-do";
+import { CaseId, MediaFields, MediaItem, UploadUrlAnswer } from "@civicgrid/contracts";
+import { AppError, createRouter, sha256Hex } from "@civicgrid/http";
+import { followTokenActor } from "../domain";
+import { NO_CASE_FOR_TOKEN, UPLOAD_URL_USED } from "../do/case-do";
 import { caseStub, type AppEnv } from "../env";
 import { assertDeclaredLength, saveMedia } from "../media/save";
 import { publicKey } from "../media/store";
-import { verifyGrant } from "../media/token";
+import { signGrant, UPLOAD_URL_TTL_MS, verifyGrant } from "../media/token";
 import { streamObject } from "./media";
+import { FollowToken } from "./public";
 
 const itemParams = z.object({ id: CaseId, mediaId: z.string().uuid() });
 const uploadParams = z.object({ id: CaseId, token: z.string().min(1).max(4096) });
+/** Where the resident's phone was when the photo was taken; the stage is always the report's. */
+const ResidentPhotoFields = MediaFields.pick({ lng: true, lat: true });
 
 /** Public surfaces of case files: the copy without EXIF, and the signed one-time upload URL. */
 export const mediaPublicRoutes = createRouter<AppEnv>()
@@ -30,6 +34,39 @@ export const mediaPublicRoutes = createRouter<AppEnv>()
       // No public copy (a video, a document, a HEIC photo) answers as an unknown file does.
       if (!item?.publicCopy) throw new AppError("not_found", "no such public file");
       return streamObject(c.env.MEDIA, publicKey(id, mediaId), item, "public");
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/public/cases/{id}/media/upload-url",
+      summary: "A resident without a login gets a signed one-time URL to PUT one photo of their report to",
+      request: {
+        params: z.object({ id: CaseId }),
+        headers: FollowToken,
+        body: { content: { "application/json": { schema: ResidentPhotoFields } } },
+      },
+      responses: { 201: { description: "the URL", content: { "application/json": { schema: UploadUrlAnswer } } } },
+    }),
+    async (c) => {
+      const id = c.req.valid("param").id;
+      const stub = caseStub(c.env, id);
+      const tokenHash = await sha256Hex(c.req.valid("header")["x-follow-token"]);
+      // The follow token is the resident's only credential: one answer for "no such case" and "wrong token".
+      const state = (await stub.publicView(tokenHash)) ? await stub.snapshot() : null;
+      if (!state) throw new AppError("not_found", NO_CASE_FOR_TOKEN);
+      const grant = {
+        jti: crypto.randomUUID(),
+        caseId: id,
+        exp: Date.now() + UPLOAD_URL_TTL_MS,
+        // A resident's photo is always of what they reported.
+        fields: { stage: "report" as const, phase: "none" as const, ...c.req.valid("json") },
+        // The token's holder as the log records them when they rate (see followTokenActor).
+        uploader: followTokenActor(state, tokenHash),
+      };
+      const token = await signGrant(c.env.INTERNAL_TOKEN_SECRET, grant);
+      const url = `/v1/public/cases/${id}/media/uploads/${token}`;
+      return c.json({ url, expiresAt: new Date(grant.exp).toISOString() }, 201);
     },
   )
   .openapi(

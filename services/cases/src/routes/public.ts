@@ -8,7 +8,7 @@ import { openResidentReport } from "../resident";
 import { idempotencyKeyOf, raise } from "./commands";
 
 /** The follow token, as a documented header parameter: residents' apps send it with every follow-up call. */
-const FollowToken = z.object({
+export const FollowToken = z.object({
   "x-follow-token": z
     .string()
     .regex(/^[0-9a-f]{32}$/, "the 32-character token given at reporting")
