@@ -25,14 +25,19 @@ afterAll(async () => {
 });
 
 /** Runs a command from the case page: its button, its form, its confirmation; waits until the page shows it done. */
-async function act(page: Page, button: string, fill: () => Promise<void> = async () => {}): Promise<void> {
+async function act(
+  page: Page,
+  button: string,
+  fill: () => Promise<void> = async () => {},
+  confirmed = true,
+): Promise<void> {
   await page
     .getByRole("region", { name: "办理", exact: true })
     .getByRole("button", { name: button, exact: true })
     .click();
   await fill();
   await page.getByRole("button", { name: `确认${button}` }).click();
-  await shown(page.getByRole("status").filter({ hasText: `已${button}` }));
+  if (confirmed) await shown(page.getByRole("status").filter({ hasText: `已${button}` }));
 }
 
 async function statusShown(page: Page, label: string): Promise<void> {
@@ -128,11 +133,17 @@ describe("screens: dispatcher and department close the loop in the browser", () 
         .first()
         .click();
       await shown(dpage.getByRole("heading", { name: `${tag}占道经营` }));
-      await act(dpage, "退单", async () => {
-        await dpage.getByLabel("退单依据").selectOption("not_function");
-        await dpage.getByLabel("退单理由").fill("占道经营属城管职责，不属公安");
-      });
-      await statusShown(dpage, "已受理");
+      await act(
+        dpage,
+        "退单",
+        async () => {
+          await dpage.getByLabel("退单依据").selectOption("not_function");
+          await dpage.getByLabel("退单理由").fill("占道经营属城管职责，不属公安");
+        },
+        false,
+      );
+      // Returned, the case is no longer the department's: the page goes back to its list and says so.
+      await shown(dpage.getByRole("status").filter({ hasText: `已退单：案件 ${second.id}` }));
       await expectAccessible(dpage);
       await screenshot(dpage, "case-returned");
 

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
-import { onLink } from "../../shared/router";
+import { navigate, onLink } from "../../shared/router";
 import { useSession } from "../../shared/session";
 import { readCase } from "../cases/case-read";
 import { CommandPanel } from "../cases/forms";
@@ -38,6 +38,14 @@ export function CasePage({ params }: { params: Record<string, string> }) {
   }, id);
 
   if (!s) return null;
+  const dept = s.user.dept;
+  // A department's return hands the case back: it is no longer the department's to read, so go back to its list.
+  const done = (next: Case) => {
+    const stillOurs = !dept || next.leadDepartmentId === dept || next.assistingDepartmentIds.includes(dept);
+    if (s.user.roles.includes("department") && !stillOurs)
+      navigate(`/department?returned=${encodeURIComponent(next.id)}`);
+    else setCase(next);
+  };
   if (!c)
     return (
       <section>
@@ -68,7 +76,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
       {problem && <ProblemText problem={problem} />}
       <div class="case-grid">
         <div>
-          <CommandPanel c={c} user={s.user} onDone={setCase} />
+          <CommandPanel c={c} user={s.user} onDone={done} />
           <section class="card" aria-labelledby="facts-h">
             <h2 id="facts-h">案件信息</h2>
             <dl class="facts">

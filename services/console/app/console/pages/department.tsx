@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
+import { useRoute } from "../../shared/router";
 import { useSession } from "../../shared/session";
 import { CaseTable } from "../cases/case-table";
 import { casePage, type CasePage } from "../cases/case-list";
@@ -22,6 +23,7 @@ export function DepartmentPage() {
   const [pages, setPages] = useState<Partial<Record<(typeof TABS)[number]["status"], CasePage>>>({});
   const [problem, setProblem] = useState<ShownProblem | null>(null);
   const dept = s?.user.dept;
+  const returned = useRoute().query.get("returned");
   usePoll(async () => {
     if (!dept) return;
     try {
@@ -41,6 +43,11 @@ export function DepartmentPage() {
     <section>
       <h1>部门待办</h1>
       {!dept && <p>您的账号未关联职能部门。</p>}
+      {returned && (
+        <p class="status-note" role="status">
+          已退单：案件 {returned} 已退回派遣机构裁定。
+        </p>
+      )}
       {problem && <ProblemText problem={problem} />}
       {TABS.map((t) => (
         <section key={t.status} class="card" aria-labelledby={`dept-${t.status}`}>
