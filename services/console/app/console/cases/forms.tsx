@@ -4,9 +4,11 @@ import type { SessionUser } from "../../shared/session";
 import { allowedNow, COMMAND_NAMES, issue, type CommandBody, type CommandName } from "./commands";
 import { useDepartments } from "./departments";
 import { GROUND_NAMES, type Case } from "./labels";
+import { readCase } from "./case-read";
 import { upload } from "./media";
 
-type Submit = <N extends CommandName>(name: N, body: CommandBody<N>) => Promise<void>;
+/** `base`: the case as the command's If-Match should name it, when the form itself changed it (an upload). */
+type Submit = <N extends CommandName>(name: N, body: CommandBody<N>, base?: Case) => Promise<void>;
 
 /** Exactly the commands allowed now, as buttons; each opens its form, and the answer (the case) replaces the page's. */
 export function CommandPanel({ c, user, onDone }: { c: Case; user: SessionUser; onDone: (next: Case) => void }) {
@@ -17,11 +19,11 @@ export function CommandPanel({ c, user, onDone }: { c: Case; user: SessionUser; 
   const [done, setDone] = useState<string | null>(null);
   const current = open && allowed.includes(open) ? open : null;
 
-  const submit: Submit = async (name, body) => {
+  const submit: Submit = async (name, body, base = c) => {
     setBusy(true);
     setProblem(null);
     try {
-      const next = await issue(c, name, body);
+      const next = await issue(base, name, body);
       setOpen(null);
       setDone(`已${COMMAND_NAMES[name]}`);
       onDone(next);
@@ -352,7 +354,18 @@ function HandleForm({ c, busy, submit, onProblem }: FormProps) {
         kind: "photo" as const,
         url: `${location.origin}/v1/cases/${encodeURIComponent(c.id)}/media/${m.mediaId}`,
       }));
-      await submit("handle", { outcome: outcome.trim(), evidence });
+      // Each attached file is a new version of the case. Read it again: if it moved by more than our own uploads,
+      // someone else acted meanwhile, and the handling must not be sent over their change unseen.
+      const fresh = stored.length ? await readCase(c.id, null) : c;
+      if (!fresh) throw new Error("案件读取失败");
+      if (fresh.version !== c.version + stored.length) {
+        onProblem({
+          title: "案件已被他人更新",
+          detail: "照片已上传，但案件在此期间有其他变化：请核对页面后再次提交处置。",
+        });
+        return;
+      }
+      await submit("handle", { outcome: outcome.trim(), evidence }, fresh);
     } catch (e) {
       onProblem(shownProblem(e));
     } finally {
