@@ -59,6 +59,19 @@ export const EVENT_NAMES: Record<string, string> = {
   "case.reopened": "重办",
   "case.followed_up": "回访",
   "case.supervised": "督办",
+  "case.media_attached": "上传照片",
+  "case.deadline_warning": "时限预警",
+  "case.overdue": "超时",
+  "case.amended": "工单补充",
+  "case.matter_approved": "事项审批通过",
+  "case.pause_requested": "申请挂账",
+  "case.pause_approved": "挂账获批",
+  "case.pause_refused": "挂账未批",
+  "case.resumed": "恢复计时",
+  "case.reporter_joined": "附议",
+  "case.follow_up_due": "待回访",
+  "case.work_order_created": "生成工单",
+  "case.work_order_awaiting_approval": "工单待审批",
 };
 
 const dateTime = new Intl.DateTimeFormat("zh-CN", {

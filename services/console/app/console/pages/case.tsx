@@ -3,6 +3,7 @@ import { ProblemText, shownProblem, type ShownProblem } from "../../shared/probl
 import { navigate, onLink } from "../../shared/router";
 import { useSession } from "../../shared/session";
 import { readCase } from "../cases/case-read";
+import { DepartmentNames } from "../cases/departments";
 import { CommandPanel } from "../cases/forms";
 import {
   countdown,
@@ -39,6 +40,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
 
   if (!s) return null;
   const dept = s.user.dept;
+  const agency = s.user.roles.includes("agency") || s.user.roles.includes("platform_admin");
   // A department's return hands the case back: it is no longer the department's to read, so go back to its list.
   const done = (next: Case) => {
     const stillOurs = !dept || next.leadDepartmentId === dept || next.assistingDepartmentIds.includes(dept);
@@ -100,11 +102,13 @@ export function CasePage({ params }: { params: Record<string, string> }) {
                   : "—"}
               </dd>
               <dt>主办部门</dt>
-              <dd>{c.leadDepartmentId ?? "—"}</dd>
+              <dd>{c.leadDepartmentId ? <Names ids={[c.leadDepartmentId]} agency={agency} /> : "—"}</dd>
               {c.assistingDepartmentIds.length > 0 && (
                 <>
                   <dt>协办部门</dt>
-                  <dd>{c.assistingDepartmentIds.join("、")}</dd>
+                  <dd>
+                    <Names ids={c.assistingDepartmentIds} agency={agency} />
+                  </dd>
                 </>
               )}
               {c.returnClaim && (
@@ -143,4 +147,9 @@ export function CasePage({ params }: { params: Record<string, string> }) {
       </div>
     </section>
   );
+}
+
+/** Names for those who may list departments (agencies); a department sees the ids (it may not list them). */
+function Names({ ids, agency }: { ids: string[]; agency: boolean }) {
+  return agency ? <DepartmentNames ids={ids} /> : <>{ids.join("、")}</>;
 }

@@ -29,3 +29,10 @@ export function useDepartments(): { departments: Department[] | null; problem: S
   }, []);
   return { departments, problem };
 }
+
+/** Department ids as their names, for a user who may list departments (an agency); others see the ids. */
+export function DepartmentNames({ ids }: { ids: string[] }) {
+  const { departments } = useDepartments();
+  const name = (id: string) => departments?.find((d) => d.id === id)?.name ?? id;
+  return <>{ids.map(name).join("、")}</>;
+}
