@@ -18,6 +18,29 @@ const has =
 /** The console's screens, in menu order. Each page module is its own chunk: the map and the charts load only there. */
 export const ROUTES: ConsoleRoute[] = [
   { pattern: "/", label: "工作台", visible: () => true, load: () => import("./pages/home").then((m) => m.HomePage) },
+  {
+    pattern: "/cases",
+    label: "案件队列",
+    visible: has("agency", "platform_admin"),
+    load: () => import("./pages/queue").then((m) => m.QueuePage),
+  },
+  {
+    pattern: "/department",
+    label: "部门待办",
+    visible: has("department"),
+    load: () => import("./pages/department").then((m) => m.DepartmentPage),
+  },
+  {
+    pattern: "/supervisions",
+    label: "督办",
+    visible: has("agency", "department", "platform_admin"),
+    load: () => import("./pages/supervision").then((m) => m.SupervisionPage),
+  },
+  {
+    pattern: "/cases/:id",
+    visible: has("agency", "department", "platform_admin"),
+    load: () => import("./pages/case").then((m) => m.CasePage),
+  },
 ];
 
 export { has };
