@@ -34,9 +34,11 @@ export function ChartBox({
     };
   }, [JSON.stringify({ categories, series, horizontal })]);
   return (
-    <>
+    <figure class="chart-figure">
+      <figcaption>{label}</figcaption>
       {problem && <ProblemText problem={problem} />}
+      {/* ECharts replaces this label with its own description of the data (its aria component). */}
       <div ref={el} class="chart" role="img" aria-label={label} />
-    </>
+    </figure>
   );
 }

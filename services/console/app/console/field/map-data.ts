@@ -28,7 +28,7 @@ export interface MapData {
 }
 
 /** How many open cases the map places (each needs its case read for the location the list does not carry). */
-const CASE_CAP = 200;
+const CASE_CAP = 100;
 
 /** Runs `work` over `items`, `width` at a time (a county's open cases should not open hundreds of requests at once). */
 async function pooled<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -48,7 +48,7 @@ async function pooled<T, R>(items: T[], width: number, work: (item: T) => Promis
 export async function loadMapData(): Promise<MapData> {
   const [grids, listed] = await Promise.all([
     allItems((cursor) => must(api.GET("/v1/grids", { params: { query: { limit: 100, cursor } } }))),
-    allItems((cursor) => must(api.GET("/v1/cases", { params: { query: { limit: 100, cursor } } })), 1000),
+    allItems((cursor) => must(api.GET("/v1/cases", { params: { query: { limit: 100, cursor } } })), 300),
   ]);
   const open = listed.filter((c) => OPEN_STATUSES.has(c.status));
   const placed = await pooled(open.slice(0, CASE_CAP), 6, async (c) => {

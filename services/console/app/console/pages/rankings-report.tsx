@@ -32,17 +32,15 @@ export function MonthlyReportView({ divisionCode, month }: { divisionCode: strin
           </p>
           <div class="charts">
             <div>
-              <h3>每日案件数</h3>
               <ChartBox
-                label="每日案件数折线图"
+                label="每日案件数"
                 categories={report.daily.map((d) => d.day.slice(5))}
                 series={[{ name: "案件数", type: "line", values: report.daily.map((d) => d.count) }]}
               />
             </div>
             <div>
-              <h3>按类别（与上月对比）</h3>
               <ChartBox
-                label="按类别案件数柱状图"
+                label="按类别案件数（与上月对比）"
                 categories={report.byCategory.map((c) => c.key)}
                 series={[
                   { name: "本月", type: "bar", values: report.byCategory.map((c) => c.count) },

@@ -34,8 +34,15 @@ export function RankingsPage() {
     setProblem(null);
     setBusy(true);
     try {
-      await must(api.POST("/v1/assessments/recompute", { body: { kind: "month", period } }));
-      load();
+      const done = await must(api.POST("/v1/assessments/recompute", { body: { kind: "month", period } }));
+      const expected = done.rankings.find((r) => r.kind === kind && r.period === period)?.subjects ?? 0;
+      // The rankings are written behind the answer: read again until this kind's rows are there (about 20 s at most).
+      let fresh = await loadRankings(kind, period, division);
+      for (let i = 0; i < 10 && expected > 0 && fresh.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 2000));
+        fresh = await loadRankings(kind, period, division);
+      }
+      setRows(fresh);
     } catch (e) {
       setProblem(shownProblem(e));
     } finally {
