@@ -8,13 +8,12 @@ interface Node {
   children: Node[];
 }
 
-/** The catalogue's leaves, with their parents' names, as one flat list for a select. */
-function leaves(nodes: Node[], trail: string[] = []): { code: string; label: string }[] {
-  return nodes.flatMap((n) =>
-    n.children.length
-      ? leaves(n.children, [...trail, n.name])
-      : [{ code: n.code, label: [...trail, n.name].join(" / ") }],
-  );
+/** Every category of the catalogue, with its parents' names, as one flat list for a select (in catalogue order). */
+function flatten(nodes: Node[], trail: string[] = []): { code: string; label: string }[] {
+  return nodes.flatMap((n) => [
+    { code: n.code, label: [...trail, n.name].join(" / ") },
+    ...flatten(n.children, [...trail, n.name]),
+  ]);
 }
 
 /** A labelled select of the city's matter categories (from the public catalogue). */
@@ -23,7 +22,7 @@ export function CategorySelect({ value, onChange }: { value: string; onChange: (
   const [problem, setProblem] = useState<ShownProblem | null>(null);
   useEffect(() => {
     must(api.GET("/v1/public/matters/categories")).then(
-      (d) => setOptions(leaves(d.items as Node[])),
+      (d) => setOptions(flatten(d.items as Node[])),
       (e: unknown) => setProblem(shownProblem(e)),
     );
   }, []);
