@@ -29,7 +29,8 @@ describe("screens: the grid worker's phone", () => {
       const { page } = opened;
       await signInAs(page, "羊桥社区第1网格网格长");
       await shown(page.getByRole("heading", { name: "网格员工作台" }));
-      await shown(page.getByRole("heading", { name: "走访计划" }));
+      await shown(page.getByText(/^截至 .*人在册。$/));
+      expect(await page.getByRole("alert").count()).toBe(0);
       await expectAccessible(page);
       await screenshot(page, "field-worker");
 

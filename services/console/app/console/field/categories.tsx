@@ -2,30 +2,30 @@ import { useEffect, useState } from "preact/hooks";
 import { api, must } from "../../shared/api";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
 
-interface Node {
-  code: string;
-  name: string;
-  children: Node[];
-}
+/** A division's county, as the API names counties: 440703002101 → 440703000000. */
+export const countyOf = (divisionCode: string) => `${divisionCode.slice(0, 6)}000000`;
 
-/** Every category of the catalogue, with its parents' names, as one flat list for a select (in catalogue order). */
-function flatten(nodes: Node[], trail: string[] = []): { code: string; label: string }[] {
-  return nodes.flatMap((n) => [
-    { code: n.code, label: [...trail, n.name].join(" / ") },
-    ...flatten(n.children, [...trail, n.name]),
-  ]);
-}
-
-/** A labelled select of the city's matter categories (from the public catalogue). */
-export function CategorySelect({ value, onChange }: { value: string; onChange: (code: string) => void }) {
-  const [options, setOptions] = useState<{ code: string; label: string }[] | null>(null);
+/**
+ * A labelled select of the matters the county admits (its filed 事项清单): a case is reported as one of them, and
+ * the list decides its deadlines and who handles it.
+ */
+export function MatterSelect({
+  countyCode,
+  value,
+  onChange,
+}: {
+  countyCode: string;
+  value: string;
+  onChange: (code: string) => void;
+}) {
+  const [options, setOptions] = useState<{ code: string; name: string }[] | null>(null);
   const [problem, setProblem] = useState<ShownProblem | null>(null);
   useEffect(() => {
-    must(api.GET("/v1/public/matters/categories")).then(
-      (d) => setOptions(flatten(d.items as Node[])),
+    must(api.GET("/v1/public/matters/lists/{countyCode}", { params: { path: { countyCode } } })).then(
+      (list) => setOptions(list.admission.map((m) => ({ code: m.matterCode, name: m.name }))),
       (e: unknown) => setProblem(shownProblem(e)),
     );
-  }, []);
+  }, [countyCode]);
   if (problem) return <ProblemText problem={problem} />;
   return (
     <label>
@@ -34,7 +34,7 @@ export function CategorySelect({ value, onChange }: { value: string; onChange: (
         <option value="">{options ? "请选择" : "加载中…"}</option>
         {options?.map((o) => (
           <option key={o.code} value={o.code}>
-            {o.code} {o.label}
+            {o.code} {o.name}
           </option>
         ))}
       </select>

@@ -2,7 +2,8 @@ import { useRef, useState } from "preact/hooks";
 import { api, must } from "../../shared/api";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
 import { onLink } from "../../shared/router";
-import { CategorySelect } from "../field/categories";
+import { useSession } from "../../shared/session";
+import { countyOf, MatterSelect } from "../field/categories";
 import { currentPosition, type LngLat } from "../field/geo";
 import { attachPhoto } from "../field/photo";
 
@@ -10,6 +11,7 @@ type Priority = "normal" | "urgent" | "emergency";
 
 /** Reporting a case where the worker stands: the phone's position, a photo from its camera, what and how urgent. */
 export function WorkerReport() {
+  const division = useSession()?.user.division ?? "";
   const [at, setAt] = useState<LngLat | null>(null);
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
@@ -78,7 +80,7 @@ export function WorkerReport() {
           情况描述
           <textarea required rows={3} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
         </label>
-        <CategorySelect value={categoryCode} onChange={setCategory} />
+        <MatterSelect countyCode={countyOf(division)} value={categoryCode} onChange={setCategory} />
         <label>
           紧急程度
           <select value={priority} onChange={(e) => setPriority(e.currentTarget.value as Priority)}>

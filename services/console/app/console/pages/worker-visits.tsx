@@ -1,16 +1,28 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, must } from "../../shared/api";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
+import { useSession } from "../../shared/session";
 import { TAG_KIND, VISIT_STATUS } from "../field/labels";
 
-type Plan = Awaited<ReturnType<typeof loadPlan>>;
-const loadPlan = () => must(api.GET("/v1/basedata/visit-plan"));
+type Plan = Awaited<ReturnType<typeof planOf>>;
+const planOf = (gridCode: string) => must(api.GET("/v1/basedata/visit-plan", { params: { query: { gridCode } } }));
+
+/** The plan of each of the worker's grids, as one (the API plans one grid or one village at a time). */
+async function loadPlan(grids: string[]): Promise<Plan> {
+  const plans = await Promise.all(grids.map(planOf));
+  return {
+    on: plans[0]?.on ?? new Date().toISOString().slice(0, 10),
+    counts: plans.flatMap((p) => p.counts),
+    entries: plans.flatMap((p) => p.entries),
+  };
+}
 
 /** The people in the worker's grids who are due a visit (base data: tags and how often each must be visited). */
 export function WorkerVisits() {
+  const grids = useSession()?.user.grids ?? [];
   const [plan, setPlan] = useState<Plan | null>(null);
   const [problem, setProblem] = useState<ShownProblem | null>(null);
-  useEffect(() => void loadPlan().then(setPlan, (e: unknown) => setProblem(shownProblem(e))), []);
+  useEffect(() => void loadPlan(grids).then(setPlan, (e: unknown) => setProblem(shownProblem(e))), [grids.join()]);
   const todo = plan?.entries.filter((e) => e.status !== "ok") ?? [];
   return (
     <section class="card" aria-labelledby="visits-h">
