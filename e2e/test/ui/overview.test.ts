@@ -1,7 +1,7 @@
 // The county agency's overview screens in a real browser: the map of its grids and open cases (MapLibre, WebGL),
 // the rankings and monthly report as charts (ECharts), the grids' filing status, and the workforce.
 import type { Browser, Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { call } from "../client";
 import { pointIn, WORKER_GRID } from "../places";
 import { DESKTOP, expectAccessible, expectClean, launch, open, screenshot, shown, signInAs } from "./browser";
@@ -13,11 +13,13 @@ let browser: Browser;
 
 /** The map reads every grid and open case of a county before it draws: longer than `shown` waits, when loaded. */
 const drawn = (locator: Locator) => locator.first().waitFor({ state: "visible", timeout: 60_000 });
-beforeAll(async () => {
+// A browser per test: the packaged Chromium runs as a single process, and tearing down a page that drew with WebGL
+// can take that process with it, which would fail the next test for no fault of its own.
+beforeEach(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
+afterEach(async () => {
+  await browser?.close().catch(() => undefined);
 });
 
 describe("screens: the agency's overview", () => {
