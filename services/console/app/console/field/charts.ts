@@ -32,7 +32,7 @@ export function drawChart(
       grid: { left: horizontal ? 140 : 48, right: 24, top: series.length > 1 ? 32 : 16, bottom: 48 },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? { ...category, inverse: true } : value,
-      series: series.map((s) => ({ name: s.name, type: s.type, data: s.values })),
+      series: series.map((s) => ({ name: s.name, type: s.type, data: s.values, barMaxWidth: 32 })),
     },
     true,
   );
