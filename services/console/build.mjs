@@ -21,6 +21,22 @@ const APPS = {
 };
 
 /**
+ * MapLibre GL 6 draws in a separate worker script (maplibre-gl-worker.mjs, self-contained). Importing that file gives
+ * its URL: esbuild copies it, hashed, into /assets/ (the `file` loader for this one file, not for every .mjs), and
+ * the map page hands the URL to `setWorkerUrl` so the worker loads from this origin (CSP worker-src 'self').
+ * @type {esbuild.Plugin}
+ */
+const workerScriptUrls = {
+  name: "worker-script-urls",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]maplibre-gl-worker\.mjs$/ }, async (args) => ({
+      contents: await fs.promises.readFile(args.path),
+      loader: "file",
+    }));
+  },
+};
+
+/**
  * @param {{ mode?: "development" | "production", outdir?: string, quiet?: boolean }} [options]
  * @returns {Promise<{ app: string, firstLoadGzip: number, budget: number }[]>}
  */
@@ -45,6 +61,7 @@ export async function buildApps({ mode = "production", outdir = path.join(here, 
     jsx: "automatic",
     jsxImportSource: "preact",
     loader: { ".svg": "file", ".png": "file" },
+    plugins: [workerScriptUrls],
     define: {
       __DEV_SIGN_IN__: JSON.stringify(mode === "development"),
       "process.env.NODE_ENV": JSON.stringify(mode),

@@ -41,6 +41,36 @@ export const ROUTES: ConsoleRoute[] = [
     visible: has("agency", "department", "platform_admin"),
     load: () => import("./pages/case").then((m) => m.CasePage),
   },
+  {
+    pattern: "/field",
+    label: "网格员工作台",
+    visible: has("grid_worker"),
+    load: () => import("./pages/worker").then((m) => m.WorkerPage),
+  },
+  {
+    pattern: "/map",
+    label: "一张图",
+    visible: has("agency"),
+    load: () => import("./pages/map").then((m) => m.MapPage),
+  },
+  {
+    pattern: "/rankings",
+    label: "考核排名与月报",
+    visible: has("agency"),
+    load: () => import("./pages/rankings").then((m) => m.RankingsPage),
+  },
+  {
+    pattern: "/grids",
+    label: "网格与备案",
+    visible: has("agency", "platform_admin"),
+    load: () => import("./pages/grids").then((m) => m.GridsPage),
+  },
+  {
+    pattern: "/staff",
+    label: "网格员队伍",
+    visible: has("agency", "hr"),
+    load: () => import("./pages/staff").then((m) => m.StaffPage),
+  },
 ];
 
 export { has };
