@@ -15,7 +15,7 @@ export const STATUS_NAMES: Record<CaseStatus, string> = {
   closed: "已结案",
   rated: "已评价",
   archived: "已归档",
-  invalid: "无效",
+  invalid: "已作废",
   merged: "已合并",
 };
 

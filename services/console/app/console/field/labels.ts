@@ -1,30 +1,6 @@
 /** zh-CN names for the API's codes, as the field screens show them. */
-export const STATUS: Record<string, string> = {
-  reported: "已上报",
-  verified: "已核实",
-  accepted: "已受理",
-  dispatched: "已派遣",
-  signed: "已签收",
-  handled: "已处置",
-  closed: "已结案",
-  rated: "已评价",
-  archived: "已归档",
-  invalid: "已作废",
-  merged: "已合并",
-};
-
 /** The statuses of a case still being worked on (shown on the map and in a worker's tasks). */
 export const OPEN_STATUSES = new Set(["reported", "verified", "accepted", "dispatched", "signed", "handled"]);
-
-export const STEP: Record<string, string> = {
-  accept: "待受理",
-  dispatch: "待派遣",
-  sign: "待签收",
-  handle: "待处置",
-  check: "待核查",
-};
-
-export const PRIORITY: Record<string, string> = { normal: "一般", urgent: "紧急", emergency: "特急" };
 
 export const GRID_TYPE: Record<string, string> = { urban: "城镇网格", rural: "农村网格", dedicated: "专属网格" };
 

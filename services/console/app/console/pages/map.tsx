@@ -3,7 +3,7 @@ import { config } from "../../shared/config";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
 import { navigate, onLink } from "../../shared/router";
 import "../field/field.css";
-import { STATUS } from "../field/labels";
+import { STATUS_NAMES } from "../cases/labels";
 import { loadMapData, type MapData } from "../field/map-data";
 
 /**
@@ -78,7 +78,7 @@ export function MapPage() {
                       {f.properties.title}
                     </a>{" "}
                     <span class="muted">
-                      {STATUS[f.properties.status] ?? f.properties.status}
+                      {STATUS_NAMES[f.properties.status as keyof typeof STATUS_NAMES] ?? f.properties.status}
                       {f.properties.gridCode ? ` · 网格 ${f.properties.gridCode}` : ""}
                     </span>
                     {f.properties.overdue ? (

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { useCursors } from "../../shared/pager";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
 import { CaseTable } from "../cases/case-table";
 import { casePage, type CasePage, type CaseQuery } from "../cases/case-list";
@@ -17,14 +18,12 @@ export function QueuePage() {
   const [deadline, setDeadline] = useState<"" | "warned" | "overdue">("");
   const [q, setQ] = useState("");
   const [applied, setApplied] = useState<CaseQuery>({ limit: PAGE });
-  // Keyset paging: the cursors of the pages before this one, to go back; the current page's cursor is last.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const { cursor, reset, pager } = useCursors();
   const [page, setPage] = useState<CasePage | null>(null);
   const [etag, setEtag] = useState<string | null>(null);
   const [problem, setProblem] = useState<ShownProblem | null>(null);
   const { departments, problem: deptProblem } = useDepartments();
   const now = useNow();
-  const cursor = cursors[cursors.length - 1];
   const key = JSON.stringify([applied, cursor]);
 
   usePoll(async () => {
@@ -48,7 +47,7 @@ export function QueuePage() {
     if (deadline === "overdue") query.overdue = "true";
     if (q.trim()) query.q = q.trim();
     setEtag(null);
-    setCursors([undefined]);
+    reset();
     setApplied(query);
   };
 
@@ -109,19 +108,7 @@ export function QueuePage() {
       {page ? (
         <>
           <CaseTable items={page.items} now={now} caption="案件队列" />
-          <nav class="pager" aria-label="翻页">
-            <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-              上一页
-            </button>
-            <span class="muted">第 {cursors.length} 页（每 10 秒自动刷新）</span>
-            <button
-              type="button"
-              disabled={!page.nextCursor}
-              onClick={() => page.nextCursor && setCursors([...cursors, page.nextCursor])}
-            >
-              下一页
-            </button>
-          </nav>
+          {pager(page.nextCursor, "（每 10 秒自动刷新）")}
         </>
       ) : (
         !problem && <p aria-busy="true">加载中…</p>

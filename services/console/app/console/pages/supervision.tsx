@@ -1,6 +1,7 @@
 import type { components } from "@civicgrid/client";
 import { useState } from "preact/hooks";
 import { api, must } from "../../shared/api";
+import { useCursors } from "../../shared/pager";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
 import { onLink } from "../../shared/router";
 import { STEP_NAMES, when } from "../cases/labels";
@@ -11,10 +12,9 @@ type Supervision = components["schemas"]["Supervision"];
 
 /** 督办: the supervision records of late cases (an agency sees its subtree's, a department those against it). */
 export function SupervisionPage() {
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const { cursor, pager } = useCursors();
   const [page, setPage] = useState<{ items: Supervision[]; nextCursor: string | null } | null>(null);
   const [problem, setProblem] = useState<ShownProblem | null>(null);
-  const cursor = cursors[cursors.length - 1];
   usePoll(async () => {
     try {
       setPage(await must(api.GET("/v1/supervisions", { params: { query: { limit: 50, cursor } } })));
@@ -60,21 +60,7 @@ export function SupervisionPage() {
           </table>
         </div>
       )}
-      {page && (
-        <nav class="pager" aria-label="翻页">
-          <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-            上一页
-          </button>
-          <span class="muted">第 {cursors.length} 页</span>
-          <button
-            type="button"
-            disabled={!page.nextCursor}
-            onClick={() => page.nextCursor && setCursors([...cursors, page.nextCursor])}
-          >
-            下一页
-          </button>
-        </nav>
-      )}
+      {page && pager(page.nextCursor)}
       {!page && !problem && <p aria-busy="true">加载中…</p>}
     </section>
   );

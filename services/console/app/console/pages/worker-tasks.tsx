@@ -2,7 +2,8 @@ import { useEffect, useState } from "preact/hooks";
 import { api, must } from "../../shared/api";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
 import { onLink } from "../../shared/router";
-import { OPEN_STATUSES, STATUS, STEP, when } from "../field/labels";
+import { STATUS_NAMES, STEP_NAMES } from "../cases/labels";
+import { OPEN_STATUSES, when } from "../field/labels";
 
 type Summary = Awaited<ReturnType<typeof loadTasks>>[number];
 
@@ -39,8 +40,8 @@ export function WorkerTasks() {
                 {c.title}
               </a>
               <span class="muted">
-                {STATUS[c.status] ?? c.status}
-                {c.step ? ` · ${STEP[c.step] ?? c.step}` : ""}
+                {STATUS_NAMES[c.status]}
+                {c.step ? ` · 待${STEP_NAMES[c.step]}` : ""}
                 {c.source === "agency" ? " · 交办工单" : ""}
               </span>
               <span class="muted">
