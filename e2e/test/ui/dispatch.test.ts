@@ -3,18 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { command, eventually, read, report, type CaseSeen } from "../cases-client";
 import { pointIn, WORKER_GRID } from "../places";
 import { DESKTOP, expectAccessible, expectClean, launch, open, screenshot, shown, signInAs } from "./browser";
+import { pngPhoto } from "./png";
 
 const worker = "demo-grid-worker";
 const county = "demo-county-agency-440703";
 const DISPATCHER = "蓬江区网格化服务管理中心";
 const POLICE = "江门市公安局蓬江分局";
 const POLICE_ID = "dept-440703-police";
-
-// A 1×1 PNG: the "camera's photo" the department attaches to its handling.
-const PHOTO = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==",
-  "base64",
-);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -119,7 +114,9 @@ describe("screens: dispatcher and department close the loop in the browser", () 
       await statusShown(dpage, "已签收");
       await act(dpage, "办结（处置）", async () => {
         await dpage.getByLabel("处置结果").fill("已协调维修，路灯恢复照明");
-        await dpage.getByLabel("处置照片").setInputFiles({ name: "after.png", mimeType: "image/png", buffer: PHOTO });
+        await dpage
+          .getByLabel("处置照片")
+          .setInputFiles({ name: "after.png", mimeType: "image/png", buffer: pngPhoto() });
       });
       await statusShown(dpage, "已处置");
       await shown(dpage.getByRole("img", { name: /部门处置.*照片/ }));

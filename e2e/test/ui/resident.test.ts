@@ -1,10 +1,10 @@
-import { deflateSync, crc32 } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../client";
 import { command, read } from "../cases-client";
 import { pointIn, WORKER_GRID } from "../places";
 import { DESKTOP, expectAccessible, expectClean, launch, open, PHONE, screenshot, shown } from "./browser";
+import { pngPhoto } from "./png";
 
 const worker = "demo-grid-worker";
 const township = "demo-township-agency";
@@ -17,31 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A real 16×16 PNG (a red square), as a phone camera's photo would be a real image for the service to check. */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const size = 16;
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([200, 30, 30]))]);
-  const pixels = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(pixels)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 describe("screens: the resident pages (H5), on a phone, without a login", () => {
   it("finds my grid, reports with a photo and location, follows it, and rates it once closed", async () => {
@@ -87,7 +62,7 @@ describe("screens: the resident pages (H5), on a phone, without a login", () => 
     await page.getByLabel("问题描述").fill("小区南门外人行道井盖缺失，夜间有行人踩空的危险");
     await page
       .getByLabel("现场照片（选填）")
-      .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: png() });
+      .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: pngPhoto() });
     await expectAccessible(page);
     await screenshot(page, "resident-report");
     // A double tap sends one report.

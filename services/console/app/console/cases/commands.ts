@@ -1,6 +1,7 @@
 import type { paths } from "@civicgrid/client";
 import { api, must } from "../../shared/api";
-import type { SessionUser } from "../../shared/session";
+import { useEffect, useState } from "preact/hooks";
+import { shownProblem, type ShownProblem } from "../../shared/problem";
 import type { Case } from "./labels";
 
 /** The case commands these screens offer, in the order their buttons appear. */
@@ -37,41 +38,24 @@ export type CommandBody<N extends CommandName> = NonNullable<
   paths[`/v1/cases/{id}/${N}`]["post"]["requestBody"]
 >["content"]["application/json"];
 
-const CITY_LEVEL = /^\d{4}0{8}$/;
-
 /**
- * The commands the signed-in user may issue on this case now. The API does not publish them with the case (only a
- * refused command's 409 names them), so they are derived here from the case's status, its pending return ruling or
- * extension, and the user's role and department, as the API's lifecycle table states them. The API still decides:
- * a refusal is shown with its detail.
+ * The commands the API says the signed-in user may run on this case at the version shown (its status, guards, role
+ * and unit, as a command would be checked), among those these screens have forms for; null while it is asked, and
+ * asked again whenever the case changes version.
  */
-export function allowedNow(c: Case, user: SessionUser): CommandName[] {
-  const agency = user.roles.includes("agency");
-  const department = user.roles.includes("department") && !!user.dept;
-  const mine = department && (c.leadDepartmentId === user.dept || c.assistingDepartmentIds.includes(user.dept ?? ""));
-  const lead = department && c.leadDepartmentId === user.dept;
-  const out = new Set<CommandName>();
-  const returnPending = c.returnClaim?.status === "pending";
-  const extensionPending = c.extension?.status === "pending";
-  if (agency) {
-    if (c.status === "reported") out.add("verify");
-    if (c.status === "verified") out.add("accept");
-    if (c.status === "accepted" && returnPending) out.add("rule-return");
-    if (c.status === "accepted" && !returnPending) out.add("dispatch");
-    if ((c.status === "dispatched" || c.status === "signed") && extensionPending) out.add("review-extension");
-    if (c.status === "handled") out.add("check");
-    if (["reported", "verified", "accepted"].includes(c.status) && !CITY_LEVEL.test(c.holderDivisionCode))
-      out.add("escalate");
-  }
-  if (mine && lead) {
-    if (c.status === "dispatched") out.add("sign");
-    if (c.status === "signed") out.add("handle");
-    const rejectedBefore = c.returnClaim?.status === "rejected";
-    if ((c.status === "dispatched" || c.status === "signed") && !rejectedBefore) out.add("return");
-    if ((c.status === "dispatched" || c.status === "signed") && !extensionPending && c.pause?.status !== "approved")
-      out.add("request-extension");
-  }
-  return COMMANDS.filter((n) => out.has(n));
+export function useAllowed(c: Case): { allowed: CommandName[] | null; problem: ShownProblem | null } {
+  const [answer, setAnswer] = useState<{ version: number; allowed: CommandName[] } | null>(null);
+  const [problem, setProblem] = useState<ShownProblem | null>(null);
+  useEffect(() => {
+    let live = true;
+    setProblem(null);
+    must(api.GET("/v1/cases/{id}/commands", { params: { path: { id: c.id } } })).then(
+      (r) => live && setAnswer({ version: r.version, allowed: COMMANDS.filter((n) => r.allowed.includes(n)) }),
+      (e: unknown) => live && setProblem(shownProblem(e)),
+    );
+    return () => void (live = false);
+  }, [c.id, c.version]);
+  return { allowed: answer && answer.version === c.version ? answer.allowed : null, problem };
 }
 
 /**

@@ -1,7 +1,6 @@
 import { useState } from "preact/hooks";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
-import type { SessionUser } from "../../shared/session";
-import { allowedNow, COMMAND_NAMES, issue, type CommandBody, type CommandName } from "./commands";
+import { COMMAND_NAMES, issue, useAllowed, type CommandBody, type CommandName } from "./commands";
 import { useDepartments } from "./departments";
 import { GROUND_NAMES, type Case } from "./labels";
 import { readCase } from "./case-read";
@@ -11,8 +10,9 @@ import { upload } from "./media";
 type Submit = <N extends CommandName>(name: N, body: CommandBody<N>, base?: Case) => Promise<void>;
 
 /** Exactly the commands allowed now, as buttons; each opens its form, and the answer (the case) replaces the page's. */
-export function CommandPanel({ c, user, onDone }: { c: Case; user: SessionUser; onDone: (next: Case) => void }) {
-  const allowed = allowedNow(c, user);
+export function CommandPanel({ c, onDone }: { c: Case; onDone: (next: Case) => void }) {
+  const { allowed: asked, problem: notAsked } = useAllowed(c);
+  const allowed = asked ?? [];
   const [open, setOpen] = useState<CommandName | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ShownProblem | null>(null);
@@ -37,7 +37,9 @@ export function CommandPanel({ c, user, onDone }: { c: Case; user: SessionUser; 
   return (
     <section class="card" aria-labelledby="commands-h">
       <h2 id="commands-h">办理</h2>
-      {allowed.length === 0 && <p class="muted">当前没有您可以办理的操作。</p>}
+      {notAsked && <ProblemText problem={notAsked} />}
+      {asked === null && !notAsked && <p aria-busy="true">正在读取可办理的操作…</p>}
+      {asked?.length === 0 && <p class="muted">当前没有您可以办理的操作。</p>}
       <div class="commands">
         {allowed.map((n) => (
           <button

@@ -78,7 +78,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
       {problem && <ProblemText problem={problem} />}
       <div class="case-grid">
         <div>
-          <CommandPanel c={c} user={s.user} onDone={done} />
+          <CommandPanel c={c} onDone={done} />
           <section class="card" aria-labelledby="facts-h">
             <h2 id="facts-h">案件信息</h2>
             <dl class="facts">
