@@ -1218,6 +1218,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/cases/{id}/commands": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The commands you may run on the case now
+     * @description The commands whose status, guards, role and unit all let the caller run them at the case's current version (its body is checked only when one is sent). A screen shows exactly these; the ETag is the case's version.
+     */
+    get: operations["getV1CasesIdCommands"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/cases/{id}/verify": {
     parameters: {
       query?: never;
@@ -4822,6 +4842,33 @@ export interface components {
       dueAt: string;
       createdAt: string;
       countyCode: string;
+    };
+    CaseCommands: {
+      version: number;
+      allowed: (
+        | "verify"
+        | "resolve-on-site"
+        | "accept"
+        | "dispatch"
+        | "sign"
+        | "handle"
+        | "check"
+        | "rate"
+        | "archive"
+        | "return"
+        | "escalate"
+        | "request-extension"
+        | "review-extension"
+        | "merge"
+        | "invalidate"
+        | "approve-matter"
+        | "request-pause"
+        | "review-pause"
+        | "resume"
+        | "join"
+        | "rule-return"
+        | "follow-up"
+      )[];
     };
     ArchiveVerification: {
       valid: boolean;
@@ -18669,6 +18716,113 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request cannot be processed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An upstream service failed */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Service unavailable */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getV1CasesIdCommands: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the commands allowed now */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CaseCommands"];
+        };
       };
       /** @description The request is not valid */
       400: {
