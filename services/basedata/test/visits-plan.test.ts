@@ -37,9 +37,16 @@ describe("visit plans (走访计划)", () => {
     expect(entry(ok)?.status).toBe("ok");
     expect(entry(unplanned)).toBeUndefined();
 
-    await recorded(visitBody(overdue, { tagKind: "community_correction" }));
+    const visit = visitBody(overdue, { tagKind: "community_correction" });
+    await recorded(visit);
     const after = (await planOf()).entries.find((e) => e.personId === overdue);
-    expect(after).toMatchObject({ status: "ok", lastVisitOn: dayAgo(0), dueOn: dayAgo(-7) });
+    // The visit's own day in Shanghai (an hour ago is yesterday in the first hour after midnight), and a week on.
+    const visited = Date.parse(visit.visitedAt as string);
+    expect(after).toMatchObject({
+      status: "ok",
+      lastVisitOn: shanghaiDay(new Date(visited).toISOString()),
+      dueOn: shanghaiDay(new Date(visited + 7 * 86_400_000).toISOString()),
+    });
   });
 
   it("a worker sees only their grids; an agency counts every kind but names only non-sensitive groups", async () => {
