@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ProblemText, problemFromResponse, shownProblem, type ShownProblem } from "./problem";
 import { claimsOf, setSession, type Session } from "./session";
+import { ROLE_NAMES } from "./roles";
 
 interface DevUser {
   sub: string;
@@ -8,15 +9,6 @@ interface DevUser {
   roles: string[];
   divisionCode: string;
 }
-
-const ROLE_NAMES: Record<string, string> = {
-  platform_admin: "平台管理员",
-  agency: "网格化服务管理机构",
-  department: "职能部门",
-  grid_worker: "网格员",
-  hr: "人事",
-  resident: "居民",
-};
 
 /** A token of the local dev issuer for a demo user (services/console/src/dev-sign-in.ts). */
 async function devSession(sub: string): Promise<Session> {

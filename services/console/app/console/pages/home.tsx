@@ -1,13 +1,5 @@
 import { useSession } from "../../shared/session";
-
-const ROLE_NAMES: Record<string, string> = {
-  platform_admin: "平台管理员",
-  agency: "网格化服务管理机构",
-  department: "职能部门",
-  grid_worker: "网格员",
-  hr: "人事",
-  resident: "居民",
-};
+import { ROLE_NAMES } from "../../shared/roles";
 
 /** The signed-in user's start page: who they are and where they work. */
 export function HomePage() {
