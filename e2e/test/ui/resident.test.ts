@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { entered } from "../basedata-client";
 import { call } from "../client";
 import { command, read } from "../cases-client";
 import { pointIn, WORKER_GRID } from "../places";
@@ -9,6 +10,8 @@ import { pngPhoto } from "./png";
 const worker = "demo-grid-worker";
 const township = "demo-township-agency";
 const urban = "user-dept-440703-urban_management";
+const villageAgency = "demo-village-agency";
+const run = Date.now() % 1_000_000;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -150,5 +153,41 @@ describe("screens: the resident pages (H5), on a phone, without a login", () => 
 
     // The contexts close with the browser (afterAll): closing a context kills the harness's Chromium, which
     // @sparticuz/chromium starts with --single-process.
+  });
+  it("finds my grid from the address of my door: county, township and village picked, the door plate typed", async () => {
+    // The village keeps its standard addresses (标准地址) in base data: a road and a door in the worker's grid.
+    const village = WORKER_GRID.slice(0, 12);
+    const road = `门牌测试路${run}`;
+    const roadId = await entered(villageAgency, village, { kind: "address.create", level: "road", name: road });
+    const door = { kind: "address.create", level: "door", parentId: roadId, name: "8号", ...pointIn(WORKER_GRID) };
+    await entered(villageAgency, village, door);
+    const disclosure = (await call(`/v1/public/grids/${WORKER_GRID}`)).json as { name: string };
+
+    const opened = await open(browser, "/h5/grid", { viewport: PHONE });
+    const { page } = opened;
+    await shown(page.getByRole("heading", { name: "按地址查找" }));
+    // One city: chosen for the resident; then each level's choices are the public children of the one above.
+    await page.getByLabel("区（县）").selectOption(`${WORKER_GRID.slice(0, 6)}000000`);
+    await page.getByLabel("镇（街道）").selectOption(`${WORKER_GRID.slice(0, 9)}000`);
+    await page.getByLabel("村（社区）").selectOption(village);
+    // Written as people write it (full-width digits, 號): found as the base data keeps it.
+    await page.getByLabel(/门牌地址/).fill(`${road}８號`);
+    await page.getByRole("button", { name: "按地址查找" }).click();
+    await shown(page.getByRole("link", { name: `${road}8号` }));
+    await expectAccessible(page);
+    await screenshot(page, "resident-find-by-address");
+    // The road alone lies in no one grid: it is named, not linked.
+    await page.getByLabel(/门牌地址/).fill(road);
+    await page.getByRole("button", { name: "按地址查找" }).click();
+    await shown(page.getByText("道路跨越多个网格"));
+    await page.getByLabel(/门牌地址/).fill(`不存在路${run}`);
+    await page.getByRole("button", { name: "按地址查找" }).click();
+    await shown(page.getByText(/未找到该地址/));
+    await page.getByLabel(/门牌地址/).fill(`${road}8号`);
+    await page.getByLabel(/门牌地址/).press("Enter");
+    await page.getByRole("link", { name: `${road}8号` }).click();
+    await shown(page.getByRole("heading", { name: disclosure.name, level: 1 }));
+    expect(page.url()).toContain(`/h5/grid/${WORKER_GRID}`);
+    expectClean(opened);
   });
 });

@@ -367,6 +367,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/public/divisions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The divisions directly under one (the cities when no parent is named): code, name, level and parent only, so that anyone can pick their county, township and village */
+    get: operations["getV1PublicDivisions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/public/grids/locate": {
     parameters: {
       query?: never;
@@ -3299,6 +3316,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/public/addresses": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find a standard address (标准地址) of a village by any part of it, and the grid it lies in: roads, door numbers and buildings only, as their full names and grid codes, so that a resident finds their grid from an address */
+    get: operations["getV1PublicAddresses"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/basedata/houses": {
     parameters: {
       query?: never;
@@ -3879,6 +3913,15 @@ export interface components {
       townshipCode: string;
       /** @example 440703000000 */
       countyCode: string;
+    };
+    PublicDivision: {
+      /** @example 440703000000 */
+      code: string;
+      name: string;
+      /** @enum {string} */
+      level: "province" | "city" | "county" | "township" | "village";
+      /** @example 440703000000 */
+      parentCode: string | null;
     };
     PublicGridWithCounts: components["schemas"]["PublicGrid"] & {
       counts?: components["schemas"]["PublicGridCounts"];
@@ -6183,6 +6226,15 @@ export interface components {
     BaseDataAddressDetail: components["schemas"]["BaseDataAddress"] & {
       childrenCount: number;
       houseId: string | null;
+    };
+    PublicAddress: {
+      fullName: string;
+      /** @enum {string} */
+      level: "road" | "door" | "building";
+      /** @example 440703000000 */
+      villageCode: string;
+      /** @example 440703002101001 */
+      gridCode: string | null;
     };
     BaseDataHouse: {
       id: string;
@@ -9883,6 +9935,143 @@ export interface operations {
       };
       /** @description Unsupported media type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description breaks a rule (layout findings, list rules) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An upstream service failed */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Service unavailable */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getV1PublicDivisions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        parentCode?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of divisions, by code */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["PublicDivision"][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid input, naming the fields at fault */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description role or jurisdiction does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match does not match the current version */
+      412: {
         headers: {
           [name: string]: unknown;
         };
@@ -36909,6 +37098,90 @@ export interface operations {
       };
       /** @description Not found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request cannot be processed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An upstream service failed */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Service unavailable */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getV1PublicAddresses: {
+    parameters: {
+      query: {
+        villageCode: string;
+        q: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the closest matches, shortest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["PublicAddress"][];
+          };
+        };
+      };
+      /** @description The request is not valid */
+      400: {
         headers: {
           [name: string]: unknown;
         };

@@ -38,6 +38,12 @@ export const Division = z
   .openapi("Division");
 export type Division = z.infer<typeof Division>;
 
+/** What anyone may know of a division: its code, name, level and parent (a resident's picker of county, township, village). */
+export const PublicDivision = Division.pick({ code: true, name: true, level: true, parentCode: true }).openapi(
+  "PublicDivision",
+);
+export type PublicDivision = z.infer<typeof PublicDivision>;
+
 export const NewDivision = z.object({
   code: DivisionCode,
   name: z.string().trim().min(1).max(64),

@@ -8,6 +8,7 @@ import { exportRoutes } from "./routes/exports";
 import { householdRoutes } from "./routes/households";
 import { peopleRoutes } from "./routes/people";
 import { privacyRoutes } from "./routes/privacy";
+import { publicAddressRoutes } from "./routes/public-addresses";
 import { importRoutes } from "./routes/imports";
 import { settingsRoutes } from "./routes/settings";
 import { submissionRoutes } from "./routes/submissions";
@@ -16,10 +17,14 @@ import { visitPlanRoutes } from "./routes/visit-plan";
 import { visitRoutes } from "./routes/visits";
 
 // A ledger upload keeps its Idempotency-Key with the import it created (routes/imports.ts), never reading the file.
-export const app = createServiceApp<AppEnv>("basedata", { idempotencyExcept: ["/v1/basedata/imports"] });
+export const app = createServiceApp<AppEnv>("basedata", {
+  idempotencyExcept: ["/v1/basedata/imports"],
+  publicPrefixes: ["/v1/public/"],
+});
 app.route("/", submissionRoutes);
 app.route("/", settingsRoutes);
 app.route("/", addressRoutes);
+app.route("/", publicAddressRoutes);
 app.route("/", houseRoutes);
 app.route("/", unitRoutes);
 app.route("/", countRoutes);

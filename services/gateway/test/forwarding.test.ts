@@ -33,6 +33,20 @@ describe("gateway forwarding", () => {
     }
   });
 
+  it("answers the public lookups without a token, each from the service that owns it", async () => {
+    const cases: [string, string][] = [
+      ["/v1/public/grids/440703001001001", "registry"],
+      ["/v1/public/divisions?parentCode=440700000000", "registry"],
+      ["/v1/public/addresses?villageCode=440703001001&q=%E5%BB%BA%E8%AE%BE%E8%B7%AF", "basedata"],
+      ["/v1/public/cases/nearby?lng=113.08&lat=22.58", "cases"],
+    ];
+    for (const [path, service] of cases) {
+      const echo = await (await exports.default.fetch(`${origin}${path}`)).json<Echo>();
+      expect(echo.service, path).toBe(service);
+      expect(echo.headers["x-civicgrid-principal"], path).toBeUndefined();
+    }
+  });
+
   it("never passes a caller-supplied principal header, Authorization or cookies on", async () => {
     const res = await exports.default.fetch(`${origin}/v1/public/grids/440703001001001`, {
       headers: { "x-civicgrid-principal": "forged", cookie: "a=b", authorization: "Bearer whatever" },

@@ -9,6 +9,7 @@ import { lookup } from "./routes/lookup";
 import { matterCatalogue } from "./routes/matter-catalogue";
 import { matterChanges } from "./routes/matter-changes";
 import { matterDefinitions } from "./routes/matter-definitions";
+import { publicDivisions } from "./routes/public-divisions";
 import { publicGrids } from "./routes/public-grids";
 import { publicMatters } from "./routes/public-matters";
 
@@ -21,6 +22,7 @@ const routers = [
   layoutChanges,
   layoutFiling,
   lookup,
+  publicDivisions,
   publicGrids,
   publicMatters,
   matterCatalogue,

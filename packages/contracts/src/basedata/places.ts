@@ -30,6 +30,22 @@ export const Address = z
   .openapi("BaseDataAddress");
 export type Address = z.infer<typeof Address>;
 
+/**
+ * A standard address as anyone may find it (a resident looking for the grid of a door plate): the address as people
+ * read it and the grid it lies in. Roads, door numbers and buildings only: the units and rooms under a building, and
+ * what is kept at an address (houses, people, units), never.
+ */
+export const PublicAddress = z
+  .object({
+    fullName: z.string(),
+    level: z.enum(["road", "door", "building"]),
+    villageCode: DivisionCode,
+    /** Null for a road: it crosses grids (ask for a door number). */
+    gridCode: GridCode.nullable(),
+  })
+  .openapi("PublicAddress");
+export type PublicAddress = z.infer<typeof PublicAddress>;
+
 export const AddressDetail = Address.extend({
   /** Addresses directly under this one (active and retired). */
   childrenCount: z.number().int(),

@@ -31,7 +31,7 @@ import { anonymiseIn, subjectRecord, unmaskedValues } from "./people/privacy";
 import { householdView, personView, searchVillage, type VillageSearch } from "./people/reads";
 import { scopesOf, type RecordScope } from "./scopes";
 import { decide, submit, submissionView } from "./submissions";
-import { addressDetail, listAddresses } from "./places/address-read";
+import { addressDetail, listAddresses, publicAddresses } from "./places/address-read";
 import { houseDetail, linkHouseCase, listHouses } from "./places/house-read";
 import { listUnits, unitDetail } from "./places/unit-read";
 import { listVisits, visitOf, type VisitFilter } from "./visits/list";
@@ -142,6 +142,10 @@ export class VillageDO extends DurableObject<Env> {
 
   address(villageCode: string, id: string) {
     return addressDetail(this.db, villageCode, id);
+  }
+
+  publicAddresses(villageCode: string, q: string, limit: number) {
+    return publicAddresses(this.db, villageCode, q, limit);
   }
 
   houses(villageCode: string, query: Parameters<typeof listHouses>[2]) {

@@ -3,6 +3,7 @@ import type { components } from "@civicgrid/client";
 import { api, must } from "../shared/api";
 import { ProblemText, shownProblem, type ShownProblem } from "../shared/problem";
 import { navigate, onLink } from "../shared/router";
+import { AddressSearch } from "./address-search";
 import { coordinate, myPosition } from "./geo";
 import { GRID_TYPE, ROLE, when } from "./labels";
 
@@ -14,8 +15,8 @@ export async function gridAt(lng: number, lat: number): Promise<PublicGrid> {
 }
 
 /**
- * Finds the resident's grid: from the phone's location, typed coordinates, or a grid code. The public API has no
- * address lookup (geocoding), so an address cannot be searched; the page says so instead of pretending.
+ * Finds the resident's grid: from the phone's location, the standard address of their door (the village's base
+ * data, searched through the public address lookup), typed coordinates, or a grid code.
  */
 export function FindGridPage() {
   const [problem, setProblem] = useState<ShownProblem | null>(null);
@@ -58,9 +59,10 @@ export function FindGridPage() {
         </button>
       </section>
       {problem && <ProblemText problem={problem} />}
+      <AddressSearch />
       <section class="card" aria-labelledby="by-point">
         <h2 id="by-point">按经纬度</h2>
-        <p class="muted">暂不支持按地址查找（平台未提供地址解析）。可在地图应用中查看所在位置的经纬度后填写。</p>
+        <p class="muted">可在地图应用中查看所在位置的经纬度后填写。</p>
         <form
           onSubmit={(e) => {
             e.preventDefault();

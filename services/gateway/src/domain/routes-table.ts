@@ -9,6 +9,8 @@ type ServiceKey = "REGISTRY" | "ROSTER" | "CASES" | "NOTIFICATIONS" | "ASSESSMEN
 export const ROUTES: readonly { prefix: string; service: ServiceKey }[] = [
   { prefix: "/v1/public/grids", service: "REGISTRY" },
   { prefix: "/v1/public/matters", service: "REGISTRY" },
+  { prefix: "/v1/public/divisions", service: "REGISTRY" },
+  { prefix: "/v1/public/addresses", service: "BASEDATA" },
   { prefix: "/v1/divisions", service: "REGISTRY" },
   { prefix: "/v1/grids", service: "REGISTRY" },
   { prefix: "/v1/layouts", service: "REGISTRY" },

@@ -1,5 +1,5 @@
-import type { Division } from "@civicgrid/contracts";
-import { and, asc, eq, gt, like, ne, sql } from "drizzle-orm";
+import type { Division, PublicDivision } from "@civicgrid/contracts";
+import { and, asc, eq, gt, isNull, like, ne, sql } from "drizzle-orm";
 import { atVersion, guard, inJson, type Db, type Statement } from "./db";
 import { registryEvent, registryOutbox } from "./outbox";
 import { divisions } from "./schema";
@@ -78,4 +78,19 @@ export function updateDivision(
       .where(eq(divisions.code, before.code)),
     changedEvent(db, before.code, before.version + 1, "updated"),
   ];
+}
+
+/** The divisions directly under a parent (the top-level cities for null), by code after `after`: public facts only. */
+export function childrenOf(db: Db, parentCode: string | null, after: string, limit: number): Promise<PublicDivision[]> {
+  return db
+    .select({ code: divisions.code, name: divisions.name, level: divisions.level, parentCode: divisions.parentCode })
+    .from(divisions)
+    .where(
+      and(
+        parentCode === null ? isNull(divisions.parentCode) : eq(divisions.parentCode, parentCode),
+        gt(divisions.code, after),
+      ),
+    )
+    .orderBy(asc(divisions.code))
+    .limit(limit);
 }

@@ -1,5 +1,5 @@
-import type { Address, AddressDetail, AddressLevel } from "@civicgrid/contracts";
-import { and, asc, count, eq, gt, sql } from "drizzle-orm";
+import type { Address, AddressDetail, AddressLevel, PublicAddress } from "@civicgrid/contracts";
+import { and, asc, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { normaliseAddressText } from "../../domain/normalise";
 import type { VillageDb } from "../db";
 import { addresses, houses } from "../schema";
@@ -49,4 +49,22 @@ export function addressDetail(db: VillageDb, villageCode: string, id: string): A
   const [children] = db.select({ n: count() }).from(addresses).where(eq(addresses.parentId, id)).all();
   const house = db.select({ id: houses.id }).from(houses).where(eq(houses.addressId, id)).get();
   return { ...addressView(row, villageCode), childrenCount: children?.n ?? 0, houseId: house?.id ?? null };
+}
+
+/** The levels anyone may find: a door plate or a building, or a road (which lies in no one grid). */
+const PUBLIC_LEVELS = ["road", "door", "building"] as const;
+
+/**
+ * A resident's search for a door plate: active roads, door numbers and buildings matching the text, the shortest
+ * (closest) first, as the address and its grid only.
+ */
+export function publicAddresses(db: VillageDb, villageCode: string, q: string, limit: number): PublicAddress[] {
+  return db
+    .select({ fullName: addresses.fullName, level: addresses.level, gridCode: addresses.gridCode })
+    .from(addresses)
+    .where(and(eq(addresses.status, "active"), inArray(addresses.level, PUBLIC_LEVELS), textMatch(q)))
+    .orderBy(sql`length(${addresses.fullName})`, asc(addresses.fullName))
+    .limit(limit)
+    .all()
+    .map((r) => ({ ...r, level: r.level as PublicAddress["level"], villageCode }));
 }

@@ -1,0 +1,68 @@
+import type { PublicAddress } from "@civicgrid/contracts";
+import { exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { GRID_1, VILLAGE, enteredId } from "./helpers";
+
+const anonymous = (query: string) => exports.default.fetch(`http://basedata/v1/public/addresses?${query}`);
+async function found(query: string): Promise<PublicAddress[]> {
+  const res = await anonymous(query);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json<{ items: PublicAddress[] }>()).items;
+}
+
+let n = 0;
+/** A road of a unique name with a door in grid 1, a building, and a unit and room below it. */
+async function plate() {
+  const roadName = `公示路${++n}${Date.now() % 100000}`;
+  const road = await enteredId({ kind: "address.create", level: "road", name: roadName });
+  const door = await enteredId({ kind: "address.create", level: "door", parentId: road, name: "12号", ...GRID_1 });
+  const building = await enteredId({
+    kind: "address.create",
+    level: "building",
+    parentId: door,
+    name: "3栋",
+    ...GRID_1,
+  });
+  const unit = await enteredId({ kind: "address.create", level: "unit", parentId: building, name: "2单元" });
+  await enteredId({ kind: "address.create", level: "room", parentId: unit, name: "301" });
+  return roadName;
+}
+
+describe("public address search (a resident finds the grid of a door plate)", () => {
+  it("answers without a login: roads, doors and buildings with their grid, never units or rooms", async () => {
+    const road = await plate();
+    const items = await found(`villageCode=${VILLAGE}&q=${encodeURIComponent(road)}`);
+    expect(items).toEqual([
+      { fullName: road, level: "road", villageCode: VILLAGE, gridCode: null },
+      { fullName: `${road}12号`, level: "door", villageCode: VILLAGE, gridCode: "440703001001001" },
+      { fullName: `${road}12号3栋`, level: "building", villageCode: VILLAGE, gridCode: "440703001001001" },
+    ]);
+  });
+
+  it("finds an address however it is written (full-width digits, 號), shortest first", async () => {
+    const road = await plate();
+    const items = await found(`villageCode=${VILLAGE}&q=${encodeURIComponent(`${road}１２號`)}`);
+    expect(items.map((a) => a.fullName)).toEqual([`${road}12号`, `${road}12号3栋`]);
+    const one = await found(`villageCode=${VILLAGE}&q=${encodeURIComponent(road)}&limit=1`);
+    expect(one.map((a) => a.fullName)).toEqual([road]);
+  });
+
+  it("answers empty for a village holding no base data", async () => {
+    expect(await found("villageCode=440703001009&q=建设路")).toEqual([]);
+  });
+
+  it("names the field at fault: no text, a malformed village, a code that is not a village, a limit above 20", async () => {
+    for (const [query, field] of [
+      [`villageCode=${VILLAGE}`, "q"],
+      [`villageCode=${VILLAGE}&q=%20`, "q"],
+      ["villageCode=4407&q=路", "villageCode"],
+      ["villageCode=440703001000&q=路", "villageCode"],
+      [`villageCode=${VILLAGE}&q=路&limit=500`, "limit"],
+    ] as const) {
+      const res = await anonymous(query);
+      expect([400, 422], query).toContain(res.status);
+      expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
+      expect(JSON.stringify(await res.json()), query).toContain(field);
+    }
+  });
+});
