@@ -82,6 +82,13 @@ describe("screens: the agency's overview", () => {
       const table = page.getByRole("table", { name: /排名得分表/ });
       await shown(table);
       expect(await table.getByRole("row").count()).toBeGreaterThan(1);
+      // Subjects are shown by name (the grid's, from the registry), with the code beside it.
+      const firstCode = (await table.getByRole("row").nth(1).getByRole("cell").nth(1).textContent())?.match(
+        /\d{15}/,
+      )?.[0];
+      expect(firstCode).toBeTruthy();
+      const grid = (await call(`/v1/grids/${firstCode}`, { as: "demo-county-agency-440703" })).json as { name: string };
+      await shown(table.getByRole("row").nth(1).getByText(grid.name));
       const chart = page.getByRole("figure", { name: /排名得分图/ });
       await shown(chart.locator("svg"));
       await shown(page.getByRole("heading", { name: /月度报告/ }));

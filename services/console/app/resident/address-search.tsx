@@ -1,5 +1,6 @@
 import type { components } from "@civicgrid/client";
 import { useEffect, useState } from "preact/hooks";
+import { allItems } from "../shared/all-items";
 import { api, must } from "../shared/api";
 import { ProblemText, shownProblem, type ShownProblem } from "../shared/problem";
 import { onLink } from "../shared/router";
@@ -7,18 +8,12 @@ import { onLink } from "../shared/router";
 type Division = components["schemas"]["PublicDivision"];
 type PublicAddress = components["schemas"]["PublicAddress"];
 
-/** Every division directly under a parent (the cities for null), all pages. */
-async function childrenOf(parentCode: string | null): Promise<Division[]> {
-  const all: Division[] = [];
-  let cursor: string | undefined;
-  do {
+/** Every division directly under a parent (the cities for null). */
+const childrenOf = (parentCode: string | null): Promise<Division[]> =>
+  allItems(async (cursor) => {
     const query = { limit: 200, ...(parentCode ? { parentCode } : {}), ...(cursor ? { cursor } : {}) };
-    const page = await must(api.GET("/v1/public/divisions", { params: { query } }));
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-}
+    return must(api.GET("/v1/public/divisions", { params: { query } }));
+  });
 
 const LEVEL_LABEL = { city: "市", county: "区（县）", township: "镇（街道）", village: "村（社区）" } as const;
 type PickedLevel = keyof typeof LEVEL_LABEL;

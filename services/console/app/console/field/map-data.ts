@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { api, must } from "../../shared/api";
-import { allItems } from "./pages";
+import { allItems } from "../../shared/all-items";
 import { OPEN_STATUSES } from "./labels";
 
 export interface GridProps {

@@ -2,7 +2,7 @@ import { api, must } from "../../shared/api";
 import { ProblemText } from "../../shared/problem";
 import "../field/field.css";
 import { GRID_STATUS, GRID_TYPE, LAYOUT_STATUS, when } from "../field/labels";
-import { allItems } from "../field/pages";
+import { allItems } from "../../shared/all-items";
 import { useLoad } from "../field/use-load";
 
 const loadLayouts = () =>

@@ -5,9 +5,9 @@ import { useSession } from "../../shared/session";
 import { ChartBox } from "../field/chart-box";
 import "../field/field.css";
 import { RANKING_KIND, thisMonth } from "../field/labels";
+import { subjectNames, type RankingKind as Kind } from "../field/subject-names";
 import { MonthlyReportView } from "./rankings-report";
 
-type Kind = "grid" | "worker" | "township" | "department";
 type Row = Awaited<ReturnType<typeof loadRankings>>[number];
 
 const loadRankings = async (kind: Kind, period: string, divisionCode: string) =>
@@ -22,6 +22,21 @@ export function RankingsPage() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ShownProblem | null>(null);
   const division = s?.user.division ?? "";
+  // Names are a nicety over the ids: until they come, or if the user may not list that kind, the id is shown.
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const [namesProblem, setNamesProblem] = useState<ShownProblem | null>(null);
+  useEffect(() => {
+    let live = true;
+    setNames(new Map());
+    setNamesProblem(null);
+    if (division)
+      subjectNames(kind, division).then(
+        (n) => live && setNames(n),
+        (e: unknown) => live && setNamesProblem(shownProblem(e)),
+      );
+    return () => void (live = false);
+  }, [kind, division]);
+  const nameOf = (id: string) => names.get(id) ?? id;
 
   const load = () => {
     setProblem(null);
@@ -85,11 +100,16 @@ export function RankingsPage() {
         </h2>
         {rows === null && !problem && <p aria-busy="true">加载中…</p>}
         {rows?.length === 0 && <p class="muted">本期尚无排名，可点击“重新计算本月排名”。</p>}
+        {namesProblem && (
+          <p class="muted" role="status">
+            未能读取{RANKING_KIND[kind]}名称，以下显示编号：{namesProblem.detail ?? namesProblem.title}
+          </p>
+        )}
         {top.length > 0 && (
           <>
             <ChartBox
               label={`${RANKING_KIND[kind]}排名得分图`}
-              categories={top.map((r) => r.subjectId)}
+              categories={top.map((r) => nameOf(r.subjectId))}
               series={[{ name: "得分", type: "bar", values: top.map((r) => r.score) }]}
               horizontal
             />
@@ -108,7 +128,10 @@ export function RankingsPage() {
                   {rows?.map((r) => (
                     <tr key={r.subjectId}>
                       <td>{r.rank}</td>
-                      <td>{r.subjectId}</td>
+                      <td>
+                        {nameOf(r.subjectId)}
+                        {names.has(r.subjectId) && <span class="muted"> {r.subjectId}</span>}
+                      </td>
                       <td>{r.divisionCode}</td>
                       <td>{r.score.toFixed(1)}</td>
                     </tr>

@@ -4,7 +4,7 @@ import { ProblemText } from "../../shared/problem";
 import { useSession } from "../../shared/session";
 import "../field/field.css";
 import { POST } from "../field/labels";
-import { allItems } from "../field/pages";
+import { allItems } from "../../shared/all-items";
 import { useLoad } from "../field/use-load";
 
 const WORKER_STATUS: Record<string, string> = { active: "在岗", suspended: "暂停", dismissed: "已解聘" };
