@@ -4,6 +4,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import chromium from "@sparticuz/chromium";
 import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { chromium as playwright, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
@@ -32,9 +34,32 @@ const SERVERLESS_ONLY = [
   "--disable-features=",
 ];
 
+/**
+ * Fontconfig for the packaged Chromium: its own fonts (Open Sans only, unpacked into the temp dir's `fonts`) and Noto
+ * Sans SC from the npm package `@embedpdf/fonts-sc`, so that the screenshots show the pages' Chinese, not boxes.
+ */
+function fontConfig(): string {
+  const dir = path.join(os.tmpdir(), "civicgrid-browser-fonts");
+  const cjk = path.join(path.dirname(createRequire(import.meta.url).resolve("@embedpdf/fonts-sc")), "..", "fonts");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, "fonts.conf"),
+    `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>${path.join(os.tmpdir(), "fonts")}</dir>
+  <dir>${cjk}</dir>
+  <cachedir>${path.join(dir, "cache")}</cachedir>
+</fontconfig>
+`,
+  );
+  return dir;
+}
+
 export async function launch(): Promise<Browser> {
   return playwright.launch({
     executablePath: await chromium.executablePath(),
+    env: { ...process.env, FONTCONFIG_PATH: fontConfig() },
     args: [
       ...chromium.args.filter((a) => !SERVERLESS_ONLY.some((f) => a === f || (f.endsWith("=") && a.startsWith(f)))),
       // Nothing that phones home.
