@@ -1,7 +1,8 @@
 // The reads of basedata-village.ts over a loaded village, each through the service's public API as its callers
 // make it: the exact ID lookup (GET /v1/basedata/people?idNumber=) in the village and across the county (identity
 // shard, then the village object), the counts (底数) of the village and of a grid from D1 once the object's alarm
-// pushed them, and the village's visit plan as its agency and as the worker of one grid. Every answer is checked
+// pushed them, the village's visit plan as its agency and as the worker of one grid, and a resident's search for the
+// grid of a door plate (GET /v1/public/addresses). Every answer is checked
 // (the person found, the counts non-zero, the plan answered); a wrong answer stops the benchmark, it is never timed.
 import type { Principal } from "@civicgrid/contracts";
 import { percentiles, type BaseDataSystem } from "./basedata-harness";
@@ -15,6 +16,8 @@ interface Village {
   county: string;
   /** Resident ID numbers of the loaded people (ledger order). */
   sample: string[];
+  /** Door plates of the loaded addresses as residents type them (road and door number). */
+  doorPlates: string[];
   gridCodes: string[];
   people: number;
 }
@@ -25,7 +28,7 @@ async function timed(
   who: Principal,
   n: number,
   route: (i: number) => string,
-  check: (body: never) => boolean,
+  check: (body: never, i: number) => boolean,
 ) {
   const ms: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -33,7 +36,7 @@ async function timed(
     const res = await system.call(who, "GET", route(i));
     const body = await res.text();
     ms.push(performance.now() - t);
-    if (res.status !== 200 || !check(JSON.parse(body) as never))
+    if (res.status !== 200 || !check(JSON.parse(body) as never, i))
       throw new Error(`GET ${route(i)} answered ${res.status}: ${body.slice(0, 300)}`);
   }
   return { n, ...percentiles(ms) };
@@ -57,6 +60,7 @@ async function until(what: string, ready: () => Promise<boolean>): Promise<numbe
 }
 
 type Hits = { items: { id: string }[] };
+type Found = { items: { fullName: string; gridCode: string | null }[] };
 type CountsBody = { people?: { total: number }; grids: number };
 type PlanBody = { counts: unknown[]; entries: unknown[] };
 
@@ -111,6 +115,14 @@ export async function measureReads(system: BaseDataSystem, v: Village) {
       (b: CountsBody) => (b.people?.total ?? 0) > 0,
     ),
     visitPlan: await visitPlanReads(system, v.village, villageAgency, worker),
+    // A resident finding the grid of their door (no login: the principal the harness signs is not read).
+    publicAddressSearchMs: await timed(
+      system,
+      villageAgency,
+      Math.min(SAMPLE, v.doorPlates.length),
+      (i) => `/v1/public/addresses?villageCode=${v.village}&q=${encodeURIComponent(v.doorPlates[i]!)}`,
+      (b: Found, i) => b.items[0]?.fullName === v.doorPlates[i] && (b.items[0]?.gridCode ?? null) !== null,
+    ),
   };
 }
 

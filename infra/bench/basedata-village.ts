@@ -6,7 +6,7 @@
 // Projects a county of 1,000,000 people (about 300 such villages) from what was measured, printing the arithmetic.
 // Run: npm run bench -- basedata-village      (or: npx tsx infra/bench/basedata-village.ts [villageCode])
 import type { Principal } from "@civicgrid/contracts";
-import { generateBaseData, generateCity, ledgerFiles, type LedgerFile } from "@civicgrid/demo-data";
+import { generateBaseData, generateCity, ledgerFiles, type LedgerFile, type VillageLedger } from "@civicgrid/demo-data";
 import { machine, startBaseData, type BaseDataSystem } from "./basedata-harness";
 import { identityBytes, measureReads } from "./basedata-village-reads";
 
@@ -32,6 +32,19 @@ console.log(
 );
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every door number of a ledger as a resident types it: its road's name and its own (建设路12号). */
+function doorPlatesOf(ledger: VillageLedger): string[] {
+  const roads = new Map<string, string>();
+  const plates: string[] = [];
+  ledger.changes.forEach((ch, i) => {
+    if (ch.kind !== "address.create") return;
+    if (ch.level === "road") roads.set(ledger.recordIds[i]!, ch.name);
+    if (ch.level === "door" && ch.parentId && roads.has(ch.parentId))
+      plates.push(`${roads.get(ch.parentId)}${ch.name}`);
+  });
+  return plates;
+}
 interface ImportView {
   id: string;
   status: string;
@@ -107,7 +120,15 @@ try {
     ch.kind === "person.register" && ch.identity.document === "resident_id" ? [ch.identity.number] : [],
   );
   const gridCodes = data.ledgers[0]!.gridCodes;
-  const reads = await measureReads(system, { village, county: COUNTY, sample, gridCodes, people: c.people });
+  const doorPlates = doorPlatesOf(data.ledgers[0]!);
+  const reads = await measureReads(system, {
+    village,
+    county: COUNTY,
+    sample,
+    doorPlates,
+    gridCodes,
+    people: c.people,
+  });
   for (const [what, figures] of Object.entries(reads)) console.log(`${what}: ${JSON.stringify(figures)}`);
   const identity = await identityBytes(system);
   const entries = (reads.delivery.outboxAfterLoad as Record<string, number>).identity ?? 0;
