@@ -54,6 +54,34 @@ describe("GET /v1/cases/{id}/commands: what the caller may do now", () => {
     expect(named.length).toBeGreaterThan(3);
   });
 
+  it("refuses callers outside the case's reach with 403 problem+json, never an empty list", async () => {
+    const c = await step(
+      principals.countyAgency,
+      await step(principals.gridWorker, await report(principals.gridWorker), "verify"),
+      "accept",
+    );
+    const dispatched = await step(principals.countyAgency, c, "dispatch", dispatch);
+    // The case's own county and the department it went to read what they may do; the others are refused.
+    expect((await commandsOf(principals.countyAgency, dispatched.id)).status).toBe(200);
+    expect((await commandsOf(principals.department, dispatched.id)).body.allowed).toContain("sign");
+    const outsiders = [
+      principals.otherCountyAgency,
+      { ...principals.gridWorker, divisionCode: "440705001001", grids: ["440705001001001"] },
+      principals.otherDepartment,
+      { ...principals.department, divisionCode: "440705000000", departmentId: "dept-440705-police" },
+      { ...principals.resident, sub: "t-resident-other" },
+    ];
+    for (const who of outsiders) {
+      const res = await call(who, "GET", `/v1/cases/${dispatched.id}/commands`);
+      expect(res.status, who.sub).toBe(403);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(res.headers.get("etag")).toBeNull();
+      const body = await res.json<{ status: number; detail: string; allowed?: unknown }>();
+      expect(body).toMatchObject({ status: 403, detail: "this case lies outside your jurisdiction" });
+      expect(body.allowed).toBeUndefined();
+    }
+  });
+
   it("answers 404 for a case that does not exist", async () => {
     expect((await call(principals.countyAgency, "GET", "/v1/cases/CASE-20260101-ZZZZZZZZZZ/commands")).status).toBe(
       404,

@@ -25,7 +25,7 @@ export async function saveMedia(
   uploader: Actor,
   uploadJti: string | null,
 ): Promise<MediaItem> {
-  assertRoomFor(state);
+  assertRoomFor(state, uploader);
   const prepared = await prepareMedia(upload.bytes, upload, upload.fields, state, uploader, new Date());
   await putMedia(env.MEDIA, state.id, prepared.item, prepared.original, prepared.publicCopy);
   const result = await caseStub(env, state.id).attachMedia(prepared.item, uploader, uploadJti);

@@ -3,7 +3,7 @@ import type { MediaFields, MediaItem } from "@civicgrid/contracts";
 import { AppError } from "@civicgrid/http";
 import type { Actor, CaseState } from "../domain/case-state";
 import { gpsOf, stripMetadata } from "./exif";
-import { FAR_METERS, MAX_MEDIA_PER_CASE, sizeRefusal } from "./limits";
+import { FAR_METERS, MAX_MEDIA_PER_CASE, residentCapRefusal, sizeRefusal } from "./limits";
 import { sha256OfBytes } from "./store";
 import { lie, sniff } from "./sniff";
 
@@ -14,10 +14,15 @@ export interface PreparedMedia {
   publicCopy: Uint8Array | null;
 }
 
-/** The count limit, asked before anything is read or written (the DO asks again, atomically, when attaching). */
-export function assertRoomFor(state: CaseState): void {
+/**
+ * The count limits for one more file from `uploader`, asked before an upload URL is given and before anything is
+ * read or written (the DO asks again, atomically, when attaching).
+ */
+export function assertRoomFor(state: CaseState, uploader: Actor): void {
   if ((state.media ?? []).length >= MAX_MEDIA_PER_CASE)
     throw AppError.field("file", `a case carries at most ${MAX_MEDIA_PER_CASE} files`, "unprocessable");
+  const residentFull = residentCapRefusal(state.media ?? [], uploader.role);
+  if (residentFull) throw AppError.field("file", residentFull, "unprocessable");
 }
 
 /** Where the photo was taken and whether a grid worker took it far from the case's place (flagged, not refused). */

@@ -7,6 +7,7 @@ import { caseStub, type AppEnv } from "../env";
 import { assertDeclaredLength, saveMedia } from "../media/save";
 import { publicKey } from "../media/store";
 import { signGrant, UPLOAD_URL_TTL_MS, verifyGrant } from "../media/token";
+import { assertRoomFor } from "../media/upload";
 import { streamObject } from "./media";
 import { FollowToken } from "./public";
 
@@ -55,14 +56,17 @@ export const mediaPublicRoutes = createRouter<AppEnv>()
       // The follow token is the resident's only credential: one answer for "no such case" and "wrong token".
       const state = (await stub.publicView(tokenHash)) ? await stub.snapshot() : null;
       if (!state) throw new AppError("not_found", NO_CASE_FOR_TOKEN);
+      // The token's holder as the log records them when they rate (see followTokenActor).
+      const uploader = followTokenActor(state, tokenHash);
+      // No URL once the case holds all the public's files (asked again when the file is recorded).
+      assertRoomFor(state, uploader);
       const grant = {
         jti: crypto.randomUUID(),
         caseId: id,
         exp: Date.now() + UPLOAD_URL_TTL_MS,
         // A resident's photo is always of what they reported.
         fields: { stage: "report" as const, phase: "none" as const, ...c.req.valid("json") },
-        // The token's holder as the log records them when they rate (see followTokenActor).
-        uploader: followTokenActor(state, tokenHash),
+        uploader,
       };
       const token = await signGrant(c.env.INTERNAL_TOKEN_SECRET, grant);
       const url = `/v1/public/cases/${id}/media/uploads/${token}`;

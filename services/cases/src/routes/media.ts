@@ -7,6 +7,7 @@ import { caseStub, type AppEnv } from "../env";
 import { assertDeclaredLength, saveMedia } from "../media/save";
 import { originalKey, publicKey } from "../media/store";
 import { signGrant, UPLOAD_URL_TTL_MS } from "../media/token";
+import { assertRoomFor } from "../media/upload";
 
 const params = z.object({ id: CaseId });
 const itemParams = z.object({ id: CaseId, mediaId: z.string().uuid() });
@@ -82,7 +83,8 @@ export const mediaRoutes = createRouter<AppEnv>()
     }),
     async (c) => {
       const id = c.req.valid("param").id;
-      const { actor } = await caseForMedia(c, id);
+      const { state, actor } = await caseForMedia(c, id);
+      assertRoomFor(state, actor);
       const exp = Date.now() + UPLOAD_URL_TTL_MS;
       const grant = { jti: crypto.randomUUID(), caseId: id, exp, fields: c.req.valid("json"), uploader: actor };
       const token = await signGrant(c.env.INTERNAL_TOKEN_SECRET, grant);

@@ -56,12 +56,15 @@ export function signOut(): void {
   end?.();
 }
 
+/** Calls `listener` with each new session (sign-in, silent renewal, sign-out); returns the way to stop. */
+export function onSession(listener: (s: Session | null) => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
 export function useSession(): Session | null {
   const [s, set] = useState(current);
-  useEffect(() => {
-    listeners.add(set);
-    return () => void listeners.delete(set);
-  }, []);
+  useEffect(() => onSession(set), []);
   return s;
 }
 

@@ -1,9 +1,15 @@
 // Loaded only by the map page, through import(): MapLibre stays out of the console's first load.
 import * as ml from "maplibre-gl";
-import type { Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
+import type { GeoJSONSource, StyleSpecification } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs";
-import { boundsOf, type MapData } from "./map-data";
+import { boundsOf, type CaseLayer, type MapData } from "./map-data";
+
+/** A drawn map: its open cases are replaced as the page reads them again; removed when the page goes. */
+export interface GridMap {
+  setCases(cases: CaseLayer["cases"]): void;
+  remove(): void;
+}
 
 /**
  * The style: a plain background, and the configured raster tiles over it when there are any (天地图 or another
@@ -26,7 +32,7 @@ export async function drawGridMap(
   container: HTMLElement,
   data: MapData,
   { tileUrl, attribution, onCase }: { tileUrl: string | null; attribution: string; onCase: (id: string) => void },
-): Promise<MapLibreMap> {
+): Promise<GridMap> {
   ml.setWorkerUrl(workerUrl);
   const bounds = boundsOf(data);
   const map = new ml.Map({
@@ -77,5 +83,8 @@ export async function drawGridMap(
   });
   map.on("mouseenter", "case-points", () => (map.getCanvas().style.cursor = "pointer"));
   map.on("mouseleave", "case-points", () => (map.getCanvas().style.cursor = ""));
-  return map;
+  return {
+    setCases: (cases) => map.getSource<GeoJSONSource>("cases")?.setData(cases),
+    remove: () => map.remove(),
+  };
 }

@@ -40,7 +40,6 @@ export function CasePage({ params }: { params: Record<string, string> }) {
 
   if (!s) return null;
   const dept = s.user.dept;
-  const agency = s.user.roles.includes("agency") || s.user.roles.includes("platform_admin");
   // A department's return hands the case back: it is no longer the department's to read, so go back to its list.
   const done = (next: Case) => {
     const stillOurs = !dept || next.leadDepartmentId === dept || next.assistingDepartmentIds.includes(dept);
@@ -102,12 +101,12 @@ export function CasePage({ params }: { params: Record<string, string> }) {
                   : "—"}
               </dd>
               <dt>主办部门</dt>
-              <dd>{c.leadDepartmentId ? <Names ids={[c.leadDepartmentId]} agency={agency} /> : "—"}</dd>
+              <dd>{c.leadDepartmentId ? <DepartmentNames ids={[c.leadDepartmentId]} /> : "—"}</dd>
               {c.assistingDepartmentIds.length > 0 && (
                 <>
                   <dt>协办部门</dt>
                   <dd>
-                    <Names ids={c.assistingDepartmentIds} agency={agency} />
+                    <DepartmentNames ids={c.assistingDepartmentIds} />
                   </dd>
                 </>
               )}
@@ -147,9 +146,4 @@ export function CasePage({ params }: { params: Record<string, string> }) {
       </div>
     </section>
   );
-}
-
-/** Names for those who may list departments (agencies); a department sees the ids (it may not list them). */
-function Names({ ids, agency }: { ids: string[]; agency: boolean }) {
-  return agency ? <DepartmentNames ids={ids} /> : <>{ids.join("、")}</>;
 }

@@ -3,6 +3,7 @@ import { ProblemText, shownProblem, type ShownProblem } from "../../shared/probl
 import { useRoute } from "../../shared/router";
 import { useSession } from "../../shared/session";
 import { CaseTable } from "../cases/case-table";
+import { DepartmentNames } from "../cases/departments";
 import { casePage, type CasePage } from "../cases/case-list";
 import { useNow, usePoll } from "../cases/poll";
 import "../cases/cases.css";
@@ -42,7 +43,14 @@ export function DepartmentPage() {
   return (
     <section>
       <h1>部门待办</h1>
-      {!dept && <p>您的账号未关联职能部门。</p>}
+      {dept ? (
+        <p>
+          本部门：
+          <DepartmentNames ids={[dept]} />
+        </p>
+      ) : (
+        <p>您的账号未关联职能部门。</p>
+      )}
       {returned && (
         <p class="status-note" role="status">
           已退单：案件 {returned} 已退回派遣机构裁定。

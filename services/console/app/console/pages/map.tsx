@@ -4,45 +4,79 @@ import { ProblemText, shownProblem, type ShownProblem } from "../../shared/probl
 import { navigate, onLink } from "../../shared/router";
 import "../field/field.css";
 import { STATUS_NAMES } from "../cases/labels";
-import { loadMapData, type MapData } from "../field/map-data";
+import type { GridMap } from "../field/grid-map";
+import { loadGrids, loadOpenCases, newCaseMemo, type CaseLayer, type GridLayer, type MapData } from "../field/map-data";
+import { OVERVIEW_POLL_MS, usePoll } from "../cases/poll";
 
 /**
  * 一张图: the jurisdiction's grids and open cases on a map (MapLibre GL, loaded on this page only), with the same
- * GeoJSON as lists beside it, so that keyboards and screen readers reach every grid and case too.
+ * GeoJSON as lists beside it, so that keyboards and screen readers reach every grid and case too. The grids are read
+ * once; the open cases every half minute while the tab is visible, and the map's points follow without a redraw.
  */
 export function MapPage() {
   const box = useRef<HTMLDivElement>(null);
-  const [data, setData] = useState<MapData | null>(null);
+  const drawnMap = useRef<GridMap | null>(null);
+  const memo = useRef(newCaseMemo());
+  const [gridLayer, setGridLayer] = useState<GridLayer | null>(null);
+  const [caseLayer, setCaseLayer] = useState<CaseLayer | null>(null);
   const [drawn, setDrawn] = useState(false);
   const [problem, setProblem] = useState<ShownProblem | null>(null);
+  const [casesProblem, setCasesProblem] = useState<ShownProblem | null>(null);
 
-  useEffect(() => void loadMapData().then(setData, (e: unknown) => setProblem(shownProblem(e))), []);
+  useEffect(() => void loadGrids().then(setGridLayer, (e: unknown) => setProblem(shownProblem(e))), []);
+  usePoll(
+    async () => {
+      try {
+        const next = await loadOpenCases(memo.current);
+        // Unchanged cases keep the state they had: nothing is drawn again.
+        setCaseLayer((prev) => (prev && JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+        setCasesProblem(null);
+      } catch (e) {
+        setCasesProblem(shownProblem(e));
+      }
+    },
+    "",
+    OVERVIEW_POLL_MS,
+  );
+  const data: MapData | null = gridLayer && caseLayer ? { ...gridLayer, ...caseLayer } : null;
+  const ready = data !== null;
+  const latest = useRef(data);
+  latest.current = data;
 
   useEffect(() => {
-    if (!data || !box.current) return;
+    const first = latest.current;
+    if (!first || !box.current) return;
     const container = box.current;
-    let map: { remove(): void } | null = null;
+    let map: GridMap | null = null;
     let gone = false;
     void (async () => {
       try {
         const [{ drawGridMap }, settings] = await Promise.all([import("../field/grid-map"), config()]);
         if (gone) return;
-        map = await drawGridMap(container, data, {
+        map = await drawGridMap(container, first, {
           tileUrl: settings.map.tileUrl,
           attribution: settings.map.attribution,
           onCase: (id) => navigate(`/cases/${id}`),
         });
-        if (gone) map.remove();
-        else setDrawn(true);
+        if (gone) return map.remove();
+        drawnMap.current = map;
+        // Cases read again while the map was being drawn.
+        if (latest.current) map.setCases(latest.current.cases);
+        setDrawn(true);
       } catch (e) {
         if (!gone) setProblem(shownProblem(e ?? new Error("无法绘制地图（浏览器可能不支持 WebGL）")));
       }
     })();
     return () => {
       gone = true;
+      drawnMap.current = null;
       map?.remove();
     };
-  }, [data]);
+  }, [ready]);
+
+  useEffect(() => {
+    if (caseLayer) drawnMap.current?.setCases(caseLayer.cases);
+  }, [caseLayer]);
 
   const cases = data?.cases.features ?? [];
   const grids = data?.grids.features ?? [];
@@ -50,6 +84,7 @@ export function MapPage() {
     <div>
       <h1>一张图</h1>
       {problem && <ProblemText problem={problem} />}
+      {casesProblem && <ProblemText problem={casesProblem} />}
       <div class="map-layout">
         <div ref={box} class="map" role="region" aria-label="网格地图" aria-busy={!drawn} />
         <aside class="card map-side" aria-label="图例与清单">
@@ -66,10 +101,11 @@ export function MapPage() {
             <span class="legend-swatch case overdue" aria-hidden="true" />
             超期
           </p>
-          {!data && !problem && <p aria-busy="true">加载中…</p>}
+          {!data && !problem && !casesProblem && <p aria-busy="true">加载中…</p>}
           {data && (
             <>
               <h2 id="map-cases-h">在办案件（{cases.length}）</h2>
+              <p class="muted small">每 30 秒自动刷新</p>
               {data.more && <p class="muted">案件较多，地图只标出最近的 {cases.length} 件。</p>}
               <ul aria-labelledby="map-cases-h">
                 {cases.map((f) => (

@@ -4,6 +4,7 @@ import { api, must } from "../../shared/api";
 import { useCursors } from "../../shared/pager";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
 import { onLink } from "../../shared/router";
+import { DepartmentNames } from "../cases/departments";
 import { STEP_NAMES, when } from "../cases/labels";
 import { usePoll } from "../cases/poll";
 import "../cases/cases.css";
@@ -51,7 +52,9 @@ export function SupervisionPage() {
                     </a>
                   </td>
                   <td>{STEP_NAMES[s.step]}</td>
-                  <td>{s.responsibleUnit}</td>
+                  <td>
+                    <DepartmentNames ids={[s.responsibleUnit]} />
+                  </td>
                   <td>{when(s.dueAt)}</td>
                   <td>{when(s.createdAt)}</td>
                 </tr>

@@ -1,26 +1,33 @@
-import { useEffect, useState } from "preact/hooks";
-import { api, must } from "../../shared/api";
+import { useRef, useState } from "preact/hooks";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
 import { onLink } from "../../shared/router";
-import { STATUS_NAMES, STEP_NAMES } from "../cases/labels";
+import { casePage } from "../cases/case-list";
+import { STATUS_NAMES, STEP_NAMES, type CaseSummary } from "../cases/labels";
+import { OVERVIEW_POLL_MS, usePoll } from "../cases/poll";
 import { OPEN_STATUSES, when } from "../field/labels";
 
-type Summary = Awaited<ReturnType<typeof loadTasks>>[number];
-
-/** The open cases in the worker's grids (the API scopes the list to them), work orders among them, newest first. */
-async function loadTasks() {
-  const page = await must(api.GET("/v1/cases", { params: { query: { limit: 100 } } }));
-  return page.items.filter((c) => OPEN_STATUSES.has(c.status));
-}
-
+/**
+ * The open cases in the worker's grids (the API scopes the list to them), work orders among them, newest first; read
+ * again every half minute while the tab is visible (If-None-Match where the list gave an ETag), and by 刷新.
+ */
 export function WorkerTasks() {
-  const [items, setItems] = useState<Summary[] | null>(null);
+  const [items, setItems] = useState<CaseSummary[] | null>(null);
   const [problem, setProblem] = useState<ShownProblem | null>(null);
-  const refresh = () => {
-    setProblem(null);
-    loadTasks().then(setItems, (e: unknown) => setProblem(shownProblem(e)));
-  };
-  useEffect(refresh, []);
+  const etag = useRef<string | null>(null);
+  const refresh = usePoll(
+    async () => {
+      try {
+        const got = await casePage({ limit: 100 }, etag.current);
+        if (got.page) setItems(got.page.items.filter((c) => OPEN_STATUSES.has(c.status)));
+        etag.current = got.etag;
+        setProblem(null);
+      } catch (e) {
+        setProblem(shownProblem(e));
+      }
+    },
+    "",
+    OVERVIEW_POLL_MS,
+  );
   return (
     <section class="card" aria-labelledby="tasks-h">
       <div class="field-head">
