@@ -1,5 +1,6 @@
 import type { components } from "@civicgrid/client";
 import { useEffect, useState } from "preact/hooks";
+import { allItems } from "../../shared/all-items";
 import { api, must } from "../../shared/api";
 import { shownProblem, type ShownProblem } from "../../shared/problem";
 import { onSession, useSession } from "../../shared/session";
@@ -16,17 +17,8 @@ onSession((s) => {
   if (cached && cached.sub !== s?.user.sub) cached = null;
 });
 
-async function readAll(): Promise<Department[]> {
-  const all: Department[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 10; page++) {
-    const got = await must(api.GET("/v1/departments", { params: { query: { limit: 200, cursor } } }));
-    all.push(...got.items);
-    if (!got.nextCursor) break;
-    cursor = got.nextCursor;
-  }
-  return all;
-}
+const readAll = (): Promise<Department[]> =>
+  allItems(async (cursor) => must(api.GET("/v1/departments", { params: { query: { limit: 200, cursor } } })));
 
 function departmentsOf(sub: string): Promise<Department[]> {
   if (cached?.sub === sub) return cached.list;
