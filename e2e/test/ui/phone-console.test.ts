@@ -94,6 +94,12 @@ describe("screens: the agency console on a 375 px phone", () => {
       await expectNoSideScroll(page, "queue");
       await expectAccessible(page);
       await screenshot(page, "phone-cases-queue");
+      // The queue polls with the list's ETag: an unchanged page comes back as 304, not as the page again.
+      const unchanged = await page.waitForResponse(
+        (r) => new URL(r.url()).pathname === "/v1/cases" && r.request().headers()["if-none-match"] !== undefined,
+        { timeout: 30_000 },
+      );
+      expect(unchanged.status()).toBe(304);
 
       await link.tap();
       await shown(page.getByRole("heading", { name: title }));

@@ -1156,7 +1156,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List and search the cases you may see */
+    /** List and search the cases you may see (ETag over the page: a poll with If-None-Match gets 304) */
     get: operations["getV1Cases"];
     put?: never;
     /** Report a case at a location (grid worker, agency, signed-in resident) */
@@ -18328,6 +18328,13 @@ export interface operations {
             nextCursor: string | null;
           };
         };
+      };
+      /** @description the page is as the ETag named */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description The request is not valid */
       400: {

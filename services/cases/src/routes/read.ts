@@ -10,6 +10,7 @@ import {
   mergedPage,
   notModified,
   principalOf,
+  sha256Hex,
   toPage,
 } from "@civicgrid/http";
 import { readScope } from "../domain";
@@ -24,10 +25,11 @@ export const readRoutes = createRouter<AppEnv>()
     createRoute({
       method: "get",
       path: "/v1/cases",
-      summary: "List and search the cases you may see",
+      summary: "List and search the cases you may see (ETag over the page: a poll with If-None-Match gets 304)",
       request: { query: CaseListQuery },
       responses: {
         200: { description: "a page of cases", content: { "application/json": { schema: pageOf(CaseSummary) } } },
+        304: { description: "the page is as the ETag named" },
       },
     }),
     async (c) => {
@@ -42,10 +44,10 @@ export const readRoutes = createRouter<AppEnv>()
         "desc",
         query.limit + 1,
       );
-      return c.json(
-        toPage(rows, query.limit, (s) => [s.createdAt, s.id]),
-        200,
-      );
+      // A screen polls its queue: the same page for the same caller answers 304, without the body.
+      const body = JSON.stringify(toPage(rows, query.limit, (s) => [s.createdAt, s.id]));
+      if (notModified(c, `"${(await sha256Hex(body)).slice(0, 32)}"`)) return c.body(null, 304);
+      return c.body(body, 200, { "content-type": "application/json" }) as never;
     },
   )
   .openapi(
