@@ -94,6 +94,10 @@ describe("screens: dispatcher and department close the loop in the browser", () 
         await page.getByLabel("派遣说明（可选）").fill("请公安分局处置");
       });
       await statusShown(page, "已派遣");
+      // The timeline names the units that acted: the county's centre by its division's name, not its code.
+      const timeline = page.getByRole("region", { name: /办理过程/ });
+      await shown(timeline.getByRole("listitem").filter({ hasText: "受理" }).getByText("蓬江区"));
+      await expect(timeline.getByText("440703000000").count()).resolves.toBe(0);
       await expectAccessible(page);
       await screenshot(page, "case-dispatched");
 

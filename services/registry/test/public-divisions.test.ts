@@ -47,6 +47,19 @@ describe("public divisions (a resident's picker)", () => {
     );
   });
 
+  it("answers one division's public facts by its code, and 404 for a code on no file", async () => {
+    expect(await (await anonymous(`/v1/public/divisions/${PJ}`)).json()).toEqual({
+      code: PJ,
+      name: "蓬江区",
+      level: "county",
+      parentCode: "440700000000",
+    });
+    const missing = await anonymous("/v1/public/divisions/440799000000");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    expect((await anonymous("/v1/public/divisions/4407")).status).toBe(400);
+  });
+
   it("names the field for a malformed or unknown parent", async () => {
     const bad = await anonymous("/v1/public/divisions?parentCode=4407");
     expect(bad.status).toBe(400);

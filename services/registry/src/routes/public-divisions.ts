@@ -1,6 +1,6 @@
 import { DivisionCode, PageQuery, PublicDivision, pageOf } from "@civicgrid/contracts";
 import { AppError, createRouter, decodeCursor, toPage } from "@civicgrid/http";
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { dbOf } from "../store/db";
 import { childrenOf, divisionsIn } from "../store/divisions";
@@ -36,5 +36,27 @@ publicDivisions.openapi(
     const rows = await childrenOf(db, parentCode ?? null, after, limit + 1);
     const page = toPage(rows, limit, (r) => [r.code]);
     return cacheableJson(c, page, DIVISIONS_CACHE) as never;
+  },
+);
+
+publicDivisions.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/public/divisions/{code}",
+    summary: "A division's public facts (code, name, level, parent): how a screen names the unit an agency acts for",
+    security: [],
+    request: { params: z.object({ code: DivisionCode }) },
+    responses: {
+      200: jsonOf(PublicDivision, "the division"),
+      304: { description: "not modified" },
+      ...refusals,
+    },
+  }),
+  async (c) => {
+    const { code } = c.req.valid("param");
+    const [division] = await divisionsIn(dbOf(c.env.DB), [code]);
+    if (!division) throw new AppError("not_found", `no division ${code}`);
+    const { code: at, name, level, parentCode } = division;
+    return cacheableJson(c, { code: at, name, level, parentCode }, DIVISIONS_CACHE) as never;
   },
 );

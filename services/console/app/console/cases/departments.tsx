@@ -50,12 +50,45 @@ export function useDepartments(): { departments: Department[] | null; problem: S
   return { departments, problem };
 }
 
+/** A division's name by its code, from the public division facts; asked once per code for the tab's life. */
+const divisionNames = new Map<string, Promise<string>>();
+function divisionName(code: string): Promise<string> {
+  let name = divisionNames.get(code);
+  if (!name) {
+    name = must(api.GET("/v1/public/divisions/{code}", { params: { path: { code } } })).then((d) => d.name);
+    divisionNames.set(code, name);
+    name.catch(() => divisionNames.delete(code));
+  }
+  return name;
+}
+
+const isDivisionCode = (id: string) => /^\d{12}$/.test(id);
+
 /**
- * Department ids as their names where the user's list holds them; an id outside it (a unit of a division beyond the
- * user's, or a division code standing for an agency) stays as it is.
+ * The units that act on a case as their names: a department by the user's list, an agency by its division's code
+ * (a county's 综治中心 acts as 440703000000: shown as 蓬江区). An id neither names (a department beyond the user's
+ * list, a division no longer on file) stays as it is.
  */
-export function DepartmentNames({ ids }: { ids: string[] }) {
+export function UnitNames({ ids }: { ids: string[] }) {
   const { departments } = useDepartments();
-  const name = (id: string) => departments?.find((d) => d.id === id)?.name ?? id;
+  const [divisions, setDivisions] = useState<Record<string, string>>({});
+  const codes = ids.filter(isDivisionCode);
+  useEffect(() => {
+    let live = true;
+    for (const code of codes)
+      divisionName(code).then(
+        (name) => live && setDivisions((d) => (d[code] === name ? d : { ...d, [code]: name })),
+        // The code stays on screen, with the refusal's detail in the note beside it.
+        (e: unknown) =>
+          live &&
+          setDivisions((d) => ({
+            ...d,
+            [code]: `${code}（名称未能读取：${shownProblem(e).detail ?? shownProblem(e).title}）`,
+          })),
+      );
+    return () => void (live = false);
+  }, [codes.join(",")]);
+  const name = (id: string) =>
+    isDivisionCode(id) ? (divisions[id] ?? id) : (departments?.find((d) => d.id === id)?.name ?? id);
   return <>{ids.map(name).join("、")}</>;
 }

@@ -2,7 +2,7 @@ import type { components } from "@civicgrid/client";
 import { useEffect, useState } from "preact/hooks";
 import { api, must } from "../../shared/api";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
-import { DepartmentNames } from "./departments";
+import { UnitNames } from "./departments";
 import { EVENT_NAMES, STATUS_NAMES, when, type Case } from "./labels";
 
 type CaseArchive = components["schemas"]["CaseArchive"];
@@ -46,7 +46,7 @@ export function Timeline({ c }: { c: Case }) {
             <li key={e.version}>
               <strong>{EVENT_NAMES[e.type] ?? e.type}</strong> <span class="muted">{when(e.at)}</span>
               <div class="small">
-                {e.actor.unit ? <DepartmentNames ids={[e.actor.unit]} /> : e.actor.sub}
+                {e.actor.unit ? <UnitNames ids={[e.actor.unit]} /> : e.actor.sub}
                 {e.from !== e.to ? ` · ${e.from ? STATUS_NAMES[e.from] : "—"} → ${STATUS_NAMES[e.to]}` : ""}
               </div>
               {said(e) && <div>{said(e)}</div>}

@@ -3,7 +3,7 @@ import { ProblemText, shownProblem, type ShownProblem } from "../../shared/probl
 import { navigate, onLink } from "../../shared/router";
 import { useSession } from "../../shared/session";
 import { readCase } from "../cases/case-read";
-import { DepartmentNames } from "../cases/departments";
+import { UnitNames } from "../cases/departments";
 import { CommandPanel } from "../cases/forms";
 import {
   countdown,
@@ -101,12 +101,12 @@ export function CasePage({ params }: { params: Record<string, string> }) {
                   : "—"}
               </dd>
               <dt>主办部门</dt>
-              <dd>{c.leadDepartmentId ? <DepartmentNames ids={[c.leadDepartmentId]} /> : "—"}</dd>
+              <dd>{c.leadDepartmentId ? <UnitNames ids={[c.leadDepartmentId]} /> : "—"}</dd>
               {c.assistingDepartmentIds.length > 0 && (
                 <>
                   <dt>协办部门</dt>
                   <dd>
-                    <DepartmentNames ids={c.assistingDepartmentIds} />
+                    <UnitNames ids={c.assistingDepartmentIds} />
                   </dd>
                 </>
               )}

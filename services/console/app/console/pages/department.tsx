@@ -3,7 +3,7 @@ import { ProblemText, shownProblem, type ShownProblem } from "../../shared/probl
 import { useRoute } from "../../shared/router";
 import { useSession } from "../../shared/session";
 import { CaseTable } from "../cases/case-table";
-import { DepartmentNames } from "../cases/departments";
+import { UnitNames } from "../cases/departments";
 import { casePage, type CasePage } from "../cases/case-list";
 import { useNow, usePoll } from "../cases/poll";
 import "../cases/cases.css";
@@ -46,7 +46,7 @@ export function DepartmentPage() {
       {dept ? (
         <p>
           本部门：
-          <DepartmentNames ids={[dept]} />
+          <UnitNames ids={[dept]} />
         </p>
       ) : (
         <p>您的账号未关联职能部门。</p>

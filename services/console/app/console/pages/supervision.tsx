@@ -4,7 +4,7 @@ import { api, must } from "../../shared/api";
 import { useCursors } from "../../shared/pager";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
 import { onLink } from "../../shared/router";
-import { DepartmentNames } from "../cases/departments";
+import { UnitNames } from "../cases/departments";
 import { STEP_NAMES, when } from "../cases/labels";
 import { usePoll } from "../cases/poll";
 import "../cases/cases.css";
@@ -53,7 +53,7 @@ export function SupervisionPage() {
                   </td>
                   <td>{STEP_NAMES[s.step]}</td>
                   <td>
-                    <DepartmentNames ids={[s.responsibleUnit]} />
+                    <UnitNames ids={[s.responsibleUnit]} />
                   </td>
                   <td>{when(s.dueAt)}</td>
                   <td>{when(s.createdAt)}</td>
