@@ -1,4 +1,5 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { useCursors } from "../../shared/pager";
 import { ProblemText, shownProblem, type ShownProblem } from "../../shared/problem";
 import { useRoute } from "../../shared/router";
 import { useSession } from "../../shared/session";
@@ -13,33 +14,58 @@ const TABS = [
   { status: "signed", label: "办理中" },
   { status: "handled", label: "已办结待核查" },
 ] as const;
+type Status = (typeof TABS)[number]["status"];
+
+/** Cases a page of one stage shows; 下一页 reads on by the list's cursor. */
+const PAGE = 50;
+
+/** One stage of the unit's cases: its own page and cursor, read again with its ETag (304 while unchanged). */
+function Stage({ dept, status, label, now }: { dept: string; status: Status; label: string; now: number }) {
+  const { cursor, pager } = useCursors();
+  const [page, setPage] = useState<CasePage | null>(null);
+  const etag = useRef<string | null>(null);
+  const [problem, setProblem] = useState<ShownProblem | null>(null);
+  usePoll(
+    async () => {
+      try {
+        const got = await casePage({ department: dept, status, limit: PAGE, cursor }, etag.current);
+        if (got.page) setPage(got.page);
+        etag.current = got.etag;
+        setProblem(null);
+      } catch (e) {
+        setProblem(shownProblem(e));
+      }
+    },
+    `${dept}/${status}/${cursor ?? ""}`,
+  );
+  return (
+    <section class="card" aria-labelledby={`dept-${status}`}>
+      <h2 id={`dept-${status}`}>
+        {label}
+        {page ? `（${page.items.length}${page.nextCursor ? "+" : ""}）` : ""}
+      </h2>
+      {problem && <ProblemText problem={problem} />}
+      {page ? (
+        <>
+          <CaseTable items={page.items} now={now} caption={label} />
+          {(page.nextCursor || cursor) && pager(page.nextCursor)}
+        </>
+      ) : (
+        !problem && <p aria-busy="true">加载中…</p>
+      )}
+    </section>
+  );
+}
 
 /**
- * 部门待办: the cases dispatched to the user's department, by stage. Each opens on the case page, where signing for,
- * handling with photos and returning with grounds are its buttons.
+ * 部门待办: the cases dispatched to the user's department, by stage, each paged and refreshed on its own. Each case
+ * opens on the case page, where signing for, handling with photos and returning with grounds are its buttons.
  */
 export function DepartmentPage() {
   const s = useSession();
   const now = useNow();
-  const [pages, setPages] = useState<Partial<Record<(typeof TABS)[number]["status"], CasePage>>>({});
-  const [problem, setProblem] = useState<ShownProblem | null>(null);
   const dept = s?.user.dept;
   const returned = useRoute().query.get("returned");
-  usePoll(async () => {
-    if (!dept) return;
-    try {
-      const got = await Promise.all(
-        TABS.map((t) =>
-          casePage({ department: dept, status: t.status, limit: 50 }, null).then((r) => [t.status, r.page] as const),
-        ),
-      );
-      setPages(Object.fromEntries(got));
-      setProblem(null);
-    } catch (e) {
-      setProblem(shownProblem(e));
-    }
-  }, dept ?? "");
-
   return (
     <section>
       <h1>部门待办</h1>
@@ -56,22 +82,7 @@ export function DepartmentPage() {
           已退单：案件 {returned} 已退回派遣机构裁定。
         </p>
       )}
-      {problem && <ProblemText problem={problem} />}
-      {TABS.map((t) => (
-        <section key={t.status} class="card" aria-labelledby={`dept-${t.status}`}>
-          <h2 id={`dept-${t.status}`}>
-            {t.label}
-            {pages[t.status]
-              ? `（${pages[t.status]?.items.length ?? 0}${pages[t.status]?.nextCursor ? "+" : ""}）`
-              : ""}
-          </h2>
-          {pages[t.status] ? (
-            <CaseTable items={pages[t.status]?.items ?? []} now={now} caption={t.label} />
-          ) : (
-            !problem && <p aria-busy="true">加载中…</p>
-          )}
-        </section>
-      ))}
+      {dept && TABS.map((t) => <Stage key={t.status} dept={dept} status={t.status} label={t.label} now={now} />)}
     </section>
   );
 }
