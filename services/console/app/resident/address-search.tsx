@@ -55,6 +55,8 @@ export function AddressSearch() {
   const [text, setText] = useState("");
   const [found, setFound] = useState<PublicAddress[] | null>(null);
   const [busy, setBusy] = useState(false);
+  // Matches belong to the village they were found in.
+  useEffect(() => setFound(null), [village]);
 
   async function search() {
     if (!village) return;
