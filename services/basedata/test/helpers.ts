@@ -58,9 +58,9 @@ export async function entered(change: Change, principal: Principal = who.village
 }
 
 let roads = 0;
-/** A new road and door number in grid 1 (unique names per call); answers their ids. */
-export async function doorInGrid1(): Promise<{ road: string; door: string }> {
-  const road = await entered({ kind: "address.create", level: "road", name: `测试路${++roads}` });
+/** A new road and door number in grid 1 (unique names per call, or the road named); answers their ids. */
+export async function doorInGrid1(roadName = `测试路${++roads}`): Promise<{ road: string; door: string }> {
+  const road = await entered({ kind: "address.create", level: "road", name: roadName });
   const door = await entered({
     kind: "address.create",
     level: "door",
@@ -69,6 +69,21 @@ export async function doorInGrid1(): Promise<{ road: string; door: string }> {
     ...GRID_1,
   });
   return { road: road.recordId!, door: door.recordId! };
+}
+
+/** A road, a door in grid 1, a building (own point) and a unit and room below it: 〈road〉1号3栋2单元301. */
+export async function addressTree(roadName?: string) {
+  const { road, door } = await doorInGrid1(roadName);
+  const building = await enteredId({
+    kind: "address.create",
+    level: "building",
+    parentId: door,
+    name: "3栋",
+    ...GRID_1,
+  });
+  const unit = await enteredId({ kind: "address.create", level: "unit", parentId: building, name: "2单元" });
+  const room = await enteredId({ kind: "address.create", level: "room", parentId: unit, name: "301" });
+  return { road, door, building, unit, room };
 }
 
 // ---- places (addresses, houses, units) ----

@@ -1,6 +1,7 @@
 import type { Address, AddressDetail, Principal, Submission } from "@civicgrid/contracts";
 import { describe, expect, it } from "vitest";
 import {
+  addressTree,
   call,
   doorInGrid1,
   entered,
@@ -16,21 +17,6 @@ import {
 
 let n = 0;
 const unique = (stem: string) => `${stem}${++n}${Date.now() % 100000}`;
-
-/** A road, a door in grid 1, a building (own point) and a unit and room below it. */
-async function tree() {
-  const { road, door } = await doorInGrid1();
-  const building = await enteredId({
-    kind: "address.create",
-    level: "building",
-    parentId: door,
-    name: "3栋",
-    ...GRID_1,
-  });
-  const unit = await enteredId({ kind: "address.create", level: "unit", parentId: building, name: "2单元" });
-  const room = await enteredId({ kind: "address.create", level: "room", parentId: unit, name: "301" });
-  return { road, door, building, unit, room };
-}
 
 const detail = async (id: string) =>
   (await call(who.villageAgency, "GET", `/v1/basedata/addresses/${id}`)).json<AddressDetail>();
@@ -64,7 +50,7 @@ describe("standard addresses: dedupe across ways of writing the same address", (
 
 describe("standard addresses: address.update", () => {
   it("a rename gives the address and its whole subtree the new full name, and is found by the new text", async () => {
-    const { road, room, unit } = await tree();
+    const { road, room, unit } = await addressTree();
     const name = unique("更名路");
     const s = await entered({ kind: "address.update", addressId: road, name });
     expect(s.status).toBe("approved");
@@ -107,7 +93,7 @@ describe("standard addresses: address.update", () => {
   });
 
   it("a moved door takes what lies below without a point of its own; a building keeps its own", async () => {
-    const { door, building, unit, room } = await tree();
+    const { door, building, unit, room } = await addressTree();
     const plain = await enteredId({ kind: "address.create", level: "room", parentId: door, name: "后座" });
     await entered({ kind: "address.update", addressId: door, ...GRID_2 });
     expect(await detail(door)).toMatchObject({ gridCode: "440703001001002", lng: GRID_2.lng });
@@ -116,7 +102,7 @@ describe("standard addresses: address.update", () => {
   });
 
   it("a point outside the village, a point for a room, or half a point is refused naming the field", async () => {
-    const { door, room } = await tree();
+    const { door, room } = await addressTree();
     const out = await submitChange(who.villageAgency, { kind: "address.update", addressId: door, ...XINHUI });
     expect(out.status).toBe(422);
     expect(await fieldsOf(out)).toEqual(["body.change.lng"]);
@@ -133,7 +119,7 @@ describe("standard addresses: address.update", () => {
   });
 
   it("retiring is refused while active addresses lie below or a unit is open; then allowed, and final", async () => {
-    const { door, building, unit, room } = await tree();
+    const { door, building, unit, room } = await addressTree();
     const res = await submitChange(
       who.villageAgency,
       { kind: "address.update", addressId: building, retired: true },
@@ -188,7 +174,7 @@ describe("standard addresses: reading and searching", () => {
   const ids = async (res: Response) => (await res.json<{ items: Address[] }>()).items.map((a) => a.id);
 
   it("finds addresses by any part of their text, normalised, long or short; by parent, level; by page", async () => {
-    const { road, door, building, room } = await tree();
+    const { road, door, building, room } = await addressTree();
     const roadName = (await detail(road)).name;
     expect(
       await ids(
@@ -211,7 +197,7 @@ describe("standard addresses: reading and searching", () => {
   });
 
   it("a worker sees the roads of the village and the addresses of their grids; others are refused", async () => {
-    const { road, door } = await tree();
+    const { road, door } = await addressTree();
     const theirs = await ids(await list(who.worker2));
     expect(theirs).toContain(road);
     expect(theirs).not.toContain(door);

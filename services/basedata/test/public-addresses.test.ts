@@ -1,7 +1,7 @@
 import type { PublicAddress } from "@civicgrid/contracts";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { GRID_1, VILLAGE, enteredId } from "./helpers";
+import { VILLAGE, addressTree } from "./helpers";
 
 const anonymous = (query: string) => exports.default.fetch(`http://basedata/v1/public/addresses?${query}`);
 async function found(query: string): Promise<PublicAddress[]> {
@@ -11,20 +11,10 @@ async function found(query: string): Promise<PublicAddress[]> {
 }
 
 let n = 0;
-/** A road of a unique name with a door in grid 1, a building, and a unit and room below it. */
+/** A road of a unique name with a door in grid 1 (1号), a building (3栋), and a unit and room below it. */
 async function plate() {
   const roadName = `公示路${++n}${Date.now() % 100000}`;
-  const road = await enteredId({ kind: "address.create", level: "road", name: roadName });
-  const door = await enteredId({ kind: "address.create", level: "door", parentId: road, name: "12号", ...GRID_1 });
-  const building = await enteredId({
-    kind: "address.create",
-    level: "building",
-    parentId: door,
-    name: "3栋",
-    ...GRID_1,
-  });
-  const unit = await enteredId({ kind: "address.create", level: "unit", parentId: building, name: "2单元" });
-  await enteredId({ kind: "address.create", level: "room", parentId: unit, name: "301" });
+  await addressTree(roadName);
   return roadName;
 }
 
@@ -34,15 +24,15 @@ describe("public address search (a resident finds the grid of a door plate)", ()
     const items = await found(`villageCode=${VILLAGE}&q=${encodeURIComponent(road)}`);
     expect(items).toEqual([
       { fullName: road, level: "road", villageCode: VILLAGE, gridCode: null },
-      { fullName: `${road}12号`, level: "door", villageCode: VILLAGE, gridCode: "440703001001001" },
-      { fullName: `${road}12号3栋`, level: "building", villageCode: VILLAGE, gridCode: "440703001001001" },
+      { fullName: `${road}1号`, level: "door", villageCode: VILLAGE, gridCode: "440703001001001" },
+      { fullName: `${road}1号3栋`, level: "building", villageCode: VILLAGE, gridCode: "440703001001001" },
     ]);
   });
 
   it("finds an address however it is written (full-width digits, 號), shortest first", async () => {
     const road = await plate();
-    const items = await found(`villageCode=${VILLAGE}&q=${encodeURIComponent(`${road}１２號`)}`);
-    expect(items.map((a) => a.fullName)).toEqual([`${road}12号`, `${road}12号3栋`]);
+    const items = await found(`villageCode=${VILLAGE}&q=${encodeURIComponent(`${road}１號`)}`);
+    expect(items.map((a) => a.fullName)).toEqual([`${road}1号`, `${road}1号3栋`]);
     const one = await found(`villageCode=${VILLAGE}&q=${encodeURIComponent(road)}&limit=1`);
     expect(one.map((a) => a.fullName)).toEqual([road]);
   });
