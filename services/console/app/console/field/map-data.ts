@@ -100,7 +100,8 @@ export async function loadOpenCases(memo: CaseMemo): Promise<CaseLayer> {
     cursor = page.nextCursor ?? undefined;
   } while (cursor && listed.length < LIST_CAP);
   memo.pages = pages;
-  const open = listed.filter((c) => OPEN_STATUSES.has(c.status)).slice(0, CASE_CAP);
+  const allOpen = listed.filter((c) => OPEN_STATUSES.has(c.status));
+  const open = allOpen.slice(0, CASE_CAP);
   await pooled(
     open.filter((c) => !memo.points.has(c.id)),
     6,
@@ -128,7 +129,7 @@ export async function loadOpenCases(memo: CaseMemo): Promise<CaseLayer> {
       },
     });
   }
-  const more = listed.filter((c) => OPEN_STATUSES.has(c.status)).length > CASE_CAP;
+  const more = allOpen.length > CASE_CAP;
   return { cases: { type: "FeatureCollection", features }, more };
 }
 
